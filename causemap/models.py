@@ -125,8 +125,14 @@ class Claim(_Model):
     def identity(self) -> str:
         """Content hash: the same extractor reading the same words in the same place is the same claim."""
         return content_hash(
-            self.paper_id, self.page, self.sentence_start, self.cause_start, self.cause_end,
-            self.effect_start, self.effect_end, self.extractor,
+            self.paper_id,
+            self.page,
+            self.sentence_start,
+            self.cause_start,
+            self.cause_end,
+            self.effect_start,
+            self.effect_end,
+            self.extractor,
         )
 
 

@@ -75,6 +75,18 @@ class GraphSettings(_Section):
 class PlannerSettings(_Section):
     max_implications: int = Field(5, description="testable implications listed per candidate")
     estimator: str = Field("backdoor.linear_regression", description="DoWhy estimation method")
+    weak_belief: float = Field(
+        0.5, ge=0.0, le=1.0, description="edges believed less than this are weakly supported"
+    )
+    max_items: int = Field(40, ge=1, description="proposals kept in a plan, highest priority first")
+    refuter_simulations: int = Field(
+        30, ge=5, description="simulations per DoWhy refuter in the data check"
+    )
+    falsify_permutations: int = Field(
+        20, ge=1, description="node permutations in DoWhy's graph falsification test"
+    )
+    significance: float = Field(0.05, gt=0.0, lt=1.0, description="level for tests on data")
+    seed: int = Field(0, description="random seed for refuters and falsification")
 
 
 class UISettings(_Section):

@@ -27,9 +27,7 @@ from causemap.schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_FIELDS = list(Claim.model_fields)
 _PAPER_FIELDS = list(Paper.model_fields)
-EDITABLE_CLAIM_FIELDS = frozenset(
-    {"cause", "effect", "relation", "polarity", "hedged", "negated", "design"}
-)
+EDITABLE_CLAIM_FIELDS = frozenset({"cause", "effect", "relation", "polarity", "hedged", "negated", "design"})
 
 
 class WorkspaceError(RuntimeError):
@@ -174,9 +172,7 @@ class Store:
         return [Page(paper_id=r["paper_id"], number=r["number"], text=r["text"]) for r in rows]
 
     def page_sections(self, paper_id: str, number: int) -> list[tuple[int, int, str]]:
-        rows = self._rows(
-            "SELECT sections FROM pages WHERE paper_id=? AND number=?", (paper_id, number)
-        )
+        rows = self._rows("SELECT sections FROM pages WHERE paper_id=? AND number=?", (paper_id, number))
         return [tuple(s) for s in json.loads(rows[0]["sections"])] if rows else []
 
     def page_text(self, paper_id: str, number: int) -> str | None:
@@ -262,6 +258,18 @@ class Store:
         sql += " ORDER BY c.paper_id, c.page, c.sentence_start, c.cause_start"
         return [_claim(r) for r in self._rows(sql, params)]
 
+    def delete_stale_claims(self, paper_id: str, extractor: str, keep: Iterable[str]) -> int:
+        """Drop this extractor's uncurated claims on a paper that a new reading no longer finds."""
+        keep_ids = set(keep)
+        rows = self._rows(
+            "SELECT id FROM claims WHERE paper_id=? AND extractor=? AND state='pending'",
+            (paper_id, extractor),
+        )
+        stale = [(r["id"],) for r in rows if r["id"] not in keep_ids]
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM claims WHERE id=?", stale)
+        return len(stale)
+
     def claim(self, claim_id: str) -> Claim | None:
         rows = self._rows(
             "SELECT c.*, e.fields AS edit FROM claims c LEFT JOIN claim_edits e ON e.claim_id=c.id "
@@ -344,10 +352,12 @@ class Store:
 
     # -- summary ------------------------------------------------------------------------------
     def counts(self) -> dict[str, Any]:
-        by_state = {r["state"]: r["n"] for r in self._rows(
-            "SELECT state, count(*) AS n FROM papers GROUP BY state")}
-        claims_by_state = {r["state"]: r["n"] for r in self._rows(
-            "SELECT state, count(*) AS n FROM claims GROUP BY state")}
+        by_state = {
+            r["state"]: r["n"] for r in self._rows("SELECT state, count(*) AS n FROM papers GROUP BY state")
+        }
+        claims_by_state = {
+            r["state"]: r["n"] for r in self._rows("SELECT state, count(*) AS n FROM claims GROUP BY state")
+        }
         one = lambda sql: self._rows(sql)[0][0]  # noqa: E731
         return {
             "papers": sum(by_state.values()),
@@ -371,8 +381,14 @@ def _paper(row: sqlite3.Row) -> Paper:
 
 def _chunk(row: sqlite3.Row) -> Chunk:
     return Chunk(
-        id=row["id"], paper_id=row["paper_id"], page=row["page"], section=row["section"],
-        start=row["start"], end=row["end"], text=row["text"], is_references=bool(row["is_references"]),
+        id=row["id"],
+        paper_id=row["paper_id"],
+        page=row["page"],
+        section=row["section"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        is_references=bool(row["is_references"]),
     )
 
 

@@ -26,7 +26,10 @@ class VectorHit:
 
 class VectorStore(Protocol):
     def upsert(
-        self, ids: Sequence[str], vectors: np.ndarray, texts: Sequence[str],
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        texts: Sequence[str],
         metadatas: Sequence[dict[str, Any]],
     ) -> None: ...
     def delete(self, ids: Sequence[str]) -> None: ...
@@ -52,15 +55,16 @@ class ChromaVectorStore:
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if settings.backend == "chroma-http":
-            client = chromadb.HttpClient(
-                host=settings.host, port=settings.port, settings=chroma_settings
-            )
+            client = chromadb.HttpClient(host=settings.host, port=settings.port, settings=chroma_settings)
         else:
             client = chromadb.PersistentClient(path=str(workspace / "chroma"), settings=chroma_settings)
         return cls(client, settings.collection)
 
     def upsert(
-        self, ids: Sequence[str], vectors: np.ndarray, texts: Sequence[str],
+        self,
+        ids: Sequence[str],
+        vectors: np.ndarray,
+        texts: Sequence[str],
         metadatas: Sequence[dict[str, Any]],
     ) -> None:
         # Chroma caps one call's size; stay well below it.
@@ -96,14 +100,15 @@ class ChromaVectorStore:
         return [
             VectorHit(id=i, text=doc, metadata=dict(meta), score=1.0 - float(dist))
             for i, doc, meta, dist in zip(
-                result["ids"][0], result["documents"][0], result["metadatas"][0],
-                result["distances"][0], strict=True,
+                result["ids"][0],
+                result["documents"][0],
+                result["metadatas"][0],
+                result["distances"][0],
+                strict=True,
             )
         ]
 
 
 def vector_store(workspace: Any) -> VectorStore:
     """The workspace's vector store, opened once per workspace object."""
-    return workspace.component(
-        "vectors", lambda ws: ChromaVectorStore.open(ws.settings.vector, ws.root)
-    )
+    return workspace.component("vectors", lambda ws: ChromaVectorStore.open(ws.settings.vector, ws.root))

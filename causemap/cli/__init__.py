@@ -1,6 +1,6 @@
 """The `causemap` command: one command per pipeline stage, in the order a collection goes through them.
 
-    ingest -> extract -> graph -> plan        (ask, status, ui and demo look at the result)
+ingest -> extract -> graph -> plan        (ask, status, ui and demo look at the result)
 """
 
 from __future__ import annotations
@@ -14,12 +14,28 @@ from typer.core import TyperGroup
 
 from causemap.errors import CausemapError
 
+COMMAND_ORDER = [
+    "ingest",
+    "extract",
+    "graph",
+    "plan",
+    "claims",
+    "variables",
+    "ask",
+    "eval",
+    "status",
+    "ui",
+    "demo",
+]
+
 
 class _Group(TyperGroup):
     """Turns causemap's domain errors into a message on stderr and their exit status, in one place."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # pipeline order, not alphabetical
+        # pipeline order, not alphabetical: the help reads as the path a collection takes
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(self.commands, key=lambda name: rank.get(name, len(rank)))
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -45,7 +61,7 @@ app = typer.Typer(
 )
 
 # Registering a stage's commands is importing its module (each module adds its commands to `app`).
-from causemap.cli import ingest_commands, workspace_commands  # noqa: E402,F401
+from causemap.cli import extract_commands, ingest_commands, workspace_commands  # noqa: E402,F401
 
 
 def main() -> None:

@@ -18,7 +18,10 @@ EXIT_PARTIAL = 3  # some inputs failed; the rest were kept
 WorkspaceOption = Annotated[
     Path | None,
     typer.Option(
-        "--workspace", "-w", envvar="CAUSEMAP_WORKSPACE", show_envvar=True,
+        "--workspace",
+        "-w",
+        envvar="CAUSEMAP_WORKSPACE",
+        show_envvar=True,
         help="Workspace folder (default ./causemap-workspace).",
     ),
 ]

@@ -34,7 +34,7 @@ def run_demo(ws: Workspace, progress: bool = True) -> dict[str, Any]:
     report = ingest_paths(ws, [samples], progress=progress)
     stages = {
         "ingest": f"{len(report.ingested)} ingested, {len(report.skipped)} already there, "
-                  f"{len(report.failed)} failed (from {samples})",
+        f"{len(report.failed)} failed (from {samples})",
     }
     return {"workspace": str(ws.root), "stages": stages, "ingest": report.to_dict()}
 

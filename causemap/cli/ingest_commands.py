@@ -51,16 +51,27 @@ def ask(
     k: Annotated[int, typer.Option("-k", min=1, help="Passages to return.")] = 5,
     json_output: JsonOption = False,
 ) -> None:
-    """Find the passages that answer a question, each with paper, page and score."""
+    """Find the passages that answer a question (and, with an LLM configured, a cited answer)."""
     from causemap.ingest.retrieval import retrieve
+    from causemap.llm import answer_question, make_chat_model
 
+    answer: dict | None = None
     with open_workspace(workspace) as ws:
         passages = retrieve(ws, question, k)
+        chat_model = make_chat_model(ws.settings.extract) if ws.settings.extract.llm else None
+        if chat_model is not None and passages:
+            text, cited = answer_question(chat_model, question, [p.text for p in passages])
+            answer = {"text": text, "cited": [i + 1 for i in cited], "model": ws.settings.extract.llm}
     if json_output:
-        emit_json({"question": question, "passages": [p.to_dict() for p in passages]})
+        document = {"question": question, "passages": [p.to_dict() for p in passages]}
+        if answer is not None:
+            document["answer"] = answer
+        emit_json(document)
         return
     if not passages:
         say("No passages: ingest some papers first (causemap ingest PATH).")
+    if answer is not None:
+        say(f"{answer['text']}\n\n(answer by {answer['model']}; [n] cites passage n below)\n")
     for i, p in enumerate(passages, 1):
         say(f"[{i}] {p.title or p.paper_id[:12]}, p. {p.page} ({p.section}; score {p.score:.2f})")
         say(f"    {p.text}\n")

@@ -50,9 +50,19 @@ def launch_ui(workspace: Path, port: int, host: str = "127.0.0.1") -> None:
         raise CausemapError("the app is not installed in this build (causemap/ui/app.py is missing)")
     env = {**os.environ, "CAUSEMAP_WORKSPACE": str(workspace.resolve())}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script), "--server.address", host,
-        "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     say(f"causemap app on http://{host}:{port}  (workspace {workspace}); Ctrl+C stops it")
     raise typer.Exit(subprocess.call(command, env=env))

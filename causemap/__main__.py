@@ -1,0 +1,5 @@
+"""`python -m causemap` is the `causemap` command."""
+
+from causemap.cli import main
+
+main()

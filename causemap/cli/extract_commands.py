@@ -1,0 +1,168 @@
+"""Stage 2, extract: cause-effect claims from the workspace's papers, or from a file of sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from causemap.cli import app
+from causemap.cli.common import (
+    EXIT_PARTIAL,
+    JsonOption,
+    WorkspaceOption,
+    emit_json,
+    open_workspace,
+    say,
+    warn,
+)
+from causemap.errors import UsageError
+
+ExtractorOption = Annotated[
+    str | None,
+    typer.Option("--extractor", "-e", help="rules (default, offline) or llm.", show_default=False),
+]
+LLMOption = Annotated[
+    str | None,
+    typer.Option("--llm", help="PROVIDER:MODEL for the llm extractor, e.g. openai:gpt-4o-mini."),
+]
+
+
+@app.command(rich_help_panel="Pipeline")
+def extract(
+    workspace: WorkspaceOption = None,
+    extractor: ExtractorOption = None,
+    llm: LLMOption = None,
+    input_path: Annotated[
+        Path | None, typer.Option("--input", help="JSONL of {id, text} sentences (no workspace).")
+    ] = None,
+    output_path: Annotated[
+        Path | None, typer.Option("--output", help="JSONL of claims, with --input.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-read papers already extracted.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Stage 2: read cause-effect claims, with sentence, page and offsets, from every paper."""
+    from causemap.graphbuilder.extract_pipeline import extract_workspace
+    from causemap.graphbuilder.extractors import make_extractor
+
+    if (input_path is None) != (output_path is None):
+        raise UsageError("--input and --output go together")
+    overrides: dict[str, Any] = {}
+    if llm:
+        overrides["llm"] = llm
+    if extractor:
+        overrides["extractor"] = extractor
+    with open_workspace(workspace, **({"extract": overrides} if overrides else {})) as ws:
+        settings = ws.settings.extract
+        name = extractor or ("llm" if llm else settings.extractor)
+        chosen, prefilter = make_extractor(name, settings, ws.store)
+        partial = False
+        if input_path is not None:
+            summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
+        else:
+            report = extract_workspace(ws, chosen, prefilter, force=force)
+            summary, partial = report.to_dict(), report.partial
+    if json_output:
+        emit_json(summary)
+    else:
+        for key, value in summary.items():
+            say(f"{key:<16} {value}")
+        if partial:
+            warn(f"{len(summary['incomplete'])} paper(s) have batches the LLM did not answer; rerun to retry")
+    if partial:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: Path) -> dict[str, Any]:
+    """Claims for each {"id", "text"} line, written in input order, one line per input."""
+    from causemap.graphbuilder.extract_pipeline import relation_record
+
+    rows = _read_jsonl(input_path)
+    texts = [str(r.get("text", "")) for r in rows]
+    candidate_idx = [i for i, t in enumerate(texts) if prefilter.is_candidate(t)]
+    found = extractor.extract([texts[i] for i in candidate_idx]) if candidate_idx else []
+    per_row: list[list[Any]] = [[] for _ in rows]
+    for i, relations in zip(candidate_idx, found, strict=True):
+        per_row[i] = relations
+    n_claims = 0
+    with output_path.open("w", encoding="utf-8") as out:
+        for row, relations in zip(rows, per_row, strict=True):
+            claims = [relation_record(r) for r in relations]
+            n_claims += len(claims)
+            out.write(json.dumps({"id": row.get("id"), "claims": claims}, ensure_ascii=False) + "\n")
+    return {
+        "extractor": extractor.name,
+        "sentences": len(rows),
+        "candidates": len(candidate_idx),
+        "claims": n_claims,
+        "output": str(output_path),
+        **_llm_stats(extractor),
+    }
+
+
+def _llm_stats(extractor: Any) -> dict[str, Any]:
+    stats = getattr(extractor, "stats", None)
+    return {"llm": stats.to_dict()} if stats is not None else {}
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}, line {number}: not JSON ({exc.msg})") from exc
+            if not isinstance(row, dict) or "text" not in row:
+                raise UsageError(f"{path}, line {number}: expected an object with 'id' and 'text'")
+            rows.append(row)
+    return rows
+
+
+@app.command(name="eval", rich_help_panel="Measure")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="spans (cause/effect matching) or strength (sentence labels).")],
+    data: Annotated[Path, typer.Option("--data", help="Gold JSONL, as in ../shared/eval.")],
+    extractor: ExtractorOption = None,
+    llm: LLMOption = None,
+    workspace: WorkspaceOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Score an extractor on annotated sentences, by the same rules as the reference scorer."""
+    from causemap.graphbuilder import evaluation
+    from causemap.graphbuilder.extractors import make_extractor
+
+    if task not in ("spans", "strength"):
+        raise UsageError(f"unknown task {task!r}: choose spans or strength")
+    if not data.exists():
+        raise UsageError(f"no such file: {data}")
+    overrides = {"extract": {"llm": llm}} if llm else {}
+    with open_workspace(workspace, **overrides) as ws:
+        chosen, _ = make_extractor(extractor or ("llm" if llm else "rules"), ws.settings.extract, ws.store)
+        gold = evaluation.load_gold(data)
+        predictions = evaluation.predict(chosen, gold)
+    scores = (
+        evaluation.score_spans(gold, predictions)
+        if task == "spans"
+        else evaluation.score_strength(gold, predictions)
+    )
+    document = {
+        "task": task,
+        "data": str(data),
+        "extractor": chosen.name,
+        "scores": scores,
+        **_llm_stats(chosen),
+    }
+    if json_output:
+        emit_json(document)
+    else:
+        say(f"{task} on {data.name} with {chosen.name}")
+        for key, value in scores.items():
+            say(f"  {key:<24} {value}")
+    sys.stdout.flush()

@@ -1,0 +1,99 @@
+"""Split a page into retrieval chunks on sentence boundaries, one section label per chunk.
+
+Chunks never leave their page (so a chunk's page is its provenance) and never cross a section
+boundary (so each chunk has one label and references can be filtered out). Consecutive chunks of
+a section share ``overlap_sentences`` sentences so that a claim split across two chunks is still
+seen whole by at least one of them. A sentence longer than ``max_chars`` becomes a chunk of its
+own rather than being cut mid-sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from causemap.ingest.readers.base import PageText
+from causemap.ingest.sentences import split_sentences
+
+CHUNKER_NAME = "causemap-sentences 1"
+
+
+@dataclass(frozen=True)
+class ChunkSpan:
+    """A chunk as ``[start, end)`` offsets into its page's cleaned text."""
+
+    start: int
+    end: int
+    section: str
+    is_references: bool
+
+
+def _sentences_in(
+    text: str, sentences: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Sentences clipped to ``[start, end)`` (a sentence straddling a section edge is cut there)."""
+    clipped = []
+    for s, e in sentences:
+        s, e = max(s, start), min(e, end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            clipped.append((s, e))
+    return clipped
+
+
+def pack_sentences(
+    sentences: list[tuple[int, int]], max_chars: int, overlap_sentences: int
+) -> list[tuple[int, int]]:
+    """Group consecutive sentences into ``(first_index, last_index_exclusive)`` windows.
+
+    Each window spans at most ``max_chars`` characters (from its first sentence's start to its
+    last sentence's end) unless it is a single sentence; consecutive windows share up to
+    ``overlap_sentences`` sentences, and every window adds at least one new sentence.
+    """
+    windows: list[tuple[int, int]] = []
+    first = 0
+    while first < len(sentences):
+        last = first + 1
+        while last < len(sentences) and sentences[last][1] - sentences[first][0] <= max_chars:
+            last += 1
+        windows.append((first, last))
+        if last >= len(sentences):
+            break
+        next_first = max(last - overlap_sentences, first + 1)
+        # Drop the overlap if it would leave no room for the next new sentence.
+        while next_first < last and sentences[last][1] - sentences[next_first][0] > max_chars:
+            next_first += 1
+        first = next_first
+    return windows
+
+
+def chunk_page(page: PageText, max_chars: int = 1000, overlap_sentences: int = 1) -> list[ChunkSpan]:
+    """Chunks of one page, in reading order.
+
+    Parameters
+    ----------
+    page
+        A page with cleaned text and section spans.
+    max_chars
+        Largest chunk, in characters, unless one sentence alone is longer.
+    overlap_sentences
+        How many sentences a chunk repeats from the previous chunk of the same section.
+    """
+    if max_chars < 1 or overlap_sentences < 0:
+        raise ValueError("max_chars must be >= 1 and overlap_sentences >= 0")
+    sentences = split_sentences(page.text)
+    chunks = []
+    for span in page.sections:
+        section_sentences = _sentences_in(page.text, sentences, span.start, span.end)
+        for first, last in pack_sentences(section_sentences, max_chars, overlap_sentences):
+            chunks.append(
+                ChunkSpan(
+                    start=section_sentences[first][0],
+                    end=section_sentences[last - 1][1],
+                    section=span.label,
+                    is_references=span.label == "references",
+                )
+            )
+    return chunks

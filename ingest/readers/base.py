@@ -1,0 +1,118 @@
+"""Types shared by every document reader: parsed documents, pages, section spans, failures.
+
+A reader turns the bytes of one file into :class:`ParsedDocument` objects (one per paper) or
+:class:`ReadFailure` values that say, specifically, why a file could not be read. Readers never
+raise for a bad input file: one broken PDF must not stop an ingest run over a thousand others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol, runtime_checkable
+
+FailureCode = Literal[
+    "not_found", "not_pdf", "empty", "corrupt", "encrypted", "no_text", "too_large", "bad_record"
+]
+
+SectionLabel = Literal[
+    "front", "abstract", "introduction", "methods", "results", "discussion", "conclusion",
+    "references", "other",
+]
+SECTION_LABELS: tuple[str, ...] = (
+    "front", "abstract", "introduction", "methods", "results", "discussion", "conclusion",
+    "references", "other",
+)
+
+
+class ReadFailure(Exception):
+    """Why one input could not be read.
+
+    Parameters
+    ----------
+    code
+        A stable machine-readable reason (see ``FailureCode``).
+    message
+        A specific, human sentence saying what is wrong and, where possible, what to do.
+    """
+
+    def __init__(self, code: FailureCode, message: str) -> None:
+        super().__init__(message)
+        self.code: FailureCode = code
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"ReadFailure({self.code!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, ReadFailure)
+            and (self.code, self.message) == (other.code, other.message)
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.message))
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    """A labelled character range ``[start, end)`` of one page's cleaned text."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One page: its cleaned text and the section spans that tile it.
+
+    Provenance offsets (claims, chunks) point into ``text``. ``sections`` cover
+    ``[0, len(text))`` without gaps or overlap (empty for an empty page).
+    """
+
+    number: int
+    text: str
+    sections: tuple[SectionSpan, ...]
+
+    def label_at(self, offset: int) -> str | None:
+        """Return the section label of the character at ``offset`` (None if out of range)."""
+        for span in self.sections:
+            if span.start <= offset < span.end:
+                return span.label
+        return None
+
+
+@dataclass
+class ParsedDocument:
+    """One paper read from a file (or one record of a JSONL file)."""
+
+    source: str
+    sha256: str
+    kind: Literal["pdf", "text"]
+    parser: str
+    title: str | None
+    authors: list[str]
+    year: int | None
+    doi: str | None
+    pages: list[PageText]
+    # Non-fatal problems worth showing at debug level (pages that failed to extract, pypdf
+    # warnings, a missing end-of-file marker, ...). Never needed to use the document.
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text_chars(self) -> int:
+        """Total number of characters of cleaned text over all pages."""
+        return sum(len(page.text) for page in self.pages)
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """Reads the bytes of one file into documents or failures (one item per paper)."""
+
+    suffixes: tuple[str, ...]
+
+    def read(self, path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
+        """Yield one item per document held by ``data`` (the bytes of ``path``)."""
+        ...

@@ -1,0 +1,128 @@
+"""The workspace database: schema versioning, atomic writes, claims and curation."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from causemap.models import Chunk, Claim, CurationState, Page, Paper, PaperState
+from causemap.schema import SCHEMA_VERSION
+from causemap.store import Store, WorkspaceError
+
+SENTENCE = "Dietary sodium raises blood pressure."
+
+
+def _paper(store: Store, paper_id: str = "a" * 64) -> Paper:
+    paper = Paper(id=paper_id, source="x.pdf", kind="pdf", title="Salt", state=PaperState.READY)
+    page = Page(paper_id=paper.id, number=1, text="Intro. " + SENTENCE)
+    chunk = Chunk(
+        id="c-" + paper_id[:4],
+        paper_id=paper.id,
+        page=1,
+        section="abstract",
+        start=0,
+        end=len(page.text),
+        text=page.text,
+    )
+    store.add_paper(paper, [page], [chunk])
+    return paper
+
+
+def _claim(paper: Paper, extractor: str = "rules") -> Claim:
+    s = 7
+    return Claim(
+        paper_id=paper.id,
+        page=1,
+        sentence=SENTENCE,
+        sentence_start=s,
+        sentence_end=s + len(SENTENCE),
+        cause="Dietary sodium",
+        cause_start=s,
+        cause_end=s + 14,
+        effect="blood pressure",
+        effect_start=s + 22,
+        effect_end=s + 36,
+        polarity="+",
+        extractor=extractor,
+    )
+
+
+def test_new_workspace_gets_current_schema_and_reopens(tmp_path):
+    path = tmp_path / "w.db"
+    Store(path).close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.counts()["papers"] == 0
+
+
+def test_refuses_a_newer_schema(tmp_path):
+    path = tmp_path / "w.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceError, match="newer causemap"):
+        Store(path)
+
+
+def test_failed_transaction_leaves_nothing(tmp_path):
+    store = Store(tmp_path / "w.db")
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            _paper(store)
+            raise RuntimeError("killed")
+    assert store.counts() == Store(tmp_path / "w.db").counts()
+    assert store.counts()["papers"] == 0 and store.counts()["chunks"] == 0
+
+
+def test_same_claim_is_stored_once_and_other_extractors_add_beside(tmp_path):
+    store = Store(tmp_path / "w.db")
+    paper = _paper(store)
+    assert store.add_claims([_claim(paper)]) == 1
+    assert store.add_claims([_claim(paper)]) == 0
+    assert store.add_claims([_claim(paper, extractor="llm:openai:gpt-4o-mini")]) == 1
+    assert sorted(c.extractor for c in store.claims()) == ["llm:openai:gpt-4o-mini", "rules"]
+
+
+def test_curation_persists_and_edits_overlay_the_reading(tmp_path):
+    path = tmp_path / "w.db"
+    store = Store(path)
+    paper = _paper(store)
+    claim = _claim(paper)
+    store.add_claims([claim])
+    store.edit_claim(claim.id, {"polarity": "-", "hedged": True})
+    store.close()
+    reopened = Store(path)
+    edited = reopened.claim(claim.id)
+    assert edited is not None
+    assert (edited.polarity, edited.hedged, edited.state) == ("-", True, CurationState.EDITED)
+    assert edited.sentence == SENTENCE  # provenance is never edited away
+    reopened.set_claim_state([claim.id], CurationState.REJECTED)
+    assert reopened.claims(states=[CurationState.REJECTED])[0].id == claim.id
+    with pytest.raises(ValueError, match="cannot edit"):
+        reopened.edit_claim(claim.id, {"sentence": "made up"})
+
+
+def test_deleting_a_paper_removes_everything_derived(tmp_path):
+    store = Store(tmp_path / "w.db")
+    paper = _paper(store)
+    other = _paper(store, "b" * 64)
+    store.add_claims([_claim(paper), _claim(other)])
+    assert store.delete_paper(paper.id)
+    counts = store.counts()
+    assert (counts["papers"], counts["pages"], counts["chunks"], counts["claims"]) == (1, 1, 1, 1)
+
+
+def test_stale_claims_go_but_curated_ones_stay(tmp_path):
+    store = Store(tmp_path / "w.db")
+    paper = _paper(store)
+    claim = _claim(paper)
+    store.add_claims([claim])
+    assert store.delete_stale_claims(paper.id, "rules", keep=[claim.id]) == 0  # found again: kept
+    store.set_claim_state([claim.id], CurationState.ACCEPTED)
+    assert store.delete_stale_claims(paper.id, "rules", keep=[]) == 0  # curated: kept
+    store.set_claim_state([claim.id], CurationState.PENDING)
+    assert store.delete_stale_claims(paper.id, "rules", keep=[]) == 1
+    assert store.counts()["claims"] == 0
