@@ -61,7 +61,13 @@ app = typer.Typer(
 )
 
 # Registering a stage's commands is importing its module (each module adds its commands to `app`).
-from causemap.cli import extract_commands, ingest_commands, workspace_commands  # noqa: E402,F401
+from causemap.cli import (  # noqa: E402,F401
+    extract_commands,
+    graph_commands,
+    ingest_commands,
+    plan_commands,
+    workspace_commands,
+)
 
 
 def main() -> None:

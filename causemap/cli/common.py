@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from causemap.errors import UsageError
 from causemap.workspace import Workspace
 
 EXIT_OK = 0
@@ -45,3 +48,12 @@ def say(message: str) -> None:
 
 def warn(message: str) -> None:
     typer.echo(message, err=True)
+
+
+@contextmanager
+def usage_errors(*types: type[Exception]) -> Iterator[None]:
+    """Report a stage's own "you asked for something that isn't there" errors as usage errors (exit 2)."""
+    try:
+        yield
+    except types as exc:
+        raise UsageError(str(exc)) from exc

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -14,59 +17,79 @@ import pytest
 from causemap.ingest.vectorstore import vector_store
 from causemap.workspace import Workspace
 
+PROGRESS = re.compile(rb"(\d+)/(\d+)")
 
-def _ingest(workspace, paths) -> subprocess.Popen:
+
+def _ingest(workspace, paths, stderr=subprocess.DEVNULL) -> subprocess.Popen:
+    command = [sys.executable, "-m", "causemap", "ingest", *map(str, paths)]
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "causemap",
-            "ingest",
-            *map(str, paths),
-            "--workspace",
-            str(workspace),
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        [*command, "--workspace", str(workspace), "--json"], stdout=subprocess.PIPE, stderr=stderr
     )
+
+
+def _files_started(process: subprocess.Popen, seen: list[int]) -> None:
+    """Follow the progress bar on stderr: the latest 'n/total' it drew."""
+    buffer = b""
+    while chunk := os.read(process.stderr.fileno(), 4096):
+        buffer = (buffer + chunk)[-200:]
+        found = PROGRESS.findall(buffer)
+        if found:
+            seen.append(int(found[-1][0]))
+
+
+def _kill_during_file(workspace, paths, target: int, extra: float) -> bool:
+    """Start an ingest, kill it ``extra`` seconds after it reaches file ``target``; True if killed."""
+    process = _ingest(workspace, paths, stderr=subprocess.PIPE)
+    seen: list[int] = []
+    reader = threading.Thread(target=_files_started, args=(process, seen), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        if seen and seen[-1] >= target:
+            time.sleep(extra)
+            break
+        time.sleep(0.02)
+    killed = process.poll() is None
+    if killed:
+        process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    return killed
 
 
 @pytest.mark.slow
 def test_killed_ingest_resumes_without_duplicates(tmp_path, sample_pdfs):
-    workspace = tmp_path / "ws"
     folder = tmp_path / "papers"
     folder.mkdir()
     for pdf in sample_pdfs:  # a private copy: the same bytes for every run of this test
         (folder / pdf.name).write_bytes(pdf.read_bytes())
-    sample_pdfs = sorted(folder.glob("*.pdf"))
+    paths = sorted(folder.glob("*.pdf"))
+    workspace = tmp_path / "ws"
     rng = random.Random(20261128)
-    # Time one full run in a scratch workspace, then kill real runs at random moments within it.
-    started = time.monotonic()
-    _ingest(tmp_path / "timing", sample_pdfs).wait(timeout=600)
-    full = time.monotonic() - started
     kills = 0
     for _ in range(4):
-        process = _ingest(workspace, sample_pdfs)
-        time.sleep(rng.uniform(0.3, full))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
-        process.wait(timeout=60)
+        with Workspace.open(workspace) as ws:
+            done = ws.store.counts()["papers"]
+        if done >= len(paths) - 1:
+            break
+        # somewhere inside the files not yet stored, at a random moment within that file's work
+        kills += _kill_during_file(workspace, paths, rng.randint(done, len(paths) - 1), rng.uniform(0, 0.5))
     assert kills >= 2, "the runs finished before they could be killed; the test proved nothing"
-    final = _ingest(workspace, sample_pdfs)
+
+    final = _ingest(workspace, paths)
     out, _ = final.communicate(timeout=600)
     assert final.returncode == 0
     report = json.loads(out)
     assert not report["failed"]
-    assert len(report["ingested"]) + len(report["skipped"]) == len(sample_pdfs)
-
+    assert len(report["ingested"]) + len(report["skipped"]) == len(paths)
     with Workspace.open(workspace) as ws:
         counts = ws.store.counts()
-        assert counts["papers_by_state"] == {"ready": len(sample_pdfs)}
+        assert counts["papers_by_state"] == {"ready": len(paths)}
         ids = vector_store(ws).ids()
         assert len(ids) == vector_store(ws).count() == counts["chunks"]
         assert ids == ws.store.chunk_ids()
-    with Workspace.open(tmp_path / "timing") as reference:
-        # the interrupted workspace ends exactly where an uninterrupted one does
-        assert reference.store.counts() == counts
+
+    # The interrupted workspace ends exactly where an uninterrupted one does.
+    reference = _ingest(tmp_path / "reference", paths)
+    reference.communicate(timeout=600)
+    with Workspace.open(tmp_path / "reference") as ws:
+        assert ws.store.counts() == counts

@@ -1,0 +1,224 @@
+"""Extract: claims with full provenance from every ingested paper.
+
+For each paper: split each page's cleaned text into sentences (leaving out the reference list), keep the
+sentences the rules prefilter flags as candidates, let the extractor read them, and place every claim in
+the page by character offsets. A claim whose sentence, cause or effect is not found verbatim at its
+offsets in the stored page text is rejected and counted, never stored. A paper's claims are stored with
+its "done" mark in one transaction, so a killed run resumes at the first unfinished paper.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from tqdm import tqdm
+
+from causemap.graphbuilder.extractors.base import CandidateFilter, ExtractedRelation, SentenceExtractor
+from causemap.graphbuilder.study_design import classify_design, design_text
+from causemap.ingest.sentences import split_sentences
+from causemap.models import Claim, Page, Paper, StudyDesign
+from causemap.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """One sentence of one page: where it is and what section it belongs to."""
+
+    page: int
+    start: int
+    end: int
+    section: str | None
+    text: str
+
+
+@dataclass
+class ExtractReport:
+    extractor: str
+    papers: int = 0
+    papers_skipped: int = 0  # already extracted by this extractor version
+    sentences: int = 0
+    candidates: int = 0
+    claims_stored: int = 0
+    claims_existing: int = 0  # found again, already stored (idempotent rerun)
+    rejected: int = 0  # evidence not found verbatim in the page: never stored
+    incomplete: list[str] = field(default_factory=list)  # papers with batches the LLM never answered
+    llm: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.incomplete)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# Claims are read from the body. The reference list cites other papers' claims; the front matter
+# (title, authors, affiliations) restates the abstract at best, and its lines run together at worst.
+SKIPPED_SECTIONS = frozenset({"references", "front"})
+
+
+def paper_sentences(
+    pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]
+) -> list[SentenceRef]:
+    """Every sentence of the body (not the front matter or references), with offsets and section label."""
+    refs = []
+    for page in pages:
+        spans = sections.get(page.number, [])
+        for start, end in split_sentences(page.text):
+            label = _label_at(spans, start)
+            if label in SKIPPED_SECTIONS:
+                continue
+            refs.append(SentenceRef(page.number, start, end, label, page.text[start:end]))
+    return refs
+
+
+def paper_design(pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]) -> StudyDesign:
+    pieces = [
+        (label, page.text[start:end])
+        for page in pages
+        for start, end, label in sections.get(page.number, [(0, len(page.text), "other")])
+    ]
+    return classify_design(design_text(pieces))
+
+
+def claims_from_sentences(
+    paper: Paper,
+    design: StudyDesign,
+    sentences: Sequence[SentenceRef],
+    relations: Sequence[Sequence[ExtractedRelation]],
+    extractor: SentenceExtractor,
+    page_texts: dict[int, str],
+) -> tuple[list[Claim], int]:
+    """Place each extracted relation in its page; returns the verified claims and the rejected count."""
+    claims, rejected = [], 0
+    for sentence, found in zip(sentences, relations, strict=True):
+        for rel in found:
+            claim = Claim(
+                paper_id=paper.id,
+                page=sentence.page,
+                section=sentence.section,
+                sentence=sentence.text,
+                sentence_start=sentence.start,
+                sentence_end=sentence.end,
+                cause=rel.cause.text,
+                cause_start=sentence.start + rel.cause.start,
+                cause_end=sentence.start + rel.cause.end,
+                effect=rel.effect.text,
+                effect_start=sentence.start + rel.effect.start,
+                effect_end=sentence.start + rel.effect.end,
+                relation=rel.relation,
+                polarity=rel.polarity,
+                hedged=rel.hedged,
+                negated=rel.negated,
+                design=design,
+                extractor=extractor.name,
+                extractor_version=extractor.version,
+                confidence=rel.confidence,
+            )
+            if is_verbatim(claim, page_texts.get(claim.page, "")):
+                claims.append(claim)
+            else:
+                rejected += 1
+    return claims, rejected
+
+
+def relation_record(rel: ExtractedRelation) -> dict[str, Any]:
+    """An extracted relation as one claim of `causemap extract --output` (spans are sentence offsets)."""
+    return {
+        **rel.as_claim_dict(),
+        "cause_span": [rel.cause.start, rel.cause.end],
+        "effect_span": [rel.effect.start, rel.effect.end],
+        "confidence": rel.confidence,
+    }
+
+
+def is_verbatim(claim: Claim, page_text: str) -> bool:
+    """The claim's sentence, cause and effect occur exactly at their offsets in the stored page text."""
+    return (
+        page_text[claim.sentence_start : claim.sentence_end] == claim.sentence
+        and page_text[claim.cause_start : claim.cause_end] == claim.cause
+        and page_text[claim.effect_start : claim.effect_end] == claim.effect
+        and claim.sentence_start <= claim.cause_start
+        and claim.effect_end <= claim.sentence_end
+        and bool(claim.cause.strip())
+        and bool(claim.effect.strip())
+    )
+
+
+def extract_workspace(
+    workspace: Workspace,
+    extractor: SentenceExtractor,
+    prefilter: CandidateFilter,
+    *,
+    force: bool = False,
+    progress: bool = True,
+    on_paper: Callable[[int, int, Paper], None] | None = None,
+) -> ExtractReport:
+    """Run ``extractor`` over every ready paper not yet read by this extractor version."""
+    store = workspace.store
+    report = ExtractReport(extractor=extractor.name)
+    papers = store.papers()
+    run_id = store.start_run("extract")
+    bar = tqdm(
+        papers, desc=f"extract ({extractor.name})", unit="paper", file=sys.stderr, disable=not progress
+    )
+    for done, paper in enumerate(bar):
+        if on_paper is not None:
+            on_paper(done, len(papers), paper)
+        if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+            report.papers_skipped += 1
+            continue
+        pages = store.pages(paper.id)
+        sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
+        design = paper_design(pages, sections)
+        sentences = paper_sentences(pages, sections)
+        candidates = [s for s in sentences if prefilter.is_candidate(s.text)]
+        unanswered_before = _unanswered(extractor)
+        relations = extractor.extract([s.text for s in candidates]) if candidates else []
+        # A paper with batches the LLM never answered keeps its claims but is not marked done,
+        # so the next run retries just those (answered batches come from the cache).
+        complete = _unanswered(extractor) == unanswered_before
+        claims, rejected = claims_from_sentences(
+            paper, design, candidates, relations, extractor, {p.number: p.text for p in pages}
+        )
+        with store.transaction():
+            if paper.design != design:
+                store.set_paper_design(paper.id, design.value)
+            store.delete_stale_claims(paper.id, extractor.name, keep=[c.id for c in claims])
+            stored = store.add_claims(claims)
+            stats = {
+                "sentences": len(sentences),
+                "candidates": len(candidates),
+                "claims": len(claims),
+                "rejected": rejected,
+            }
+            if complete:
+                store.mark_extracted(paper.id, extractor.name, extractor.version, stats)
+            else:
+                report.incomplete.append(paper.id)
+        report.papers += 1
+        report.sentences += len(sentences)
+        report.candidates += len(candidates)
+        report.claims_stored += stored
+        report.claims_existing += len(claims) - stored
+        report.rejected += rejected
+    stats = getattr(extractor, "stats", None)
+    if stats is not None:
+        report.llm = stats.to_dict() if hasattr(stats, "to_dict") else dict(vars(stats))
+    store.finish_run(run_id, "partial" if report.partial else "ok", report.to_dict())
+    return report
+
+
+def _unanswered(extractor: SentenceExtractor) -> int:
+    stats = getattr(extractor, "stats", None)
+    return int(getattr(stats, "skipped_batches", 0))
+
+
+def _label_at(spans: Sequence[tuple[int, int, str]], offset: int) -> str | None:
+    for start, end, label in spans:
+        if start <= offset < end:
+            return label
+    return None

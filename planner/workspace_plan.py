@@ -1,0 +1,74 @@
+"""The planner over a workspace: the graph, the corpus passages and an optional data table, read from
+disk and handed to ``make_plan``. The command line and the app both plan through ``plan_workspace``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from causemap.errors import UsageError
+from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+from causemap.models import Citation
+from causemap.planner.gaps import find_cooccurrences
+from causemap.planner.plan import Plan, make_plan
+from causemap.planner.targets import TargetError
+from causemap.workspace import Workspace
+
+
+def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str, str], list[Citation]]:
+    """Pairs of variables named in one sentence of the corpus (outside reference lists) with no claim."""
+    titles = {p.id: p.title for p in ws.store.papers()}
+    chunks = (
+        (Citation(paper_id=c.paper_id, title=titles.get(c.paper_id), page=c.page, quote=""), c.text)
+        for c in ws.store.chunks()
+        if not c.is_references
+    )
+    return find_cooccurrences(chunks, graph.variables, graph)
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A CSV (or TSV) data table, with a clear error for what cannot be read."""
+    if not path.exists():
+        raise UsageError(f"no such data file: {path}")
+    try:
+        return pd.read_csv(path, sep=None, engine="python")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path} as a CSV table: {exc}") from exc
+
+
+def plan_workspace(
+    ws: Workspace,
+    target: str | None = None,
+    data: pd.DataFrame | Path | None = None,
+    candidate: int | None = None,
+    graph: KnowledgeGraph | None = None,
+    chat_model: Any | None = None,
+) -> Plan:
+    """Plan for the workspace's graph; ``chat_model`` adds grounded suggestions when given."""
+    from causemap.graphbuilder.graph_service import build_workspace_graph
+    from causemap.ingest.retrieval import retrieve
+
+    kg = graph if graph is not None else build_workspace_graph(ws.store, ws.settings)
+    table = read_table(data) if isinstance(data, Path) else data
+
+    def cited_passages(question: str) -> list[Citation]:
+        return [
+            Citation(paper_id=p.paper_id, title=p.title, page=p.page, quote=p.text)
+            for p in retrieve(ws, question, k=5)
+        ]
+
+    try:
+        return make_plan(
+            kg,
+            target=target,
+            data=table,
+            candidate=candidate,
+            settings=ws.settings.planner,
+            cooccurrence=corpus_cooccurrences(ws, kg),
+            llm=chat_model,
+            retrieve=cited_passages if chat_model is not None else None,
+        )
+    except TargetError as exc:
+        raise UsageError(str(exc)) from exc
