@@ -73,15 +73,15 @@ class GraphSettings(_Section):
 
 
 class PlannerSettings(_Section):
-    max_implications: int = Field(5, description="testable implications listed per candidate")
+    max_implications: int = Field(
+        5, description="testable implications listed for a plan, the most informative across candidates"
+    )
     estimator: str = Field("backdoor.linear_regression", description="DoWhy estimation method")
     weak_belief: float = Field(
         0.5, ge=0.0, le=1.0, description="edges believed less than this are weakly supported"
     )
     max_items: int = Field(40, ge=1, description="proposals kept in a plan, highest priority first")
-    refuter_simulations: int = Field(
-        30, ge=5, description="simulations per DoWhy refuter in the data check"
-    )
+    refuter_simulations: int = Field(30, ge=5, description="simulations per DoWhy refuter in the data check")
     falsify_permutations: int = Field(
         20, ge=1, description="node permutations in DoWhy's graph falsification test"
     )

@@ -208,6 +208,27 @@ class Store:
                 (status, json.dumps(summary), run_id),
             )
 
+    def record_run(self, command: str, summary: dict[str, Any]) -> int:
+        """A finished run of ``command`` with its summary, in one step."""
+        run_id = self.start_run(command)
+        self.finish_run(run_id, "ok", summary)
+        return run_id
+
+    def last_run(self, command: str) -> dict[str, Any] | None:
+        """The most recent finished run of ``command``: when it finished and its summary."""
+        rows = self._rows(
+            "SELECT finished_at, status, summary FROM runs WHERE command=? AND finished_at IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            (command,),
+        )
+        if not rows:
+            return None
+        return {
+            "finished_at": rows[0]["finished_at"],
+            "status": rows[0]["status"],
+            "summary": json.loads(rows[0]["summary"]),
+        }
+
     def last_failures(self, command: str = "ingest") -> list[dict[str, str]]:
         """Failures recorded by the most recent run of ``command``."""
         rows = self._rows(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -32,17 +31,17 @@ COMMAND_ORDER = [
 class _Group(TyperGroup):
     """Turns causemap's domain errors into a message on stderr and their exit status, in one place."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: typer.Context) -> list[str]:
         # pipeline order, not alphabetical: the help reads as the path a collection takes
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(self.commands, key=lambda name: rank.get(name, len(rank)))
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:
         try:
             return super().invoke(ctx)
         except CausemapError as exc:
             typer.echo(f"causemap: {exc}", err=True)
-            raise click.exceptions.Exit(exc.exit_code) from exc
+            raise typer.Exit(exc.exit_code) from exc
 
 
 app = typer.Typer(

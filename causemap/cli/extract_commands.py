@@ -47,10 +47,12 @@ def extract(
 ) -> None:
     """Stage 2: read cause-effect claims, with sentence, page and offsets, from every paper."""
     from causemap.graphbuilder.extract_pipeline import extract_workspace
-    from causemap.graphbuilder.extractors import make_extractor
+    from causemap.graphbuilder.extractors import EXTRACTORS, make_extractor
 
     if (input_path is None) != (output_path is None):
         raise UsageError("--input and --output go together")
+    if extractor is not None and extractor not in EXTRACTORS:
+        raise UsageError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
     overrides: dict[str, Any] = {}
     if llm:
         overrides["llm"] = llm

@@ -46,8 +46,12 @@ def graph(
 
     if (export is None) != (out is None):
         raise UsageError("--export and --out go together")
+    from causemap.cli.workflows import record_graph_run
+
     with open_workspace(workspace) as ws:
         kg = _build(ws, min_belief)
+        if min_belief is None:
+            record_graph_run(ws, kg)
     if export is not None:
         with usage_errors(ExportError):
             text = export_graph(kg, export, candidate)

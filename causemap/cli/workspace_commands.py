@@ -20,7 +20,7 @@ DEMO_WORKSPACE = Path("causemap-demo")
 @app.command(rich_help_panel="Explore")
 def status(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
     """What the workspace holds: papers by state, pages, chunks, claims, graph."""
-    from causemap.cli.demo import workspace_status
+    from causemap.cli.workflows import workspace_status
 
     with open_workspace(workspace) as ws:
         document = workspace_status(ws)
@@ -77,7 +77,7 @@ def demo(
     json_output: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on the bundled sample papers, then open the app."""
-    from causemap.cli.demo import run_demo
+    from causemap.cli.workflows import run_demo
 
     with open_workspace(workspace) as ws:
         summary = run_demo(ws)

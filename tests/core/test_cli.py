@@ -1,0 +1,159 @@
+"""The command-line contract, run as a user runs it: a subprocess, stdout JSON, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def causemap(*args: str, check_json: bool = False) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "causemap", *args], capture_output=True, text=True, timeout=600
+    )
+    if check_json:
+        json.loads(result.stdout)  # --json: stdout is exactly one JSON document
+    return result
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory, sample_pdfs):
+    ws = tmp_path_factory.mktemp("cli") / "ws"
+    folder = ws.parent / "papers"
+    folder.mkdir()
+    for pdf in sample_pdfs[:3]:
+        (folder / pdf.name).write_bytes(pdf.read_bytes())
+    (folder / "broken.pdf").write_bytes(b"")
+    ingest = causemap("ingest", str(folder), "--workspace", str(ws), "--json", check_json=True)
+    assert ingest.returncode == 3, ingest.stderr  # partial success: one file failed, the rest kept
+    report = json.loads(ingest.stdout)
+    assert len(report["ingested"]) == 3
+    assert report["failed"] == [
+        {"path": str(folder / "broken.pdf"), "error": report["failed"][0]["error"], "code": "empty"}
+    ]
+    extract = causemap("extract", "--workspace", str(ws), "--json", check_json=True)
+    assert extract.returncode == 0, extract.stderr
+    return ws
+
+
+def test_help_reads_as_the_pipeline():
+    result = causemap("--help")
+    assert result.returncode == 0
+    order = [result.stdout.index(f"  {name} ") for name in ("ingest", "extract", "graph", "plan")]
+    assert order == sorted(order)
+
+
+def test_status_counts_what_was_stored(workspace):
+    result = causemap("status", "--workspace", str(workspace), "--json", check_json=True)
+    status = json.loads(result.stdout)
+    assert status["counts"]["papers"] == 3 and status["counts"]["claims"] > 0
+    assert status["last_ingest_failures"][0]["code"] == "empty"
+
+
+def test_ask_returns_cited_passages(workspace):
+    result = causemap(
+        "ask",
+        "what lowers blood pressure?",
+        "-k",
+        "3",
+        "--workspace",
+        str(workspace),
+        "--json",
+        check_json=True,
+    )
+    document = json.loads(result.stdout)
+    assert document["question"] == "what lowers blood pressure?"
+    assert len(document["passages"]) == 3
+    for passage in document["passages"]:
+        assert set(passage) >= {"paper_id", "title", "page", "section", "text", "score"}
+
+
+def test_graph_json_and_exports(workspace, tmp_path):
+    result = causemap("graph", "--workspace", str(workspace), "--json", check_json=True)
+    graph = json.loads(result.stdout)
+    assert graph["nodes"] and graph["edges"] and graph["candidates"]
+    evidence = graph["edges"][0]["evidence"][0]
+    assert set(evidence) >= {"claim_id", "paper_id", "title", "page", "quote", "design", "extractor"}
+    out = tmp_path / "g.dagitty"
+    result = causemap("graph", "--workspace", str(workspace), "--export", "dagitty", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text().lstrip().startswith("dag")
+
+
+def test_usage_errors_exit_2_with_a_reason(workspace):
+    bad_extractor = causemap("extract", "--workspace", str(workspace), "--extractor", "magic")
+    assert bad_extractor.returncode == 2 and "unknown extractor" in bad_extractor.stderr
+    no_model = causemap("extract", "--workspace", str(workspace), "--extractor", "llm")
+    assert no_model.returncode == 2 and "needs a model" in no_model.stderr
+    bad_target = causemap("plan", "--workspace", str(workspace), "--target", "unicorns -> rainbows")
+    assert bad_target.returncode == 2 and "unicorns" in bad_target.stderr
+    bad_export = causemap("graph", "--workspace", str(workspace), "--export", "pdf", "--out", "x.pdf")
+    assert bad_export.returncode == 2 and "unknown export format" in bad_export.stderr
+
+
+def test_claims_curation_from_the_command_line(workspace):
+    listed = json.loads(causemap("claims", "list", "--workspace", str(workspace), "--json").stdout)
+    first, second = listed[0]["id"], listed[1]["id"]
+    assert causemap("claims", "reject", first, "--workspace", str(workspace)).returncode == 0
+    assert (
+        causemap("claims", "edit", second, "--polarity", "-", "--workspace", str(workspace)).returncode == 0
+    )
+    rejected = json.loads(
+        causemap("claims", "list", "--state", "rejected", "--workspace", str(workspace), "--json").stdout
+    )
+    edited = json.loads(
+        causemap("claims", "list", "--state", "edited", "--workspace", str(workspace), "--json").stdout
+    )
+    assert [c["id"] for c in rejected] == [first]
+    assert [(c["id"], c["polarity"]) for c in edited] == [(second, "-")]
+    assert causemap("claims", "accept", "no-such-claim", "--workspace", str(workspace)).returncode == 2
+
+
+def test_extract_sentences_file_keeps_input_order(tmp_path):
+    lines = [
+        {"id": "a", "text": "Regular exercise reduces insulin resistance in adults."},
+        {"id": "b", "text": "The weather was pleasant during the study."},
+        {"id": "c", "text": "Smoking did not affect fasting glucose."},
+    ]
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = causemap(
+        "extract",
+        "--input",
+        str(source),
+        "--output",
+        str(target),
+        "--workspace",
+        str(tmp_path / "ws"),
+        "--json",
+        check_json=True,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert rows[1]["claims"] == []
+    for claim in rows[0]["claims"] + rows[2]["claims"]:
+        assert set(claim) == {
+            "cause",
+            "effect",
+            "relation",
+            "polarity",
+            "hedged",
+            "negated",
+            "cause_span",
+            "effect_span",
+            "confidence",
+        }
+        text = lines[0]["text"] if claim in rows[0]["claims"] else lines[2]["text"]
+        assert text[slice(*claim["cause_span"])] == claim["cause"]
+
+
+def test_plan_writes_markdown_and_json(workspace, tmp_path):
+    md, js = tmp_path / "plan.md", tmp_path / "plan.json"
+    assert causemap("plan", "--workspace", str(workspace), "--out", str(md)).returncode == 0
+    assert causemap("plan", "--workspace", str(workspace), "--out", str(js)).returncode == 0
+    assert md.read_text().startswith("#")
+    plan = json.loads(js.read_text())
+    assert {"target", "gaps", "items"} <= set(plan)
