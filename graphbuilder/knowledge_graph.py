@@ -79,6 +79,9 @@ class KnowledgeGraph:
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
     contradictions: list[Contradiction] = field(default_factory=list)
     candidates: list[CandidateDAG] = field(default_factory=list)
+    # How the graph was built: claims used and ignored, self-loops, synonym merges, decisions
+    # applied or stale (see graphbuilder.assemble.build_knowledge_graph).
+    report: dict[str, Any] = field(default_factory=dict)
 
     def to_networkx(self, min_belief: float = 0.0) -> nx.DiGraph:
         """Directed graph of variables; edge attributes are the Edge's fields (evidence included)."""
@@ -100,18 +103,19 @@ class KnowledgeGraph:
                 CandidateDAG(c.rank, c.score, [e for e in c.edges if e in edges], c.dropped)
                 for c in self.candidates
             ],
+            report=self.report,
         )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``causemap graph --json``."""
         return {
             "nodes": [
-                {"id": v.id, "label": v.label, "aliases": list(v.aliases)}
-                for v in self.variables.values()
+                {"id": v.id, "label": v.label, "aliases": list(v.aliases)} for v in self.variables.values()
             ],
             "edges": [e.model_dump(mode="json") for e in self.edges.values()],
             "candidates": [c.to_dict() for c in self.candidates],
             "contradictions": [c.to_dict() for c in self.contradictions],
+            "report": self.report,
         }
 
 

@@ -1,0 +1,117 @@
+"""Contradictions: evidence about one pair of variables that cannot all be right.
+
+Three kinds, each listed with the evidence on both sides:
+
+- ``opposite_sign``: some claims say the cause increases the effect, others that it decreases it;
+- ``effect_vs_null``: some claims report an effect, others an explicit null ("did not affect");
+- ``both_directions``: causal claims run both ways between two variables (a feedback loop, or a
+  confusion of cause and effect). Associations do not count here: "A is associated with B" says
+  nothing about which way the effect runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from causemap.graphbuilder.belief import is_null
+from causemap.graphbuilder.knowledge_graph import Contradiction
+from causemap.models import CurationState, Edge, Evidence
+
+__all__ = ["contradicted_edges", "find_contradictions", "flag_contradictions"]
+
+_SIGN_WORDS = {"+": "an increase", "-": "a decrease"}
+
+
+def _live(evidence: Sequence[Evidence]) -> list[Evidence]:
+    return [e for e in evidence if e.state != CurationState.REJECTED]
+
+
+def _count(evidence: Sequence[Evidence]) -> str:
+    papers = len({e.paper_id for e in evidence})
+    return (
+        f"{papers} paper{'s' if papers != 1 else ''} "
+        f"({len(evidence)} claim{'s' if len(evidence) != 1 else ''})"
+    )
+
+
+def _report(evidence: Sequence[Evidence]) -> str:
+    papers = len({e.paper_id for e in evidence})
+    return f"{_count(evidence)} report{'s' if papers == 1 else ''}"
+
+
+def _sorted(evidence: Sequence[Evidence]) -> list[Evidence]:
+    return sorted(evidence, key=lambda e: (e.paper_id, e.page, e.claim_id))
+
+
+def find_contradictions(
+    edges: Mapping[tuple[str, str], Edge], labels: Mapping[str, str] | None = None
+) -> list[Contradiction]:
+    """All contradictions among ``edges``, sorted by source, target and kind.
+
+    Parameters
+    ----------
+    edges
+        The knowledge graph's edges by (source, target).
+    labels
+        Variable id -> label, for the descriptions (ids are used when absent).
+    """
+    name = (lambda v: labels.get(v, v)) if labels else (lambda v: v)
+    found: list[Contradiction] = []
+    for (s, t), edge in sorted(edges.items()):
+        live = _live(edge.evidence)
+        plus = [e for e in live if not is_null(e) and e.polarity == "+"]
+        minus = [e for e in live if not is_null(e) and e.polarity == "-"]
+        nulls = [e for e in live if is_null(e)]
+        effects = [e for e in live if not is_null(e)]
+        pair = f"{name(s)} -> {name(t)}"
+        if plus and minus:
+            found.append(Contradiction(
+                s, t, "opposite_sign",
+                f"{pair}: {_report(plus)} {_SIGN_WORDS['+']}, "
+                f"{_report(minus)} {_SIGN_WORDS['-']}",
+                _sorted(plus), _sorted(minus),
+            ))
+        if effects and nulls:
+            found.append(Contradiction(
+                s, t, "effect_vs_null",
+                f"{pair}: {_report(effects)} an effect, {_report(nulls)} no effect",
+                _sorted(effects), _sorted(nulls),
+            ))
+        reverse = edges.get((t, s))
+        if reverse is not None and s < t:
+            forward_causal = _causal_effects(live)
+            backward_causal = _causal_effects(_live(reverse.evidence))
+            if forward_causal and backward_causal:
+                found.append(Contradiction(
+                    s, t, "both_directions",
+                    f"{pair} is claimed by {_count(forward_causal)} and {name(t)} -> {name(s)} "
+                    f"by {_count(backward_causal)}: a feedback loop, or cause and effect "
+                    "confused",
+                    _sorted(forward_causal), _sorted(backward_causal),
+                ))
+    return sorted(found, key=lambda c: (c.source, c.target, c.kind))
+
+
+def _causal_effects(evidence: Sequence[Evidence]) -> list[Evidence]:
+    return [e for e in evidence if e.relation == "causal" and not is_null(e)]
+
+
+def contradicted_edges(contradictions: Sequence[Contradiction]) -> set[tuple[str, str]]:
+    """The edges the contradictions involve (both edges of a both-directions contradiction)."""
+    involved: set[tuple[str, str]] = set()
+    for c in contradictions:
+        involved.add((c.source, c.target))
+        if c.kind == "both_directions":
+            involved.add((c.target, c.source))
+    return involved
+
+
+def flag_contradictions(
+    edges: Mapping[tuple[str, str], Edge], contradictions: Sequence[Contradiction]
+) -> dict[tuple[str, str], Edge]:
+    """A copy of ``edges`` with ``contradiction=True`` on every edge a contradiction involves."""
+    involved = contradicted_edges(contradictions)
+    return {
+        key: edge.model_copy(update={"contradiction": key in involved})
+        for key, edge in edges.items()
+    }

@@ -1,0 +1,271 @@
+"""Normalise a cause or effect as written into the term that names its variable.
+
+``"the serum levels of LDL cholesterol"`` and ``"LDL cholesterol concentrations"`` both name one
+variable. ``normalise`` lower-cases, reduces plurals to the singular with a small rule-based
+singulariser, and strips determiners, measurement wrappers ("levels of", "risk of") and direction
+words ("higher", "a reduction in") from the edges of the phrase. (spaCy's lemmatiser agrees on 91%
+of the -s words of argument phrases, errs more on them without context, and costs ~30x more: see
+``benchmarks/graph.py`` and docs/belief.md.) The word lists live in
+``resources/variables.json``.
+
+Removing a downward word reverses the sign between the written argument and its variable ("reducing
+sodium intake lowered blood pressure" is ``sodium intake -> blood pressure``, +), so a
+``NormalisedTerm`` says whether it was ``flipped``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from causemap.models import content_hash
+
+__all__ = [
+    "NormalisationLexicon", "NormalisedTerm", "load_lexicon", "normalise", "singular", "slugify",
+    "term_numbers",
+]
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TRAILING_PARENTHESIS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class NormalisationLexicon:
+    """The word lists of ``resources/variables.json``, as tuples of tokens."""
+
+    determiners: frozenset[str]
+    neutral_words: frozenset[str]
+    leading_wrappers: tuple[tuple[str, ...], ...]  # longest first
+    inverted_wrappers: tuple[tuple[tuple[str, ...], str], ...]
+    up_wrappers: tuple[tuple[str, ...], ...]
+    down_wrappers: tuple[tuple[str, ...], ...]
+    trailing_up: frozenset[str]
+    trailing_down: frozenset[str]
+    trailing_wrappers: frozenset[str]
+    adjective_suffixes: tuple[str, ...]
+    up_words: frozenset[str]
+    down_words: frozenset[str]
+    flip_polarity_on_down: bool
+    plural_exceptions: frozenset[str]
+    irregular_plurals: dict[str, str]
+    contrast_sets: tuple[frozenset[str], ...]
+    negating_prefixes: tuple[str, ...]
+    strip_chars: str
+
+    @classmethod
+    def from_dict(cls, data: dict) -> NormalisationLexicon:
+        """Build the lexicon from the parsed JSON document."""
+
+        def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(sorted((tuple(p.split()) for p in items), key=lambda p: (-len(p), p)))
+
+        inverted = data["inverted_wrappers"]["phrases"]
+        direction = data["direction_modifiers"]
+        return cls(
+            determiners=frozenset(data["determiners"]["words"]),
+            neutral_words=frozenset(data["neutral_leading_words"]["words"]),
+            leading_wrappers=phrases(data["leading_wrappers"]["phrases"]),
+            inverted_wrappers=tuple(
+                sorted(((tuple(k.split()), v) for k, v in inverted.items()), key=lambda p: -len(p[0]))
+            ),
+            up_wrappers=phrases(data["direction_wrappers"]["up"]),
+            down_wrappers=phrases(data["direction_wrappers"]["down"]),
+            trailing_up=frozenset(data["direction_wrappers"]["trailing_up"]),
+            trailing_down=frozenset(data["direction_wrappers"]["trailing_down"]),
+            trailing_wrappers=frozenset(data["trailing_wrappers"]["words"]),
+            adjective_suffixes=tuple(data["trailing_wrappers"]["adjective_suffixes"]),
+            up_words=frozenset(direction["up"]),
+            down_words=frozenset(direction["down"]),
+            flip_polarity_on_down=bool(direction["flip_polarity_on_down"]),
+            plural_exceptions=frozenset(data["plural_exceptions"]["words"]),
+            irregular_plurals=dict(data["irregular_plurals"]["forms"]),
+            contrast_sets=tuple(frozenset(s) for s in data["contrast_sets"]["sets"]),
+            negating_prefixes=tuple(data["contrast_sets"]["negating_prefixes"]),
+            strip_chars=data["dropped_characters"]["strip"],
+        )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> NormalisationLexicon:
+    """Load the normalisation word lists (the packaged ``resources/variables.json`` by default)."""
+    if path is None:
+        text = (resources.files("causemap.graphbuilder") / "resources" / "variables.json").read_text(
+            encoding="utf-8"
+        )
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return NormalisationLexicon.from_dict(json.loads(text))
+
+
+@dataclass(frozen=True)
+class NormalisedTerm:
+    """A variable's name as normalised, and whether the written sign must be reversed to reach it."""
+
+    text: str
+    flipped: bool = False
+
+
+def singular(word: str, lexicon: NormalisationLexicon | None = None) -> str:
+    """Reduce an English plural noun to its singular by suffix rules and an exception list.
+
+    Examples
+    --------
+    >>> singular("therapies"), singular("diabetes"), singular("processes"), singular("mice")
+    ('therapy', 'diabetes', 'process', 'mouse')
+    """
+    lex = lexicon or load_lexicon()
+    head, sep, last = word.rpartition("-")
+    if head and last:  # "b-cells": the last part carries the number
+        return head + sep + singular(last, lex)
+    if word in lex.irregular_plurals:
+        return lex.irregular_plurals[word]
+    if len(word) <= 3 or not word.isalpha() or word in lex.plural_exceptions:
+        return word
+    if word.endswith(("ss", "us", "is", "ous", "ics", "as")) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    aches = word.endswith("aches") and not word.endswith("oaches")  # headaches, not approaches
+    if word.endswith(("sses", "shes", "xes")) or (word.endswith("ches") and not aches):
+        return word[:-2]
+    return word[:-1]
+
+
+def normalise(text: str, lexicon: NormalisationLexicon | None = None) -> NormalisedTerm:
+    """The normalised term of a cause or effect as written.
+
+    Examples
+    --------
+    >>> normalise("the serum levels of LDL cholesterol")
+    NormalisedTerm(text='ldl cholesterol', flipped=False)
+    >>> normalise("a reduction in the incidence of malaria")
+    NormalisedTerm(text='malaria', flipped=True)
+    >>> normalise("intake of sodium").text
+    'sodium intake'
+    """
+    lex = lexicon or load_lexicon()
+    tokens = _tokens(text, lex)
+    flipped = False
+    steps = (_strip_leading_word, _strip_wrapper, _invert_wrapper, _strip_trailing_wrapper)
+    changed = True
+    while changed:
+        changed = False
+        for step in steps:
+            result = step(tokens, lex)
+            if result is not None and result[0] and result[0] != tokens:
+                tokens, flip = result
+                flipped ^= flip
+                changed = True
+                break
+    if not lex.flip_polarity_on_down:
+        flipped = False
+    return NormalisedTerm(" ".join(tokens), flipped)
+
+
+def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    without_parenthesis = _TRAILING_PARENTHESIS.sub("", cleaned)
+    if without_parenthesis.strip(lex.strip_chars + " "):
+        cleaned = without_parenthesis
+    tokens = []
+    for raw in cleaned.replace("\u2019", "'").split():
+        token = raw.strip(lex.strip_chars + "()")
+        if not token:
+            continue
+        # An all-capitals token is an acronym ("SARS", "LDL"): its final s is not a plural.
+        acronym = token.isupper() and any(ch.isalpha() for ch in token)
+        token = token.lower()
+        if token.endswith("'s"):
+            token = token[:-2]
+        token = token.rstrip("'")
+        if token:
+            tokens.append(token if acronym else singular(token, lex))
+    return tokens
+
+
+def _starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    return len(tokens) > len(phrase) and tuple(tokens[: len(phrase)]) == phrase
+
+
+def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    if len(tokens) < 2:
+        return None
+    first = tokens[0]
+    if first in lex.determiners or first in lex.neutral_words or first in lex.up_words:
+        return tokens[1:], False
+    if first in lex.down_words:
+        return tokens[1:], True
+    return None
+
+
+def _strip_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    for phrases, flip in ((lex.leading_wrappers, False), (lex.up_wrappers, False),
+                          (lex.down_wrappers, True)):
+        for phrase in phrases:
+            if _starts_with(tokens, phrase):
+                return tokens[len(phrase):], flip
+    return None
+
+
+def _invert_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    for phrase, head in lex.inverted_wrappers:
+        if _starts_with(tokens, phrase):
+            return [*tokens[len(phrase):], head], False
+    return None
+
+
+def _strip_trailing_wrapper(
+    tokens: list[str], lex: NormalisationLexicon
+) -> tuple[list[str], bool] | None:
+    last = tokens[-1]
+    if len(tokens) < 2 or not (
+        last in lex.trailing_wrappers or last in lex.trailing_up or last in lex.trailing_down
+    ):
+        return None
+    rest = tokens[:-1]
+    if len(rest) == 1 and rest[0].endswith(lex.adjective_suffixes):
+        return None  # "socioeconomic status": the adjective alone names nothing
+    return rest, last in lex.trailing_down
+
+
+def term_numbers(term: str) -> tuple[str, ...]:
+    """The numbers in a term, in order ("type 2 diabetes" -> ("2",))."""
+    return tuple(_NUMBER.findall(term))
+
+
+def slugify(label: str, max_length: int = 64) -> str:
+    """A readable identifier: ASCII letters, digits and underscores, starting with a letter.
+
+    Examples
+    --------
+    >>> slugify("Blood pressure"), slugify("TNF-\u03b1"), slugify("5-HT levels")
+    ('blood_pressure', 'tnf_alpha', 'v_5_ht_levels')
+    """
+    parts: list[str] = []
+    for ch in unicodedata.normalize("NFKC", label).lower():
+        if ch.isascii():
+            parts.append(ch if ch.isalnum() else " ")
+            continue
+        folded = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        if folded:
+            parts.append(folded)
+        elif ch.isalpha():  # a Greek letter keeps its name: "tnf-alpha"
+            parts.append(" " + unicodedata.name(ch, "").split()[-1].lower() + " ")
+        else:
+            parts.append(" ")
+    words = "".join(parts).split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}_{word}" if slug else word
+        if len(candidate) > max_length and slug:
+            break
+        slug = candidate[:max_length]
+    if not slug:
+        return "v_" + content_hash(label, length=8)
+    return slug if slug[0].isalpha() else f"v_{slug}"
+

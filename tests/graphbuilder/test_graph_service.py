@@ -1,0 +1,129 @@
+"""The graph over a real workspace store: curation, variable decisions and their persistence."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.graph_service import (
+    VariableDecisionError,
+    build_workspace_graph,
+    merge_variables,
+    rename_variable,
+    split_variable,
+)
+from causemap.models import Chunk, CurationState, Page, Paper
+from causemap.settings import Settings
+from causemap.store import Store
+
+PAPERS = {"a" * 64: "Salt and pressure", "b" * 64: "Smoking and the heart"}
+
+
+def _add_paper(store: Store, paper_id: str, sentences: list[str]) -> None:
+    text = " ".join(sentences)
+    paper = Paper(id=paper_id, source=f"{paper_id[:4]}.pdf", kind="pdf", title=PAPERS[paper_id])
+    page = Page(paper_id=paper_id, number=1, text=text)
+    chunk = Chunk(id=Chunk.make_id(paper_id, 1, 0, len(text)), paper_id=paper_id, page=1,
+                  section="body", start=0, end=len(text), text=text)
+    store.add_paper(paper, [page], [chunk])
+
+
+def _extract(store: Store, make_claim, wording: dict[str, str]) -> None:
+    """Store claims as an extractor would, with the given wording of each variable."""
+    salt, smoke = "a" * 64, "b" * 64
+    rows = [
+        (salt, wording["salt"], "blood pressure", "+"),
+        (salt, "hypertension", "stroke", "+"),
+        (smoke, wording["smoking"], "heart disease", "+"),
+        (smoke, "cigarette smoking", "blood pressure", "+"),
+        (smoke, "tobacco", "stroke", "+"),
+    ]
+    designs = {salt: "rct", smoke: "case_control"}
+    claims = [make_claim(p, c, e, pol, sentence=f"{c} affects {e}.", design=designs[p])
+              for p, c, e, pol in rows]
+    for paper_id in (salt, smoke):
+        _add_paper(store, paper_id, [c.sentence for c in claims if c.paper_id == paper_id])
+    store.add_claims(claims)
+
+
+@pytest.fixture
+def store(tmp_path, make_claim):
+    with Store(tmp_path / "workspace.db") as s:
+        _extract(s, make_claim, {"salt": "salt intake", "smoking": "smoking"})
+        yield s
+
+
+def _build(store: Store, **kwargs):
+    return build_workspace_graph(store, Settings(workspace=store.path.parent),
+                                 use_embeddings=False, **kwargs)
+
+
+def test_builds_from_the_store_with_titles(store):
+    graph = _build(store)
+    edge = graph.edges[("salt_intake", "blood_pressure")]
+    assert edge.evidence[0].title == "Salt and pressure"
+    assert len(graph.candidates) >= 1
+
+
+def test_curation_in_the_store_reaches_the_graph(store):
+    graph = _build(store)
+    (claim_id,) = [e.claim_id for e in graph.edges[("tobacco", "stroke")].evidence]
+    store.set_claim_state([claim_id], CurationState.REJECTED)
+    assert ("tobacco", "stroke") not in _build(store).edges
+    (edited_id,) = [e.claim_id for e in graph.edges[("hypertension", "stroke")].evidence]
+    store.edit_claim(edited_id, {"polarity": "-"})
+    edited = _build(store).edges[("hypertension", "stroke")]
+    assert edited.polarity == "-" and edited.evidence[0].state == CurationState.EDITED
+
+
+def test_merge_rename_split_persist_and_survive_re_extraction(store, make_claim, tmp_path):
+    graph = _build(store)
+    merge_variables(store, graph, ["smoking", "cigarette_smoking", "tobacco"])
+    graph = _build(store)
+    assert {"cigarette_smoking", "tobacco"}.isdisjoint(graph.variables)
+    rename_variable(store, graph, "smoking", "Tobacco smoking")
+    graph = _build(store)
+    assert graph.variables["tobacco_smoking"].label == "Tobacco smoking"
+    split_variable(store, graph, "tobacco_smoking", ["tobacco"])
+    graph = _build(store)
+    assert ("tobacco", "stroke") in graph.edges
+    assert ("tobacco_smoking", "heart_disease") in graph.edges
+    assert [d["kind"] for d in store.variable_decisions()] == ["merge", "rename", "split"]
+
+    # Re-extraction: the papers are re-read, and the extractor now words things differently.
+    for paper_id in PAPERS:
+        store.delete_paper(paper_id)
+    _extract(store, make_claim, {"salt": "the salt intake", "smoking": "smoking status"})
+    graph = _build(store)
+    assert graph.variables["tobacco_smoking"].aliases == ["cigarette smoking", "smoking status"]
+    assert ("tobacco", "stroke") in graph.edges
+    assert [d["status"] for d in graph.report["decisions"]] == ["applied"] * 3
+
+
+def test_decisions_are_checked_before_they_are_stored(store):
+    graph = _build(store)
+    with pytest.raises(VariableDecisionError):
+        merge_variables(store, graph, ["smoking", "smoking"])
+    with pytest.raises(VariableDecisionError):
+        merge_variables(store, graph, ["smoking", "no_such_variable"])
+    with pytest.raises(VariableDecisionError):
+        rename_variable(store, graph, "smoking", "   ")
+    with pytest.raises(VariableDecisionError):
+        split_variable(store, graph, "smoking", ["smoking"])  # all of its aliases
+    with pytest.raises(VariableDecisionError):
+        split_variable(store, graph, "smoking", ["tobacco"])  # not one of its aliases
+    assert store.variable_decisions() == []
+
+
+def test_min_belief_filters_edges(store):
+    graph = _build(store)
+    cut = sorted(e.belief for e in graph.edges.values())[-1]
+    filtered = _build(store, min_belief=cut)
+    assert set(filtered.edges) == {k for k, e in graph.edges.items() if e.belief >= cut}
+    assert len(filtered.edges) < len(graph.edges)
+
+
+def test_the_packaged_model_merges_synonyms_in_a_workspace(store, embedder):
+    graph = build_workspace_graph(store, Settings(workspace=store.path.parent), embedder=embedder)
+    assert graph.report["synonym_merges"] >= 1
+    smoking = next(v for v in graph.variables.values() if "smoking" in v.aliases)
+    assert "cigarette smoking" in smoking.aliases

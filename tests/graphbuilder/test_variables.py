@@ -1,0 +1,209 @@
+"""Variables: normalisation, synonym merging (blocked, guarded), ids, and the user's decisions."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+
+import numpy as np
+import pytest
+
+from causemap.graphbuilder import variables as variables_module
+from causemap.graphbuilder.normalise import NormalisedTerm, normalise, singular, slugify
+from causemap.graphbuilder.variables import (
+    assign_variables,
+    can_merge,
+    similar_pairs,
+    synonym_groups,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "term", "flipped"),
+    [
+        ("Blood pressure", "blood pressure", False),
+        ("the serum levels of LDL cholesterol", "ldl cholesterol", False),
+        ("higher concentrations of cortisol", "cortisol", False),
+        ("the risk of developing type 2 diabetes", "type 2 diabetes", False),
+        ("incidence of myocardial infarctions", "myocardial infarction", False),
+        ("the development of insulin resistance", "insulin resistance", False),
+        ("prevalence of obesity", "obesity", False),
+        ("blood pressure levels", "blood pressure", False),
+        ("statins", "statin", False),
+        ("use of statins", "statin use", False),
+        ("intake of sodium", "sodium intake", False),
+        ("body mass index (BMI)", "body mass index", False),
+        ("reduced sodium intake", "sodium intake", True),
+        ("a reduction in the incidence of malaria", "malaria", True),
+        ("lower risk of all-cause mortality", "all-cause mortality", True),
+        ("weight loss", "weight", True),
+        ("an increase in the number of hospital admissions", "hospital admission", False),
+        ("socioeconomic status", "socioeconomic status", False),  # a lone adjective stays
+        ("heart rate", "heart rate", False),
+        ("low-fat diet", "low-fat diet", False),  # a compound is a name, not a direction
+        ("SARS", "sars", False),
+        ("Diabetes", "diabetes", False),
+    ],
+)
+def test_normalise(written, term, flipped):
+    assert normalise(written) == NormalisedTerm(term, flipped)
+
+
+def test_normalising_never_empties_a_name():
+    for written in ["levels", "the risk", "higher", "reduction in", "the"]:
+        assert normalise(written).text
+
+
+@pytest.mark.parametrize(
+    ("plural", "single"),
+    [("therapies", "therapy"), ("processes", "process"), ("approaches", "approach"),
+     ("headaches", "headache"), ("mice", "mouse"), ("analyses", "analysis"), ("b-cells", "b-cell"),
+     ("diabetes", "diabetes"), ("sepsis", "sepsis"), ("genetics", "genetics"), ("stress", "stress"),
+     ("kidneys", "kidney"), ("boxes", "box"), ("covid-19", "covid-19")],
+)
+def test_singular(plural, single):
+    assert singular(plural) == single
+
+
+def test_slugs_are_identifiers_and_stable():
+    for label in ["Blood pressure", "TNF-\u03b1", "25(OH)D", "5-HT", "\u00e9tat de sant\u00e9",
+                  "x" * 200, "\u2014"]:
+        slug = slugify(label)
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", slug), slug
+        assert len(slug) <= 64 and slug == slugify(label)
+    assert slugify("TNF-\u03b1") != slugify("TNF-\u03b2")
+
+
+def test_contrast_words_numbers_and_negating_prefixes_keep_names_apart():
+    assert not can_merge("systolic blood pressure", "diastolic blood pressure")
+    assert not can_merge("hdl cholesterol", "ldl cholesterol")
+    assert not can_merge("type 1 diabetes", "type 2 diabetes")
+    assert not can_merge("physical activity", "physical inactivity")
+    assert not can_merge("covid-19 patient with comorbidity", "covid-19 patient without comorbidity")
+    assert can_merge("cigarette smoking", "smoking")
+    assert can_merge("type 2 diabetes", "diabetes")
+
+
+def _unit_rows(rng: np.random.Generator, n: int, dim: int = 8) -> np.ndarray:
+    rows = rng.normal(size=(n, dim)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_blocked_neighbour_search_equals_all_pairs(monkeypatch):
+    rng = np.random.default_rng(3)
+    vectors = _unit_rows(rng, 300, dim=4)  # low dimension: many close pairs
+    monkeypatch.setattr(variables_module, "_BLOCK_CELLS", 1000)  # many small blocks
+    found = {(i, j) for _, i, j in similar_pairs(vectors, 0.9, max_neighbours=10_000)}
+    sims = vectors @ vectors.T
+    expected = {(i, j) for i in range(300) for j in range(i + 1, 300) if sims[i, j] >= 0.9}
+    assert found == expected and len(expected) > 100
+
+
+def test_neighbours_are_capped_per_row():
+    vectors = np.tile(np.array([[1.0, 0.0]], dtype=np.float32), (50, 1))
+    pairs = similar_pairs(vectors, 0.9, max_neighbours=5)
+    assert max(sum(1 for _, i, _ in pairs if i == row) for row in range(50)) == 5
+
+
+def test_a_chain_of_near_neighbours_does_not_join_its_far_ends():
+    # a~b and b~c at cosine 0.9, a~c at 0.62: single linkage would join all three.
+    angle = math.acos(0.9)
+    vectors = np.array(
+        [[math.cos(k * angle), math.sin(k * angle)] for k in range(3)], dtype=np.float32
+    )
+    groups = synonym_groups(["first", "second", "third"], vectors, 0.86)
+    assert sorted(len(g) for g in groups) == [1, 2]
+
+
+def test_real_embeddings_merge_synonyms_and_keep_contrasts(embedder):
+    counts = {"cigarette smoking": 2, "smoking": 5, "systolic blood pressure": 1,
+              "diastolic blood pressure": 1, "type 1 diabetes": 1, "type 2 diabetes": 1,
+              "lung cancer": 1, "cancer of the lung": 1, "physical activity": 1,
+              "physical inactivity": 1}
+    assignment = assign_variables(counts, embedder, threshold=0.86)
+    of = assignment.variable_of
+    assert of["cigarette smoking"] == of["smoking"] == "smoking"
+    assert of["lung cancer"] == of["cancer of the lung"]
+    assert of["systolic blood pressure"] != of["diastolic blood pressure"]
+    assert of["type 1 diabetes"] != of["type 2 diabetes"]
+    assert of["physical activity"] != of["physical inactivity"]
+    assert of["smoking"] != of["lung cancer"]
+    assert assignment.synonym_merges == 2
+
+
+def test_label_is_the_most_used_form_and_aliases_are_kept():
+    counts = {"Blood pressure": 3, "blood pressure levels": 2, "BP": 1}
+    assignment = assign_variables(counts, decisions=[
+        {"id": 1, "kind": "merge", "groups": [["BP"], ["blood pressure levels"]]}])
+    (variable,) = assignment.variables.values()
+    assert variable.id == "blood_pressure" and variable.label == "blood pressure"
+    assert variable.aliases == sorted(counts)
+
+
+def test_assignment_is_deterministic_whatever_the_order(embedder):
+    counts = {f"{w} levels": i + 1 for i, w in enumerate(
+        ["cortisol", "insulin", "glucose", "serum cortisol", "blood glucose", "leptin"])}
+    counts |= {"stress": 4, "psychological stress": 2, "sleep": 3, "sleep duration": 1}
+    items = list(counts.items())
+    reference = assign_variables(dict(items), embedder)
+    for seed in range(3):
+        random.Random(seed).shuffle(items)
+        again = assign_variables(dict(items), embedder)
+        assert again.variables == reference.variables
+        assert again.variable_of == reference.variable_of
+
+
+def test_colliding_slugs_get_a_suffix():
+    counts = {"TNF-\u03b1 level": 1, "tnf alpha": 1}
+    ids = sorted(assign_variables(counts).variables)
+    assert ids == ["tnf_alpha", "tnf_alpha_2"]
+
+
+def test_merge_rename_and_split_are_replayed_in_order():
+    counts = {"salt": 3, "sodium intake": 2, "dietary sodium": 1, "blood pressure": 4,
+              "hypertension": 2}
+    decisions = [
+        {"id": 1, "kind": "merge", "groups": [["salt"], ["sodium intake", "dietary sodium"]]},
+        {"id": 2, "kind": "merge", "groups": [["blood pressure"], ["hypertension"]]},
+        {"id": 3, "kind": "rename", "aliases": ["salt", "sodium intake"], "label": "Sodium"},
+        {"id": 4, "kind": "split", "aliases": ["hypertension"]},
+    ]
+    assignment = assign_variables(counts, decisions=decisions)
+    of = assignment.variable_of
+    assert of["salt"] == of["sodium intake"] == of["dietary sodium"] == "sodium"
+    assert assignment.variables["sodium"].label == "Sodium"
+    assert of["hypertension"] != of["blood pressure"]
+    assert [d["status"] for d in assignment.decisions] == ["applied"] * 4
+
+
+def test_decisions_survive_re_extraction_and_report_stale_ones():
+    decisions = [
+        {"id": 1, "kind": "merge", "groups": [["salt"], ["sodium intake"]]},
+        {"id": 2, "kind": "rename", "aliases": ["coffee"], "label": "Coffee drinking"},
+    ]
+    # A re-extraction read "salt intake" and "the sodium intake", and no longer "coffee".
+    counts = {"salt": 1, "the sodium intake": 2, "salt intake": 1, "tea": 1}
+    assignment = assign_variables(counts, decisions=decisions)
+    of = assignment.variable_of
+    assert of["salt"] == of["the sodium intake"]  # matched through the normalised term
+    assert [d["status"] for d in assignment.decisions] == ["applied", "stale"]
+
+
+def test_a_split_of_a_whole_variable_changes_nothing():
+    counts = {"obesity": 2, "adiposity": 1}
+    decisions = [{"id": 1, "kind": "split", "aliases": ["adiposity"]}]
+    assignment = assign_variables(counts, decisions=decisions)
+    assert assignment.decisions[0]["status"] == "stale"
+    assert len(assignment.variables) == 2
+
+
+def test_every_word_list_says_why():
+    import json
+    from importlib import resources
+
+    data = json.loads(
+        (resources.files("causemap.graphbuilder") / "resources" / "variables.json").read_text()
+    )
+    sections = {k: v for k, v in data.items() if not k.startswith("_")}
+    assert sections and all(v.get("_why") for v in sections.values())
