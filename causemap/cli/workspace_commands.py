@@ -63,6 +63,8 @@ def launch_ui(workspace: Path, port: int, host: str = "127.0.0.1") -> None:
         "true",
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
     say(f"causemap app on http://{host}:{port}  (workspace {workspace}); Ctrl+C stops it")
     raise typer.Exit(subprocess.call(command, env=env))

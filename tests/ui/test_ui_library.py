@@ -1,0 +1,141 @@
+"""The Library page: uploads become papers (through a background ingest), bad uploads are refused with
+their reason, a folder can be ingested, and deleting a paper removes everything derived from it."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+from causemap.models import PaperState
+from causemap.ui import jobs
+
+
+def table(at, *columns):
+    """The first table on the page that has all ``columns`` (AppTest does not expose a table's key)."""
+    for frame in at.dataframe:
+        if set(columns) <= set(frame.value.columns):
+            return frame.value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def upload(at, *files):
+    """Hand files to the page's uploader as a browser would: (name, bytes, mime type)."""
+    at.file_uploader(key="library_upload").set_value(list(files)).run()
+    at.button(key="library_ingest_uploads").click().run()
+    return at
+
+
+def test_uploaded_pdfs_are_ingested_and_listed(app, empty_ws, sample_papers, finished_job, open_ws):
+    at = app(empty_ws)
+    assert not at.exception
+    files = [(p.name, p.read_bytes(), "application/pdf") for p in sample_papers[:2]]
+    upload(at, *files)
+    job = finished_job(empty_ws)
+    assert job.status == "done", job.error
+    at.run()
+    assert not at.exception
+    ws = open_ws(empty_ws)
+    papers = ws.store.papers()
+    assert len(papers) == 2
+    assert all(str(ws.uploads.resolve()) in p.source for p in papers)  # kept under the workspace
+    last_run = table(at, "file", "state", "detail")
+    assert sorted(last_run["state"]) == ["ingested", "ingested"]
+    assert table(at, "title", "claims").shape[0] == 2
+
+
+def test_uploads_over_the_size_limit_are_refused_with_the_reason(app, empty_ws, open_ws):
+    empty_ws.mkdir(parents=True)
+    (empty_ws / "settings.toml").write_text("[ui]\nmax_upload_mb = 0.001\n")  # about 1 kB
+    at = app(empty_ws)
+    upload(at, ("notes.txt", b"Smoking causes lung cancer. " * 100, "text/plain"))
+    assert any("upload limit" in e.value for e in at.error)
+    assert not any((empty_ws / "uploads").glob("*"))
+    assert open_ws(empty_ws).store.papers() == []
+
+
+def test_upload_names_are_sanitised(app, empty_ws, sample_papers, finished_job, tmp_path):
+    at = app(empty_ws)
+    upload(at, ("../../escaped.pdf", sample_papers[0].read_bytes(), "application/pdf"))
+    finished_job(empty_ws)
+    assert [p.name for p in (empty_ws / "uploads").iterdir()] == ["escaped.pdf"]
+    assert not (empty_ws.parent.parent / "escaped.pdf").exists()
+    assert not (empty_ws.parent / "escaped.pdf").exists()
+
+
+def test_a_broken_pdf_is_listed_with_the_reason_it_failed(app, empty_ws, finished_job):
+    at = app(empty_ws)
+    upload(at, ("broken.pdf", b"%PDF-1.4\n this is not really a pdf", "application/pdf"))
+    assert finished_job(empty_ws).status == "done"
+    at.run()
+    rows = table(at, "file", "state", "detail")
+    assert list(rows["state"]) == ["failed"] and rows["detail"][0]
+
+
+def test_failures_are_shown_again_after_a_restart(app, empty_ws, finished_job, tmp_path):
+    at = app(empty_ws)
+    upload(at, ("broken.pdf", b"%PDF-1.4\n not a pdf", "application/pdf"))
+    finished_job(empty_ws)
+    # A fresh server knows nothing of the jobs of the last one: only the workspace remembers.
+    moved = tmp_path / "moved"
+    shutil.copytree(empty_ws, moved)
+    restarted = app(moved)
+    assert not restarted.exception
+    assert any("broken.pdf" in df.value.to_string() for df in restarted.dataframe)
+
+
+def test_a_folder_is_ingested(app, empty_ws, sample_papers, finished_job, open_ws):
+    at = app(empty_ws)
+    at.text_input(key="library_folder").input(str(sample_papers[0].parent)).run()
+    at.button(key="library_ingest_folder").click().run()
+    assert finished_job(empty_ws).status == "done"
+    assert len(open_ws(empty_ws).store.papers()) == len(list(sample_papers[0].parent.glob("*.pdf")))
+
+
+def test_deleting_a_paper_removes_it_and_its_claims(app, sample_ws, open_ws):
+    at = app(sample_ws)
+    store = open_ws(sample_ws).store
+    n_papers = len(store.papers())
+    victim = at.selectbox(key="library_paper").value
+    assert store.chunks(victim)
+    assert at.button(key="library_delete").disabled  # until the deletion is confirmed
+    at.checkbox(key="library_delete_confirm").check().run()
+    at.button(key="library_delete").click().run()
+    assert not at.exception
+    assert store.paper(victim) is None
+    assert store.claims(paper_id=victim) == [] and store.chunks(victim) == []
+    assert len(store.papers()) == n_papers - 1  # the others are kept
+
+
+def test_progress_is_shown_and_writers_wait_while_a_job_runs(app, empty_ws):
+    release = threading.Event()
+
+    def slow_ingest(progress):
+        progress(1, 3, "second.pdf")
+        release.wait(30)
+
+    job = jobs.start_job(str(empty_ws.resolve()), "ingest", "Ingest of 3 files", slow_ingest)
+    try:
+        at = app(empty_ws)
+        assert not at.exception
+        bars = at.get("progress")
+        assert len(bars) == 1 and "2/3 · second.pdf" in str(bars[0].proto)
+        assert at.button(key="library_ingest_folder").disabled
+        at.switch_page("pages/claims.py").run()
+        assert any("Ingest of 3 files is running" in i.value for i in at.info)
+        assert at.button(key="claims_run_extract").disabled
+    finally:
+        release.set()
+        assert job.wait(30)
+
+
+def test_an_interrupted_ingest_can_be_resumed(app, sample_ws, open_ws, finished_job):
+    store = open_ws(sample_ws).store
+    paper = store.papers()[0]
+    store.set_paper_state(paper.id, PaperState.EMBEDDING)  # as a kill between rows and vectors leaves it
+    at = app(sample_ws)
+    assert any("1 paper(s) were interrupted" in w.value for w in at.warning)
+    at.button(key="library_resume").click().run()
+    assert finished_job(sample_ws).status == "done"
+    at.run()
+    assert store.paper(paper.id).state == PaperState.READY
+    assert not at.warning

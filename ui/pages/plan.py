@@ -1,0 +1,193 @@
+"""Plan: a target X -> Y, the gaps, ranked proposals with their reasons and citations, a data check."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from causemap.errors import CausemapError
+from causemap.llm import LLMConfigError, make_chat_model
+from causemap.planner.workspace_plan import plan_workspace, read_table
+from causemap.ui import state
+
+NO_TARGET = ""
+PLAN = "plan_result"
+
+ws = state.workspace()
+st.title("Plan")
+st.caption("Experiments and refutation tests for a target effect, the same as `causemap plan`.")
+
+# The graph `causemap plan` uses: at the settings' minimum belief (the Graph page's slider is a view).
+graph = state.knowledge_graph(ws).filtered(ws.settings.graph.min_belief)
+if not graph.edges:
+    st.info("No graph yet: extract claims on the Claims page first.")
+    st.stop()
+
+labels = {vid: v.label for vid, v in graph.variables.items()}
+options = [NO_TARGET, *sorted(labels, key=lambda vid: labels[vid].lower())]
+
+
+def name(vid: str) -> str:
+    return labels.get(vid, vid) if vid else "(no target)"
+
+
+with st.form("plan_form"):
+    left, right = st.columns(2)
+    exposure = left.selectbox("Exposure X", options, format_func=name, key="plan_exposure")
+    outcome = right.selectbox("Outcome Y", options, format_func=name, key="plan_outcome")
+    data_file = st.file_uploader(
+        "Data (CSV, optional): columns named like variables are matched to them",
+        type=["csv"],
+        max_upload_size=max(1, math.ceil(ws.settings.ui.max_upload_mb)),
+        key="plan_data",
+    )
+    candidates = [c.rank for c in graph.candidates] or [1]
+    candidate = st.selectbox(
+        "Candidate DAG for the data check", candidates, key="plan_candidate", format_func=lambda r: f"#{r}"
+    )
+    use_llm = st.checkbox(
+        f"Ask {ws.settings.extract.llm} for suggestions (grounded in the corpus when possible)"
+        if ws.settings.extract.llm
+        else "Ask an LLM for suggestions",
+        value=bool(ws.settings.extract.llm),
+        disabled=not ws.settings.extract.llm,
+        key="plan_use_llm",
+        help="Set an LLM on the Settings page to enable this.",
+    )
+    submitted = st.form_submit_button("Make the plan", key="plan_make", type="primary")
+
+if submitted:
+    target = (exposure, outcome) if exposure and outcome else None
+    data = None
+    if data_file is not None:
+        raw = data_file.getvalue()
+        if len(raw) > ws.settings.ui.max_upload_mb * 1024 * 1024:
+            st.error(f"The data file exceeds the {ws.settings.ui.max_upload_mb:g} MB upload limit.")
+            st.stop()
+        # Read by the planner's own reader (as `causemap plan --data` does), from a private temp file.
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "data.csv"
+            path.write_bytes(raw)
+            try:
+                data = read_table(path)
+            except CausemapError as exc:
+                st.error(f"{data_file.name}: {exc}")
+                st.stop()
+    if (exposure or outcome) and target is None:
+        st.warning("Choose both an exposure and an outcome for a target; planning without one.")
+    try:
+        chat_model = make_chat_model(ws.settings.extract) if use_llm and ws.settings.extract.llm else None
+        with st.spinner("Planning…"):
+            plan = plan_workspace(
+                ws,
+                f"{target[0]} -> {target[1]}" if target else None,
+                data,
+                candidate if data is not None else None,
+                graph=graph,
+                chat_model=chat_model,
+            )
+    except (CausemapError, LLMConfigError) as exc:
+        st.error(str(exc))
+        st.stop()
+    data_id = hashlib.sha1(data_file.getvalue()).hexdigest()[:8] if data_file is not None else None
+    st.session_state[PLAN] = {"plan": plan, "target": target, "data": data_id, "stamp": state.data_stamp(ws)}
+
+result = st.session_state.get(PLAN)
+if result is None:
+    st.info("Choose a target (or none, for the whole graph) and make the plan.")
+    st.stop()
+plan = result["plan"]
+if result["stamp"] != state.data_stamp(ws):
+    st.warning("The claims or variables changed since this plan was made: make it again to update it.")
+
+title = f"{name(plan.target[0])} → {name(plan.target[1])}" if plan.target else "the whole graph"
+st.subheader(f"Plan for {title}")
+document = plan.to_dict()
+down_md, down_json, _ = st.columns([1, 1, 3])
+down_md.download_button(
+    "Protocol (Markdown)", plan.to_markdown(), "plan.md", "text/markdown", key="plan_download_md"
+)
+down_json.download_button(
+    "Protocol (JSON)",
+    json.dumps(document, indent=2, ensure_ascii=False),
+    "plan.json",
+    "application/json",
+    key="plan_download_json",
+)
+for note in plan.notes:
+    st.caption(f"Note: {note}")
+
+ident = plan.identification
+if ident is not None:
+    st.markdown("#### Identification across the candidate DAGs")
+    cols = st.columns(3)
+    cols[0].metric("Causal path in", f"{ident.causal_path_share:.0%}")
+    cols[1].metric("Identifiable in", f"{ident.identifiable_share:.0%}")
+    best = ident.recommended
+    adjust = (", ".join(name(v) for v in sorted(best.variables)) or "nothing") if best else "no valid set"
+    cols[2].metric("Adjust for", adjust)
+    if ident.adjustment_sets:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "adjustment set": ", ".join(name(v) for v in sorted(s.variables)) or "(empty)",
+                        "valid in candidates": ", ".join(f"#{r}" for r in s.valid_in),
+                        "weight": round(s.share, 3),
+                    }
+                    for s in ident.adjustment_sets
+                ]
+            ),
+            hide_index=True,
+        )
+
+st.markdown(f"#### Gaps ({len(plan.gaps)})")
+if plan.gaps:
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {"kind": g.kind, "variables": ", ".join(name(v) for v in g.variables), "gap": g.description}
+                for g in plan.gaps
+            ]
+        ),
+        hide_index=True,
+    )
+
+st.markdown(f"#### Proposals, highest priority first ({len(plan.items)})")
+for rank, item in enumerate(plan.items, 1):
+    with st.expander(f"{rank}. {item.title}  ·  {item.kind}, {item.cost} cost, priority {item.priority:.2f}"):
+        st.markdown(item.rationale)
+        if item.variables:
+            st.caption("Variables: " + ", ".join(name(v) for v in item.variables))
+        for c in item.citations:
+            st.markdown(f"> {c.quote}\n\n— {c.title or c.paper_id[:12]}, p. {c.page}")
+
+check = plan.data_check
+if check is not None:
+    st.markdown(f"#### Data check (candidate #{check.candidate}, {check.rows} rows)")
+    if check.estimate is not None:
+        ci = check.confidence_interval
+        st.metric(
+            f"Estimated effect ({check.method})",
+            f"{check.estimate:.4g}",
+            help=f"95% interval {ci[0]:.4g} to {ci[1]:.4g}" if ci else None,
+        )
+    for line in check.summary:
+        st.markdown(f"- {line}")
+    if check.refutations:
+        st.dataframe(pd.DataFrame([r.to_dict() for r in check.refutations]), hide_index=True)
+    if check.falsification:
+        st.json(check.falsification, expanded=False)
+    for line in check.next_steps:
+        st.markdown(f"- Next: {line}")
+    st.caption(
+        "Columns matched: "
+        + ", ".join(f"{col} → {name(v)}" for col, v in check.columns.items())
+        + (f"; not measured: {', '.join(name(v) for v in check.latent)}" if check.latent else "")
+    )
