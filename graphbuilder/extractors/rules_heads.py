@@ -1,0 +1,117 @@
+"""Finding the grammatical arguments of a cue in a dependency parse.
+
+These helpers answer "who does this verb's doing" when the parse does not say it directly: the
+antecedent of a relative pronoun, the controller of an infinitive ("X was shown to reduce Y"),
+the shared subject of coordinated verbs ("X increased A and decreased B"), the noun an
+infinitive or participle modifies ("measures to reduce Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+COPULAS = frozenset({"be", "become", "remain", "represent", "constitute", "seem", "appear"})
+# How far up the tree an implicit subject is looked for.
+MAX_CLIMB = 5
+
+
+def children_with(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...]) -> list[Token]:
+    """The token's children whose dependency label is in ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def resolve_relative(token: Token) -> Token:
+    """A relative pronoun's antecedent ("drugs that reduce": "that" -> "drugs")."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+            if clause.dep_ not in ("xcomp", "conj", "ccomp", "aux"):
+                return token
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl"):
+            return clause.head
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice, including reduced relatives ("Y caused by X")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The (possibly implicit) subject of a verb or predicative word.
+
+    Returns the subject's head token (or None) and whether it was inherited from elsewhere in
+    the sentence rather than read off the verb itself.
+    """
+    subjects = children_with(verb, SUBJECT_DEPS)
+    if subjects:
+        subject = subjects[0]
+        resolved = resolve_relative(subject)
+        return resolved, resolved is not subject
+    if depth >= MAX_CLIMB or verb.head is verb:
+        return None, False
+    head, dep = verb.head, verb.dep_
+    if dep in ("relcl", "acl"):
+        return head, True
+    if dep in ("xcomp", "conj", "acomp", "ccomp", "pcomp", "prep", "attr", "oprd"):
+        found, _ = subject_of(head, depth + 1)
+        return found, True
+    if dep == "advcl" and verb.tag_ in ("VBG", "VB") and not children_with(verb, ("mark",)):
+        # "X inhibits Y, thereby reducing Z": the participle's subject is the main clause's.
+        found, _ = subject_of(head, depth + 1)
+        return found, True
+    if dep == "pobj" and head.dep_ == "prep":
+        found, _ = subject_of(head.head, depth + 1)
+        return found, True
+    return None, False
+
+
+def copular_subject(word: Token) -> tuple[Token | None, bool]:
+    """Subject of the clause in which ``word`` is the predicate ("X is a cause of Y": X).
+
+    Handles "X is one of the causes of Y", appositions ("X, a cause of Y") and "as" phrases
+    ("X was identified as a risk factor for Y").
+    """
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ in (
+        "one", "some", "many", "among", "several"
+    ):
+        word = word.head.head
+    if word.dep_ == "pobj" and word.head.lower_ == "among":
+        word = word.head
+    if word.dep_ in ("attr", "acomp", "oprd") and word.head.lemma_ in COPULAS:
+        return subject_of(word.head)
+    if word.dep_ == "appos":
+        return word.head, False
+    if word.dep_ == "pobj" and word.head.lower_ == "as":
+        governor = word.head.head
+        objects = children_with(governor, ("dobj",))
+        if objects:
+            return objects[0], False
+        return subject_of(governor)
+    if word.dep_ in ("attr", "oprd", "xcomp"):
+        return subject_of(word.head)
+    return None, False
+
+
+def preposition_objects(
+    token: Token, preps: tuple[str, ...] | set[str] | frozenset[str], after: bool = True
+) -> list[Token]:
+    """Objects of the token's prepositional dependents spelled as one of ``preps``.
+
+    With ``after`` only prepositions following the token count: in "With these data, X was
+    associated with Y" the first "with" is not the cue's.
+    """
+    objects = []
+    for prep in token.children:
+        if after and prep.i < token.i:
+            continue
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
+            objects.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return objects

@@ -1,0 +1,312 @@
+"""The rules extractor's cue lexicons, read from ``resources/causal_cues.json``.
+
+The lexicon is data; this module only indexes it for fast look-up and builds the cheap lexical
+prefilter (one regular expression over word stems) that decides which sentences get parsed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+RESOURCE_PACKAGE = "causemap.graphbuilder"
+RESOURCE_NAME = "resources/causal_cues.json"
+
+# Irregular forms of cue verbs that the regular inflection rules below would miss.
+_IRREGULAR_FORMS = {
+    "lead": ("led",), "give": ("gave", "given"), "bring": ("brought",), "arise": ("arose", "arisen"),
+    "drive": ("drove", "driven"), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
+    "cut": ("cut",), "underlie": ("underlying", "underlay", "underlain"),
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: what relation it expresses, its sign, and whether its arguments are swapped."""
+
+    relation: str
+    polarity: str | None
+    reverse: bool = False
+    objects: tuple[str, ...] = ()  # verb + object + particle cues ("play a role in")
+    needs_modifier: tuple[str, ...] = ()  # "risk factor": "factor" only with one of these
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Indexed cue lexicons (see the JSON file for what each list means)."""
+
+    verbs: dict[str, Cue]
+    particles: dict[str, tuple[tuple[str, Cue], ...]]  # verb lemma -> (preposition, cue)
+    copular_nouns: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]]
+    noun_frames: dict[str, tuple[Cue, tuple[tuple[str, str], ...]]]
+    possessor_frames: dict[str, tuple[str, ...]]
+    light_verbs: frozenset[str]
+    adjectives: dict[str, tuple[Cue, tuple[str, ...]]]
+    hyphen_participles: dict[str, Cue]
+    hyphen_cause_stoplist: frozenset[str]
+    prepositional_connectives: tuple[tuple[str, ...], ...]
+    subordinating_connectives: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_nouns: frozenset[str]
+    negation_particles: frozenset[str]
+    negation_verbs: frozenset[str]
+    negation_nouns: frozenset[str]
+    non_assertive_verbs: frozenset[str]
+    non_assertive_nouns: frozenset[str]
+    non_assertive_adjectives: frozenset[str]
+    non_assertive_markers: frozenset[str]
+    infinitive_governors: frozenset[str]
+    recommendation_modals: frozenset[str]
+    unknown_heads: frozenset[str]
+    unknown_modifiers: frozenset[str]
+    reporting_verbs: frozenset[str]
+    excluded_arguments: frozenset[str]
+    light_heads: frozenset[str]
+    vague_arguments: frozenset[str]
+    population_nouns: frozenset[str]
+    comparison_verbs: frozenset[str]
+    comparison_adjectives: frozenset[str]
+    comparison_group_preps: frozenset[str]
+    change_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
+    intransitive_change_verbs: dict[str, str | None]
+    difference_nouns: frozenset[str]
+    difference_verbs: frozenset[str]
+    difference_group_preps: frozenset[str]
+    difference_outcome_preps: frozenset[str]
+    agent_preps: tuple[str, ...]
+    fallback_agent_preps: tuple[str, ...]
+    quantity_nouns: frozenset[str]
+    exemplifiers: tuple[tuple[str, ...], ...]
+    up_words: frozenset[str]
+    down_words: frozenset[str]
+    positive_adverbs: frozenset[str]
+    negative_adverbs: frozenset[str]
+    positive_adjectives: frozenset[str]
+    negative_adjectives: frozenset[str]
+    confidence: dict[str, float]
+    trigger_words: frozenset[str] = field(default_factory=frozenset)
+    trigger_phrases: frozenset[str] = field(default_factory=frozenset)
+    # Cue words that count only when one of these prepositions follows ("role" + "of", "in").
+    trigger_pairs: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _cue(entry: dict) -> Cue:
+    return Cue(
+        relation=entry["relation"],
+        polarity=entry.get("polarity"),
+        reverse=bool(entry.get("reverse", False)),
+        objects=tuple(entry.get("object", ())),
+        needs_modifier=tuple(entry.get("needs_modifier", ())),
+    )
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+def _prefilter_words(data, verbs, particles, copular, frames, possessor):
+    """Words, phrases and word + preposition pairs that let a sentence through the prefilter.
+
+    Every cue word passes on its own, except the paired-only ones, which need one of their
+    prepositions close after them ("resulted in", "treatment for").
+    """
+    pairs: dict[str, set[str]] = {}
+    for verb, entries in particles.items():
+        for prep, cue in entries:
+            for word in cue.objects or (verb,):
+                pairs.setdefault(word, set()).add(prep)
+    for noun, entries in copular.items():
+        for _, preps in entries:
+            pairs.setdefault(noun, set()).update(preps)
+    for noun, (_, noun_frames) in frames.items():
+        pairs.setdefault(noun, set()).update(first for first, _ in noun_frames)
+    for noun, preps in possessor.items():
+        pairs.setdefault(noun, set()).update(preps)
+    prefilter, connectives = data["prefilter"], data["connectives"]
+    adjectives = {e["adj"] for e in data["adjectives"]["entries"]}
+    hyphen = {k for k in data["hyphen_participles"] if not k.startswith("_")}
+    triggers = (set(pairs) | set(verbs) | adjectives | hyphen) - set(prefilter["paired_only"])
+    triggers |= set(prefilter["words"]) | set(connectives["subordinating"])
+    triggers |= set(data["differences"]["nouns"]) | set(data["differences"]["verbs"])
+    phrases = {" ".join(words) for words in connectives["prepositional"]}
+    phrases |= set(prefilter["phrases"])
+    paired = {w: frozenset(p) for w, p in pairs.items() if w not in triggers}
+    return frozenset(triggers), frozenset(phrases), paired
+
+
+def parse_lexicon(data: dict) -> CueLexicon:
+    """Index the JSON lexicon."""
+    verbs: dict[str, Cue] = {}
+    for sign, lemmas in data["transitive_verbs"].items():
+        if sign.startswith("_"):
+            continue
+        relation = "correlational" if sign == "correlational" else "causal"
+        polarity = sign if sign in ("+", "-") else None
+        for lemma in lemmas:
+            verbs.setdefault(lemma, Cue(relation, polarity))
+    particles_by_verb: dict[str, list[tuple[str, Cue]]] = {}
+    for entry in data["verb_particles"]["entries"]:
+        particles_by_verb.setdefault(entry["verb"], []).append((entry["prep"], _cue(entry)))
+    particles = {verb: tuple(entries) for verb, entries in particles_by_verb.items()}
+    nouns = data["nouns"]
+    copular_lists: dict[str, list[tuple[Cue, tuple[str, ...]]]] = {}
+    for entry in nouns["entries"]:
+        if entry.get("copular"):
+            copular_lists.setdefault(entry["noun"], []).append((_cue(entry), tuple(entry["preps"])))
+    copular = {noun: tuple(entries) for noun, entries in copular_lists.items()}
+    frames = {
+        e["noun"]: (_cue(e), tuple(tuple(f) for f in e["frames"]))
+        for e in nouns["entries"] if "frames" in e
+    }
+    possessor = {k: tuple(v) for k, v in nouns["possessor_frames"].items() if not k.startswith("_")}
+    adjectives = {
+        e["adj"]: (_cue(e), tuple(e["preps"])) for e in data["adjectives"]["entries"]
+    }
+    hyphen = {
+        k: Cue(v[0], v[1]) for k, v in data["hyphen_participles"].items() if not k.startswith("_")
+    }
+    hedges, negation = data["hedges"], data["negation"]
+    non_assertive, direction = data["non_assertive"], data["direction_words"]
+    connectives = data["connectives"]
+    triggers, phrases, pairs = _prefilter_words(data, verbs, particles, copular, frames, possessor)
+    return CueLexicon(
+        verbs=verbs,
+        particles=particles,
+        copular_nouns=copular,
+        noun_frames=frames,
+        possessor_frames=possessor,
+        light_verbs=_words(nouns["light_verbs"]),
+        adjectives=adjectives,
+        hyphen_participles=hyphen,
+        hyphen_cause_stoplist=_words(data["hyphen_cause_stoplist"]),
+        prepositional_connectives=tuple(tuple(c) for c in connectives["prepositional"]),
+        subordinating_connectives=_words(connectives["subordinating"]),
+        hedge_modals=_words(hedges["modals"]),
+        hedge_verbs=_words(
+            hedges["verbs"] + (hedges["reporting_verbs"] if hedges["reporting_verbs_hedge"] else [])
+        ),
+        hedge_adverbs=_words(hedges["adverbs"]),
+        hedge_adjectives=_words(hedges["adjectives"]),
+        hedge_nouns=_words(hedges["nouns"]),
+        negation_particles=_words(negation["particles"]),
+        negation_verbs=_words(negation["verbs"]),
+        negation_nouns=_words(negation["nouns"]),
+        non_assertive_verbs=_words(non_assertive["verbs"]),
+        non_assertive_nouns=_words(non_assertive["nouns"]),
+        non_assertive_adjectives=_words(non_assertive["adjectives"]),
+        non_assertive_markers=_words(non_assertive["markers"]),
+        infinitive_governors=_words(non_assertive["infinitive_governors"]),
+        recommendation_modals=_words(non_assertive["recommendation_modals"]),
+        unknown_heads=_words(non_assertive["unknown_heads"]),
+        unknown_modifiers=_words(non_assertive["unknown_modifiers"]),
+        reporting_verbs=_words(data["reporting_verbs"]["verbs"]),
+        excluded_arguments=_words(data["excluded_arguments"]),
+        light_heads=_words(data["light_heads"]["words"]),
+        vague_arguments=_words(data["vague_arguments"]["words"]),
+        population_nouns=_words(data["population_nouns"]["words"]),
+        comparison_verbs=_words(data["comparisons"]["verbs"]),
+        comparison_adjectives=_words(data["comparisons"]["adjectives"]),
+        comparison_group_preps=_words(data["comparisons"]["group_preps"]),
+        change_verbs=_words(data["comparisons"]["change_verbs"]),
+        finding_verbs=_words(data["comparisons"]["finding_verbs"]),
+        intransitive_change_verbs={
+            k: v for k, v in data["comparisons"]["intransitive_change_verbs"].items()
+            if not k.startswith("_")
+        },
+        difference_nouns=_words(data["differences"]["nouns"]),
+        difference_verbs=_words(data["differences"]["verbs"]),
+        difference_group_preps=_words(data["differences"]["group_preps"]),
+        difference_outcome_preps=_words(data["differences"]["outcome_preps"]),
+        agent_preps=tuple(data["passive_cause_preps"]["agent"]),
+        fallback_agent_preps=tuple(data["passive_cause_preps"]["fallback"]),
+        quantity_nouns=_words(data["quantity_nouns"]["words"]),
+        exemplifiers=tuple(tuple(w) for w in data["exemplifiers"]["words"]),
+        up_words=_words(direction["up"]),
+        down_words=_words(direction["down"]),
+        positive_adverbs=_words(direction["positive_adverbs"]),
+        negative_adverbs=_words(direction["negative_adverbs"]),
+        positive_adjectives=_words(direction["positive_adjectives"]),
+        negative_adjectives=_words(direction["negative_adjectives"]),
+        confidence={k: float(v) for k, v in data["confidence"].items() if not k.startswith("_")},
+        trigger_words=triggers,
+        trigger_phrases=phrases,
+        trigger_pairs=pairs,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> CueLexicon:
+    """The packaged lexicon (read once)."""
+    text = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_NAME).read_text(encoding="utf-8")
+    return parse_lexicon(json.loads(text))
+
+
+def inflections(word: str) -> set[str]:
+    """The word and its regular inflections and nominalisations.
+
+    Over-generates on purpose ("reduce" -> reduces, reduced, reducing, reduction; "stop" ->
+    stopped): the forms only feed a prefilter, where a spurious form costs nothing.
+    """
+    forms = {word, word + "s", word + "es", *_IRREGULAR_FORMS.get(word, ())}
+    if word.endswith("e"):
+        stem = word[:-1]
+        noun = stem + "tion" if word.endswith("ce") else stem + "ion"  # reduction, stimulation
+        if word.endswith(("ize", "ise")):
+            noun = stem + "ation"  # minimisation
+        forms |= {word + "d", stem + "ing", noun, noun + "s"}
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):  # stop -> stopped
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+_WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class CueWordIndex:
+    """The cheap lexical prefilter: cue words in every inflection, cue words that need their
+    preposition close after them ("role ... in"), and cue phrases.
+
+    Words are split at spaces, hyphens and punctuation, so "drug-induced" holds "induced".
+    """
+
+    words: frozenset[str]
+    pairs: dict[str, frozenset[str]]
+    phrases: tuple[str, ...]
+    reach: int = 2  # how many words after a paired cue its preposition may come
+
+    def matches(self, sentence: str) -> bool:
+        """Whether the sentence holds a cue word, a cue word with its preposition, or a phrase."""
+        tokens = _WORDS.findall(sentence.lower())
+        if not self.words.isdisjoint(tokens):
+            return True
+        for i, token in enumerate(tokens):
+            preps = self.pairs.get(token)
+            if preps and not preps.isdisjoint(tokens[i + 1:i + 1 + self.reach]):
+                return True
+        padded = f" {' '.join(tokens)} "
+        return any(phrase in padded for phrase in self.phrases)
+
+
+def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
+    """The prefilter index of a lexicon."""
+    words = frozenset(form for word in lexicon.trigger_words for form in inflections(word))
+    pairs: dict[str, frozenset[str]] = {}
+    for word, preps in lexicon.trigger_pairs.items():
+        for form in inflections(word):
+            if form not in words:
+                pairs[form] = pairs.get(form, frozenset()) | preps
+    phrases = tuple(sorted(f" {' '.join(_WORDS.findall(p.lower()))} "
+                           for p in lexicon.trigger_phrases))
+    return CueWordIndex(words=words, pairs=pairs, phrases=phrases)

@@ -1,0 +1,230 @@
+"""Epistemic status of a cue: hedged, negated, asserted at all; and the claim's sign.
+
+Each test looks at the cue and at the words that govern it within its clause complex (its
+"governing chain"): "X may reduce Y" and "X appears to reduce Y" are hedged, "X did not appear
+to increase Y" is negated, "we examined whether X affects Y" is not a claim at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+
+# The chain stops where another clause's modality would begin.
+CHAIN_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "appos"})
+MODIFIER_DEPS = frozenset({"aux", "advmod", "amod", "acomp", "npadvmod", "det", "neg"})
+# Negation reaches a cue through these attachments without crossing into another claim.
+NEGATION_CLIMB_DEPS = frozenset({"xcomp", "acomp", "attr", "pcomp", "pobj", "prep", "oprd"})
+MAX_CHAIN = 12
+
+
+def governing_chain(cue: Token) -> list[Token]:
+    """The cue and the words governing it, nearest first, within its clause complex."""
+    chain = [cue]
+    token = cue
+    while token.head is not token and len(chain) < MAX_CHAIN:
+        if token.dep_ in CHAIN_STOP_DEPS:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _is_comparative_likely(token: Token) -> bool:
+    # "more likely to" compares groups; it does not hedge.
+    return token.lower_ == "likely" and any(
+        c.lower_ in ("more", "less", "as", "most", "least") for c in token.children
+    )
+
+
+def _is_not_only(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
+
+
+def is_hedged(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
+    """Whether the claim is stated tentatively (may, might, appear to, possibly, potential).
+
+    Reporting verbs ("these data suggest that ...") count only when the lexicon's
+    ``reporting_verbs_hedge`` is true: they frame the evidence, not the claim.
+    """
+    for position, token in enumerate(chain):
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if position and not _is_comparative_likely(token) and (
+            (token.pos_ in ("VERB", "AUX") and lemma in lexicon.hedge_verbs)
+            or lower in lexicon.hedge_adjectives
+            or lower in lexicon.hedge_adverbs
+            or (token.pos_ == "NOUN" and lemma in lexicon.hedge_nouns)
+        ):
+            return True
+        for child in token.children:
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            word = child.lower_
+            if word in lexicon.hedge_modals and child.dep_ == "aux":
+                return True
+            if (word in lexicon.hedge_adverbs or word in lexicon.hedge_adjectives) and not (
+                _is_comparative_likely(child)
+            ):
+                return True
+    return False
+
+
+def _negating_children(token: Token, lexicon: CueLexicon) -> bool:
+    for child in token.children:
+        if child.dep_ in ("neg", "det", "advmod", "preconj", "dep") and (
+            child.lower_ in lexicon.negation_particles and not _is_not_only(child)
+        ):
+            return True
+    return False
+
+
+def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether the claim is denied ("did not reduce", "no association", "failed to affect")."""
+    token = cue
+    for _ in range(MAX_CHAIN):
+        if _negating_children(token, lexicon):
+            return True
+        if token is not cue:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in lexicon.negation_verbs:
+                return True
+            if token.pos_ == "NOUN" and lemma in lexicon.negation_nouns:
+                return True
+            if token.lower_ == "without":
+                return True
+        head = token.head
+        if head is token:
+            return False
+        climbs = token.dep_ in NEGATION_CLIMB_DEPS
+        reports = token.dep_ in ("dobj", "ccomp", "nsubjpass", "nsubj") and (
+            head.lemma_.lower() in lexicon.reporting_verbs
+        )
+        if not (climbs or reports):
+            return False
+        token = head
+    return False
+
+
+def is_purpose(cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether the cue is an infinitive of purpose ("X was given to reduce Y")."""
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+        return is_purpose(cue.head, lexicon)  # "to reduce A and (to) prevent B"
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return False
+    if cue.head.lemma_.lower() in lexicon.infinitive_governors:
+        return False  # "X was shown to reduce Y", also when parsed as an adverbial clause
+    return cue.dep_ in ("advcl", "acl", "relcl", "xcomp")
+
+
+def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
+    """'little is known', 'remains poorly understood', 'is not clear', 'remains unclear'."""
+    for child in token.children:
+        if child.dep_ in ("acomp", "oprd", "xcomp") and (
+            child.lower_ in lexicon.non_assertive_adjectives or _is_open_question(child, lexicon)
+        ):
+            return True
+    if token.lemma_.lower() not in lexicon.unknown_heads:
+        return False
+    return any(c.lower_ in lexicon.unknown_modifiers for c in token.children
+               if c.dep_ in ("neg", "advmod", "nsubj", "nsubjpass", "amod"))
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while token.head is not token and len(chain) < MAX_CHAIN:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
+    """Whether the cue sits in a question, an aim, a call for research, an open question, a
+    recommendation or a statement of purpose, rather than in a claim."""
+    if chain[0].doc.text.rstrip().endswith("?") or is_purpose(chain[0], lexicon):
+        return True
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in lexicon.non_assertive_markers:
+                return True
+            if child.dep_ == "aux" and child.lower_ in lexicon.recommendation_modals:
+                return True  # "X should be used to ...": a recommendation, not a finding
+    # Aims and open questions reach down into relative clauses and reduced relatives:
+    # "we examined the risks associated with X" asks, it does not claim.
+    for position, token in enumerate(_ancestors(chain[0])):
+        if not position:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lexicon.non_assertive_verbs:
+            return True
+        if token.pos_ == "NOUN" and lemma in lexicon.non_assertive_nouns:
+            return True
+        if token.pos_ in ("ADJ", "VERB") and token.lower_ in lexicon.non_assertive_adjectives:
+            return True
+        if _is_open_question(token, lexicon):
+            return True
+    return False
+
+
+def direction(tokens: Sequence[Token], head: Token, lexicon: CueLexicon) -> int:
+    """+1 / -1 when an argument is stated as a change ("higher X", "an increase in Y"), else 0.
+
+    Only modifiers count, and a change noun only with its complement: "weight loss" names a
+    variable, "a loss of weight" a change in one.
+    """
+    span = {t.i for t in tokens}
+    candidates = [c for c in head.children if c.dep_ in ("amod", "advmod") and c.i in span]
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "of") for c in head.children):
+        candidates.append(head)
+    for token in candidates:
+        word = token.lower_
+        if word in lexicon.up_words:
+            return 1
+        if word in lexicon.down_words:
+            return -1
+    return 0
+
+
+def relation_sign(cue: Token, lexicon: CueLexicon, window: int = 2) -> int:
+    """Sign the cue's own modifiers give ("inversely associated", "a negative correlation").
+
+    Looks at the words next to the cue as well as its dependents, because the parser often
+    attaches "positively" in "correlated positively with" to the preposition.
+    """
+    doc = cue.doc
+    nearby = {*cue.children, *doc[max(0, cue.i - window):cue.i + window + 1]}
+    for token in sorted(nearby, key=lambda t: t.i):
+        word = token.lower_
+        if word in lexicon.negative_adverbs or word in lexicon.negative_adjectives:
+            return -1
+        if word in lexicon.positive_adverbs or word in lexicon.positive_adjectives:
+            return 1
+    return 0
+
+
+def compose_polarity(
+    base: str | None,
+    relation: str,
+    relation_modifier: int,
+    cause_direction: int,
+    effect_direction: int,
+) -> str | None:
+    """Polarity between the cause and the effect AS WRITTEN (direction words included).
+
+    "X led to reduced Y" is "-"; "higher X is associated with lower Y" is a positive association
+    between "higher X" and "lower Y": "+". Direction words stay in the mention text, and the
+    variable stage (graphbuilder/normalise.py) removes them and reverses the sign for downward
+    ones, for every extractor alike, so that no direction is counted twice. Unsigned causal cues
+    ("affects", "improves") stay unsigned; an association stated between changes is signed.
+    """
+    sign = {"+": 1, "-": -1}.get(base or "", 0)
+    if relation_modifier:
+        sign = relation_modifier if not sign else sign * relation_modifier
+    if not sign and relation == "correlational" and (cause_direction or effect_direction):
+        sign = 1
+    if not sign:
+        return None
+    return "+" if sign > 0 else "-"

@@ -1,0 +1,368 @@
+"""Cue patterns over a dependency parse: which words say that X causes or goes with Y.
+
+Each pattern finds a cue word and the head tokens of its cause and effect:
+
+- verb: "X reduces Y" / "Y is reduced by X" / "deaths caused by X"
+- verb_particle: "X leads to Y", "X is associated with Y", "X plays a role in Y"
+- copular_noun: "X is a (major) cause of Y", "X is a risk factor for Y"
+- noun_frame: "the effect of X on Y", "X had an effect on Y", "the association between X and Y"
+- adjective: "X is effective against Y", "Y is due to X"
+- hyphen: "X-induced Y"
+- connective: "Y because of X", "Y due to X", "Y because X ..."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS as SUBJECTS
+from causemap.graphbuilder.extractors.rules_heads import (
+    children_with,
+    copular_subject,
+    is_passive,
+    preposition_objects,
+    resolve_relative,
+    subject_of,
+)
+from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
+from causemap.graphbuilder.extractors.rules_repairs import (
+    NONFINITE_DEPS,
+    NONFINITE_TAGS,
+    is_infinitive,
+    misparsed_verb_arguments,
+    noun_before,
+    object_after_preposition,
+    participle_cue,
+)
+
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue with the head tokens of its arguments, before spans and modality are worked out."""
+
+    rule: str
+    cue: Token
+    cue_tokens: tuple[int, ...]
+    causes: tuple[Token, ...]
+    effects: tuple[Token, ...]
+    relation: str
+    polarity: str | None
+    inherited: bool = False
+    split_causes: bool = True  # False where coordinated causes are one grouping ("men and women")
+
+
+def _match(rule, cue, cue_tokens, causes, effects, entry: Cue, inherited=False, swap=False):
+    causes = tuple(resolve_relative(t) for t in causes if t is not None)
+    effects = tuple(resolve_relative(t) for t in effects if t is not None)
+    if entry.reverse != swap:
+        causes, effects = effects, causes
+    if not causes or not effects:
+        return None
+    return CueMatch(rule, cue, tuple(cue_tokens), causes, effects, entry.relation,
+                    entry.polarity, inherited)
+
+
+def _agent_heads(token: Token, lexicon: CueLexicon) -> list[Token]:
+    """Causes of a passive cue: the "by" agent, else "after/with/following X"; no amounts."""
+    for preps in (lexicon.agent_preps, lexicon.fallback_agent_preps):
+        objects = [o for o in preposition_objects(token, preps)
+                   if not (o.like_num or o.lower_ in lexicon.quantity_nouns)]
+        if objects:
+            return objects
+    return []
+
+
+def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
+    """Subject of a cue, looking past light nouns ("X was proposed as a way to reduce Y").
+
+    When the parse gives a finite cue no subject at all (long or odd sentences defeat the small
+    parser), the nearest noun phrase before the cue stands in, at lower confidence.
+    """
+    subject, inherited = subject_of(token)
+    if subject is not None and subject.lemma_.lower() in lexicon.light_heads:
+        actor, _ = copular_subject(subject)
+        if actor is not None:
+            return actor, True
+    if subject is None and not (
+        token.dep_ in NONFINITE_DEPS or token.tag_ in NONFINITE_TAGS or is_infinitive(token)
+    ):
+        return noun_before(token), True
+    return subject, inherited
+
+
+def _direct_objects(token: Token) -> list[Token]:
+    """Direct objects, shared with a coordinated verb ("could cure or improve Y")."""
+    objects = children_with(token, ("dobj",))
+    if objects:
+        return objects
+    for conj in children_with(token, ("conj",)):
+        if conj.pos_ in VERB_POS and not children_with(conj, SUBJECTS):
+            objects = children_with(conj, ("dobj",))
+            if objects:
+                return objects
+    return []
+
+
+def _adjectival_verb_cue(token: Token, entry: Cue) -> CueMatch | None:
+    """A cue verb the parser took for an adjective ("improved" in "X improved A and reduced B")."""
+    found = misparsed_verb_arguments(token)
+    if found is None:
+        return None
+    subject, obj, inherited = found
+    return _match("verb", token, [token.i], [subject], [obj], entry, inherited)
+
+
+def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token]:
+    """Effects of an unsigned cue that name a variable, not who was treated ("treated patients")."""
+    if entry.polarity is not None:
+        return heads
+    return [h for h in heads if resolve_relative(h).lemma_.lower() not in lexicon.population_nouns]
+
+
+def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
+    """'X reduces Y', 'Y was reduced by X', 'infections caused by X'."""
+    if token.dep_ == "amod":
+        return _adjectival_verb_cue(token, entry)
+    if is_passive(token):
+        causes = _agent_heads(token, lexicon)
+        effects = children_with(token, ("nsubjpass", "csubjpass"))
+        inherited = False
+        if not effects and token.dep_ in ("acl", "amod", "relcl"):
+            effects, inherited = [token.head], True
+        elif not effects:
+            subject, inherited = subject_of(token)
+            effects = [subject] if subject is not None else []
+        effects = _outcomes(effects, entry, lexicon)
+        return _match("verb", token, [token.i], causes, effects, entry, inherited)
+    objects = _outcomes(_direct_objects(token), entry, lexicon)
+    if not objects:
+        return None
+    subject, inherited = _actor(token, lexicon)
+    return _match("verb", token, [token.i], [subject], objects, entry, inherited)
+
+
+def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> CueMatch | None:
+    """'X leads to Y', 'X is associated with Y', 'X plays a role in Y', 'Y increases with X'."""
+    holders = [token]
+    cue_tokens = [token.i]
+    if entry.objects:
+        objects = [c for c in children_with(token, ("dobj", "attr"))
+                   if c.lemma_.lower() in entry.objects]
+        if not objects:
+            return None
+        holders = [objects[0], token]
+        cue_tokens.append(objects[0].i)
+    effects = []
+    for holder in holders:
+        effects = preposition_objects(holder, (prep,))
+        if effects:
+            break
+    if not effects:
+        effects = object_after_preposition(token, prep)
+    if not effects and entry.relation == "correlational" and not (entry.objects or entry.reverse):
+        # "X and Y were correlated": the coordinated subjects are the two arguments.
+        subject, inherited = _actor(token, lexicon)
+        others = [c for c in subject.conjuncts if c.i > subject.i] if subject is not None else []
+        if others:
+            return _match("verb_particle", token, cue_tokens, [subject], others[:1], entry,
+                          inherited)
+    if not effects:
+        return None
+    if not entry.objects and entry.polarity and entry.reverse and children_with(token, ("dobj",)):
+        return None  # "Y increases with X" is intransitive
+    swap = False
+    if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children_with(
+        token, SUBJECTS
+    ):
+        # "the risks associated with smoking": the modified noun is the outcome.
+        subject, inherited = token.head, True
+        swap = entry.relation == "correlational"
+    else:
+        subject, inherited = _actor(token, lexicon)
+    return _match("verb_particle", token, cue_tokens, [subject], effects, entry, inherited, swap)
+
+
+def _has_modifier(token: Token, words: tuple[str, ...]) -> bool:
+    return any(c.lower_ in words for c in token.children if c.dep_ in ("compound", "amod"))
+
+
+def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMatch | None:
+    """'X is a major cause of Y', 'X, a risk factor for Y', 'The cause of Y is X'."""
+    if entry.needs_modifier and not _has_modifier(token, entry.needs_modifier):
+        return None
+    effects = preposition_objects(token, set(preps))
+    if not effects:
+        return None
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
+        attributes = children_with(token.head, ("attr",))
+        return _match("copular_noun", token, [token.i], attributes, effects, entry, swap=False)
+    subject, inherited = copular_subject(token)
+    return _match("copular_noun", token, [token.i], [subject], effects, entry, inherited)
+
+
+def _frame_objects(
+    noun: Token, first: str, second: str, lexicon: CueLexicon
+) -> tuple[list[Token], list[Token]]:
+    causes = preposition_objects(noun, (first,))
+    head = noun.head
+    if not causes and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+        head.lemma_.lower() in lexicon.reporting_verbs
+    ):
+        # "an improvement in Y was observed after X": the cause hangs off the verb.
+        causes = preposition_objects(head, (first,))
+    if not causes:
+        return [], []
+    if second == "and":  # "between X and Y"
+        others = [c for c in causes[0].conjuncts if c.i > causes[0].i]
+        if others:
+            return causes[:1], others[:1]
+        # Often parsed as "between [X and] Y" with X modifying Y: the modifier that carries
+        # the "and" is the first argument.
+        for child in causes[0].children:
+            if child.dep_ in ("nmod", "compound", "amod") and any(
+                c.dep_ == "cc" and c.lower_ == "and" for c in child.children
+            ):
+                return [child], causes[:1]
+        return [], []
+    effects = preposition_objects(noun, (second,))
+    if not effects:
+        # "the effect of X on Y" is often parsed with "on Y" attached to X.
+        effects = preposition_objects(causes[0], (second,))
+    return causes[:1], effects
+
+
+def _noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: CueLexicon):
+    """'the effect of X on Y', 'X's effect on Y', 'X had an effect on Y', 'association between'."""
+    for first, second in frames:
+        causes, effects = _frame_objects(token, first, second, lexicon)
+        if causes and effects:
+            return _match("noun_frame", token, [token.i], causes, effects, entry)
+    if not possessor_preps:
+        return None
+    effects = preposition_objects(token, possessor_preps)
+    possessors = children_with(token, ("poss",))
+    if effects and possessors:
+        return _match("noun_frame", token, [token.i], possessors[:1], effects, entry)
+    head = token.head
+    if token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.light_verbs:
+        effects = effects or preposition_objects(head, possessor_preps)
+        subject, inherited = subject_of(head)
+        return _match("noun_frame", token, [token.i, head.i], [subject], effects, entry, inherited)
+    return None
+
+
+def _adjective_cue(token: Token, entry: Cue, preps: tuple[str, ...], lexicon: CueLexicon):
+    """'X is effective against Y', 'X is protective against Y', 'Y is due to X'."""
+    objects = preposition_objects(token, set(preps))
+    if not objects and token.dep_ == "acomp":
+        # The parser often hangs the preposition on the copula: "X may be useful for Y".
+        objects = [o for o in preposition_objects(token.head, set(preps)) if o.i > token.i]
+    if not objects:
+        return None
+    effects = []
+    for obj in objects:
+        if obj.pos_ in VERB_POS:
+            if obj.lemma_.lower() in lexicon.verbs:
+                return None  # "effective in reducing Y": the verb pattern reads it
+            obj = (children_with(obj, ("dobj",)) or [obj])[0]
+        effects.append(obj)
+    if token.dep_ == "amod":
+        subject, inherited = token.head, False
+    else:
+        subject, inherited = subject_of(token)
+    return _match("adjective", token, [token.i], [subject], effects, entry, inherited)
+
+
+def _hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
+    """'X-induced Y': the word before the hyphen causes the noun the participle modifies."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return None
+    cause = doc[token.i - 2]
+    if cause.whitespace_ or cause.lower_ in lexicon.hyphen_cause_stoplist or cause.is_punct:
+        return None
+    effect = token.head
+    hops = 0
+    while effect.pos_ not in ("NOUN", "PROPN") and effect.head is not effect and hops < 3:
+        effect, hops = effect.head, hops + 1
+    if effect.pos_ not in ("NOUN", "PROPN") or effect.i <= token.i:
+        return None
+    return _match("hyphen", token, [token.i - 1, token.i], [cause], [effect], entry)
+
+
+def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
+    """'Y because of X', 'Y due to X', 'as a result of X, Y'."""
+    first = doc[start]
+    if first.dep_ == "acomp":
+        return None  # "Y is due to X": the adjective pattern reads it
+    span = set(range(start, start + len(words)))
+    # The object may hang off any word of the connective ("because of X" parsed either way).
+    causes = [c for i in sorted(span) for c in doc[i].children
+              if c.dep_ in ("pobj", "pcomp") and c.i not in span]
+    if not causes:
+        return None
+    governor = first.head
+    hops = 0
+    while governor.i in span and governor.head is not governor and hops < 4:
+        governor, hops = governor.head, hops + 1
+    if governor.i in span:
+        return None
+    return _match("connective", first, list(span), causes, [governor], entry)
+
+
+def _because_clause(token: Token, entry: Cue) -> CueMatch | None:
+    """'Y, because X happened': the subordinate clause causes the main clause."""
+    if token.dep_ != "mark" or token.head.dep_ != "advcl":
+        return None
+    clause = token.head
+    return _match("connective", token, [token.i], [clause], [clause.head], entry)
+
+
+CONNECTIVE_CUE = Cue("causal", None)
+
+
+def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
+    """Every cue in a parsed sentence with its argument heads."""
+    lowers = [t.lower_ for t in doc]
+    for token in doc:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        match = None
+        if lower in lexicon.hyphen_participles and token.i >= 2 and lowers[token.i - 1] == "-":
+            match = _hyphen_cue(token, lexicon.hyphen_participles[lower], lexicon)
+        elif token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ"):
+            entry = participle_cue(token, lexicon)
+            if entry is not None:
+                match = _adjectival_verb_cue(token, entry)
+        elif token.pos_ in VERB_POS:
+            for prep, entry in lexicon.particles.get(lemma, ()):
+                match = _particle_cue(token, entry, prep, lexicon)
+                if match:
+                    break
+            if match is None and lemma in lexicon.verbs:
+                match = _verb_cue(token, lexicon.verbs[lemma], lexicon)
+        if match is None and token.pos_ in ("NOUN", "PROPN"):
+            for entry, preps in lexicon.copular_nouns.get(lemma, ()):
+                match = _copular_noun_cue(token, entry, preps)
+                if match:
+                    break
+            if match is None and lemma in lexicon.noun_frames:
+                entry, frames = lexicon.noun_frames[lemma]
+                match = _noun_frame_cue(token, entry, frames,
+                                        lexicon.possessor_frames.get(lemma, ()), lexicon)
+        if match is None and lower in lexicon.adjectives and token.pos_ in ("ADJ", "VERB"):
+            entry, preps = lexicon.adjectives[lower]
+            match = _adjective_cue(token, entry, preps, lexicon)
+        if match is None and lower in lexicon.subordinating_connectives:
+            match = _because_clause(token, CONNECTIVE_CUE)
+        if match is None:
+            for words in lexicon.prepositional_connectives:
+                if tuple(lowers[token.i:token.i + len(words)]) == words:
+                    match = _connective_cue(doc, token.i, words, CONNECTIVE_CUE)
+                    break
+        if match is not None:
+            yield match

@@ -1,0 +1,89 @@
+"""Repairs for the small English parser's typical misreadings of claim sentences.
+
+The patterns first trust the parse; these helpers step in only where it leaves a cue without an
+argument, and the claims they rescue carry a lower confidence (they count as inherited).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with
+from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
+
+# Non-finite and coordinated cues get their subject from the parse (controller, modified noun,
+# first conjunct) or not at all.
+NONFINITE_DEPS = frozenset({"acl", "amod", "relcl", "advcl", "xcomp", "pcomp"})
+NONFINITE_TAGS = frozenset({"VBG"})
+MAX_FALLBACK_DISTANCE = 10
+NOUN_POS = ("NOUN", "PROPN")
+
+
+def is_infinitive(token: Token) -> bool:
+    """Whether the verb has "to" before it ("to reduce")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def noun_before(token: Token) -> Token | None:
+    """The head of the nearest noun phrase left of ``token`` within its clause.
+
+    Stands in for the subject of a finite cue the parser left without one.
+    """
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - MAX_FALLBACK_DISTANCE), -1):
+        word = doc[i]
+        if word.text in (";", ":"):
+            return None
+        if word.pos_ in NOUN_POS:
+            while (word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ in NOUN_POS
+                   and word.i < word.head.i < token.i):
+                word = word.head
+            return word
+    return None
+
+
+def object_after_preposition(token: Token, prep: str) -> list[Token]:
+    """The object of a cue's preposition that the parser misread ("related to fracture risk"
+    parsed as the infinitive "to fracture"): the phrase right after the preposition."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].dep_ == "advmod":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ != prep:
+        return []
+    following = doc[i].head if doc[i].head.i > i else doc[i + 1]
+    return [following] if following.pos_ in (*NOUN_POS, "VERB") else []
+
+
+def participle_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """The verb cue behind a past participle, whatever lemma the tagger gave it ("reduced")."""
+    lower = token.lower_
+    if not lower.endswith("ed"):
+        return None
+    for lemma in (token.lemma_.lower(), lower[:-1], lower[:-2]):
+        if lemma in lexicon.verbs:
+            return lexicon.verbs[lemma]
+    return None
+
+
+def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
+    """Subject and object of a cue verb parsed as an adjective.
+
+    "The intervention improved adherence and reduced readmissions" often comes out with
+    "improved" and "reduced" modifying the nouns after them; an adjective with a subject, or
+    one modifying the second of two coordinated objects, is really the verb. Returns
+    ``(subject, object, inherited)`` or None when the reading is a true adjective.
+    """
+    head = token.head
+    if head.pos_ not in NOUN_POS or head.i <= token.i:
+        return None
+    subjects = children_with(token, SUBJECT_DEPS)
+    if subjects:
+        return subjects[0], head, False
+    first = head.head
+    if head.dep_ == "conj" and first.dep_ == "ROOT" and first.pos_ in NOUN_POS:
+        verbs = [c for c in first.children if c.dep_ == "amod" and c.i < first.i
+                 and children_with(c, SUBJECT_DEPS)]
+        if verbs:
+            return children_with(verbs[0], SUBJECT_DEPS)[0], head, True
+    return None

@@ -1,0 +1,182 @@
+"""Argument boundaries: from the head token of a cause or effect to a contiguous span.
+
+An argument is its head's dependency subtree, minus clauses hanging off it (relative and
+adverbial clauses), minus anything that holds the cue or the other argument, trimmed of
+punctuation and parenthetical asides at its edges. Coordinated nominal heads ("masks and hand
+hygiene") are split into one argument each.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Dependents that start a new clause or an aside rather than name the variable.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "parataxis", "mark", "meta", "appos"})
+# Dependents that belong to the coordination and are split off, not kept.
+COORDINATION_DEPS = frozenset({"cc", "conj", "preconj"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+# Prepositions that bring in the comparison group, not part of the variable ("than controls").
+COMPARATOR_PREPS = frozenset({"than", "versus", "vs", "vs.", "compared", "relative"})
+# Words that may close or open a span but carry no meaning there.
+EDGE_TRIM = frozenset({
+    "and", "or", "but", "that", "which", "who", "whom", "whose", "because", "as", "than",
+    "although", "while", "whereas", "if", "when", "since", "thus", "therefore", "hence",
+    "also", "then", "so", "to",
+})
+
+
+# Abstract section labels that run into the first sentence ("Conclusions Exercise reduced ...").
+SECTION_LABELS = frozenset({
+    "abstract", "background", "introduction", "objective", "objectives", "aim", "aims", "purpose",
+    "methods", "results", "findings", "conclusion", "conclusions", "interpretation",
+    "significance", "discussion", "summary",
+})
+
+
+def split_coordination(head: Token, max_conjuncts: int = 8) -> list[Token]:
+    """The head and the nominal heads coordinated with it, in sentence order."""
+    if head.pos_ not in NOMINAL_POS and not (head.pos_ == "ADJ" and head.dep_ in ARGUMENT_DEPS):
+        return [head]  # "the elderly and people with diabetes": adjectives used as nouns split too
+    conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS and c.i > head.i]
+    if not conjuncts or len(conjuncts) >= max_conjuncts:
+        return [head]
+    return [head, *conjuncts]
+
+
+def example_markers(head: Token, exemplifiers: tuple[tuple[str, ...], ...]) -> list[Token]:
+    """Dependents of ``head`` that introduce examples ("X such as A and B", "X, including A")."""
+    markers = []
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ not in ("prep", "amod", "acl") or child.i < head.i:
+            continue
+        for words in exemplifiers:
+            last = child.i
+            first = last - len(words) + 1
+            if first >= 0 and tuple(t.lower_ for t in doc[first:last + 1]) == words:
+                markers.append(child)
+                break
+    return markers
+
+
+def examples(marker: Token) -> list[Token]:
+    """The example heads a marker introduces, with their coordinated siblings."""
+    objects = [c for c in marker.children if c.dep_ in ("pobj", "dobj")]
+    if not objects:
+        return []
+    first = objects[0]
+    return [first, *(c for c in first.conjuncts if c.i > first.i)]
+
+
+def _paren_pairs(doc, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """Matched bracket pairs and unmatched bracket positions within ``[start, end]``."""
+    pairs, unmatched, stack = [], [], []
+    for i in range(start, end + 1):
+        text = doc[i].text
+        if text in ("(", "["):
+            stack.append(i)
+        elif text in (")", "]"):
+            if stack:
+                pairs.append((stack.pop(), i))
+            else:
+                unmatched.append(i)
+    return pairs, unmatched + stack
+
+
+def _is_label(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (token.lower_ in SECTION_LABELS and token.text[:1].isupper() and nxt is not None
+            and nxt.text[:1].isupper())
+
+
+def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
+    """Trim edge punctuation, connectives and bracketed asides, never past the head."""
+    while True:
+        before = (start, end)
+        pairs, unmatched = _paren_pairs(doc, start, end)
+        for i in unmatched:
+            if i > head_i:
+                end = min(end, i - 1)
+            elif i < head_i:
+                start = max(start, i + 1)
+        for open_i, close_i in pairs:
+            if close_i == end and open_i > head_i:
+                end = open_i - 1
+            elif open_i == start and close_i < head_i:
+                start = close_i + 1
+        while start < head_i and (doc[start].is_punct or doc[start].is_space
+                                  or doc[start].lower_ in EDGE_TRIM or _is_label(doc[start])):
+            if doc[start].text in ("(", "["):
+                break
+            start += 1
+        while end > head_i and (doc[end].is_punct or doc[end].is_space
+                                or doc[end].lower_ in EDGE_TRIM):
+            if doc[end].text in (")", "]"):
+                break
+            end -= 1
+        if (start, end) == before:
+            return start, end
+
+
+def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> set[int]:
+    """Indices of the head's subtree worth keeping."""
+    kept: set[int] = set()
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        kept.add(tok.i)
+        for child in tok.children:
+            if child.i in blocked:
+                continue
+            if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
+                continue
+            if tok is head and child.dep_ == "prep" and child.i < head.i and head.pos_ in NOMINAL_POS:
+                continue  # "In this analysis, X was ...": a fronted phrase, not X's modifier
+            if child.dep_ == "prep" and child.lower_ in COMPARATOR_PREPS:
+                continue
+            if split and tok is head and child.dep_ in COORDINATION_DEPS:
+                continue
+            if any(t.i in blocked for t in child.subtree):
+                # A dependent holding the cue or the other argument is not part of this one.
+                continue
+            stack.append(child)
+    return kept
+
+
+def argument_span(
+    head: Token, blocked: set[int], split: bool = True, group: bool = False
+) -> tuple[int, int] | None:
+    """Token range ``[start, end)`` of the argument headed by ``head``, or None.
+
+    Parameters
+    ----------
+    head
+        The argument's head token.
+    blocked
+        Token indices the argument must not include (the cue, the other argument).
+    split
+        Whether the head's coordinated conjuncts were split off (they are then left out).
+    group
+        The argument is a compared group: its relative clause says who is in it ("patients
+        who received early surgery") and stays.
+    """
+    if head.i in blocked:
+        return None
+    kept = _kept_tokens(head, blocked, split, group)
+    doc = head.doc
+    # Grow the contiguous run around the head.
+    start = end = head.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    start, end = _trim(doc, start, end, head.i)
+    if start > end:
+        return None
+    return start, end + 1
+
+
+def span_tokens(head: Token, span: tuple[int, int]) -> list[Token]:
+    """The tokens of a span."""
+    return list(head.doc[span[0]:span[1]])

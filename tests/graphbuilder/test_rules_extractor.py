@@ -1,0 +1,286 @@
+"""The rules claim extractor on invented sentences, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from causemap.graphbuilder.extractors.base import CandidateFilter, ExtractedRelation, SentenceExtractor
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+from causemap.graphbuilder.extractors.rules_lexicon import inflections, load_lexicon
+
+NO_RELATION = [
+    "The samples were stored at -80 degrees until analysis.",
+    "Participants completed a questionnaire at baseline and after six months.",
+    "Table 2 lists the characteristics of the included studies.",
+    "The field station lies 40 km north of the river delta.",
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def claims_of(extractor: RulesExtractor, sentence: str) -> list[ExtractedRelation]:
+    return extractor.extract([sentence])[0]
+
+
+def find(claims: list[ExtractedRelation], cause: str, effect: str) -> ExtractedRelation:
+    """The claim whose cause and effect contain the given words (case-insensitive)."""
+    for claim in claims:
+        if cause.lower() in claim.cause.text.lower() and effect.lower() in claim.effect.text.lower():
+            return claim
+    raise AssertionError(f"no claim {cause!r} -> {effect!r} in {claims}")
+
+
+def test_implements_both_protocols(extractor):
+    assert isinstance(extractor, SentenceExtractor)
+    assert isinstance(extractor, CandidateFilter)
+    assert extractor.name == "rules" and extractor.version
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "polarity"),
+    [
+        ("Regular exercise lowers blood pressure in older adults.", "exercise", "blood pressure",
+         "-"),
+        ("Nitrogen fertiliser increases grain yield.", "fertiliser", "grain yield", "+"),
+        ("Long droughts lead to crop failure.", "droughts", "crop failure", "+"),
+        ("Vaccination prevents severe disease in older adults.", "Vaccination", "disease", "-"),
+    ],
+)
+def test_active_causal_with_polarity(extractor, sentence, cause, effect, polarity):
+    claim = find(claims_of(extractor, sentence), cause, effect)
+    assert claim.relation == "causal"
+    assert claim.polarity == polarity
+    assert not claim.hedged and not claim.negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "polarity"),
+    [
+        ("Crop yield was reduced by prolonged drought.", "drought", "yield", "-"),
+        ("Most infections were caused by contaminated water.", "water", "infections", "+"),
+    ],
+)
+def test_passive_voice_puts_the_agent_first(extractor, sentence, cause, effect, polarity):
+    claims = claims_of(extractor, sentence)
+    claim = find(claims, cause, effect)
+    assert claim.relation == "causal" and claim.polarity == polarity
+    # The grammatical subject is the effect, never the cause.
+    assert all(effect not in c.cause.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Green tea may reduce the risk of stroke.",
+        "Caffeine appears to improve alertness in shift workers.",
+        "Air pollution could possibly worsen asthma in children.",
+    ],
+)
+def test_hedged_claims(extractor, sentence):
+    claims = claims_of(extractor, sentence)
+    assert claims, sentence
+    assert all(c.hedged and not c.negated and c.relation == "causal" for c in claims)
+
+
+def test_unhedged_twin_is_not_hedged(extractor):
+    claims = claims_of(extractor, "Green tea reduces the risk of stroke.")
+    assert claims and not any(c.hedged for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("Vitamin K supplements did not affect bone density.", "causal"),
+        ("The new drug failed to lower cholesterol.", "causal"),
+        ("Coffee intake was not associated with mortality.", "correlational"),
+        ("There was no association between tea drinking and cancer.", "correlational"),
+        ("Sleep duration had no effect on test scores.", "causal"),
+    ],
+)
+def test_negated_claims_are_explicit_nulls(extractor, sentence, relation):
+    claims = claims_of(extractor, sentence)
+    assert claims, sentence
+    for claim in claims:
+        assert claim.negated and claim.polarity == "0" and claim.relation == relation
+
+
+def test_correlational_claims(extractor):
+    claim = find(claims_of(extractor, "Obesity is associated with type 2 diabetes."),
+                 "Obesity", "diabetes")
+    assert claim.relation == "correlational" and claim.polarity is None
+    claim = find(claims_of(extractor, "Serum ferritin correlated with insulin resistance."),
+                 "ferritin", "insulin resistance")
+    assert claim.relation == "correlational"
+
+
+def test_direction_words_stay_in_the_mentions_and_out_of_the_sign(extractor):
+    # Polarity is between the mentions as written; the variable stage reads "higher"/"lower".
+    sentence = "Higher salt intake was associated with lower kidney function."
+    claim = find(claims_of(extractor, sentence), "salt intake", "kidney function")
+    assert claim.relation == "correlational" and claim.polarity == "+"
+    assert claim.cause.text.lower().startswith("higher") and "lower" in claim.effect.text.lower()
+    inverse = "Salt intake was inversely associated with kidney function."
+    assert find(claims_of(extractor, inverse), "salt", "kidney function").polarity == "-"
+    causal = "A reduction in dietary sodium lowered blood pressure."
+    claim = find(claims_of(extractor, causal), "sodium", "blood pressure")
+    assert claim.polarity == "-" and "reduction" in claim.cause.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "relation"),
+    [
+        ("Heat-induced stress damaged the leaves.", "Heat", "stress", "causal"),
+        ("The effect of caffeine on sleep quality was small.", "caffeine", "sleep quality",
+         "causal"),
+        ("Smoking is one of the main causes of lung cancer.", "Smoking", "lung cancer", "causal"),
+        ("Hypertension is a major risk factor for stroke.", "Hypertension", "stroke",
+         "correlational"),
+        ("Low income is a strong predictor of poor health.", "income", "health", "correlational"),
+    ],
+)
+def test_nominal_patterns(extractor, sentence, cause, effect, relation):
+    claim = find(claims_of(extractor, sentence), cause, effect)
+    assert claim.relation == relation
+
+
+def test_coordinated_arguments_are_split(extractor):
+    claims = claims_of(extractor, "Statins and aspirin reduced cardiovascular mortality.")
+    causes = sorted(c.cause.text for c in claims)
+    assert causes == ["Statins", "aspirin"]
+    assert all(c.polarity == "-" for c in claims)
+
+
+def test_group_comparisons_read_as_associations(extractor):
+    claim = find(claims_of(extractor, "Outcomes were better in patients who received early surgery."),
+                 "early surgery", "Outcomes")
+    assert claim.relation == "correlational" and claim.polarity is None
+    claim = find(claims_of(extractor, "Smokers were more likely to develop asthma."),
+                 "Smokers", "asthma")
+    assert claim.relation == "correlational" and claim.polarity == "+"
+    assert not claim.hedged  # "more likely" compares, it does not hedge
+
+
+@pytest.mark.parametrize("sentence", NO_RELATION)
+def test_sentences_without_relations_give_nothing(extractor, sentence):
+    assert claims_of(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We investigated whether zinc reduces the duration of colds.",
+        "Does caffeine improve memory?",
+        "Further studies are needed to assess the effect of diet on acne.",
+        "Little is known about the effect of noise on sleep.",
+    ],
+)
+def test_questions_and_aims_are_not_claims(extractor, sentence):
+    assert claims_of(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Masks were distributed to reduce transmission.",
+        "Clinicians should prescribe statins to lower cholesterol.",
+    ],
+)
+def test_intentions_and_recommendations_are_not_findings(extractor, sentence):
+    assert claims_of(extractor, sentence) == []
+
+
+def test_reporting_verbs_follow_the_lexicon_setting(extractor):
+    text = resources.files("causemap.graphbuilder").joinpath("resources/causal_cues.json")
+    counts_as_hedge = json.loads(text.read_text(encoding="utf-8"))["hedges"]["reporting_verbs_hedge"]
+    sentence = "These results suggest that regular exercise lowers blood pressure."
+    claim = find(claims_of(extractor, sentence), "exercise", "blood pressure")
+    assert claim.hedged is counts_as_hedge
+    # A modal inside the claim hedges it either way.
+    hedged = "These results suggest that regular exercise may lower blood pressure."
+    assert find(claims_of(extractor, hedged), "exercise", "blood pressure").hedged
+
+
+def test_offsets_point_into_the_sentence(extractor):
+    sentences = [
+        "Regular exercise lowers blood pressure in older adults.",
+        "  Higher salt intake (in adults) was associated with lower kidney function.",
+        "Crop yield was reduced by prolonged drought, especially in sandy soils.",
+        "Heat-induced stress damaged the leaves of young plants.",
+    ]
+    results = extractor.extract(sentences)
+    assert all(results)
+    for sentence, claims in zip(sentences, results, strict=True):
+        for claim in claims:
+            for mention in (claim.cause, claim.effect):
+                assert sentence[mention.start:mention.end] == mention.text
+                assert mention.text == mention.text.strip()
+            assert 0.0 <= claim.confidence <= 1.0
+
+
+def test_batch_keeps_order_and_is_deterministic(extractor):
+    sentences = [
+        "Regular exercise lowers blood pressure in older adults.",
+        NO_RELATION[0],
+        "Obesity is associated with type 2 diabetes.",
+    ]
+    first = extractor.extract(sentences)
+    assert len(first) == 3 and first[1] == []
+    assert first[0][0].relation == "causal" and first[2][0].relation == "correlational"
+    assert extractor.extract(sentences) == first
+    assert RulesExtractor().extract(sentences) == first
+
+
+def test_prefilter(extractor):
+    assert extractor.is_candidate("Drought reduced the harvest.")
+    assert extractor.is_candidate("This was associated with higher costs.")
+    assert extractor.is_candidate("Losses were due to frost.")
+    assert extractor.is_candidate("A drug-induced rash appeared.")
+    for sentence in NO_RELATION:
+        assert not extractor.is_candidate(sentence)
+    # Words common in papers in other senses pass only with their cue preposition.
+    assert not extractor.is_candidate("The results are shown in Table 2.")
+    assert not extractor.is_candidate("The treatment group received a placebo.")
+    assert extractor.is_candidate("Early discharge resulted in fewer infections.")
+    assert extractor.is_candidate("Metformin is a first-line treatment for diabetes.")
+
+
+def test_sentences_failing_the_prefilter_are_not_parsed():
+    fresh = RulesExtractor()
+    assert fresh.extract(NO_RELATION) == [[] for _ in NO_RELATION]
+    assert fresh._nlp is None  # spaCy is loaded only when a sentence needs parsing
+
+
+def test_inflections_cover_regular_forms():
+    assert {"reduce", "reduces", "reduced", "reducing", "reduction"} <= inflections("reduce")
+    assert "stimulation" in inflections("stimulate")
+    assert {"accompanies", "accompanied"} <= inflections("accompany")
+    assert {"stopped", "stopping"} <= inflections("stop")
+    assert "led" in inflections("lead")
+
+
+def test_lexicon_file_is_consistent():
+    text = resources.files("causemap.graphbuilder").joinpath("resources/causal_cues.json")
+    data = json.loads(text.read_text(encoding="utf-8"))
+    verbs = data["transitive_verbs"]
+    increase, decrease = set(verbs["+"]), set(verbs["-"])
+    assert not increase & decrease
+
+    def lists(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from lists(value)
+        elif isinstance(node, list) and all(isinstance(item, str) for item in node):
+            yield node
+
+    for words in lists(data):
+        assert len(words) == len(set(words)), f"repeated entries in {words}"
+    lexicon = load_lexicon()
+    assert lexicon.verbs["reduce"].polarity == "-"
+    assert lexicon.verbs["increase"].polarity == "+"
+    assert all(0.0 <= v <= 1.0 for k, v in lexicon.confidence.items() if k != "long_argument_tokens")
