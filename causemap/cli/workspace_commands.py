@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -43,31 +41,12 @@ def ui(
 
 
 def launch_ui(workspace: Path, port: int, host: str = "127.0.0.1") -> None:
-    from causemap import ui as ui_package
+    from causemap.ui.launch import APP_SCRIPT, app_command, app_environment
 
-    script = Path(ui_package.__file__).with_name("app.py")
-    if not script.exists():
+    if not APP_SCRIPT.exists():
         raise CausemapError("the app is not installed in this build (causemap/ui/app.py is missing)")
-    env = {**os.environ, "CAUSEMAP_WORKSPACE": str(workspace.resolve())}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.address",
-        host,
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--client.toolbarMode",
-        "minimal",
-    ]
     say(f"causemap app on http://{host}:{port}  (workspace {workspace}); Ctrl+C stops it")
-    raise typer.Exit(subprocess.call(command, env=env))
+    raise typer.Exit(subprocess.call(app_command(port, host), env=app_environment(workspace)))
 
 
 @app.command(rich_help_panel="Explore")

@@ -11,7 +11,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,13 +20,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from causemap.ui.launch import app_command, app_environment
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
-APP = REPO / "ui" / "app.py"
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts" / "ui"
 START_TIMEOUT_S = 60
@@ -49,12 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     pytest.importorskip("playwright.sync_api")
     tmp = tmp_path_factory.mktemp("browser")
     workspace, port = tmp / "workspace", free_port()
-    env = {**os.environ, "CAUSEMAP_WORKSPACE": str(workspace), "HF_HUB_OFFLINE": "1"}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+    env = app_environment(workspace)
+    command = app_command(port)
     log = (tmp / "server.log").open("w")
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
