@@ -26,7 +26,12 @@ from pathlib import Path
 from causemap.models import content_hash
 
 __all__ = [
-    "NormalisationLexicon", "NormalisedTerm", "load_lexicon", "normalise", "singular", "slugify",
+    "NormalisationLexicon",
+    "NormalisedTerm",
+    "load_lexicon",
+    "normalise",
+    "singular",
+    "slugify",
     "term_numbers",
 ]
 
@@ -56,6 +61,8 @@ class NormalisationLexicon:
     contrast_sets: tuple[frozenset[str], ...]
     negating_prefixes: tuple[str, ...]
     strip_chars: str
+    context_prepositions: frozenset[str] = frozenset()
+    in_before: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -87,6 +94,8 @@ class NormalisationLexicon:
             contrast_sets=tuple(frozenset(s) for s in data["contrast_sets"]["sets"]),
             negating_prefixes=tuple(data["contrast_sets"]["negating_prefixes"]),
             strip_chars=data["dropped_characters"]["strip"],
+            context_prepositions=frozenset(data["context_phrases"]["prepositions"]),
+            in_before=frozenset(data["context_phrases"]["in_before"]),
         )
 
 
@@ -151,7 +160,7 @@ def normalise(text: str, lexicon: NormalisationLexicon | None = None) -> Normali
     lex = lexicon or load_lexicon()
     tokens = _tokens(text, lex)
     flipped = False
-    steps = (_strip_leading_word, _strip_wrapper, _invert_wrapper, _strip_trailing_wrapper)
+    steps = (_strip_leading_word, _strip_wrapper, _invert_wrapper, _strip_context, _strip_trailing_wrapper)
     changed = True
     while changed:
         changed = False
@@ -204,24 +213,32 @@ def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[l
 
 
 def _strip_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
-    for phrases, flip in ((lex.leading_wrappers, False), (lex.up_wrappers, False),
-                          (lex.down_wrappers, True)):
+    for phrases, flip in ((lex.leading_wrappers, False), (lex.up_wrappers, False), (lex.down_wrappers, True)):
         for phrase in phrases:
             if _starts_with(tokens, phrase):
-                return tokens[len(phrase):], flip
+                return tokens[len(phrase) :], flip
+    return None
+
+
+def _strip_context(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    """Cut a trailing setting ("... in older adults", "... at baseline") from the first preposition on."""
+    for i, token in enumerate(tokens[1:], start=1):
+        setting = token in lex.context_prepositions or (
+            token == "in" and i + 1 < len(tokens) and tokens[i + 1] in lex.in_before
+        )
+        if setting:
+            return tokens[:i], False
     return None
 
 
 def _invert_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
     for phrase, head in lex.inverted_wrappers:
         if _starts_with(tokens, phrase):
-            return [*tokens[len(phrase):], head], False
+            return [*tokens[len(phrase) :], head], False
     return None
 
 
-def _strip_trailing_wrapper(
-    tokens: list[str], lex: NormalisationLexicon
-) -> tuple[list[str], bool] | None:
+def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
     last = tokens[-1]
     if len(tokens) < 2 or not (
         last in lex.trailing_wrappers or last in lex.trailing_up or last in lex.trailing_down
@@ -268,4 +285,3 @@ def slugify(label: str, max_length: int = 64) -> str:
     if not slug:
         return "v_" + content_hash(label, length=8)
     return slug if slug[0].isalpha() else f"v_{slug}"
-

@@ -57,18 +57,37 @@ def test_normalising_never_empties_a_name():
 
 @pytest.mark.parametrize(
     ("plural", "single"),
-    [("therapies", "therapy"), ("processes", "process"), ("approaches", "approach"),
-     ("headaches", "headache"), ("mice", "mouse"), ("analyses", "analysis"), ("b-cells", "b-cell"),
-     ("diabetes", "diabetes"), ("sepsis", "sepsis"), ("genetics", "genetics"), ("stress", "stress"),
-     ("kidneys", "kidney"), ("boxes", "box"), ("covid-19", "covid-19")],
+    [
+        ("therapies", "therapy"),
+        ("processes", "process"),
+        ("approaches", "approach"),
+        ("headaches", "headache"),
+        ("mice", "mouse"),
+        ("analyses", "analysis"),
+        ("b-cells", "b-cell"),
+        ("diabetes", "diabetes"),
+        ("sepsis", "sepsis"),
+        ("genetics", "genetics"),
+        ("stress", "stress"),
+        ("kidneys", "kidney"),
+        ("boxes", "box"),
+        ("covid-19", "covid-19"),
+    ],
 )
 def test_singular(plural, single):
     assert singular(plural) == single
 
 
 def test_slugs_are_identifiers_and_stable():
-    for label in ["Blood pressure", "TNF-\u03b1", "25(OH)D", "5-HT", "\u00e9tat de sant\u00e9",
-                  "x" * 200, "\u2014"]:
+    for label in [
+        "Blood pressure",
+        "TNF-\u03b1",
+        "25(OH)D",
+        "5-HT",
+        "\u00e9tat de sant\u00e9",
+        "x" * 200,
+        "\u2014",
+    ]:
         slug = slugify(label)
         assert re.fullmatch(r"[a-z][a-z0-9_]*", slug), slug
         assert len(slug) <= 64 and slug == slugify(label)
@@ -109,18 +128,24 @@ def test_neighbours_are_capped_per_row():
 def test_a_chain_of_near_neighbours_does_not_join_its_far_ends():
     # a~b and b~c at cosine 0.9, a~c at 0.62: single linkage would join all three.
     angle = math.acos(0.9)
-    vectors = np.array(
-        [[math.cos(k * angle), math.sin(k * angle)] for k in range(3)], dtype=np.float32
-    )
+    vectors = np.array([[math.cos(k * angle), math.sin(k * angle)] for k in range(3)], dtype=np.float32)
     groups = synonym_groups(["first", "second", "third"], vectors, 0.86)
     assert sorted(len(g) for g in groups) == [1, 2]
 
 
 def test_real_embeddings_merge_synonyms_and_keep_contrasts(embedder):
-    counts = {"cigarette smoking": 2, "smoking": 5, "systolic blood pressure": 1,
-              "diastolic blood pressure": 1, "type 1 diabetes": 1, "type 2 diabetes": 1,
-              "lung cancer": 1, "cancer of the lung": 1, "physical activity": 1,
-              "physical inactivity": 1}
+    counts = {
+        "cigarette smoking": 2,
+        "smoking": 5,
+        "systolic blood pressure": 1,
+        "diastolic blood pressure": 1,
+        "type 1 diabetes": 1,
+        "type 2 diabetes": 1,
+        "lung cancer": 1,
+        "cancer of the lung": 1,
+        "physical activity": 1,
+        "physical inactivity": 1,
+    }
     assignment = assign_variables(counts, embedder, threshold=0.86)
     of = assignment.variable_of
     assert of["cigarette smoking"] == of["smoking"] == "smoking"
@@ -134,16 +159,19 @@ def test_real_embeddings_merge_synonyms_and_keep_contrasts(embedder):
 
 def test_label_is_the_most_used_form_and_aliases_are_kept():
     counts = {"Blood pressure": 3, "blood pressure levels": 2, "BP": 1}
-    assignment = assign_variables(counts, decisions=[
-        {"id": 1, "kind": "merge", "groups": [["BP"], ["blood pressure levels"]]}])
+    assignment = assign_variables(
+        counts, decisions=[{"id": 1, "kind": "merge", "groups": [["BP"], ["blood pressure levels"]]}]
+    )
     (variable,) = assignment.variables.values()
     assert variable.id == "blood_pressure" and variable.label == "blood pressure"
     assert variable.aliases == sorted(counts)
 
 
 def test_assignment_is_deterministic_whatever_the_order(embedder):
-    counts = {f"{w} levels": i + 1 for i, w in enumerate(
-        ["cortisol", "insulin", "glucose", "serum cortisol", "blood glucose", "leptin"])}
+    counts = {
+        f"{w} levels": i + 1
+        for i, w in enumerate(["cortisol", "insulin", "glucose", "serum cortisol", "blood glucose", "leptin"])
+    }
     counts |= {"stress": 4, "psychological stress": 2, "sleep": 3, "sleep duration": 1}
     items = list(counts.items())
     reference = assign_variables(dict(items), embedder)
@@ -161,8 +189,7 @@ def test_colliding_slugs_get_a_suffix():
 
 
 def test_merge_rename_and_split_are_replayed_in_order():
-    counts = {"salt": 3, "sodium intake": 2, "dietary sodium": 1, "blood pressure": 4,
-              "hypertension": 2}
+    counts = {"salt": 3, "sodium intake": 2, "dietary sodium": 1, "blood pressure": 4, "hypertension": 2}
     decisions = [
         {"id": 1, "kind": "merge", "groups": [["salt"], ["sodium intake", "dietary sodium"]]},
         {"id": 2, "kind": "merge", "groups": [["blood pressure"], ["hypertension"]]},
@@ -202,8 +229,22 @@ def test_every_word_list_says_why():
     import json
     from importlib import resources
 
-    data = json.loads(
-        (resources.files("causemap.graphbuilder") / "resources" / "variables.json").read_text()
-    )
+    data = json.loads((resources.files("causemap.graphbuilder") / "resources" / "variables.json").read_text())
     sections = {k: v for k, v in data.items() if not k.startswith("_")}
     assert sections and all(v.get("_why") for v in sections.values())
+
+
+@pytest.mark.parametrize(
+    ("written", "term"),
+    [
+        ("blood pressure in adults with elevated blood pressure", "blood pressure"),
+        ("lower coronary risk in older adults", "coronary risk"),
+        ("higher LDL cholesterol at baseline", "ldl cholesterol"),
+        ("CHD incidence in a graded manner", "chd"),
+        ("insulin resistance in skeletal muscle", "insulin resistance in skeletal muscle"),
+    ],
+)
+def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
+    from causemap.graphbuilder.normalise import normalise
+
+    assert normalise(written).text == term
