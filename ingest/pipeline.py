@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from causemap.ingest.chunking import chunk_page
 from causemap.ingest.embedding import workspace_embedder
-from causemap.ingest.readers import SUPPORTED_SUFFIXES, read_document
+from causemap.ingest.readers import SUPPORTED_SUFFIXES, load_bytes, read_document
 from causemap.ingest.readers.base import ParsedDocument, ReadFailure
 from causemap.ingest.vectorstore import vector_store
 from causemap.models import Chunk, Page, Paper, PaperState
@@ -113,24 +113,9 @@ def expand_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[Pa
 
 def _ingest_file(workspace: Workspace, path: Path, max_bytes: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """Outcomes ("ingested" | "skipped" | "failed", row) for one file."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield (
-                "failed",
-                _failure(
-                    path,
-                    ReadFailure(
-                        "too_large",
-                        f"too large: {size / 1e6:.1f} MB exceeds the {max_bytes / 1e6:.0f} MB limit "
-                        "(raise ingest.max_file_mb to accept it)",
-                    ),
-                ),
-            )
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield "failed", _failure(path, ReadFailure("not_found", f"cannot read the file: {exc.strerror}"))
+    data = load_bytes(path, max_bytes)
+    if isinstance(data, ReadFailure):
+        yield "failed", _failure(path, data)
         return
     if path.suffix.lower() != ".jsonl":
         # A whole-file document: skip before parsing when its bytes are already stored.

@@ -23,7 +23,7 @@ from causemap.ingest.readers.text import JsonlReader, TextReader
 
 __all__ = [
     "SECTION_LABELS", "SUPPORTED_SUFFIXES", "FailureCode", "PageText", "ParsedDocument",
-    "ReadFailure", "Reader", "SectionSpan", "read_document", "read_path", "reader_for",
+    "ReadFailure", "Reader", "SectionSpan", "load_bytes", "read_document", "read_path", "reader_for",
 ]
 
 _READERS: tuple[Reader, ...] = (PdfReader(), TextReader(), JsonlReader())
@@ -58,21 +58,27 @@ def read_document(path: Path, data: bytes) -> list[ParsedDocument | ReadFailure]
         return [ReadFailure("corrupt", f"could not read the file ({type(exc).__name__}: {exc})")]
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ParsedDocument | ReadFailure]:
-    """Read a file from disk, reporting a missing, unreadable or oversized file as a failure."""
+def load_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | ReadFailure:
+    """A file's bytes, or why they cannot be had (missing, unreadable, larger than ``max_bytes``)."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if not path.is_file():
-            return [ReadFailure("not_found", f"not a file: {path} is a directory or device")]
+            return ReadFailure("not_found", f"not a file: {path} is a directory or device")
         if size > max_bytes:
-            return [ReadFailure(
+            return ReadFailure(
                 "too_large",
-                f"file too large: {size / 2**20:.1f} MiB, above the {max_bytes / 2**20:.0f} MiB limit",
-            )]
-        data = path.read_bytes()
+                f"file too large: {size / 2**20:.1f} MiB, above the {max_bytes / 2**20:.0f} MiB limit "
+                "(ingest.max_file_mb raises it)",
+            )
+        return path.read_bytes()
     except FileNotFoundError:
-        return [ReadFailure("not_found", f"file not found: {path}")]
+        return ReadFailure("not_found", f"file not found: {path}")
     except OSError as exc:
-        return [ReadFailure("not_found", f"cannot open {path}: {exc.strerror or exc}")]
-    return read_document(path, data)
+        return ReadFailure("not_found", f"cannot open {path}: {exc.strerror or exc}")
+
+
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ParsedDocument | ReadFailure]:
+    """Read a file from disk, reporting a missing, unreadable or oversized file as a failure."""
+    data = load_bytes(path, max_bytes)
+    return [data] if isinstance(data, ReadFailure) else read_document(Path(path), data)
