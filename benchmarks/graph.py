@@ -55,8 +55,8 @@ def concepts(n: int) -> list[str]:
 
 
 def surface_forms(concept: str) -> list[str]:
-    """Four ways to write a concept: plain, two that normalise to it, one near-synonym."""
-    return [concept, f"levels of {concept}", f"higher {concept}", f"{concept} in adults"]
+    """Four ways to write a concept: plain, two that normalise to it, one near-synonym ("circulating")."""
+    return [concept, f"levels of {concept}", f"higher {concept}", f"circulating {concept}"]
 
 
 def synthetic_claims(

@@ -14,7 +14,7 @@ from causemap.graphbuilder.belief import BeliefParams, edge_belief, is_null, loa
 from causemap.graphbuilder.candidates import candidate_dags
 from causemap.graphbuilder.contradictions import contradicted_edges, find_contradictions
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
-from causemap.graphbuilder.normalise import NormalisationLexicon
+from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon, names_a_variable
 from causemap.graphbuilder.variables import TextEmbedder, VariableAssignment, assign_variables
 from causemap.models import Claim, CurationState, Edge, Evidence, Polarity, StudyDesign
 
@@ -31,12 +31,22 @@ def claim_evidence(claim: Claim, title: str | None, flip: bool = False) -> Evide
     if flip and not claim.negated:
         polarity = _FLIP.get(polarity, polarity)
     # model_validate from a dict is pydantic's fastest way in (faster than model_construct).
-    return Evidence.model_validate({
-        "claim_id": claim.id, "paper_id": claim.paper_id, "title": title, "page": claim.page,
-        "quote": claim.sentence, "design": claim.design, "relation": claim.relation,
-        "polarity": polarity, "hedged": claim.hedged, "negated": claim.negated,
-        "extractor": claim.extractor, "state": claim.state,
-    })
+    return Evidence.model_validate(
+        {
+            "claim_id": claim.id,
+            "paper_id": claim.paper_id,
+            "title": title,
+            "page": claim.page,
+            "quote": claim.sentence,
+            "design": claim.design,
+            "relation": claim.relation,
+            "polarity": polarity,
+            "hedged": claim.hedged,
+            "negated": claim.negated,
+            "extractor": claim.extractor,
+            "state": claim.state,
+        }
+    )
 
 
 def _polarity_key(evidence: Evidence) -> str:
@@ -65,8 +75,9 @@ def edges_from_claims(
         source = assignment.variable_of[claim.cause]
         target = assignment.variable_of[claim.effect]
         if source == target:
-            self_loops.append({"claim_id": claim.id, "variable": source, "cause": claim.cause,
-                               "effect": claim.effect})
+            self_loops.append(
+                {"claim_id": claim.id, "variable": source, "cause": claim.cause, "effect": claim.effect}
+            )
             continue
         flip = assignment.term_of[claim.cause].flipped ^ assignment.term_of[claim.effect].flipped
         grouped[(source, target)].append(claim_evidence(claim, titles.get(claim.paper_id), flip))
@@ -121,6 +132,15 @@ def build_knowledge_graph(
     """
     p = params or load_belief_params()
     live = [c for c in claims if c.state != CurationState.REJECTED]
+    # A claim about "this" or "CI 2.4-4.0" draws no edge, unless the user vouched for it.
+    lex = lexicon or load_lexicon()
+    names = {s: names_a_variable(s, lex) for s in {t for c in live for t in (c.cause, c.effect)}}
+    informative = [
+        c
+        for c in live
+        if c.state in (CurationState.ACCEPTED, CurationState.EDITED) or (names[c.cause] and names[c.effect])
+    ]
+    uninformative, live = len(live) - len(informative), informative
     surface_counts = Counter(s for c in live for s in (c.cause, c.effect))
     assignment = assign_variables(
         surface_counts, embedder, threshold=synonym_threshold, decisions=decisions, lexicon=lexicon
@@ -135,7 +155,8 @@ def build_knowledge_graph(
     report = {
         "claims": len(claims),
         "claims_used": len(live) - len(self_loops),
-        "rejected_ignored": len(claims) - len(live),
+        "rejected_ignored": sum(c.state == CurationState.REJECTED for c in claims),
+        "uninformative_ignored": uninformative,
         "self_loops": len(self_loops),
         "self_loop_claims": self_loops,
         "variables": len(assignment.variables),

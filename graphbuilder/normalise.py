@@ -63,6 +63,8 @@ class NormalisationLexicon:
     strip_chars: str
     context_prepositions: frozenset[str] = frozenset()
     in_before: frozenset[str] = frozenset()
+    uninformative_words: frozenset[str] = frozenset()
+    statistic_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -96,6 +98,8 @@ class NormalisationLexicon:
             strip_chars=data["dropped_characters"]["strip"],
             context_prepositions=frozenset(data["context_phrases"]["prepositions"]),
             in_before=frozenset(data["context_phrases"]["in_before"]),
+            uninformative_words=frozenset(data["uninformative"]["words"]),
+            statistic_words=frozenset(data["uninformative"]["statistic_words"]),
         )
 
 
@@ -174,6 +178,21 @@ def normalise(text: str, lexicon: NormalisationLexicon | None = None) -> Normali
     if not lex.flip_polarity_on_down:
         flipped = False
     return NormalisedTerm(" ".join(tokens), flipped)
+
+
+def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> bool:
+    """False for arguments that name no variable: "this", "the estimates", "CI 2.4-4.0", "3.1".
+
+    >>> names_a_variable("higher LDL cholesterol"), names_a_variable("These estimates")
+    (True, False)
+    >>> names_a_variable("CI 2.4-4.0"), names_a_variable("95% of participants")
+    (False, False)
+    """
+    lex = lexicon or load_lexicon()
+    words = normalise(text, lex).text.split()
+    if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
+        return False
+    return not all(w in lex.uninformative_words for w in words)
 
 
 def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:

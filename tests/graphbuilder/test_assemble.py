@@ -134,3 +134,16 @@ def test_truth_cycles_are_kept_in_the_graph_and_broken_in_every_candidate(truth,
     for candidate in truth_graph.candidates:
         assert nx.is_directed_acyclic_graph(candidate.to_networkx())
         assert all(d.reason for d in candidate.dropped)
+
+
+def test_arguments_that_name_no_variable_draw_no_edge_unless_the_user_vouched(make_claim):
+    claims = [
+        make_claim("p1", "These estimates", "blood pressure"),
+        make_claim("p2", "CI 2.4-4.0", "coronary heart disease"),
+        make_claim("p3", "sodium intake", "blood pressure"),
+    ]
+    graph = build_knowledge_graph(claims)
+    assert list(graph.edges) == [("sodium_intake", "blood_pressure")]
+    assert graph.report["uninformative_ignored"] == 2
+    vouched = [claims[0].model_copy(update={"state": CurationState.ACCEPTED}), claims[2]]
+    assert len(build_knowledge_graph(vouched).edges) == 2
