@@ -62,6 +62,11 @@ class ExtractSettings(_Section):
     concurrency: int = Field(4, ge=1, description="LLM calls in flight at once")
     max_retries: int = Field(4, ge=0, description="retries on rate limits and timeouts")
     timeout_s: float = Field(60.0, description="per LLM call")
+    structured_method: Literal["function_calling", "json_schema", "json_mode"] | None = Field(
+        None,
+        description="how the model is asked for structured output (LangChain's with_structured_output "
+        "method); 'function_calling' suits servers with tool calls but no JSON-schema responses",
+    )
 
 
 class GraphSettings(_Section):

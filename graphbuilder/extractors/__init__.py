@@ -43,6 +43,7 @@ def make_extractor(
             store=store,
             concurrency=settings.concurrency,
             max_retries=settings.max_retries,
+            structured_method=settings.structured_method,
         )
         return extractor, rules
     raise UsageError(f"unknown extractor {name!r}; choose one of {', '.join(EXTRACTORS)}")
