@@ -65,6 +65,7 @@ class NormalisationLexicon:
     in_before: frozenset[str] = frozenset()
     uninformative_words: frozenset[str] = frozenset()
     statistic_words: frozenset[str] = frozenset()
+    max_words: int = 1_000
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -100,6 +101,7 @@ class NormalisationLexicon:
             in_before=frozenset(data["context_phrases"]["in_before"]),
             uninformative_words=frozenset(data["uninformative"]["words"]),
             statistic_words=frozenset(data["uninformative"]["statistic_words"]),
+            max_words=int(data["uninformative"]["max_words"]),
         )
 
 
@@ -191,6 +193,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     lex = lexicon or load_lexicon()
     words = normalise(text, lex).text.split()
     if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
+        return False
+    if len(words) > lex.max_words:
         return False
     return not all(w in lex.uninformative_words for w in words)
 

@@ -54,8 +54,11 @@ class Plan:
         target = None
         if self.target:
             x, y = self.target
-            target = {"exposure": x, "outcome": y,
-                      "text": f"{self.labels.get(x, x)} -> {self.labels.get(y, y)}"}
+            target = {
+                "exposure": x,
+                "outcome": y,
+                "text": f"{self.labels.get(x, x)} -> {self.labels.get(y, y)}",
+            }
         return {
             "target": target,
             "gaps": [g.to_dict() for g in self.gaps],
@@ -63,8 +66,12 @@ class Plan:
             "identification": self.identification.to_dict() if self.identification else {},
             "data_check": self.data_check.to_dict() if self.data_check else None,
             "candidates": [
-                {"rank": c.rank, "weight": round(w, 4), "edges": len(c.edges),
-                 "dropped": [{"edge": list(d.edge), "reason": d.reason} for d in c.dropped]}
+                {
+                    "rank": c.rank,
+                    "weight": round(w, 4),
+                    "edges": len(c.edges),
+                    "dropped": [{"edge": list(d.edge), "reason": d.reason} for d in c.dropped],
+                }
                 for c, w in zip(self.candidates, self.weights, strict=True)
             ],
             "model_suggestions": [s.to_dict() for s in self.model_suggestions],
@@ -119,27 +126,37 @@ def make_plan(
 
             external = dowhy_identify
         identification = identify_across(
-            graph, dags, [c.rank for c in candidates], weights, *x_y, observed,
-            settings.weak_belief, external,
+            graph,
+            dags,
+            [c.rank for c in candidates],
+            weights,
+            *x_y,
+            observed,
+            settings.weak_belief,
+            external,
         )
     # The context is complete before any proposal reads it (it caches what it derives).
-    ctx = PlanContext(graph, candidates, dags, weights, settings, x_y, observed,
-                      dict(cooccurrence or {}), identification)
+    ctx = PlanContext(
+        graph, candidates, dags, weights, settings, x_y, observed, dict(cooccurrence or {}), identification
+    )
     notes = []
     gaps = find_gaps(graph, candidates, ctx.cooccurrence, settings.weak_belief)
     if ctx.identification is not None:
         gaps = _target_gaps(ctx) + gaps
     gaps = [replace(g, description=_sentence(g.description)) for g in gaps]
     items = (
-        identification_items(ctx) + implication_items(ctx) + negative_control_items(ctx)
-        + refuter_items(ctx) + experiment_items(ctx, gaps) + literature_items(ctx, gaps)
+        identification_items(ctx)
+        + implication_items(ctx)
+        + negative_control_items(ctx)
+        + refuter_items(ctx)
+        + experiment_items(ctx, gaps)
+        + literature_items(ctx, gaps)
     )
     suggestions: list[LLMSuggestion] = []
     if llm is not None and x_y is not None:
         suggestions, problem = ask_model(llm, graph, *x_y)
         suggestions = ground_suggestions(suggestions, graph, *x_y, retrieve)
-        items += suggestion_items(suggestions, graph, *x_y, ctx.unmeasured_confounding_prior,
-                                  observed)
+        items += suggestion_items(suggestions, graph, *x_y, ctx.unmeasured_confounding_prior, observed)
         notes += [problem] if problem else []
         if retrieve is None and suggestions:
             notes.append("no retrieval was given, so no model suggestion could be grounded")
@@ -148,17 +165,23 @@ def make_plan(
         rank = candidate or candidates[0].rank
         index = next((i for i, c in enumerate(candidates) if c.rank == rank), None)
         if index is None:
-            raise TargetError(f"no candidate DAG of rank {rank} (ranks: "
-                              f"{', '.join(str(c.rank) for c in candidates)})")
+            raise TargetError(
+                f"no candidate DAG of rank {rank} (ranks: {', '.join(str(c.rank) for c in candidates)})"
+            )
         labels = {v: ctx.label(v) for v in graph.variables}
         data_check = run_data_check(dags[index], data, *x_y, columns, labels, rank, settings)
     elif data is not None:
         notes.append("data were given without a target: the data check needs 'X -> Y'")
     return Plan(
-        target=x_y, gaps=gaps, items=_rank(items, settings.max_items),
+        target=x_y,
+        gaps=gaps,
+        items=_rank(items, settings.max_items),
         labels={v.id: v.label for v in graph.variables.values()},
-        candidates=candidates, weights=weights, identification=ctx.identification,
-        data_check=data_check, model_suggestions=[s for s in suggestions if not s.grounded],
+        candidates=candidates,
+        weights=weights,
+        identification=ctx.identification,
+        data_check=data_check,
+        model_suggestions=[s for s in suggestions if not s.grounded],
         notes=notes,
     )
 
@@ -190,42 +213,82 @@ def _target_gaps(ctx: PlanContext) -> list[Gap]:
     gaps = []
     no_path = [c.rank for c in ident.candidates if not c.result.has_causal_path]
     if no_path:
-        gaps.append(Gap("no_causal_path", [x, y],
-                        f"In {len(no_path)} of {n} candidate DAGs (ranks "
-                        f"{', '.join(map(str, no_path))}) no directed path leads from {lx} to {ly}: "
-                        "on that reading of the literature the effect is zero."))
+        gaps.append(
+            Gap(
+                "no_causal_path",
+                [x, y],
+                f"In {len(no_path)} of {n} candidate DAGs (ranks "
+                f"{', '.join(map(str, no_path))}) no directed path leads from {lx} to {ly}: "
+                "on that reading of the literature the effect is zero.",
+            )
+        )
     stuck = [c.rank for c in ident.candidates if c.result.has_causal_path and not c.result.identifiable]
     if stuck:
-        gaps.append(Gap("not_identifiable", [x, y],
-                        f"With the measured variables, {lx} → {ly} is not identifiable in "
-                        f"{len(stuck)} of {n} candidate DAGs (ranks {', '.join(map(str, stuck))}): "
-                        "no adjustment set, instrument or front-door set exists."))
+        gaps.append(
+            Gap(
+                "not_identifiable",
+                [x, y],
+                f"With the measured variables, {lx} → {ly} is not identifiable in "
+                f"{len(stuck)} of {n} candidate DAGs (ranks {', '.join(map(str, stuck))}): "
+                "no adjustment set, instrument or front-door set exists.",
+            )
+        )
     if ident.latent_confounding:
-        gaps.append(Gap("unmeasured_confounding", sorted(ident.latent_confounding | {x, y}),
-                        f"Confounding of {lx} → {ly} runs through {ctx.labels(ident.latent_confounding)}, "
-                        "which the data do not measure."))
+        gaps.append(
+            Gap(
+                "unmeasured_confounding",
+                sorted(ident.latent_confounding | {x, y}),
+                f"Confounding of {lx} → {ly} runs through {ctx.labels(ident.latent_confounding)}, "
+                "which the data do not measure.",
+            )
+        )
     if not ident.known_confounders and ident.causal_path_share > 0:
-        gaps.append(Gap("no_known_confounders", [x, y],
-                        f"The literature names no common cause of {lx} and {ly}. Confounding nobody "
-                        "has studied cannot be ruled out: the estimate rests on its absence."))
+        gaps.append(
+            Gap(
+                "no_known_confounders",
+                [x, y],
+                f"The literature names no common cause of {lx} and {ly}. Confounding nobody "
+                "has studied cannot be ruled out: the estimate rests on its absence.",
+            )
+        )
     return gaps
 
 
 def _rank(items: list[PlanItem], limit: int) -> list[PlanItem]:
     """Highest priority first, one item per title, at most ``limit``; sentences capitalised.
 
-    The experiment on the target itself is always kept (in place of the last item if need be):
+    No kind takes more than half the list while items of other kinds wait: cheap literature searches
+    would otherwise crowd out every experiment and refutation test on a large corpus. The
+    experiment on the target itself is always kept (in place of the last item if need be):
     whatever else ranks higher, it is the study that would settle the question asked.
     """
     unique: dict[str, PlanItem] = {}
     for item in sorted(items, key=lambda i: (-i.priority, i.kind, i.title)):
         unique.setdefault(item.title, item)
-    ranked = list(unique.values())
+    ranked = _diversified(list(unique.values()), limit)
     kept = ranked[:limit]
     pinned = [i for i in ranked[limit:] if i.title.startswith(TARGET_EXPERIMENT)]
     if pinned:
         kept = kept[: max(limit - len(pinned), 0)] + pinned
+    kept.sort(key=lambda i: (-i.priority, i.kind, i.title))
     return [i.model_copy(update={"rationale": _sentence(i.rationale)}) for i in kept]
+
+
+def _diversified(ranked: list[PlanItem], limit: int) -> list[PlanItem]:
+    """``ranked`` reordered so that no kind fills more than half of the first ``limit`` places
+    while other kinds have items left; within that, priority order is kept."""
+    share = max(limit // 2, 1)
+    chosen: list[PlanItem] = []
+    deferred: list[PlanItem] = []
+    counts: dict[str, int] = {}
+    for item in ranked:
+        if counts.get(item.kind, 0) < share:
+            chosen.append(item)
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        else:
+            deferred.append(item)
+    head = chosen[:limit]
+    return head + sorted(chosen[limit:] + deferred, key=lambda i: (-i.priority, i.kind, i.title))
 
 
 def _sentence(text: str) -> str:

@@ -248,3 +248,20 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
     from causemap.graphbuilder.normalise import normalise
 
     assert normalise(written).text == term
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("higher LDL cholesterol", True),
+        ("insulin resistance in adipocytes, hepatocytes and myocytes", True),
+        ("These estimates", False),
+        ("CI 2.4-4.0", False),
+        ("older adults", False),
+        ("obesity causes sleep apnea and sleep apnea in turn leads to short sleep and weight gain", False),
+    ],
+)
+def test_arguments_that_name_no_variable(written, names):
+    from causemap.graphbuilder.normalise import names_a_variable
+
+    assert names_a_variable(written) is names

@@ -23,8 +23,9 @@ EDGES = {("z", "x"): 0.9, ("z", "y"): 0.4, ("x", "y"): 0.9, ("w", "z"): 0.9}
 def two_readings():
     """Candidate 1 keeps the weak edge chronic pain -> depression; candidate 2 drops it."""
     full = list(EDGES)
-    return make_graph(EDGES, LABELS, candidates=[full, [e for e in full if e != ("z", "y")]],
-                      papers={("z", "y"): 1})
+    return make_graph(
+        EDGES, LABELS, candidates=[full, [e for e in full if e != ("z", "y")]], papers={("z", "y"): 1}
+    )
 
 
 @pytest.fixture
@@ -70,8 +71,9 @@ def test_items_are_ranked_and_carry_citations(plan):
     assert {"identification", "refutation", "experiment", "literature"} <= kinds
     adjust = next(i for i in plan.items if i.title.startswith("Adjust for chronic pain"))
     assert adjust.citations and all(c.page >= 1 and c.quote for c in adjust.citations)
-    edge_experiment = next(i for i in plan.items
-                           if i.title == "Experiment: does chronic pain affect depression?")
+    edge_experiment = next(
+        i for i in plan.items if i.title == "Experiment: does chronic pain affect depression?"
+    )
     assert "decides the adjustment set" in edge_experiment.rationale
 
 
@@ -80,8 +82,7 @@ def test_json_has_the_documented_shape(plan):
     assert set(doc) >= {"target", "gaps", "items", "identification", "data_check"}
     assert doc["target"]["exposure"] == "x" and doc["target"]["outcome"] == "y"
     for item in doc["items"]:
-        assert set(item) == {"kind", "title", "variables", "rationale", "citations", "cost",
-                             "priority"}
+        assert set(item) == {"kind", "title", "variables", "rationale", "citations", "cost", "priority"}
         assert item["kind"] in {"refutation", "identification", "experiment", "literature"}
         assert item["cost"] in {"low", "medium", "high"}
         for c in item["citations"]:
@@ -94,16 +95,19 @@ def test_json_has_the_documented_shape(plan):
 def test_markdown_reads_as_a_protocol(plan):
     text = plan.to_markdown()
     assert text.startswith("# Research plan: exercise → depression")
-    for heading in ("## In brief", "## Gaps", "## Identification of exercise → depression",
-                    "## Proposals, highest priority first"):
+    for heading in (
+        "## In brief",
+        "## Gaps",
+        "## Identification of exercise → depression",
+        "## Proposals, highest priority first",
+    ):
         assert heading in text
     assert "| chronic pain | 1, 2 | 100% |" in text
 
 
 def test_max_items_caps_the_list_but_keeps_the_target_experiment(two_readings):
     full = make_plan(two_readings, ("x", "y"), use_dowhy=False).items
-    short = make_plan(two_readings, ("x", "y"), settings=PlannerSettings(max_items=2),
-                      use_dowhy=False).items
+    short = make_plan(two_readings, ("x", "y"), settings=PlannerSettings(max_items=2), use_dowhy=False).items
     target_experiment = "Experiment: intervene on exercise, measure depression"
     assert [i.title for i in full].index(target_experiment) >= 2  # it would have been cut
     assert [i.title for i in short] == [full[0].title, target_experiment]
@@ -137,10 +141,15 @@ def test_dowhy_identification_is_reported_per_candidate(two_readings):
     assert reports[1]["backdoor"] is not None and "z" not in reports[1]["backdoor"]
 
 
-@pytest.mark.parametrize("label, design", [
-    ("exercise", "rct"), ("air pollution", "animal"), ("body mass index", "mendelian_randomisation"),
-    ("socioeconomic status", "natural_experiment_policy"),
-])
+@pytest.mark.parametrize(
+    "label, design",
+    [
+        ("exercise", "rct"),
+        ("air pollution", "animal"),
+        ("body mass index", "mendelian_randomisation"),
+        ("socioeconomic status", "natural_experiment_policy"),
+    ],
+)
 def test_designs_follow_what_the_exposure_is(label, design):
     graph = make_graph({("x", "y"): 0.9}, {"x": label})
     ctx = PlanContext(graph, graph.candidates, [], [], PlannerSettings())
@@ -161,3 +170,25 @@ def test_an_unclaimed_link_that_would_confound_the_target_ranks_above_one_that_w
     assert "would change the adjustment" in confounding.rationale
     assert "would change the adjustment" not in harmless.rationale
     assert confounding.priority > harmless.priority
+
+
+def test_no_kind_crowds_the_others_out_of_a_plan():
+    from causemap.models import PlanItem
+    from causemap.planner.plan import _rank
+
+    searches = [
+        PlanItem(kind="literature", title=f"Search {i}", rationale="r", cost="low", priority=10.0 - i / 100)
+        for i in range(30)
+    ]
+    experiments = [
+        PlanItem(
+            kind="experiment", title=f"Experiment {i}", rationale="r", cost="high", priority=1.0 - i / 100
+        )
+        for i in range(3)
+    ]
+    ranked = _rank(searches + experiments, limit=10)
+    kinds = [item.kind for item in ranked]
+    # every experiment gets a place; searches fill the places nothing else wants
+    assert kinds.count("experiment") == 3 and kinds.count("literature") == 7
+    assert [i.priority for i in ranked] == sorted((i.priority for i in ranked), reverse=True)
+    assert [i.title for i in ranked if i.kind == "literature"] == [f"Search {i}" for i in range(7)]
