@@ -34,7 +34,10 @@ association ("X was associated with Y") the cause is the first of the two.
 or leads to another; "correlational" when it says they are associated, correlated or linked, or \
 that one is a risk factor for or predicts the other.
 - polarity: "+" when the cause raises the effect, "-" when it lowers or prevents it, "0" when the \
-sentence says there is no effect or no association, null when the direction is not stated.
+sentence says there is no effect or no association, null when the direction is not stated. It is the \
+sign between the cause and effect exactly as you quote them: in "a reduction in sodium lowered blood \
+pressure" the cause is "a reduction in sodium" and the polarity "-"; in "higher X was associated with \
+lower Y" the arguments are "higher X" and "lower Y" and the polarity "+". Keep such words in cause and effect.
 - hedged: true when the claim is stated tentatively (may, might, could, suggest, appear, possibly, \
 potential).
 - negated: true when the claim is denied (did not, no effect, not associated); then polarity is "0".
