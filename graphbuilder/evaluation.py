@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from causemap.graphbuilder.extractors.base import CandidateFilter, SentenceExtractor
+from causemap.graphbuilder.extractors.base import CandidateFilter, SentenceExtractor, extract_candidates
 
 STOP_WORDS = frozenset(
     "a an the of in on at to for with by from and or as is are was were be been being that this "
@@ -51,9 +51,12 @@ def write_jsonl(rows: Iterable[dict], path: str | Path) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def predict(extractor: SentenceExtractor, gold_rows: Sequence[dict]) -> list[dict]:
-    """Run ``extractor`` over the gold sentences; one PRED row per sentence, in order."""
-    results = extractor.extract([row["text"] for row in gold_rows])
+def predict(
+    extractor: SentenceExtractor, gold_rows: Sequence[dict], prefilter: CandidateFilter | None = None
+) -> list[dict]:
+    """Run ``extractor`` over the gold sentences (only those ``prefilter`` passes, as in use);
+    one PRED row per sentence, in order."""
+    results, _ = extract_candidates(extractor, prefilter, [row["text"] for row in gold_rows])
     return [
         {"id": row["id"], "claims": [relation.as_claim_dict() for relation in relations]}
         for row, relations in zip(gold_rows, results, strict=True)

@@ -16,7 +16,12 @@ from typing import Any
 
 from tqdm import tqdm
 
-from causemap.graphbuilder.extractors.base import CandidateFilter, ExtractedRelation, SentenceExtractor
+from causemap.graphbuilder.extractors.base import (
+    CandidateFilter,
+    ExtractedRelation,
+    SentenceExtractor,
+    extract_candidates,
+)
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
 from causemap.models import Claim, Page, Paper, StudyDesign
@@ -175,14 +180,13 @@ def extract_workspace(
         sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
         design = paper_design(pages, sections)
         sentences = paper_sentences(pages, sections)
-        candidates = [s for s in sentences if prefilter.is_candidate(s.text)]
         unanswered_before = _unanswered(extractor)
-        relations = extractor.extract([s.text for s in candidates]) if candidates else []
+        relations, n_candidates = extract_candidates(extractor, prefilter, [s.text for s in sentences])
         # A paper with batches the LLM never answered keeps its claims but is not marked done,
         # so the next run retries just those (answered batches come from the cache).
         complete = _unanswered(extractor) == unanswered_before
         claims, rejected = claims_from_sentences(
-            paper, design, candidates, relations, extractor, {p.number: p.text for p in pages}
+            paper, design, sentences, relations, extractor, {p.number: p.text for p in pages}
         )
         with store.transaction():
             if paper.design != design:
@@ -191,7 +195,7 @@ def extract_workspace(
             stored = store.add_claims(claims)
             stats = {
                 "sentences": len(sentences),
-                "candidates": len(candidates),
+                "candidates": n_candidates,
                 "claims": len(claims),
                 "rejected": rejected,
             }
@@ -201,7 +205,7 @@ def extract_workspace(
                 report.incomplete.append(paper.id)
         report.papers += 1
         report.sentences += len(sentences)
-        report.candidates += len(candidates)
+        report.candidates += n_candidates
         report.claims_stored += stored
         report.claims_existing += len(claims) - stored
         report.rejected += rejected

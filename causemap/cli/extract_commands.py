@@ -82,14 +82,10 @@ def extract(
 def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: Path) -> dict[str, Any]:
     """Claims for each {"id", "text"} line, written in input order, one line per input."""
     from causemap.graphbuilder.extract_pipeline import relation_record
+    from causemap.graphbuilder.extractors.base import extract_candidates
 
     rows = _read_jsonl(input_path)
-    texts = [str(r.get("text", "")) for r in rows]
-    candidate_idx = [i for i, t in enumerate(texts) if prefilter.is_candidate(t)]
-    found = extractor.extract([texts[i] for i in candidate_idx]) if candidate_idx else []
-    per_row: list[list[Any]] = [[] for _ in rows]
-    for i, relations in zip(candidate_idx, found, strict=True):
-        per_row[i] = relations
+    per_row, n_candidates = extract_candidates(extractor, prefilter, [str(r.get("text", "")) for r in rows])
     n_claims = 0
     with output_path.open("w", encoding="utf-8") as out:
         for row, relations in zip(rows, per_row, strict=True):
@@ -99,7 +95,7 @@ def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: 
     return {
         "extractor": extractor.name,
         "sentences": len(rows),
-        "candidates": len(candidate_idx),
+        "candidates": n_candidates,
         "claims": n_claims,
         "output": str(output_path),
         **_llm_stats(extractor),
@@ -146,9 +142,10 @@ def evaluate(
         raise UsageError(f"no such file: {data}")
     overrides = {"extract": {"llm": llm}} if llm else {}
     with open_workspace(workspace, **overrides) as ws:
-        chosen, _ = make_extractor(extractor or ("llm" if llm else "rules"), ws.settings.extract, ws.store)
+        name = extractor or ("llm" if llm else "rules")
+        chosen, prefilter = make_extractor(name, ws.settings.extract, ws.store)
         gold = evaluation.load_gold(data)
-        predictions = evaluation.predict(chosen, gold)
+        predictions = evaluation.predict(chosen, gold, prefilter)
     scores = (
         evaluation.score_spans(gold, predictions)
         if task == "spans"

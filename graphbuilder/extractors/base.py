@@ -97,3 +97,18 @@ class CandidateFilter(Protocol):
     """Decides which sentences deserve a (costly) LLM call."""
 
     def is_candidate(self, sentence: str) -> bool: ...
+
+
+def extract_candidates(
+    extractor: SentenceExtractor, prefilter: CandidateFilter | None, sentences: Sequence[str]
+) -> tuple[list[list[ExtractedRelation]], int]:
+    """Claims per sentence, in order, reading only the sentences ``prefilter`` flags as candidates.
+
+    Returns the claims (an empty list for every sentence not sent) and how many sentences were sent.
+    """
+    sent = [i for i, s in enumerate(sentences) if prefilter is None or prefilter.is_candidate(s)]
+    results: list[list[ExtractedRelation]] = [[] for _ in sentences]
+    if sent:
+        for i, relations in zip(sent, extractor.extract([sentences[i] for i in sent]), strict=True):
+            results[i] = relations
+    return results, len(sent)
