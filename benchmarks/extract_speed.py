@@ -77,8 +77,11 @@ def prefilter_on_papers(pdf_dir: Path) -> dict:
     sent = sum(extractor.is_candidate(s) for s in sentences)
     with_claims = sum(1 for claims in extractor.extract(sentences) if claims)
     n = len(sentences) or 1
-    return {"paper_sentences": len(sentences), "paper_send_rate": round(sent / n, 4),
-            "paper_claim_share": round(with_claims / n, 4)}
+    return {
+        "paper_sentences": len(sentences),
+        "paper_send_rate": round(sent / n, 4),
+        "paper_claim_share": round(with_claims / n, 4),
+    }
 
 
 def run(sentences: list[str], repeat: int) -> dict:

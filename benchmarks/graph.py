@@ -32,17 +32,70 @@ from causemap.graphbuilder.assemble import build_knowledge_graph
 from causemap.graphbuilder.normalise import normalise, singular
 from causemap.models import Claim, CurationState, StudyDesign
 
-NOUNS = ("insulin", "cortisol", "leptin", "glucose", "sodium", "potassium", "calcium", "ferritin",
-         "albumin", "creatinine", "uric acid", "homocysteine", "triglyceride", "cholesterol",
-         "vitamin d", "vitamin b12", "folate", "zinc", "magnesium", "iron", "adiponectin",
-         "interleukin-6", "fibrinogen", "thyroxine", "melatonin", "serotonin", "dopamine",
-         "testosterone", "oestradiol", "prolactin", "blood pressure", "heart rate", "body weight",
-         "waist circumference", "grip strength", "bone density", "sleep duration",
-         "step count", "alcohol intake", "fibre intake", "sugar intake", "salt intake",
-         "screen time", "noise exposure", "air pollution", "depression", "anxiety", "fatigue",
-         "pain", "cognition")
-CONTEXTS = ("", "hepatic", "renal", "cardiac", "muscle", "adipose", "neural", "maternal",
-            "childhood", "nocturnal")
+NOUNS = (
+    "insulin",
+    "cortisol",
+    "leptin",
+    "glucose",
+    "sodium",
+    "potassium",
+    "calcium",
+    "ferritin",
+    "albumin",
+    "creatinine",
+    "uric acid",
+    "homocysteine",
+    "triglyceride",
+    "cholesterol",
+    "vitamin d",
+    "vitamin b12",
+    "folate",
+    "zinc",
+    "magnesium",
+    "iron",
+    "adiponectin",
+    "interleukin-6",
+    "fibrinogen",
+    "thyroxine",
+    "melatonin",
+    "serotonin",
+    "dopamine",
+    "testosterone",
+    "oestradiol",
+    "prolactin",
+    "blood pressure",
+    "heart rate",
+    "body weight",
+    "waist circumference",
+    "grip strength",
+    "bone density",
+    "sleep duration",
+    "step count",
+    "alcohol intake",
+    "fibre intake",
+    "sugar intake",
+    "salt intake",
+    "screen time",
+    "noise exposure",
+    "air pollution",
+    "depression",
+    "anxiety",
+    "fatigue",
+    "pain",
+    "cognition",
+)
+CONTEXTS = (
+    "",
+    "hepatic",
+    "renal",
+    "cardiac",
+    "muscle",
+    "adipose",
+    "neural",
+    "maternal",
+    "childhood",
+    "nocturnal",
+)
 DESIGNS = [d.value for d in StudyDesign]
 
 
@@ -59,9 +112,7 @@ def surface_forms(concept: str) -> list[str]:
     return [concept, f"levels of {concept}", f"higher {concept}", f"circulating {concept}"]
 
 
-def synthetic_claims(
-    n_claims: int, n_surfaces: int, seed: int = 0
-) -> tuple[list[Claim], dict[str, str]]:
+def synthetic_claims(n_claims: int, n_surfaces: int, seed: int = 0) -> tuple[list[Claim], dict[str, str]]:
     """Claims over ``n_surfaces`` surface strings (four per concept), and paper titles."""
     rng = random.Random(seed)
     names = concepts(n_surfaces // 4)
@@ -92,14 +143,28 @@ def synthetic_claims(
         state = CurationState.PENDING
         if rng.random() < 0.04:
             state = CurationState.REJECTED if rng.random() < 0.5 else CurationState.ACCEPTED
-        claims.append(Claim(
-            paper_id=paper, page=1 + i % 12, sentence=sentence, sentence_start=0,
-            sentence_end=len(sentence), cause=cause, cause_start=0, cause_end=len(cause),
-            effect=effect, effect_start=len(cause) + 9, effect_end=len(cause) + 9 + len(effect),
-            relation="correlational" if rng.random() < 0.2 else "causal", polarity=polarity,
-            hedged=rng.random() < 0.1, negated=polarity == "0", design=paper_design[paper],
-            extractor="rules", state=state,
-        ))
+        claims.append(
+            Claim(
+                paper_id=paper,
+                page=1 + i % 12,
+                sentence=sentence,
+                sentence_start=0,
+                sentence_end=len(sentence),
+                cause=cause,
+                cause_start=0,
+                cause_end=len(cause),
+                effect=effect,
+                effect_start=len(cause) + 9,
+                effect_end=len(cause) + 9 + len(effect),
+                relation="correlational" if rng.random() < 0.2 else "causal",
+                polarity=polarity,
+                hedged=rng.random() < 0.1,
+                negated=polarity == "0",
+                design=paper_design[paper],
+                extractor="rules",
+                state=state,
+            )
+        )
     return claims, {p: f"Study {p}" for p in papers}
 
 
@@ -180,8 +245,7 @@ def run(n_claims: int, n_surfaces: int, k: int, seed: int) -> dict[str, object]:
     build_knowledge_graph(claims, titles, embedder=cached, k=k)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    cycles_dropped = [sum(1 for d in c.dropped if d.reason.startswith("breaks")) for c in
-                      graph.candidates]
+    cycles_dropped = [sum(1 for d in c.dropped if d.reason.startswith("breaks")) for c in graph.candidates]
     return {
         "claims": n_claims,
         "surface_strings": len(surfaces),
@@ -225,10 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         truth = load_truth(args.truth)
         gold = build_knowledge_graph(truth_claims(truth), embedder=get_embedder())
-        result["truth_gold_claims"] = {**edge_scores(gold, truth),
-                                       "variable_pairs": variable_pair_scores(gold, truth)}
+        result["truth_gold_claims"] = {
+            **edge_scores(gold, truth),
+            "variable_pairs": variable_pair_scores(gold, truth),
+        }
         result["lemmatiser_on_truth_surfaces"] = lemmatiser_comparison(
-            sorted({s for c in truth["claims"] for s in (c["cause"], c["effect"])}))
+            sorted({s for c in truth["claims"] for s in (c["cause"], c["effect"])})
+        )
     if args.json:
         print(json.dumps(result, indent=2))
     else:

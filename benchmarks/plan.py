@@ -47,14 +47,27 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 0) -> KnowledgeGraph
         belief = round(rng.uniform(0.2, 0.95), 2)
         n_papers = rng.randint(1, 4)
         evidence = [
-            Evidence(claim_id=f"{s}{t}{k}", paper_id=f"paper{rng.randrange(300)}", title="T",
-                     page=rng.randint(1, 12), quote=f"{s} increases {t}.",
-                     design=rng.choice(list(StudyDesign)), hedged=rng.random() < 0.3)
+            Evidence(
+                claim_id=f"{s}{t}{k}",
+                paper_id=f"paper{rng.randrange(300)}",
+                title="T",
+                page=rng.randint(1, 12),
+                quote=f"{s} increases {t}.",
+                design=rng.choice(list(StudyDesign)),
+                hedged=rng.random() < 0.3,
+            )
             for k in range(n_papers)
         ]
-        edges[(s, t)] = Edge(source=s, target=t, polarity="+", polarity_counts={"+": n_papers},
-                             belief=belief, n_papers=n_papers, n_claims=n_papers,
-                             evidence=evidence)
+        edges[(s, t)] = Edge(
+            source=s,
+            target=t,
+            polarity="+",
+            polarity_counts={"+": n_papers},
+            belief=belief,
+            n_papers=n_papers,
+            n_claims=n_papers,
+            evidence=evidence,
+        )
     weakest = sorted(forward, key=lambda e: (edges[e].belief, e))[: VARIANT_DROPS * 3]
     candidates = []
     for rank in range(1, 4):
@@ -96,9 +109,11 @@ def main() -> None:
     target = pick_target(graph)
     pairs = cooccurrences(graph)
     dag = nx.DiGraph(graph.candidates[0].edges)
-    print(f"graph: {len(graph.variables)} variables, {len(graph.edges)} edges, "
-          f"{len(graph.candidates)} candidates; target {target[0]} -> {target[1]} "
-          f"({len(nx.ancestors(dag, target[1])) + 1} variables in its ancestral subgraph)")
+    print(
+        f"graph: {len(graph.variables)} variables, {len(graph.edges)} edges, "
+        f"{len(graph.candidates)} candidates; target {target[0]} -> {target[1]} "
+        f"({len(nx.ancestors(dag, target[1])) + 1} variables in its ancestral subgraph)"
+    )
 
     started = time.perf_counter()
     from causemap.planner import make_plan
@@ -115,13 +130,17 @@ def main() -> None:
             plan = make_plan(graph, target, cooccurrence=pairs, use_dowhy=use_dowhy)
             times.append(time.perf_counter() - started)
         label = "with DoWhy identification" if use_dowhy else "graph algorithms only    "
-        print(f"make_plan {label}: median {statistics.median(times):.2f} s, "
-              f"max {max(times):.2f} s over {args.repeat} runs; {len(plan.items)} items, "
-              f"{len(plan.gaps)} gaps")
+        print(
+            f"make_plan {label}: median {statistics.median(times):.2f} s, "
+            f"max {max(times):.2f} s over {args.repeat} runs; {len(plan.items)} items, "
+            f"{len(plan.gaps)} gaps"
+        )
     started = time.perf_counter()
     plan = make_plan(graph, cooccurrence=pairs, use_dowhy=False)
-    print(f"make_plan without target: {time.perf_counter() - started:.2f} s; "
-          f"{len(plan.items)} items, {len(plan.gaps)} gaps")
+    print(
+        f"make_plan without target: {time.perf_counter() - started:.2f} s; "
+        f"{len(plan.items)} items, {len(plan.gaps)} gaps"
+    )
 
 
 if __name__ == "__main__":

@@ -194,7 +194,10 @@ def render_columns(pdf: PaperPDF, lay: Layout, blocks: list[tuple[str, Any]]) ->
         "reference": (lay.body_font, "", lay.body_size - 1.5, 0.0, 0.8),
     }
     with pdf.text_columns(
-        ncols=lay.columns, gutter=lay.gutter, text_align="J", line_height=lay.line_height,
+        ncols=lay.columns,
+        gutter=lay.gutter,
+        text_align="J",
+        line_height=lay.line_height,
         balance=lay.columns > 1,
     ) as cols:
         for kind, content in blocks:

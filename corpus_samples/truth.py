@@ -89,19 +89,14 @@ def aggregate_edges(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         grouped[(claim["source"], claim["target"])].append(claim)
     edges = []
     for (source, target), group in sorted(grouped.items()):
-        by_sign = {
-            sign: sorted({c["paper"] for c in group if c["edge_polarity"] == sign})
-            for sign in SIGNS
-        }
+        by_sign = {sign: sorted({c["paper"] for c in group if c["edge_polarity"] == sign}) for sign in SIGNS}
         signs = [sign for sign in SIGNS if by_sign[sign]]
         edges.append(
             {
                 "source": source,
                 "target": target,
                 "polarity": signs[0] if len(signs) == 1 else "mixed",
-                "relation": (
-                    "causal" if any(c["relation"] == "causal" for c in group) else "correlational"
-                ),
+                "relation": ("causal" if any(c["relation"] == "causal" for c in group) else "correlational"),
                 "papers": sorted({c["paper"] for c in group}),
                 "evidence": {sign: papers for sign, papers in by_sign.items() if papers},
                 "n_claims": len(group),

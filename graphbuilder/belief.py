@@ -134,9 +134,7 @@ def _per_paper(weighted: Iterable[tuple[Evidence, float]]) -> list[float]:
     return [best[k] for k in sorted(best)]
 
 
-def consensus_polarity(
-    evidence: Sequence[Evidence], params: BeliefParams | None = None
-) -> Polarity | None:
+def consensus_polarity(evidence: Sequence[Evidence], params: BeliefParams | None = None) -> Polarity | None:
     """The sign the papers support most ("+" or "-"); None if unsigned or tied; "0" if only nulls."""
     p = params or load_belief_params()
     return _consensus([(e, evidence_reliability(e, p)) for e in evidence])
@@ -145,8 +143,7 @@ def consensus_polarity(
 def _consensus(weighted: Sequence[tuple[Evidence, float]]) -> Polarity | None:
     live = [(e, r) for e, r in weighted if r > 0.0]
     by_sign = {
-        sign: noisy_or(_per_paper((e, r) for e, r in live
-                                  if not is_null(e) and e.polarity == sign))
+        sign: noisy_or(_per_paper((e, r) for e, r in live if not is_null(e) and e.polarity == sign))
         for sign in ("+", "-")
     }
     if by_sign["+"] != by_sign["-"]:

@@ -111,8 +111,7 @@ def _k_best_in_component(
                 arcs = minimalise(component, arcs, w)
             child = FeedbackArcSet(arcs, sum(w[a] for a in arcs), solved.exact)
             counter += 1
-            heapq.heappush(heap, (child.cost, tuple(sorted(arcs)), counter, child, child_keep,
-                                  child_drop))
+            heapq.heappush(heap, (child.cost, tuple(sorted(arcs)), counter, child, child_keep, child_drop))
     # Exact solutions come out in order of cost; heuristic ones need not (a branch that keeps an
     # arc can find a cheaper set than its parent's heuristic), so order them here.
     return sorted(found, key=lambda f: (f.cost, sorted(f)))
@@ -158,9 +157,7 @@ def candidate_dags(
     return candidates
 
 
-def _explain(
-    dropped: Sequence[Arc], kept: Sequence[Arc], beliefs: Mapping[Arc, float]
-) -> list[DroppedEdge]:
+def _explain(dropped: Sequence[Arc], kept: Sequence[Arc], beliefs: Mapping[Arc, float]) -> list[DroppedEdge]:
     """Why each edge was dropped: a cycle it closes with the kept edges, and how it compares."""
     succ = adjacency(kept)
     position = topological_positions(list(kept), {})
@@ -169,8 +166,7 @@ def _explain(
         belief = beliefs[(u, v)]
         path = find_path(succ, v, u, position)
         if path is None:  # cannot happen for a minimal set; said plainly if it ever does
-            reasons.append(DroppedEdge((u, v), f"breaks a cycle through {u} -> {v} "
-                                                f"(belief {belief:.2f})"))
+            reasons.append(DroppedEdge((u, v), f"breaks a cycle through {u} -> {v} (belief {belief:.2f})"))
             continue
         nodes = [u, *path]
         cycle = " -> ".join(nodes)

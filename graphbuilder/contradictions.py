@@ -65,30 +65,44 @@ def find_contradictions(
         effects = [e for e in live if not is_null(e)]
         pair = f"{name(s)} -> {name(t)}"
         if plus and minus:
-            found.append(Contradiction(
-                s, t, "opposite_sign",
-                f"{pair}: {_report(plus)} {_SIGN_WORDS['+']}, "
-                f"{_report(minus)} {_SIGN_WORDS['-']}",
-                _sorted(plus), _sorted(minus),
-            ))
+            found.append(
+                Contradiction(
+                    s,
+                    t,
+                    "opposite_sign",
+                    f"{pair}: {_report(plus)} {_SIGN_WORDS['+']}, {_report(minus)} {_SIGN_WORDS['-']}",
+                    _sorted(plus),
+                    _sorted(minus),
+                )
+            )
         if effects and nulls:
-            found.append(Contradiction(
-                s, t, "effect_vs_null",
-                f"{pair}: {_report(effects)} an effect, {_report(nulls)} no effect",
-                _sorted(effects), _sorted(nulls),
-            ))
+            found.append(
+                Contradiction(
+                    s,
+                    t,
+                    "effect_vs_null",
+                    f"{pair}: {_report(effects)} an effect, {_report(nulls)} no effect",
+                    _sorted(effects),
+                    _sorted(nulls),
+                )
+            )
         reverse = edges.get((t, s))
         if reverse is not None and s < t:
             forward_causal = _causal_effects(live)
             backward_causal = _causal_effects(_live(reverse.evidence))
             if forward_causal and backward_causal:
-                found.append(Contradiction(
-                    s, t, "both_directions",
-                    f"{pair} is claimed by {_count(forward_causal)} and {name(t)} -> {name(s)} "
-                    f"by {_count(backward_causal)}: a feedback loop, or cause and effect "
-                    "confused",
-                    _sorted(forward_causal), _sorted(backward_causal),
-                ))
+                found.append(
+                    Contradiction(
+                        s,
+                        t,
+                        "both_directions",
+                        f"{pair} is claimed by {_count(forward_causal)} and {name(t)} -> {name(s)} "
+                        f"by {_count(backward_causal)}: a feedback loop, or cause and effect "
+                        "confused",
+                        _sorted(forward_causal),
+                        _sorted(backward_causal),
+                    )
+                )
     return sorted(found, key=lambda c: (c.source, c.target, c.kind))
 
 
@@ -111,7 +125,4 @@ def flag_contradictions(
 ) -> dict[tuple[str, str], Edge]:
     """A copy of ``edges`` with ``contradiction=True`` on every edge a contradiction involves."""
     involved = contradicted_edges(contradictions)
-    return {
-        key: edge.model_copy(update={"contradiction": key in involved})
-        for key, edge in edges.items()
-    }
+    return {key: edge.model_copy(update={"contradiction": key in involved}) for key, edge in edges.items()}

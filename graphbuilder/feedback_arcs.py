@@ -343,15 +343,19 @@ def minimalise(
         still_removed.discard((u, v))
         succ[u].append(v)
         if index[v] < index[u]:
-            order = [n for n in order[: index[u] + 1] if n not in reached] + sorted(
-                reached, key=index.__getitem__
-            ) + order[index[u] + 1 :]
+            order = (
+                [n for n in order[: index[u] + 1] if n not in reached]
+                + sorted(reached, key=index.__getitem__)
+                + order[index[u] + 1 :]
+            )
             index = {n: i for i, n in enumerate(order)}
     return frozenset(still_removed)
 
 
 def _reached_before(
-    succ: Mapping[Hashable, list[Hashable]], start: Hashable, goal: Hashable,
+    succ: Mapping[Hashable, list[Hashable]],
+    start: Hashable,
+    goal: Hashable,
     index: Mapping[Hashable, int],
 ) -> set[Hashable] | None:
     """The vertices ``start`` reaches without passing ``goal``'s place; None if it reaches goal."""
@@ -370,9 +374,7 @@ def _reached_before(
     return seen
 
 
-def topological_positions(
-    arcs: list[Arc], previous: Mapping[Hashable, float]
-) -> dict[Hashable, float]:
+def topological_positions(arcs: list[Arc], previous: Mapping[Hashable, float]) -> dict[Hashable, float]:
     """Positions in a topological order of an acyclic ``arcs`` (Kahn's algorithm).
 
     Ready vertices are taken in their ``previous`` order, then by name, so that little moves.

@@ -126,14 +126,11 @@ def merge_variables(
 
 def rename_variable(store: Store, graph: KnowledgeGraph, variable_id: str, label: str) -> int:
     """Record a new label for a variable (its id becomes the label's slug on the next build)."""
-    payload = {"variable": variable_id, "aliases": _aliases(graph, variable_id),
-               "label": _clean_label(label)}
+    payload = {"variable": variable_id, "aliases": _aliases(graph, variable_id), "label": _clean_label(label)}
     return store.add_variable_decision("rename", payload)
 
 
-def split_variable(
-    store: Store, graph: KnowledgeGraph, variable_id: str, aliases: Sequence[str]
-) -> int:
+def split_variable(store: Store, graph: KnowledgeGraph, variable_id: str, aliases: Sequence[str]) -> int:
     """Record that ``aliases`` of a variable name a variable of their own.
 
     Raises ``VariableDecisionError`` if an alias does not belong to the variable, or if all of
@@ -143,8 +140,9 @@ def split_variable(
     moving = sorted(set(aliases))
     unknown = [a for a in moving if a not in current]
     if unknown:
-        raise VariableDecisionError(f"{unknown} are not aliases of {variable_id!r}; its aliases "
-                                    f"are {current}")
+        raise VariableDecisionError(
+            f"{unknown} are not aliases of {variable_id!r}; its aliases are {current}"
+        )
     if not moving or len(moving) == len(current):
         raise VariableDecisionError("a split moves some, not all, of a variable's aliases")
     return store.add_variable_decision("split", {"variable": variable_id, "aliases": moving})

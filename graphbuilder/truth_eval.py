@@ -48,15 +48,28 @@ def truth_claims(truth: Mapping[str, Any], extractor: str = "truth") -> list[Cla
         for key in ("cause", "effect"):
             start = sentence.find(record[key])
             spans[key] = (start, start + len(record[key])) if start >= 0 else (0, 0)
-        claims.append(Claim(
-            paper_id=record["paper"], page=1, sentence=sentence, sentence_start=0,
-            sentence_end=len(sentence), cause=record["cause"], cause_start=spans["cause"][0],
-            cause_end=spans["cause"][1], effect=record["effect"], effect_start=spans["effect"][0],
-            effect_end=spans["effect"][1], relation=record["relation"],
-            polarity=record["polarity"], hedged=record["hedged"], negated=record["negated"],
-            design=record["design"] if record["design"] in designs else "unknown",
-            extractor=extractor, confidence=1.0,
-        ))
+        claims.append(
+            Claim(
+                paper_id=record["paper"],
+                page=1,
+                sentence=sentence,
+                sentence_start=0,
+                sentence_end=len(sentence),
+                cause=record["cause"],
+                cause_start=spans["cause"][0],
+                cause_end=spans["cause"][1],
+                effect=record["effect"],
+                effect_start=spans["effect"][0],
+                effect_end=spans["effect"][1],
+                relation=record["relation"],
+                polarity=record["polarity"],
+                hedged=record["hedged"],
+                negated=record["negated"],
+                design=record["design"] if record["design"] in designs else "unknown",
+                extractor=extractor,
+                confidence=1.0,
+            )
+        )
     return claims
 
 
@@ -87,9 +100,7 @@ def _lookup(surface: str, index: Mapping[str, tuple[str, bool]]) -> tuple[str, b
     return hit
 
 
-def map_to_truth(
-    graph: KnowledgeGraph, truth: Mapping[str, Any]
-) -> dict[str, tuple[str, bool] | None]:
+def map_to_truth(graph: KnowledgeGraph, truth: Mapping[str, Any]) -> dict[str, tuple[str, bool] | None]:
     """Our variable id -> (truth variable id, inverse?) by a vote of its aliases; None if none."""
     index = _alias_index(truth)
     mapping: dict[str, tuple[str, bool] | None] = {}
@@ -151,9 +162,7 @@ def edge_scores(graph: KnowledgeGraph, truth: Mapping[str, Any]) -> dict[str, An
     candidates leave them out too; the knowledge graph is scored on its non-null edges likewise.
     """
     mapping = map_to_truth(graph, truth)
-    truth_edges = {
-        (e["source"], e["target"]): e for e in truth["edges"] if e["polarity"] != "0"
-    }
+    truth_edges = {(e["source"], e["target"]): e for e in truth["edges"] if e["polarity"] != "0"}
     polarity = {key: e.polarity for key, e in graph.edges.items()}
     live = [key for key, e in graph.edges.items() if e.polarity != "0"]
     top = graph.candidates[0].edges if graph.candidates else []
@@ -191,8 +200,7 @@ def variable_pair_scores(graph: KnowledgeGraph, truth: Mapping[str, Any]) -> dic
         by_ours[ours_of[s]].append(s)
     predicted = sum(len(g) * (len(g) - 1) // 2 for g in by_ours.values())
     correct = sum(
-        1 for g in by_ours.values() for i, a in enumerate(g) for b in g[i + 1 :]
-        if truth_of[a] == truth_of[b]
+        1 for g in by_ours.values() for i, a in enumerate(g) for b in g[i + 1 :] if truth_of[a] == truth_of[b]
     )
     by_truth = Counter(truth_of[s] for s in surfaces)
     actual = sum(n * (n - 1) // 2 for n in by_truth.values())

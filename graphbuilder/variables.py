@@ -121,15 +121,15 @@ def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bo
     # "activity" / "inactivity", "unconnected" / "interconnected": one word negates the other
     return not any(
         _negates(x, y, lex.negating_prefixes) or _negates(y, x, lex.negating_prefixes)
-        for x in only_a for y in only_b
+        for x in only_a
+        for y in only_b
     )
 
 
 def _negates(word: str, other: str, prefixes: Sequence[str]) -> bool:
     """``word`` is a negating prefix on a stem (5+ letters) that ``other`` ends with."""
     return any(
-        word.startswith(p) and len(word) - len(p) >= 5 and other.endswith(word[len(p):])
-        for p in prefixes
+        word.startswith(p) and len(word) - len(p) >= 5 and other.endswith(word[len(p) :]) for p in prefixes
     )
 
 
@@ -270,7 +270,9 @@ class _Clusters:
         wanted = set(aliases)
         wanted_terms = {normalise(a, self.lexicon).text for a in aliases}
         moving = {
-            s for surfaces in self.members.values() for s in surfaces
+            s
+            for surfaces in self.members.values()
+            for s in surfaces
             if s in wanted or self.term_of[s].text in wanted_terms
         }
         if not moving:

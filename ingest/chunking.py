@@ -27,9 +27,7 @@ class ChunkSpan:
     is_references: bool
 
 
-def _sentences_in(
-    text: str, sentences: list[tuple[int, int]], start: int, end: int
-) -> list[tuple[int, int]]:
+def _sentences_in(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """Sentences clipped to ``[start, end)`` (a sentence straddling a section edge is cut there)."""
     clipped = []
     for s, e in sentences:

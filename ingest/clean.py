@@ -30,19 +30,54 @@ CLEAN_VERSION = 1
 
 _CHAR_MAP = {
     # Ligatures (Alphabetic Presentation Forms and friends).
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-    "\ufb05": "st", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij", "\u0152": "OE",
-    "\u0153": "oe", "\ua732": "AA", "\ua733": "aa", "\u1d6b": "ue",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u0132": "IJ",
+    "\u0133": "ij",
+    "\u0152": "OE",
+    "\u0153": "oe",
+    "\ua732": "AA",
+    "\ua733": "aa",
+    "\u1d6b": "ue",
     # Hyphen look-alikes that should compare equal to "-" (minus signs and dashes stay).
-    "\u2010": "-", "\u2011": "-", "\u2043": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2043": "-",
     # Spaces of every width become one plain space; zero-width characters disappear.
-    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
-    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-    "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+    "\u00a0": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
     # Symbol-font bullets that land in the Private Use Area.
-    "\uf0b7": "\u2022", "\uf0a7": "\u2022", "\uf06c": "\u2022", "\uf0d8": "\u2022",
-    "\r": "\n", "\x0c": "\n", "\x0b": "\n",
+    "\uf0b7": "\u2022",
+    "\uf0a7": "\u2022",
+    "\uf06c": "\u2022",
+    "\uf0d8": "\u2022",
+    "\r": "\n",
+    "\x0c": "\n",
+    "\x0b": "\n",
 }
 _TRANSLATION = str.maketrans(_CHAR_MAP)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
@@ -84,6 +119,7 @@ def normalize_characters(text: str) -> str:
 
 # ---------------------------------------------------------------- running headers and footers
 
+
 def line_key(line: str) -> str:
     """Compare form of a line for header/footer detection: lower case, digits and spaces folded."""
     return re.sub(r"\s+", "", re.sub(r"\d+", "#", line.lower()))
@@ -102,9 +138,7 @@ def find_running_lines(pages: Sequence[Sequence[str]]) -> frozenset[str]:
     needed = 2 if len(pages) <= 3 else max(3, math.ceil(0.3 * len(pages)))
     # Keys without letters ("#", "#/#") are page numbers or table cells: only the edge rule of
     # strip_running_lines may drop those, never a match anywhere on the page.
-    return frozenset(
-        key for key, count in counts.items() if count >= needed and re.search(r"[^\W\d_]", key)
-    )
+    return frozenset(key for key, count in counts.items() if count >= needed and re.search(r"[^\W\d_]", key))
 
 
 def strip_running_lines(lines: Sequence[str], running: frozenset[str]) -> list[str]:
@@ -116,13 +150,14 @@ def strip_running_lines(lines: Sequence[str], running: frozenset[str]) -> list[s
     if matched > _MAX_RUNNING_PER_PAGE or (matched >= 5 and matched > 0.6 * len(content_index)):
         running = frozenset()  # a repeated page, not a page with headers: keep its text
     return [
-        line for i, line in enumerate(lines)
-        if keys[i] not in running
-        and not (i in edges and _PAGE_NUMBER.match(line.strip()))
+        line
+        for i, line in enumerate(lines)
+        if keys[i] not in running and not (i in edges and _PAGE_NUMBER.match(line.strip()))
     ]
 
 
 # ----------------------------------------------------------------------------- hyphenation
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -143,7 +178,7 @@ def build_vocabulary(pages: Sequence[Sequence[str]]) -> Vocabulary:
             tokens = _WORD.findall(stripped)
             hyphenated = stripped.endswith(("-", _SOFT_HYPHEN))
             # Fragments on either side of a line-end hyphen are not words of the document.
-            words.update(t.lower() for t in tokens[previous_hyphenated: len(tokens) - hyphenated])
+            words.update(t.lower() for t in tokens[previous_hyphenated : len(tokens) - hyphenated])
             compounds.update(f"{a}-{b}".lower() for a, b in _COMPOUND.findall(stripped))
             previous_hyphenated = hyphenated
     return Vocabulary(frozenset(words), frozenset(compounds))
@@ -197,6 +232,7 @@ def fix_spaced_hyphens(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------ paragraphs
+
 
 def _typical_length(lines: Sequence[str]) -> float:
     lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 10)
@@ -306,6 +342,7 @@ def _tidy(paragraph: str) -> str:
 
 
 # ------------------------------------------------------------------------------ entry points
+
 
 def clean_pages(raw_pages: Sequence[str]) -> list[str]:
     """Clean every page of one document (running headers need the whole document).

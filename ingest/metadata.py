@@ -39,14 +39,11 @@ _NOT_TITLE_LINE = re.compile(
     r"\s*\d.*|.*\bdoi\b.*|https?://.*|.*@.*)$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # (pattern, tier): explicit publication evidence (copyright, citation line, volume) outranks an
 # accepted date, which outranks received/revised dates and bare month-year mentions.
 _YEAR_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"(?:©|\(c\)|copyright|published(?: online)?)[^\n]{0,40}?\b((?:19|20)\d{2})\b",
-                re.I), 3),
+    (re.compile(r"(?:©|\(c\)|copyright|published(?: online)?)[^\n]{0,40}?\b((?:19|20)\d{2})\b", re.I), 3),
     (re.compile(r"\b((?:19|20)\d{2})\s*[;,]\s*\d+\s*[(:]"), 3),
     (re.compile(r"\(((?:19|20)\d{2})\)\s*\d+\s*[(:]"), 3),
     (re.compile(r"\b((?:19|20)\d{2}),\s*volume\b|\bvolume\s+((?:19|20)\d{2})\b", re.I), 3),
@@ -62,8 +59,28 @@ _AFFILIATION = re.compile(
     re.IGNORECASE,
 )
 _MARKERS = r"[\d*†‡§☯¶#✉]+"
-_PARTICLES = frozenset({"van", "de", "der", "den", "von", "da", "di", "la", "le", "du", "dos",
-                        "del", "bin", "al", "el", "ter", "ten", "y"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "von",
+        "da",
+        "di",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "del",
+        "bin",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "y",
+    }
+)
 
 
 def _key(text: str) -> str:
@@ -81,6 +98,7 @@ def clean_field(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------ title
+
 
 def is_junk_title(title: str | None, file_name: str = "") -> bool:
     """True for empty, placeholder, file-name-like or identifier-like titles."""
@@ -137,6 +155,7 @@ def choose_title(
 
 # ---------------------------------------------------------------------------- doi and year
 
+
 def _trim_doi(doi: str) -> str:
     doi = doi.rstrip(".,;:'\"’”")
     while doi.endswith((")", "]")) and doi.count(doi[-1]) > doi.count("(" if doi[-1] == ")" else "["):
@@ -182,6 +201,7 @@ def choose_year(info: Mapping[str, str], first_page: str, today: date | None = N
 
 # --------------------------------------------------------------------------------- authors
 
+
 def split_author_names(text: str) -> list[str]:
     """Names from a byline such as ``"Ann Lee,1 Bo Chan2* and C. D. Ruiz3"``."""
     text = re.sub(r"\{?et al\.?\}?", "", normalize_characters(text))
@@ -220,7 +240,7 @@ def byline_after_title(first_page: str, title: str | None) -> str:
     if start is None:
         return ""
     byline = []
-    for line in lines[start: start + 5]:
+    for line in lines[start : start + 5]:
         if not line or _AFFILIATION.search(line):
             break
         byline.append(line)

@@ -53,12 +53,8 @@ class _Lexicon:
 
 @cache
 def _lexicon() -> _Lexicon:
-    raw = json.loads(
-        resources.files("causemap.ingest").joinpath("section_headings.json").read_text("utf-8")
-    )
-    headings = {
-        _normalise(text): label for label, texts in raw["headings"].items() for text in texts
-    }
+    raw = json.loads(resources.files("causemap.ingest").joinpath("section_headings.json").read_text("utf-8"))
+    headings = {_normalise(text): label for label, texts in raw["headings"].items() for text in texts}
     return _Lexicon(
         headings=headings,
         front_only={_normalise(k): v for k, v in raw["front_only"].items()},
@@ -80,7 +76,7 @@ def split_numbering(line: str) -> tuple[str | None, str]:
     if not match:
         return None, line.strip()
     number = next(group for group in match.groups() if group)
-    return number, line.strip()[match.end():]
+    return number, line.strip()[match.end() :]
 
 
 def heading_label(line: str) -> str | None:
@@ -124,7 +120,7 @@ def split_inline_abstract(line: str) -> tuple[str, str] | None:
     for word in _lexicon().inline_abstract:
         match = re.match(rf"({word})[.:\u2014\u2013]?\s+(?=[A-Z])", line, flags=re.IGNORECASE)
         if match and match.group(1)[0].isupper():
-            return match.group(1), line[match.end():]
+            return match.group(1), line[match.end() :]
     return None
 
 
@@ -170,7 +166,7 @@ def _paragraphs(pages: Sequence[str]) -> list[_Paragraph]:
 
 def _lookahead(paragraphs: Sequence[_Paragraph], index: int, size: int) -> str:
     parts, total = [], 0
-    for paragraph in paragraphs[index + 1:]:
+    for paragraph in paragraphs[index + 1 :]:
         parts.append(paragraph.text)
         total += len(paragraph.text)
         if total >= size:
@@ -193,7 +189,7 @@ def _reference_list_start(paragraphs: Sequence[_Paragraph], total_chars: int) ->
         if not match or int(match.group(1) or match.group(2)) != 1 or seen < total_chars * 0.4:
             continue
         expected = 2
-        for later in paragraphs[index + 1: index + 12]:
+        for later in paragraphs[index + 1 : index + 12]:
             later_match = _REFERENCE_ENTRY.match(later.text)
             if later_match and int(later_match.group(1) or later_match.group(2)) == expected:
                 expected += 1

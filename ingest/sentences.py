@@ -22,9 +22,7 @@ from importlib import resources
 from causemap.ingest.sections import structured_abstract_labels
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_CANDIDATE = re.compile(
-    r"[.?!]+[\"'”’)\]]*(?:\s+|$)(?=[\"“‘(\[]?[A-Z0-9\u0370-\u03ff]|$)"
-)
+_CANDIDATE = re.compile(r"[.?!]+[\"'”’)\]]*(?:\s+|$)(?=[\"“‘(\[]?[A-Z0-9\u0370-\u03ff]|$)")
 _CITATION_TAIL = re.compile(r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\s+(?=[A-Z])")
 _ENUMERATOR = re.compile(r"^[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXivx]{1,4}|[A-Za-z])[)\]]?$")
 _INITIAL_AHEAD = re.compile(r"[A-Z]\.")
@@ -42,7 +40,7 @@ def abbreviations() -> frozenset[str]:
 
 def _previous_token(text: str, position: int, floor: int) -> tuple[str, str]:
     """The token ending at ``position`` and the one before it (within ``[floor, position)``)."""
-    window = text[max(floor, position - 40): position].split()
+    window = text[max(floor, position - 40) : position].split()
     token = window[-1] if window else ""
     before = window[-2] if len(window) > 1 else ""
     return token.lstrip("([\"“‘'"), before
@@ -59,9 +57,11 @@ def _is_boundary(text: str, dot: int, sentence_start: int, abbreviations: frozen
     if len(token) == 1 and token.isupper():
         # An initial ("J. Smith", "A. B. Jones", "Smith J. ...") unless it closes a phrase like
         # "vitamin D." or "group B." (a lower-case word before it, no initial after it).
-        following = text[dot + 1: dot + 5].lstrip()
+        following = text[dot + 1 : dot + 5].lstrip()
         return (
-            before.isalpha() and before.islower() and before not in _NAME_CONTEXT
+            before.isalpha()
+            and before.islower()
+            and before not in _NAME_CONTEXT
             and not _INITIAL_AHEAD.match(following)
         )
     # "2." or "2.1." or "(iv)." opening a heading or a list item is numbering, not a sentence.

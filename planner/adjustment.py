@@ -138,7 +138,10 @@ def d_connected(
 
 
 def is_d_separated(
-    dag: nx.DiGraph, u: str, v: str, given: Iterable[str] = (),
+    dag: nx.DiGraph,
+    u: str,
+    v: str,
+    given: Iterable[str] = (),
     without_edges_out_of: Iterable[str] = (),
 ) -> bool:
     """Whether ``given`` d-separates ``u`` and ``v`` (in ``dag`` without the edges out of
@@ -249,9 +252,7 @@ def instruments(
     return sorted(found, key=lambda i: (len(i.conditional_on), i.variable))
 
 
-def is_instrument(
-    dag: nx.DiGraph, x: str, y: str, z: str, given: Iterable[str] = ()
-) -> bool:
+def is_instrument(dag: nx.DiGraph, x: str, y: str, z: str, given: Iterable[str] = ()) -> bool:
     """Whether ``z`` instruments ``x -> y`` given ``given`` in ``dag``.
 
     >>> iv = nx.DiGraph([("z", "x"), ("u", "x"), ("u", "y"), ("x", "y")])

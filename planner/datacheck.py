@@ -50,8 +50,13 @@ class Refutation:
     p_value: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "passed": self.passed, "detail": self.detail,
-                "new_effect": self.new_effect, "p_value": self.p_value}
+        return {
+            "name": self.name,
+            "passed": self.passed,
+            "detail": self.detail,
+            "new_effect": self.new_effect,
+            "p_value": self.p_value,
+        }
 
 
 @dataclass
@@ -143,8 +148,9 @@ def run_data_check(
     if x not in measured or y not in measured:
         missing = [name(v, v) for v in (x, y) if v not in measured]
         check.summary.append(f"No column for {' and '.join(missing)}: nothing can be estimated.")
-        check.next_steps.append("Add the exposure and outcome to the table (column names matching "
-                                "variable names or aliases).")
+        check.next_steps.append(
+            "Add the exposure and outcome to the table (column names matching variable names or aliases)."
+        )
         return check
     names = SafeNames(sub.nodes)
     safe_table = table[[c for c in table.columns if c in sub]].rename(columns=names.to_safe)
@@ -158,9 +164,7 @@ def run_data_check(
 
 
 def _numeric_table(data: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    table = pd.DataFrame(
-        {vid: pd.to_numeric(data[col], errors="coerce") for col, vid in columns.items()}
-    )
+    table = pd.DataFrame({vid: pd.to_numeric(data[col], errors="coerce") for col, vid in columns.items()})
     table = table.loc[:, table.notna().any()]
     return table.dropna().astype(float)
 
@@ -182,12 +186,18 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
         sets, _ = minimal_adjustment_sets(sub, x, y, {names.to_name[c] for c in observed}, limit=1)
         chosen = sorted(names.to_safe[v] for v in sets[0]) if sets else None
         estimand = IdentifiedEstimand(
-            None, [sx], [sy], estimands={"backdoor": None},
+            None,
+            [sx],
+            [sy],
+            estimands={"backdoor": None},
             backdoor_variables={"backdoor": chosen} if chosen is not None else {},
-            instrumental_variables=[], frontdoor_variables=[],
+            instrumental_variables=[],
+            frontdoor_variables=[],
         )
-        check.identification_method = (f"causemap minimal adjustment set ({len(eligible)} candidate "
-                                       "covariates: DoWhy's exhaustive search skipped)")
+        check.identification_method = (
+            f"causemap minimal adjustment set ({len(eligible)} candidate "
+            "covariates: DoWhy's exhaustive search skipped)"
+        )
     backdoor = (estimand.backdoor_variables or {}).get("backdoor")
     method = settings.estimator
     if backdoor is None and method.startswith("backdoor"):
@@ -199,8 +209,10 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
             return None
     check.identified = True
     check.method = method
-    check.adjustment_set = names.back(backdoor) if method.startswith("backdoor") else (
-        names.back(estimand.instrumental_variables or estimand.frontdoor_variables)
+    check.adjustment_set = (
+        names.back(backdoor)
+        if method.startswith("backdoor")
+        else (names.back(estimand.instrumental_variables or estimand.frontdoor_variables))
     )
     estimate = model.estimate_effect(estimand, method_name=method, confidence_intervals=True)
     check.estimate = float(estimate.value)
@@ -212,22 +224,23 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
     return model, estimand, estimate
 
 
-def _refute(
-    check: DataCheck, fitted: tuple, exposure: str, settings: PlannerSettings
-) -> list[Refutation]:
+def _refute(check: DataCheck, fitted: tuple, exposure: str, settings: PlannerSettings) -> list[Refutation]:
     model, estimand, estimate = fitted
     texts = {r["name"]: r for r in load_resource("refuters.json")["refuters"]}
     results = []
     for name, kwargs in DATA_REFUTERS.items():
         try:
             refutation = model.refute_estimate(
-                estimand, estimate, method_name=name, num_simulations=settings.refuter_simulations,
-                random_seed=settings.seed, **kwargs,
+                estimand,
+                estimate,
+                method_name=name,
+                num_simulations=settings.refuter_simulations,
+                random_seed=settings.seed,
+                **kwargs,
             )
         except Exception as error:  # a refuter that cannot run is reported, not fatal
             reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-            results.append(Refutation(name, None, f"DoWhy could not run it with {check.method} "
-                                      f"({reason})"))
+            results.append(Refutation(name, None, f"DoWhy could not run it with {check.method} ({reason})"))
             continue
         new = float(np.mean(refutation.new_effect))
         p = float((refutation.refutation_result or {}).get("p_value", float("nan")))
@@ -248,21 +261,34 @@ def _falsify(dowhy_graph, table, names, settings) -> dict[str, Any]:
     from dowhy.gcm.falsify import FalsifyConst, falsify_graph
 
     if dowhy_graph.number_of_nodes() < 3:
-        return {"method": "dowhy.gcm.falsify.falsify_graph", "evaluated": False,
-                "detail": "fewer than three variables: the graph implies no independence to test"}
+        return {
+            "method": "dowhy.gcm.falsify.falsify_graph",
+            "evaluated": False,
+            "detail": "fewer than three variables: the graph implies no independence to test",
+        }
     np.random.seed(settings.seed)  # falsify_graph draws its permutations from numpy's global state
     result = falsify_graph(
-        dowhy_graph, table, independence_test=partial_correlation_test,
+        dowhy_graph,
+        table,
+        independence_test=partial_correlation_test,
         conditional_independence_test=partial_correlation_test,
-        significance_level=settings.significance, significance_ci=settings.significance,
-        n_permutations=settings.falsify_permutations, show_progress_bar=False, n_jobs=1,
+        significance_level=settings.significance,
+        significance_ci=settings.significance,
+        n_permutations=settings.falsify_permutations,
+        show_progress_bar=False,
+        n_jobs=1,
     )
     lmc = result.summary.get(FalsifyConst.VALIDATE_LMC, {})
     tests = lmc.get(FalsifyConst.LOCAL_VIOLATION_INSIGHT, {})
     violations = [
-        {"node": names.to_name[node], "independent_of": names.to_name[other],
-         "given": names.back(dowhy_graph.predecessors(node)), "p_value": round(float(p), 6)}
-        for (node, other), (p, violated) in sorted(tests.items()) if violated
+        {
+            "node": names.to_name[node],
+            "independent_of": names.to_name[other],
+            "given": names.back(dowhy_graph.predecessors(node)),
+            "p_value": round(float(p), 6),
+        }
+        for (node, other), (p, violated) in sorted(tests.items())
+        if violated
     ]
     return {
         "method": "dowhy.gcm.falsify.falsify_graph (partial-correlation tests)",
@@ -285,19 +311,25 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             f"Not in the table, so treated as unmeasured: {', '.join(name(v, v) for v in check.latent)}."
         )
     if not check.identified:
-        check.summary.append(f"With the measured columns, the effect of {lx} on {ly} is not "
-                             "identifiable in this candidate DAG: confounding runs through "
-                             "unmeasured variables.")
-        check.next_steps.append("Measure a confounder on each open backdoor path, or find an "
-                                f"instrument for {lx} (see the identification items).")
+        check.summary.append(
+            f"With the measured columns, the effect of {lx} on {ly} is not "
+            "identifiable in this candidate DAG: confounding runs through "
+            "unmeasured variables."
+        )
+        check.next_steps.append(
+            "Measure a confounder on each open backdoor path, or find an "
+            f"instrument for {lx} (see the identification items)."
+        )
     else:
         adjust = ", ".join(name(v, v) for v in check.adjustment_set) or "nothing"
         ci = ""
         if check.confidence_interval:
             ci = f" (95% CI {check.confidence_interval[0]:.3g} to {check.confidence_interval[1]:.3g})"
         basis = "adjusting for" if check.method.startswith("backdoor") else "using"
-        check.summary.append(f"Estimate ({check.method}, {basis} {adjust}): a unit increase in {lx} "
-                             f"changes {ly} by {check.estimate:.3g}{ci}, over {check.rows} rows.")
+        check.summary.append(
+            f"Estimate ({check.method}, {basis} {adjust}): a unit increase in {lx} "
+            f"changes {ly} by {check.estimate:.3g}{ci}, over {check.rows} rows."
+        )
         failed = [r for r in check.refutations if r.passed is False]
         passed = [r.name for r in check.refutations if r.passed]
         if passed:
@@ -308,8 +340,10 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             if r.passed is None:
                 check.summary.append(f"Not run: {r.name} — {r.detail}.")
         if failed:
-            check.next_steps.append("Treat the estimate as unreliable until the failed refuters are "
-                                    "understood (outliers, collinearity, model form).")
+            check.next_steps.append(
+                "Treat the estimate as unreliable until the failed refuters are "
+                "understood (outliers, collinearity, model form)."
+            )
     f = check.falsification
     if f.get("violations"):
         shown = "; ".join(
@@ -317,25 +351,44 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             + (f" | {', '.join(name(g, g) for g in v['given'])}" if v["given"] else "")
             for v in f["violations"][:5]
         )
-        check.summary.append(f"The data contradict {f['lmc_violations']} of {f['lmc_tests']} "
-                             f"independences this DAG implies: {shown}.")
-        check.next_steps.append("Look for a missing edge or confounder between the variables of each "
-                                "contradicted independence (literature items), then re-run the check.")
+        check.summary.append(
+            f"The data contradict {f['lmc_violations']} of {f['lmc_tests']} "
+            f"independences this DAG implies: {shown}."
+        )
+        check.next_steps.append(
+            "Look for a missing edge or confounder between the variables of each "
+            "contradicted independence (literature items), then re-run the check."
+        )
     elif f.get("lmc_tests"):
-        what = ("the one local independence" if f["lmc_tests"] == 1
-                else f"all {f['lmc_tests']} local independences")
-        check.summary.append(f"The data agree with {what} the DAG implies (each tested at level "
-                             f"{settings.significance:.2g}).")
+        what = (
+            "the one local independence"
+            if f["lmc_tests"] == 1
+            else f"all {f['lmc_tests']} local independences"
+        )
+        check.summary.append(
+            f"The data agree with {what} the DAG implies (each tested at level {settings.significance:.2g})."
+        )
     if not f.get("lmc_tests"):
-        check.summary.append("No independence this DAG implies can be tested with the measured "
-                             "columns, so the data cannot contradict the graph here.")
+        check.summary.append(
+            "No independence this DAG implies can be tested with the measured "
+            "columns, so the data cannot contradict the graph here."
+        )
     if f.get("evaluated"):
-        verdict = ("rejects the DAG" if f["falsified"] else "does not reject the DAG (it asks "
-                   "whether the DAG fits better than random relabellings of its nodes, not whether "
-                   "every implication holds)")
-        informative = "" if f["falsifiable"] else (
-            " (not informative: too many permuted DAGs imply the same independences)")
+        verdict = (
+            "rejects the DAG"
+            if f["falsified"]
+            else "does not reject the DAG (it asks "
+            "whether the DAG fits better than random relabellings of its nodes, not whether "
+            "every implication holds)"
+        )
+        informative = (
+            ""
+            if f["falsifiable"]
+            else (" (not informative: too many permuted DAGs imply the same independences)")
+        )
         check.summary.append(f"DoWhy's permutation test {verdict}{informative}.")
     if check.identified and not check.next_steps:
-        check.next_steps.append("Run add_unobserved_common_cause to see how strong an unmeasured "
-                                "confounder would have to be to overturn the estimate.")
+        check.next_steps.append(
+            "Run add_unobserved_common_cause to see how strong an unmeasured "
+            "confounder would have to be to overturn the estimate."
+        )

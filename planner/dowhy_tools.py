@@ -64,9 +64,7 @@ class SafeNames:
         return sorted(self.to_name[n] for n in names)
 
 
-def dowhy_identify(
-    anc: nx.DiGraph, x: str, y: str, observed: set[str] | None = None
-) -> dict[str, Any]:
+def dowhy_identify(anc: nx.DiGraph, x: str, y: str, observed: set[str] | None = None) -> dict[str, Any]:
     """DoWhy's identification of ``x -> y`` on X and Y's ancestral subgraph ``anc``.
 
     Runs ``dowhy.causal_identifier.identify_effect_auto`` when its subset searches are small; on
@@ -86,9 +84,7 @@ def dowhy_identify(
         from dowhy.graph import get_instruments
 
         if len(eligible) <= MAX_EXHAUSTIVE_BACKDOOR and len(mediators) <= MAX_EXHAUSTIVE_FRONTDOOR:
-            estimand = identify_effect_auto(
-                dag, [sx], [sy], sobs, EstimandType.NONPARAMETRIC_ATE
-            )
+            estimand = identify_effect_auto(dag, [sx], [sy], sobs, EstimandType.NONPARAMETRIC_ATE)
             backdoor = (estimand.backdoor_variables or {}).get("backdoor")
             general = (estimand.general_adjustment_variables or {}).get("general_adjustment")
             return {

@@ -92,9 +92,13 @@ def weak_edge_gaps(graph: KnowledgeGraph, weak_belief: float) -> list[Gap]:
         reasons = weak_edge_reasons(edge, weak_belief)
         if reasons:
             gaps.append(
-                Gap("weak_edge", [s, t],
+                Gap(
+                    "weak_edge",
+                    [s, t],
                     f"{label(graph, s)} → {label(graph, t)} rests on " + "; ".join(reasons) + ".",
-                    citations_for(edge.evidence), reasons)
+                    citations_for(edge.evidence),
+                    reasons,
+                )
             )
     return gaps
 
@@ -121,13 +125,18 @@ def cycle_gaps(graph: KnowledgeGraph, candidates: Iterable[CandidateDAG]) -> lis
         names = " → ".join([label(graph, s) for s, _ in cycle] + [label(graph, cycle[0][0])])
         reasons = [
             f"candidates drop {label(graph, s)} → {label(graph, t)}: {why}"
-            for (s, t), why in sorted(dropped.items()) if s in component and t in component
+            for (s, t), why in sorted(dropped.items())
+            if s in component and t in component
         ]
         gaps.append(
-            Gap("cycle", sorted(component),
+            Gap(
+                "cycle",
+                sorted(component),
                 f"The literature supports a feedback loop: {names}. A DAG must break it; which "
                 "direction holds (or over which time scale) is open.",
-                [c for e in cycle for c in citations_for(graph.edges[e].evidence, 1)], reasons)
+                [c for e in cycle for c in citations_for(graph.edges[e].evidence, 1)],
+                reasons,
+            )
         )
     return gaps
 
@@ -143,10 +152,13 @@ def cooccurrence_gaps(graph: KnowledgeGraph, cooccurrence: Mapping[Pair, list[Ci
             continue
         citations = list(cooccurrence.get((a, b), [])) + list(cooccurrence.get((b, a), []))
         gaps.append(
-            Gap("cooccurrence", [a, b],
+            Gap(
+                "cooccurrence",
+                [a, b],
                 f"{label(graph, a)} and {label(graph, b)} are discussed together in "
                 f"{len(citations)} passage(s), but no paper states how one affects the other.",
-                citations[: load_resource("scoring.json")["max_citations"]])
+                citations[: load_resource("scoring.json")["max_citations"]],
+            )
         )
     return gaps
 

@@ -119,9 +119,7 @@ class IdentificationSummary:
             "observed": sorted(self.observed) if self.observed is not None else None,
             "causal_path_share": round(self.causal_path_share, 4),
             "identifiable_share": round(self.identifiable_share, 4),
-            "recommended_adjustment_set": (
-                sorted(self.recommended.variables) if self.recommended else None
-            ),
+            "recommended_adjustment_set": (sorted(self.recommended.variables) if self.recommended else None),
             "adjustment_sets": [s.to_dict() for s in self.adjustment_sets],
             "instruments": [s.to_dict() for s in self.instruments],
             "frontdoor_sets": [s.to_dict() for s in self.frontdoor_sets],
@@ -161,7 +159,10 @@ def identify_across(
         for i, s in enumerate(sets)
     ]
     return IdentificationSummary(
-        x=x, y=y, observed=observed_set, candidates=per_candidate,
+        x=x,
+        y=y,
+        observed=observed_set,
+        candidates=per_candidate,
         adjustment_sets=sets,
         instruments=_tally_instruments(dags, ranks, weights, x, y, per_candidate),
         frontdoor_sets=_tally_frontdoor(dags, ranks, weights, x, y, per_candidate),
@@ -201,25 +202,22 @@ def _tally_sets(dags, ranks, weights, x, y, per_candidate) -> list[Support]:
     for s in distinct:
         valid = [i for i, d in enumerate(dags) if nx.has_path(d, x, y) and is_backdoor_set(d, x, y, s)]
         minimal = [ranks[i] for i, c in enumerate(per_candidate) if s in c.result.adjustment_sets]
-        tallied.append(
-            Support(s, [ranks[i] for i in valid], sum(weights[i] for i in valid), minimal)
-        )
+        tallied.append(Support(s, [ranks[i] for i in valid], sum(weights[i] for i in valid), minimal))
     return sorted(tallied, key=lambda t: (-round(t.share, 9), len(t.variables), sorted(t.variables)))
 
 
 def _tally_instruments(dags, ranks, weights, x, y, per_candidate) -> list[Support]:
-    distinct: list[Instrument] = list(
-        dict.fromkeys(i for c in per_candidate for i in c.result.instruments)
-    )
+    distinct: list[Instrument] = list(dict.fromkeys(i for c in per_candidate for i in c.result.instruments))
     tallied = []
     for inst in distinct:
-        valid = [
-            i for i, d in enumerate(dags)
-            if is_instrument(d, x, y, inst.variable, inst.conditional_on)
-        ]
+        valid = [i for i, d in enumerate(dags) if is_instrument(d, x, y, inst.variable, inst.conditional_on)]
         tallied.append(
-            Support(frozenset({inst.variable}), [ranks[i] for i in valid],
-                    sum(weights[i] for i in valid), given=inst.conditional_on)
+            Support(
+                frozenset({inst.variable}),
+                [ranks[i] for i in valid],
+                sum(weights[i] for i in valid),
+                given=inst.conditional_on,
+            )
         )
     return sorted(tallied, key=lambda t: (-round(t.share, 9), len(t.given), sorted(t.variables)))
 
@@ -274,7 +272,11 @@ def _with_deciding(
         if adjustment_status(toggled, x, y, support.variables) != base:
             deciding.append((s, t))
     return Support(
-        support.variables, support.valid_in, support.share, support.minimal_in, support.given,
+        support.variables,
+        support.valid_in,
+        support.share,
+        support.minimal_in,
+        support.given,
         sorted(deciding),
     )
 

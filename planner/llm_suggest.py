@@ -49,8 +49,11 @@ class LLMSuggestion:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "role": self.role, "reason": self.reason,
-            "variable": self.variable, "grounded": self.grounded,
+            "name": self.name,
+            "role": self.role,
+            "reason": self.reason,
+            "variable": self.variable,
+            "grounded": self.grounded,
             "citations": [c.model_dump(mode="json") for c in self.citations],
         }
 
@@ -59,8 +62,9 @@ def ask_model(llm: Any, graph: KnowledgeGraph, x: str, y: str) -> tuple[list[LLM
     """The model's suggestions for ``x -> y`` (a LangChain chat model), and a note when its answer
     could not be read."""
     labels = sorted(v.label for v in graph.variables.values())
-    prompt = PROMPT.format(x=_label(graph, x), y=_label(graph, y), known=", ".join(labels[:200]),
-                           n=MAX_SUGGESTIONS)
+    prompt = PROMPT.format(
+        x=_label(graph, x), y=_label(graph, y), known=", ".join(labels[:200]), n=MAX_SUGGESTIONS
+    )
     reply = llm.invoke(prompt)
     text = reply.content if isinstance(reply.content, str) else json.dumps(reply.content)
     try:
@@ -84,7 +88,10 @@ def ask_model(llm: Any, graph: KnowledgeGraph, x: str, y: str) -> tuple[list[LLM
 
 
 def ground_suggestions(
-    suggestions: list[LLMSuggestion], graph: KnowledgeGraph, x: str, y: str,
+    suggestions: list[LLMSuggestion],
+    graph: KnowledgeGraph,
+    x: str,
+    y: str,
     retrieve: Retrieve | None,
 ) -> list[LLMSuggestion]:
     """Attach to each suggestion the retrieved passages that name it together with X or Y."""
@@ -95,15 +102,18 @@ def ground_suggestions(
         query = f"{s.name} {_label(graph, x)} {_label(graph, y)}"
         names = [s.name] + (_names(graph, s.variable) if s.variable else [])
         s.citations = [
-            c for c in retrieve(query)
-            if _mentions(c.quote, names) and _mentions(c.quote, target_names)
+            c for c in retrieve(query) if _mentions(c.quote, names) and _mentions(c.quote, target_names)
         ][:3]
     return suggestions
 
 
 def suggestion_items(
-    suggestions: list[LLMSuggestion], graph: KnowledgeGraph, x: str, y: str,
-    unmeasured_prior: float, observed: set[str] | None,
+    suggestions: list[LLMSuggestion],
+    graph: KnowledgeGraph,
+    x: str,
+    y: str,
+    unmeasured_prior: float,
+    observed: set[str] | None,
 ) -> list[PlanItem]:
     """Plan items for the grounded suggestions (the others stay the model's prior)."""
     items = []
@@ -115,21 +125,31 @@ def suggestion_items(
         cost = "low" if observed is not None and set(nodes) <= observed else "medium"
         if s.role == "confounder":
             kind, title = "identification", f"Possible confounder to measure: {s.name}"
-            what = (f"may cause both {lx} and {ly}; if so, adjust for it")
+            what = f"may cause both {lx} and {ly}; if so, adjust for it"
         else:
             kind = "refutation"
             title = f"Possible {s.role.replace('_', ' ')}: {s.name}"
-            what = ("could serve as a negative control; check in the graph that it is not "
-                    "caused by (or does not cause) the variables it must not")
-        rationale = (f"Suggested by the language model ({s.reason.rstrip('.')}) and found in the "
-                     f"corpus next to {lx} or {ly}: {s.name} {what}. A model suggestion, not a "
-                     "claim: read the cited passages before relying on it.")
-        items.append(PlanItem(
-            kind=kind, title=title, variables=nodes, rationale=rationale, citations=s.citations,
-            cost=cost,
-            # Counted as off-target until curated: model suggestions weigh half.
-            priority=priority(kind, cost, binary_entropy(unmeasured_prior), relevant=False),
-        ))
+            what = (
+                "could serve as a negative control; check in the graph that it is not "
+                "caused by (or does not cause) the variables it must not"
+            )
+        rationale = (
+            f"Suggested by the language model ({s.reason.rstrip('.')}) and found in the "
+            f"corpus next to {lx} or {ly}: {s.name} {what}. A model suggestion, not a "
+            "claim: read the cited passages before relying on it."
+        )
+        items.append(
+            PlanItem(
+                kind=kind,
+                title=title,
+                variables=nodes,
+                rationale=rationale,
+                citations=s.citations,
+                cost=cost,
+                # Counted as off-target until curated: model suggestions weigh half.
+                priority=priority(kind, cost, binary_entropy(unmeasured_prior), relevant=False),
+            )
+        )
     return items
 
 
@@ -154,6 +174,4 @@ def _names(graph: KnowledgeGraph, node: str) -> list[str]:
 
 
 def _mentions(text: str, names: list[str]) -> bool:
-    return any(
-        re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names if n.strip()
-    )
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names if n.strip())

@@ -63,16 +63,25 @@ def _summary(plan: Plan) -> list[str]:
             out.append(f"- {advice}: valid in {best.share:.0%} of the candidate weight.")
         x, y = plan.labels.get(ident.x, ident.x), plan.labels.get(ident.y, ident.y)
         if ident.causal_path_share <= 0:
-            out.append(f"- No candidate DAG has a directed path from {x} to {y}: the literature "
-                       "gathered here implies no effect, or has not studied one.")
+            out.append(
+                f"- No candidate DAG has a directed path from {x} to {y}: the literature "
+                "gathered here implies no effect, or has not studied one."
+            )
         else:
-            where = ("wherever it exists" if ident.identifiable_share >= ident.causal_path_share
-                     - 1e-9 else f"in {ident.identifiable_share:.0%}")
-            out.append(f"- A causal path from {x} to {y} exists in {ident.causal_path_share:.0%} "
-                       f"of the candidate weight; the effect is identifiable {where}.")
+            where = (
+                "wherever it exists"
+                if ident.identifiable_share >= ident.causal_path_share - 1e-9
+                else f"in {ident.identifiable_share:.0%}"
+            )
+            out.append(
+                f"- A causal path from {x} to {y} exists in {ident.causal_path_share:.0%} "
+                f"of the candidate weight; the effect is identifiable {where}."
+            )
     else:
-        out.append("- No target effect given: the plan covers the whole graph. Name one "
-                   "(\"X -> Y\") for identification, negative controls and a data check.")
+        out.append(
+            "- No target effect given: the plan covers the whole graph. Name one "
+            '("X -> Y") for identification, negative controls and a data check.'
+        )
     check = plan.data_check
     if check and check.summary:
         out.append(f"- Data: {check.summary[0] if check.identified else check.summary[-1]}")
@@ -80,8 +89,10 @@ def _summary(plan: Plan) -> list[str]:
         out.append(f"- Next: {item.title} ({item.kind}, {item.cost} cost).")
     decisive = next((i for i in plan.items if i.title.startswith(TARGET_EXPERIMENT)), None)
     if decisive is not None and decisive not in plan.items[:3]:
-        out.append(f"- The study that would settle the target: {decisive.title} ({decisive.cost} "
-                   f"cost, rank {plan.items.index(decisive) + 1}).")
+        out.append(
+            f"- The study that would settle the target: {decisive.title} ({decisive.cost} "
+            f"cost, rank {plan.items.index(decisive) + 1})."
+        )
     return out
 
 
@@ -116,27 +127,36 @@ def _identification(plan: Plan) -> list[str]:
         out += ["| Adjustment set | Valid in candidates | Weight | Decided by |", "|---|---|---|---|"]
         for s in ident.adjustment_sets:
             decided = "; ".join(f"{name(a, a)} → {name(b, b)}" for a, b in s.deciding_edges) or "—"
-            out.append(f"| {names(s.variables)} | {', '.join(map(str, s.valid_in)) or '—'} | "
-                       f"{s.share:.0%} | {decided} |")
+            out.append(
+                f"| {names(s.variables)} | {', '.join(map(str, s.valid_in)) or '—'} | "
+                f"{s.share:.0%} | {decided} |"
+            )
     else:
         out.append("No adjustment set of measured variables exists in any candidate.")
     out.append("")
     for s in ident.instruments:
         given = f" given {names(s.given)}" if s.given else ""
-        out.append(f"- Instrument: {names(s.variables)}{given} (candidates "
-                   f"{', '.join(map(str, s.valid_in))}, weight {s.share:.0%})")
+        out.append(
+            f"- Instrument: {names(s.variables)}{given} (candidates "
+            f"{', '.join(map(str, s.valid_in))}, weight {s.share:.0%})"
+        )
     for s in ident.frontdoor_sets:
-        out.append(f"- Front-door set: {names(s.variables)} (candidates "
-                   f"{', '.join(map(str, s.valid_in))}, weight {s.share:.0%})")
+        out.append(
+            f"- Front-door set: {names(s.variables)} (candidates "
+            f"{', '.join(map(str, s.valid_in))}, weight {s.share:.0%})"
+        )
     dowhy = [(c.rank, c.dowhy) for c in ident.candidates if c.dowhy]
     if dowhy:
         out += ["", "DoWhy's identification per candidate:", ""]
         for rank, d in dowhy:
-            parts = [f"backdoor {names(d['backdoor'])}" if d.get("backdoor") is not None else None,
-                     f"general adjustment {names(d['general_adjustment'])}"
-                     if d.get("general_adjustment") is not None else None,
-                     f"instruments {names(d['instruments'])}" if d.get("instruments") else None,
-                     f"front-door {names(d['frontdoor'])}" if d.get("frontdoor") else None]
+            parts = [
+                f"backdoor {names(d['backdoor'])}" if d.get("backdoor") is not None else None,
+                f"general adjustment {names(d['general_adjustment'])}"
+                if d.get("general_adjustment") is not None
+                else None,
+                f"instruments {names(d['instruments'])}" if d.get("instruments") else None,
+                f"front-door {names(d['frontdoor'])}" if d.get("frontdoor") else None,
+            ]
             found = "; ".join(p for p in parts if p) or "not identified"
             out.append(f"- candidate {rank}: {found} ({d['method']})")
     return out
@@ -175,9 +195,14 @@ def _data_check(plan: Plan) -> list[str]:
 def _model_prior(plan: Plan) -> list[str]:
     if not plan.model_suggestions:
         return []
-    out = ["", "## The language model's prior (not found in the corpus)", "",
-           "Suggestions the model made that no retrieved passage supports. They are the model's "
-           "prior belief, not evidence; check them before use.", ""]
+    out = [
+        "",
+        "## The language model's prior (not found in the corpus)",
+        "",
+        "Suggestions the model made that no retrieved passage supports. They are the model's "
+        "prior belief, not evidence; check them before use.",
+        "",
+    ]
     for s in plan.model_suggestions:
         out.append(f"- {s.name} ({s.role.replace('_', ' ')}): {s.reason}")
     return out
@@ -186,4 +211,3 @@ def _model_prior(plan: Plan) -> list[str]:
 def _cite(c: Citation) -> str:
     title = c.title or c.paper_id[:12]
     return f"“{c.quote.strip()}” — {title}, p. {c.page}"
-

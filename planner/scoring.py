@@ -117,8 +117,7 @@ def ensure_candidates(graph: KnowledgeGraph) -> list[CandidateDAG]:
         weakest = min(((s, t) for s, t, *_ in cycle), key=lambda e: (graph.edges[e].belief, e))
         g.remove_edge(*weakest)
         dropped.append(
-            DroppedEdge(weakest, f"least-believed edge (belief {graph.edges[weakest].belief:.2f}) "
-                        "of a cycle")
+            DroppedEdge(weakest, f"least-believed edge (belief {graph.edges[weakest].belief:.2f}) of a cycle")
         )
     score = sum(math.log(edge_probability(graph.edges[e].belief)) for e in g.edges)
     return [CandidateDAG(rank=1, score=score, edges=sorted(g.edges), dropped=dropped)]

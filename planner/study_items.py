@@ -57,9 +57,12 @@ def choose_design(
         key = "animal"
     else:
         key = "rct"
-    why = (designs[key]["why"].replace("{x}", ctx.label(x))
-           .replace("{y}", ctx.label(y) if y else "the outcome")
-           .replace("{z}", ctx.label(instrument) if instrument else ""))
+    why = (
+        designs[key]["why"]
+        .replace("{x}", ctx.label(x))
+        .replace("{y}", ctx.label(y) if y else "the outcome")
+        .replace("{z}", ctx.label(instrument) if instrument else "")
+    )
     if key == "natural_experiment" and not any(
         mentions(lexicon[c]) for c in ("not_randomisable_cues", "harmful_cues", "genetic_proxy_cues")
     ):
@@ -77,8 +80,10 @@ def expected_sign(ctx: PlanContext, x: str, y: str) -> tuple[str, list[tuple[str
     for path in _limited_paths(dag, x, y):
         steps = list(zip(path, path[1:], strict=False))
         edges += steps
-        values = [_SIGN.get(ctx.graph.edges[e].polarity or "", None) if e in ctx.graph.edges
-                  else None for e in steps]
+        values = [
+            _SIGN.get(ctx.graph.edges[e].polarity or "", None) if e in ctx.graph.edges else None
+            for e in steps
+        ]
         signs.add(None if None in values else math.prod(values))
     edges = list(dict.fromkeys(edges))
     if None in signs or not signs:
@@ -132,12 +137,17 @@ def experiment_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
         )
         if decides:
             rationale += " Settling it decides the adjustment set for the target effect."
-        items.append(PlanItem(
-            kind="experiment", title=f"Experiment: does {ctx.label(s)} affect {ctx.label(t)}?",
-            variables=[s, t], rationale=rationale, citations=edge_citations(ctx.graph, [edge]),
-            cost=spec["cost"],
-            priority=priority("experiment", spec["cost"], info, ctx.is_relevant(edge)),
-        ))
+        items.append(
+            PlanItem(
+                kind="experiment",
+                title=f"Experiment: does {ctx.label(s)} affect {ctx.label(t)}?",
+                variables=[s, t],
+                rationale=rationale,
+                citations=edge_citations(ctx.graph, [edge]),
+                cost=spec["cost"],
+                priority=priority("experiment", spec["cost"], info, ctx.is_relevant(edge)),
+            )
+        )
     return items
 
 
@@ -159,21 +169,32 @@ def _target_experiment(ctx: PlanContext) -> PlanItem:
         why += f" (the instrument holds in {best_instrument.share:.0%} of the candidate weight)"
     spec = load_resource("designs.json")["designs"][design]
     dag = ctx.dags[0]
-    mediating = sorted(nx.descendants(dag, x) & nx.ancestors(dag, y)) if nx.has_path(
-        dag, x, y) else []
+    mediating = sorted(nx.descendants(dag, x) & nx.ancestors(dag, y)) if nx.has_path(dag, x, y) else []
     stratify = ident.recommended.variables if ident.recommended else frozenset()
     sign, path_edges = expected_sign(ctx, x, y)
     p_effect = _effect_probability(ctx, x, y)
     sets_by_candidate = {}
     for c in ident.candidates:
-        key = ("no path" if not c.result.has_causal_path else
-               tuple(sorted(c.result.adjustment_sets[0])) if c.result.adjustment_sets else "none")
+        key = (
+            "no path"
+            if not c.result.has_causal_path
+            else tuple(sorted(c.result.adjustment_sets[0]))
+            if c.result.adjustment_sets
+            else "none"
+        )
         sets_by_candidate[key] = sets_by_candidate.get(key, 0.0) + c.weight
-    info = (binary_entropy(p_effect) + entropy(list(sets_by_candidate.values()))
-            + ctx.unmeasured_confounding_prior)
-    sign_text = {"+": "an increase", "-": "a decrease", "0": "no effect",
-                 "mixed": "an effect of uncertain sign (paths of opposite sign)",
-                 "unknown": "an effect of unstated sign"}[sign]
+    info = (
+        binary_entropy(p_effect)
+        + entropy(list(sets_by_candidate.values()))
+        + ctx.unmeasured_confounding_prior
+    )
+    sign_text = {
+        "+": "an increase",
+        "-": "a decrease",
+        "0": "no effect",
+        "mixed": "an effect of uncertain sign (paths of opposite sign)",
+        "unknown": "an effect of unstated sign",
+    }[sign]
     rationale = (
         f"Intervene on {ctx.label(x)} and measure {ctx.label(y)}"
         + (f" and the mediators {ctx.labels(mediating)}" if mediating else "")
@@ -183,9 +204,12 @@ def _target_experiment(ctx: PlanContext) -> PlanItem:
         "whatever the candidate DAGs say about confounding."
     )
     return PlanItem(
-        kind="experiment", title=f"{TARGET_EXPERIMENT} {ctx.label(x)}, measure {ctx.label(y)}",
-        variables=[x, y, *mediating, *sorted(stratify - set(mediating))], rationale=rationale,
-        citations=edge_citations(ctx.graph, path_edges), cost=spec["cost"],
+        kind="experiment",
+        title=f"{TARGET_EXPERIMENT} {ctx.label(x)}, measure {ctx.label(y)}",
+        variables=[x, y, *mediating, *sorted(stratify - set(mediating))],
+        rationale=rationale,
+        citations=edge_citations(ctx.graph, path_edges),
+        cost=spec["cost"],
         priority=priority("experiment", spec["cost"], info),
     )
 
@@ -198,51 +222,87 @@ def literature_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
             # With a target, an unclaimed link matters when it would change the adjustment.
             decides = ctx.target is not None and ctx.link_decides_target(a, b)
             info = binary_entropy(ctx.link_prior(a, b)) * (2.0 if decides else 1.0)
-            why = gap.description + (" A link between them would change the adjustment for the "
-                                     "target effect." if decides else "")
+            why = gap.description + (
+                " A link between them would change the adjustment for the target effect." if decides else ""
+            )
             question = f"Does {ctx.label(a)} affect {ctx.label(b)}, or {ctx.label(b)} {ctx.label(a)}?"
-            items.append(_search(ctx, [a, b], f"Search: how are {ctx.label(a)} and {ctx.label(b)} "
-                                 "related?", why, question, info, gap.citations,
-                                 relevant=ctx.target is None or decides))
+            items.append(
+                _search(
+                    ctx,
+                    [a, b],
+                    f"Search: how are {ctx.label(a)} and {ctx.label(b)} related?",
+                    why,
+                    question,
+                    info,
+                    gap.citations,
+                    relevant=ctx.target is None or decides,
+                )
+            )
         elif gap.kind == "weak_edge" and "a single paper" in gap.reasons:
             s, t = gap.variables
             decides = (s, t) in ctx.deciding_edges
             info = ctx.edge_information((s, t)) * (2.0 if decides else 1.0)
             question = f"Does {ctx.label(s)} affect {ctx.label(t)}?"
-            items.append(_search(ctx, [s, t], f"Search for replication: {ctx.label(s)} → "
-                                 f"{ctx.label(t)}", gap.description, question, info, gap.citations))
+            items.append(
+                _search(
+                    ctx,
+                    [s, t],
+                    f"Search for replication: {ctx.label(s)} → {ctx.label(t)}",
+                    gap.description,
+                    question,
+                    info,
+                    gap.citations,
+                )
+            )
     ident = ctx.identification
     if ctx.target is not None and ident is not None and ident.causal_path_share < 1:
         x, y = ctx.target
         p_effect = max(ident.causal_path_share, ctx.link_prior(x, y))
         question = f"Does {ctx.label(x)} affect {ctx.label(y)}?"
-        items.append(_search(
-            ctx, [x, y], f"Search: does {ctx.label(x)} affect {ctx.label(y)} at all?",
-            f"Candidate DAGs without a path from {ctx.label(x)} to {ctx.label(y)} carry "
-            f"{1 - ident.causal_path_share:.0%} of the weight: on them the effect is zero.",
-            question, binary_entropy(p_effect), [],
-        ))
+        items.append(
+            _search(
+                ctx,
+                [x, y],
+                f"Search: does {ctx.label(x)} affect {ctx.label(y)} at all?",
+                f"Candidate DAGs without a path from {ctx.label(x)} to {ctx.label(y)} carry "
+                f"{1 - ident.causal_path_share:.0%} of the weight: on them the effect is zero.",
+                question,
+                binary_entropy(p_effect),
+                [],
+            )
+        )
     if ctx.target is not None and ident is not None and not ident.known_confounders:
         x, y = ctx.target
         question = f"What affects both {ctx.label(x)} and {ctx.label(y)}?"
-        items.append(_search(
-            ctx, [x, y], f"Search: common causes of {ctx.label(x)} and {ctx.label(y)}",
-            f"No paper in the corpus names a common cause of {ctx.label(x)} and {ctx.label(y)}: "
-            "either there is none, or the corpus is silent about confounding.",
-            question, binary_entropy(ctx.unmeasured_confounding_prior), [],
-        ))
+        items.append(
+            _search(
+                ctx,
+                [x, y],
+                f"Search: common causes of {ctx.label(x)} and {ctx.label(y)}",
+                f"No paper in the corpus names a common cause of {ctx.label(x)} and {ctx.label(y)}: "
+                "either there is none, or the corpus is silent about confounding.",
+                question,
+                binary_entropy(ctx.unmeasured_confounding_prior),
+                [],
+            )
+        )
     return items
 
 
 def _search(ctx, variables, title, why, question, info, citations, relevant=None) -> PlanItem:
     terms = " AND ".join(f'"{ctx.label(v)}"' for v in variables)
     rationale = (
-        f"{why} Ask the corpus: causemap ask \"{question}\". To add papers, search "
-        f"{terms} AND (randomised OR cohort OR \"Mendelian randomisation\" OR mechanism)."
+        f'{why} Ask the corpus: causemap ask "{question}". To add papers, search '
+        f'{terms} AND (randomised OR cohort OR "Mendelian randomisation" OR mechanism).'
     )
     return PlanItem(
-        kind="literature", title=title, variables=list(variables), rationale=rationale,
-        citations=list(citations), cost="low",
-        priority=priority("literature", "low", info,
-                          ctx.is_relevant(variables) if relevant is None else relevant),
+        kind="literature",
+        title=title,
+        variables=list(variables),
+        rationale=rationale,
+        citations=list(citations),
+        cost="low",
+        priority=priority(
+            "literature", "low", info, ctx.is_relevant(variables) if relevant is None else relevant
+        ),
     )

@@ -19,9 +19,7 @@ import causemap.llm as llm
 from causemap.errors import UsageError
 from causemap.settings import ExtractSettings
 
-ABSENT_PROVIDERS = [
-    p for p in ("anthropic", "ollama") if importlib.util.find_spec(f"langchain_{p}") is None
-]
+ABSENT_PROVIDERS = [p for p in ("anthropic", "ollama") if importlib.util.find_spec(f"langchain_{p}") is None]
 
 
 @pytest.fixture

@@ -17,14 +17,11 @@ __all__ = ["EXPORTERS", "ExportError", "Exporter", "export_graph"]
 
 EXPORTERS: dict[str, Exporter] = {
     exporter.name: exporter
-    for exporter in (JsonExporter(), GraphMLExporter(), DotExporter(), DagittyExporter(),
-                     GmlExporter())
+    for exporter in (JsonExporter(), GraphMLExporter(), DotExporter(), DagittyExporter(), GmlExporter())
 }
 
 
-def export_graph(
-    graph: KnowledgeGraph, fmt: str, candidate: CandidateDAG | int | None = None
-) -> str:
+def export_graph(graph: KnowledgeGraph, fmt: str, candidate: CandidateDAG | int | None = None) -> str:
     """The text of ``graph`` in format ``fmt`` (a key of ``EXPORTERS``).
 
     Raises
@@ -35,6 +32,5 @@ def export_graph(
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of "
-                          f"{', '.join(EXPORTERS)}") from None
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORTERS)}") from None
     return exporter.export(graph, candidate)

@@ -50,12 +50,13 @@ def select_candidate(
         for c in graph.candidates:
             if c.rank == candidate:
                 return c
-        raise ExportError(f"no candidate DAG of rank {candidate} (the graph has "
-                          f"{len(graph.candidates)})")
+        raise ExportError(f"no candidate DAG of rank {candidate} (the graph has {len(graph.candidates)})")
     if required:
         if not graph.candidates:
-            raise ExportError("this format needs an acyclic graph and the graph has no candidate "
-                              "DAG; rebuild it with candidates")
+            raise ExportError(
+                "this format needs an acyclic graph and the graph has no candidate "
+                "DAG; rebuild it with candidates"
+            )
         return graph.candidates[0]
     return None
 
@@ -78,6 +79,5 @@ def scalar_edge_attributes(edge: Edge) -> dict[str, Any]:
         "association_only": is_association_only(edge.evidence),
         "designs": json.dumps([str(d) for d in edge.designs]),
         "polarity_counts": json.dumps(edge.polarity_counts, sort_keys=True),
-        "evidence": json.dumps([e.model_dump(mode="json") for e in edge.evidence],
-                               ensure_ascii=False),
+        "evidence": json.dumps([e.model_dump(mode="json") for e in edge.evidence], ensure_ascii=False),
     }

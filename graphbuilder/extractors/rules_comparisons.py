@@ -54,8 +54,7 @@ def comparative_direction(word: Token, lexicon: CueLexicon) -> int | None:
 
 def _modifiers(noun: Token) -> list[Token]:
     # Adjectives before a noun, also when parsed as compounds ("Higher CRP levels").
-    return [c for c in noun.children
-            if c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "ADJ")]
+    return [c for c in noun.children if c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "ADJ")]
 
 
 def _cue(sign: int) -> Cue:
@@ -74,8 +73,9 @@ def _likely(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     group, inherited = subject_of(token.head)
     if group is None:
         return None
-    return CueMatch("comparison", token, (token.i,), (group,), (effect,), "correlational",
-                    _cue(sign).polarity, inherited)
+    return CueMatch(
+        "comparison", token, (token.i,), (group,), (effect,), "correlational", _cue(sign).polarity, inherited
+    )
 
 
 def _had_more(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -89,8 +89,16 @@ def _had_more(token: Token, lexicon: CueLexicon) -> CueMatch | None:
                 group, inherited = subject_of(token)
                 if group is None:
                     return None
-                return CueMatch("comparison", modifier, (modifier.i,), (group,), (obj,),
-                                "correlational", _cue(sign).polarity, inherited)
+                return CueMatch(
+                    "comparison",
+                    modifier,
+                    (modifier.i,),
+                    (group,),
+                    (obj,),
+                    "correlational",
+                    _cue(sign).polarity,
+                    inherited,
+                )
     return None
 
 
@@ -106,8 +114,16 @@ def _more_common(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     outcome, inherited = subject_of(token.head)
     if not groups or outcome is None:
         return None
-    return CueMatch("comparison", token, (token.i,), (groups[0],), (outcome,), "correlational",
-                    _cue(sign).polarity, inherited)
+    return CueMatch(
+        "comparison",
+        token,
+        (token.i,),
+        (groups[0],),
+        (outcome,),
+        "correlational",
+        _cue(sign).polarity,
+        inherited,
+    )
 
 
 def _at_risk(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -122,8 +138,16 @@ def _at_risk(token: Token, lexicon: CueLexicon) -> CueMatch | None:
         return None
     signs = [comparative_direction(c, lexicon) for c in children_with(token, ("amod",))]
     sign = min((s for s in signs if s), default=1)
-    return CueMatch("comparison", token, (token.i, token.head.i), (group,), (outcomes[0],),
-                    "correlational", _cue(sign).polarity, inherited)
+    return CueMatch(
+        "comparison",
+        token,
+        (token.i, token.head.i),
+        (group,),
+        (outcomes[0],),
+        "correlational",
+        _cue(sign).polarity,
+        inherited,
+    )
 
 
 def _changed_in(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -140,8 +164,9 @@ def _changed_in(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     outcomes = children_with(token, ("nsubjpass",))
     if not groups or not outcomes:
         return None
-    return CueMatch("comparison", token, (token.i,), (groups[0],), (outcomes[0],),
-                    "correlational", entry.polarity)
+    return CueMatch(
+        "comparison", token, (token.i,), (groups[0],), (outcomes[0],), "correlational", entry.polarity
+    )
 
 
 def _found_more(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -157,8 +182,15 @@ def _found_more(token: Token, lexicon: CueLexicon) -> CueMatch | None:
             preps = lexicon.comparison_group_preps
             groups = preposition_objects(token, preps) or preposition_objects(outcome, preps)
             if groups:
-                return CueMatch("comparison", token, (token.i, modifier.i), (groups[0],),
-                                (outcome,), "correlational", _cue(sign).polarity)
+                return CueMatch(
+                    "comparison",
+                    token,
+                    (token.i, modifier.i),
+                    (groups[0],),
+                    (outcome,),
+                    "correlational",
+                    _cue(sign).polarity,
+                )
     return None
 
 
@@ -177,8 +209,7 @@ def _changed_after(token: Token, lexicon: CueLexicon) -> CueMatch | None:
         return None
     entry = lexicon.verbs.get(lemma)
     polarity = entry.polarity if entry else lexicon.intransitive_change_verbs[lemma]
-    return CueMatch("change", token, (token.i,), (causes[0],), (subject,), "causal",
-                    polarity, inherited)
+    return CueMatch("change", token, (token.i,), (causes[0],), (subject,), "causal", polarity, inherited)
 
 
 def _difference(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -205,8 +236,16 @@ def _difference(token: Token, lexicon: CueLexicon) -> CueMatch | None:
             groups = [subject]
     if not groups or not outcomes:
         return None
-    return CueMatch("comparison", token, (token.i,), tuple(groups[:1]), (outcomes[0],),
-                    "correlational", None, split_causes=False)
+    return CueMatch(
+        "comparison",
+        token,
+        (token.i,),
+        tuple(groups[:1]),
+        (outcomes[0],),
+        "correlational",
+        None,
+        split_causes=False,
+    )
 
 
 def find_comparisons(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
@@ -216,8 +255,12 @@ def find_comparisons(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         if token.lower_ == "likely":
             match = _likely(token, lexicon)
         elif token.pos_ in ("VERB", "AUX"):
-            match = (_had_more(token, lexicon) or _changed_in(token, lexicon)
-                     or _found_more(token, lexicon) or _changed_after(token, lexicon))
+            match = (
+                _had_more(token, lexicon)
+                or _changed_in(token, lexicon)
+                or _found_more(token, lexicon)
+                or _changed_after(token, lexicon)
+            )
         elif token.pos_ == "ADJ":
             match = _more_common(token, lexicon)
         elif token.pos_ == "NOUN":

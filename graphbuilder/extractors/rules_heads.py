@@ -79,8 +79,10 @@ def copular_subject(word: Token) -> tuple[Token | None, bool]:
     Handles "X is one of the causes of Y", appositions ("X, a cause of Y") and "as" phrases
     ("X was identified as a risk factor for Y").
     """
-    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lower_ in (
-        "one", "some", "many", "among", "several"
+    if (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "of"
+        and word.head.head.lower_ in ("one", "some", "many", "among", "several")
     ):
         word = word.head.head
     if word.dep_ == "pobj" and word.head.lower_ == "among":

@@ -17,9 +17,15 @@ RESOURCE_NAME = "resources/causal_cues.json"
 
 # Irregular forms of cue verbs that the regular inflection rules below would miss.
 _IRREGULAR_FORMS = {
-    "lead": ("led",), "give": ("gave", "given"), "bring": ("brought",), "arise": ("arose", "arisen"),
-    "drive": ("drove", "driven"), "rise": ("rose", "risen"), "fall": ("fell", "fallen"),
-    "cut": ("cut",), "underlie": ("underlying", "underlay", "underlain"),
+    "lead": ("led",),
+    "give": ("gave", "given"),
+    "bring": ("brought",),
+    "arise": ("arose", "arisen"),
+    "drive": ("drove", "driven"),
+    "rise": ("rose", "risen"),
+    "fall": ("fell", "fallen"),
+    "cut": ("cut",),
+    "underlie": ("underlying", "underlay", "underlain"),
 }
 
 
@@ -162,16 +168,11 @@ def parse_lexicon(data: dict) -> CueLexicon:
             copular_lists.setdefault(entry["noun"], []).append((_cue(entry), tuple(entry["preps"])))
     copular = {noun: tuple(entries) for noun, entries in copular_lists.items()}
     frames = {
-        e["noun"]: (_cue(e), tuple(tuple(f) for f in e["frames"]))
-        for e in nouns["entries"] if "frames" in e
+        e["noun"]: (_cue(e), tuple(tuple(f) for f in e["frames"])) for e in nouns["entries"] if "frames" in e
     }
     possessor = {k: tuple(v) for k, v in nouns["possessor_frames"].items() if not k.startswith("_")}
-    adjectives = {
-        e["adj"]: (_cue(e), tuple(e["preps"])) for e in data["adjectives"]["entries"]
-    }
-    hyphen = {
-        k: Cue(v[0], v[1]) for k, v in data["hyphen_participles"].items() if not k.startswith("_")
-    }
+    adjectives = {e["adj"]: (_cue(e), tuple(e["preps"])) for e in data["adjectives"]["entries"]}
+    hyphen = {k: Cue(v[0], v[1]) for k, v in data["hyphen_participles"].items() if not k.startswith("_")}
     hedges, negation = data["hedges"], data["negation"]
     non_assertive, direction = data["non_assertive"], data["direction_words"]
     connectives = data["connectives"]
@@ -217,8 +218,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         change_verbs=_words(data["comparisons"]["change_verbs"]),
         finding_verbs=_words(data["comparisons"]["finding_verbs"]),
         intransitive_change_verbs={
-            k: v for k, v in data["comparisons"]["intransitive_change_verbs"].items()
-            if not k.startswith("_")
+            k: v for k, v in data["comparisons"]["intransitive_change_verbs"].items() if not k.startswith("_")
         },
         difference_nouns=_words(data["differences"]["nouns"]),
         difference_verbs=_words(data["differences"]["verbs"]),
@@ -293,7 +293,7 @@ class CueWordIndex:
             return True
         for i, token in enumerate(tokens):
             preps = self.pairs.get(token)
-            if preps and not preps.isdisjoint(tokens[i + 1:i + 1 + self.reach]):
+            if preps and not preps.isdisjoint(tokens[i + 1 : i + 1 + self.reach]):
                 return True
         padded = f" {' '.join(tokens)} "
         return any(phrase in padded for phrase in self.phrases)
@@ -307,6 +307,5 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
         for form in inflections(word):
             if form not in words:
                 pairs[form] = pairs.get(form, frozenset()) | preps
-    phrases = tuple(sorted(f" {' '.join(_WORDS.findall(p.lower()))} "
-                           for p in lexicon.trigger_phrases))
+    phrases = tuple(sorted(f" {' '.join(_WORDS.findall(p.lower()))} " for p in lexicon.trigger_phrases))
     return CueWordIndex(words=words, pairs=pairs, phrases=phrases)

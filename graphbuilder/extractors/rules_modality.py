@@ -53,11 +53,15 @@ def is_hedged(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
     """
     for position, token in enumerate(chain):
         lower, lemma = token.lower_, token.lemma_.lower()
-        if position and not _is_comparative_likely(token) and (
-            (token.pos_ in ("VERB", "AUX") and lemma in lexicon.hedge_verbs)
-            or lower in lexicon.hedge_adjectives
-            or lower in lexicon.hedge_adverbs
-            or (token.pos_ == "NOUN" and lemma in lexicon.hedge_nouns)
+        if (
+            position
+            and not _is_comparative_likely(token)
+            and (
+                (token.pos_ in ("VERB", "AUX") and lemma in lexicon.hedge_verbs)
+                or lower in lexicon.hedge_adjectives
+                or lower in lexicon.hedge_adverbs
+                or (token.pos_ == "NOUN" and lemma in lexicon.hedge_nouns)
+            )
         ):
             return True
         for child in token.children:
@@ -129,8 +133,11 @@ def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
             return True
     if token.lemma_.lower() not in lexicon.unknown_heads:
         return False
-    return any(c.lower_ in lexicon.unknown_modifiers for c in token.children
-               if c.dep_ in ("neg", "advmod", "nsubj", "nsubjpass", "amod"))
+    return any(
+        c.lower_ in lexicon.unknown_modifiers
+        for c in token.children
+        if c.dep_ in ("neg", "advmod", "nsubj", "nsubjpass", "amod")
+    )
 
 
 def _ancestors(token: Token) -> list[Token]:
@@ -195,7 +202,7 @@ def relation_sign(cue: Token, lexicon: CueLexicon, window: int = 2) -> int:
     attaches "positively" in "correlated positively with" to the preposition.
     """
     doc = cue.doc
-    nearby = {*cue.children, *doc[max(0, cue.i - window):cue.i + window + 1]}
+    nearby = {*cue.children, *doc[max(0, cue.i - window) : cue.i + window + 1]}
     for token in sorted(nearby, key=lambda t: t.i):
         word = token.lower_
         if word in lexicon.negative_adverbs or word in lexicon.negative_adjectives:

@@ -63,15 +63,17 @@ def _match(rule, cue, cue_tokens, causes, effects, entry: Cue, inherited=False, 
         causes, effects = effects, causes
     if not causes or not effects:
         return None
-    return CueMatch(rule, cue, tuple(cue_tokens), causes, effects, entry.relation,
-                    entry.polarity, inherited)
+    return CueMatch(rule, cue, tuple(cue_tokens), causes, effects, entry.relation, entry.polarity, inherited)
 
 
 def _agent_heads(token: Token, lexicon: CueLexicon) -> list[Token]:
     """Causes of a passive cue: the "by" agent, else "after/with/following X"; no amounts."""
     for preps in (lexicon.agent_preps, lexicon.fallback_agent_preps):
-        objects = [o for o in preposition_objects(token, preps)
-                   if not (o.like_num or o.lower_ in lexicon.quantity_nouns)]
+        objects = [
+            o
+            for o in preposition_objects(token, preps)
+            if not (o.like_num or o.lower_ in lexicon.quantity_nouns)
+        ]
         if objects:
             return objects
     return []
@@ -151,8 +153,7 @@ def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> C
     holders = [token]
     cue_tokens = [token.i]
     if entry.objects:
-        objects = [c for c in children_with(token, ("dobj", "attr"))
-                   if c.lemma_.lower() in entry.objects]
+        objects = [c for c in children_with(token, ("dobj", "attr")) if c.lemma_.lower() in entry.objects]
         if not objects:
             return None
         holders = [objects[0], token]
@@ -169,16 +170,13 @@ def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> C
         subject, inherited = _actor(token, lexicon)
         others = [c for c in subject.conjuncts if c.i > subject.i] if subject is not None else []
         if others:
-            return _match("verb_particle", token, cue_tokens, [subject], others[:1], entry,
-                          inherited)
+            return _match("verb_particle", token, cue_tokens, [subject], others[:1], entry, inherited)
     if not effects:
         return None
     if not entry.objects and entry.polarity and entry.reverse and children_with(token, ("dobj",)):
         return None  # "Y increases with X" is intransitive
     swap = False
-    if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children_with(
-        token, SUBJECTS
-    ):
+    if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children_with(token, SUBJECTS):
         # "the risks associated with smoking": the modified noun is the outcome.
         subject, inherited = token.head, True
         swap = entry.relation == "correlational"
@@ -210,8 +208,10 @@ def _frame_objects(
 ) -> tuple[list[Token], list[Token]]:
     causes = preposition_objects(noun, (first,))
     head = noun.head
-    if not causes and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-        head.lemma_.lower() in lexicon.reporting_verbs
+    if (
+        not causes
+        and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and (head.lemma_.lower() in lexicon.reporting_verbs)
     ):
         # "an improvement in Y was observed after X": the cause hangs off the verb.
         causes = preposition_objects(head, (first,))
@@ -302,8 +302,9 @@ def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
         return None  # "Y is due to X": the adjective pattern reads it
     span = set(range(start, start + len(words)))
     # The object may hang off any word of the connective ("because of X" parsed either way).
-    causes = [c for i in sorted(span) for c in doc[i].children
-              if c.dep_ in ("pobj", "pcomp") and c.i not in span]
+    causes = [
+        c for i in sorted(span) for c in doc[i].children if c.dep_ in ("pobj", "pcomp") and c.i not in span
+    ]
     if not causes:
         return None
     governor = first.head
@@ -352,8 +353,9 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
                     break
             if match is None and lemma in lexicon.noun_frames:
                 entry, frames = lexicon.noun_frames[lemma]
-                match = _noun_frame_cue(token, entry, frames,
-                                        lexicon.possessor_frames.get(lemma, ()), lexicon)
+                match = _noun_frame_cue(
+                    token, entry, frames, lexicon.possessor_frames.get(lemma, ()), lexicon
+                )
         if match is None and lower in lexicon.adjectives and token.pos_ in ("ADJ", "VERB"):
             entry, preps = lexicon.adjectives[lower]
             match = _adjective_cue(token, entry, preps, lexicon)
@@ -361,7 +363,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             match = _because_clause(token, CONNECTIVE_CUE)
         if match is None:
             for words in lexicon.prepositional_connectives:
-                if tuple(lowers[token.i:token.i + len(words)]) == words:
+                if tuple(lowers[token.i : token.i + len(words)]) == words:
                     match = _connective_cue(doc, token.i, words, CONNECTIVE_CUE)
                     break
         if match is not None:

@@ -35,8 +35,11 @@ def noun_before(token: Token) -> Token | None:
         if word.text in (";", ":"):
             return None
         if word.pos_ in NOUN_POS:
-            while (word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ in NOUN_POS
-                   and word.i < word.head.i < token.i):
+            while (
+                word.dep_ in ("compound", "amod", "nmod")
+                and word.head.pos_ in NOUN_POS
+                and word.i < word.head.i < token.i
+            ):
                 word = word.head
             return word
     return None
@@ -82,8 +85,9 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
         return subjects[0], head, False
     first = head.head
     if head.dep_ == "conj" and first.dep_ == "ROOT" and first.pos_ in NOUN_POS:
-        verbs = [c for c in first.children if c.dep_ == "amod" and c.i < first.i
-                 and children_with(c, SUBJECT_DEPS)]
+        verbs = [
+            c for c in first.children if c.dep_ == "amod" and c.i < first.i and children_with(c, SUBJECT_DEPS)
+        ]
         if verbs:
             return children_with(verbs[0], SUBJECT_DEPS)[0], head, True
     return None

@@ -19,19 +19,58 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 # Prepositions that bring in the comparison group, not part of the variable ("than controls").
 COMPARATOR_PREPS = frozenset({"than", "versus", "vs", "vs.", "compared", "relative"})
 # Words that may close or open a span but carry no meaning there.
-EDGE_TRIM = frozenset({
-    "and", "or", "but", "that", "which", "who", "whom", "whose", "because", "as", "than",
-    "although", "while", "whereas", "if", "when", "since", "thus", "therefore", "hence",
-    "also", "then", "so", "to",
-})
+EDGE_TRIM = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "because",
+        "as",
+        "than",
+        "although",
+        "while",
+        "whereas",
+        "if",
+        "when",
+        "since",
+        "thus",
+        "therefore",
+        "hence",
+        "also",
+        "then",
+        "so",
+        "to",
+    }
+)
 
 
 # Abstract section labels that run into the first sentence ("Conclusions Exercise reduced ...").
-SECTION_LABELS = frozenset({
-    "abstract", "background", "introduction", "objective", "objectives", "aim", "aims", "purpose",
-    "methods", "results", "findings", "conclusion", "conclusions", "interpretation",
-    "significance", "discussion", "summary",
-})
+SECTION_LABELS = frozenset(
+    {
+        "abstract",
+        "background",
+        "introduction",
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
+        "methods",
+        "results",
+        "findings",
+        "conclusion",
+        "conclusions",
+        "interpretation",
+        "significance",
+        "discussion",
+        "summary",
+    }
+)
 
 
 def split_coordination(head: Token, max_conjuncts: int = 8) -> list[Token]:
@@ -54,7 +93,7 @@ def example_markers(head: Token, exemplifiers: tuple[tuple[str, ...], ...]) -> l
         for words in exemplifiers:
             last = child.i
             first = last - len(words) + 1
-            if first >= 0 and tuple(t.lower_ for t in doc[first:last + 1]) == words:
+            if first >= 0 and tuple(t.lower_ for t in doc[first : last + 1]) == words:
                 markers.append(child)
                 break
     return markers
@@ -86,8 +125,12 @@ def _paren_pairs(doc, start: int, end: int) -> tuple[list[tuple[int, int]], list
 
 def _is_label(token: Token) -> bool:
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (token.lower_ in SECTION_LABELS and token.text[:1].isupper() and nxt is not None
-            and nxt.text[:1].isupper())
+    return (
+        token.lower_ in SECTION_LABELS
+        and token.text[:1].isupper()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+    )
 
 
 def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
@@ -105,13 +148,16 @@ def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
                 end = open_i - 1
             elif open_i == start and close_i < head_i:
                 start = close_i + 1
-        while start < head_i and (doc[start].is_punct or doc[start].is_space
-                                  or doc[start].lower_ in EDGE_TRIM or _is_label(doc[start])):
+        while start < head_i and (
+            doc[start].is_punct
+            or doc[start].is_space
+            or doc[start].lower_ in EDGE_TRIM
+            or _is_label(doc[start])
+        ):
             if doc[start].text in ("(", "["):
                 break
             start += 1
-        while end > head_i and (doc[end].is_punct or doc[end].is_space
-                                or doc[end].lower_ in EDGE_TRIM):
+        while end > head_i and (doc[end].is_punct or doc[end].is_space or doc[end].lower_ in EDGE_TRIM):
             if doc[end].text in (")", "]"):
                 break
             end -= 1
@@ -179,4 +225,4 @@ def argument_span(
 
 def span_tokens(head: Token, span: tuple[int, int]) -> list[Token]:
     """The tokens of a span."""
-    return list(head.doc[span[0]:span[1]])
+    return list(head.doc[span[0] : span[1]])

@@ -22,8 +22,18 @@ from causemap.ingest.readers.pdf import DEFAULT_MAX_BYTES, PdfReader
 from causemap.ingest.readers.text import JsonlReader, TextReader
 
 __all__ = [
-    "SECTION_LABELS", "SUPPORTED_SUFFIXES", "FailureCode", "PageText", "ParsedDocument",
-    "ReadFailure", "Reader", "SectionSpan", "load_bytes", "read_document", "read_path", "reader_for",
+    "SECTION_LABELS",
+    "SUPPORTED_SUFFIXES",
+    "FailureCode",
+    "PageText",
+    "ParsedDocument",
+    "ReadFailure",
+    "Reader",
+    "SectionSpan",
+    "load_bytes",
+    "read_document",
+    "read_path",
+    "reader_for",
 ]
 
 _READERS: tuple[Reader, ...] = (PdfReader(), TextReader(), JsonlReader())
@@ -47,10 +57,12 @@ def read_document(path: Path, data: bytes) -> list[ParsedDocument | ReadFailure]
     if reader is None:
         if b"%PDF-" not in data[:1024]:
             supported = ", ".join(SUPPORTED_SUFFIXES)
-            return [ReadFailure(
-                "not_pdf", f"unsupported file type {path.suffix or '(no suffix)'!r}: "
-                f"causemap reads {supported}",
-            )]
+            return [
+                ReadFailure(
+                    "not_pdf",
+                    f"unsupported file type {path.suffix or '(no suffix)'!r}: causemap reads {supported}",
+                )
+            ]
         reader = _READERS[0]
     try:
         return list(reader.read(path, data))

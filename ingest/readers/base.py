@@ -17,12 +17,26 @@ FailureCode = Literal[
 ]
 
 SectionLabel = Literal[
-    "front", "abstract", "introduction", "methods", "results", "discussion", "conclusion",
-    "references", "other",
+    "front",
+    "abstract",
+    "introduction",
+    "methods",
+    "results",
+    "discussion",
+    "conclusion",
+    "references",
+    "other",
 ]
 SECTION_LABELS: tuple[str, ...] = (
-    "front", "abstract", "introduction", "methods", "results", "discussion", "conclusion",
-    "references", "other",
+    "front",
+    "abstract",
+    "introduction",
+    "methods",
+    "results",
+    "discussion",
+    "conclusion",
+    "references",
+    "other",
 )
 
 
@@ -46,10 +60,7 @@ class ReadFailure(Exception):
         return f"ReadFailure({self.code!r}, {self.message!r})"
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, ReadFailure)
-            and (self.code, self.message) == (other.code, other.message)
-        )
+        return isinstance(other, ReadFailure) and (self.code, self.message) == (other.code, other.message)
 
     def __hash__(self) -> int:
         return hash((self.code, self.message))

@@ -36,8 +36,11 @@ DEFAULT_MAX_PAGES = 2000
 # Below this many non-blank characters per page on average a PDF has no usable text layer.
 MIN_TEXT_CHARS_PER_PAGE = 25
 _SIGNATURES = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (e.g. a .docx or .epub)"), (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (e.g. a .docx or .epub)"),
+    (b"{\\rtf", "an RTF document"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
 )
 _log = logging.getLogger(__name__)
@@ -73,8 +76,10 @@ def describe_start(data: bytes) -> str:
     first_line = " ".join(text.split())[:40]
     lowered = text.lower()
     if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered:
-        return (f"the file starts with '{first_line}' (it looks like a saved web page, e.g. a "
-                "login or error page, not the paper)")
+        return (
+            f"the file starts with '{first_line}' (it looks like a saved web page, e.g. a "
+            "login or error page, not the paper)"
+        )
     printable = sum(ch.isprintable() or ch.isspace() for ch in text) / max(len(text), 1)
     if printable > 0.95:
         return f"the file starts with '{first_line}' (it looks like a text file)"
@@ -163,9 +168,7 @@ def _extract(
     if page_count == 0:
         return ReadFailure("empty", "the PDF has no pages")
     if page_count > max_pages:
-        return ReadFailure(
-            "too_large", f"too many pages: {page_count}, above the limit of {max_pages}"
-        )
+        return ReadFailure("too_large", f"too many pages: {page_count}, above the limit of {max_pages}")
     font_runs: list[tuple[float, str]] = []
 
     def collect_run(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
@@ -197,19 +200,24 @@ def _extract(
             "page images either (vector drawings or blank pages?)",
         )
     scanned = [
-        str(index + 1) for index, text in enumerate(raw_pages)
+        str(index + 1)
+        for index, text in enumerate(raw_pages)
         if len(text.strip()) < MIN_TEXT_CHARS_PER_PAGE and _has_images(reader.pages[index])
     ]
     if scanned:
         problems.append(f"page(s) {', '.join(scanned)} look scanned (images, no text): not read")
     cleaned = clean_pages(raw_pages)
     spans = label_pages(cleaned)
-    meta = extract_metadata(
-        _info_strings(reader), normalize_characters(raw_pages[0]), font_runs, path.name
-    )
+    meta = extract_metadata(_info_strings(reader), normalize_characters(raw_pages[0]), font_runs, path.name)
     return ParsedDocument(
-        source=str(path), sha256=sha256, kind="pdf", parser=PARSER_NAME,
-        title=meta.title, authors=meta.authors, year=meta.year, doi=meta.doi,
+        source=str(path),
+        sha256=sha256,
+        kind="pdf",
+        parser=PARSER_NAME,
+        title=meta.title,
+        authors=meta.authors,
+        year=meta.year,
+        doi=meta.doi,
         pages=[PageText(i + 1, text, spans[i]) for i, text in enumerate(cleaned)],
         warnings=problems,
     )
@@ -237,9 +245,7 @@ def read_pdf(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             opened = _open(data)
-            result = opened if isinstance(opened, ReadFailure) else _extract(
-                opened, path, sha256, max_pages
-            )
+            result = opened if isinstance(opened, ReadFailure) else _extract(opened, path, sha256, max_pages)
         for warning in caught:
             _log.debug("pypdf warning: %s", warning.message)
             collected.append(str(warning.message))
@@ -260,9 +266,7 @@ class PdfReader:
 
     suffixes: tuple[str, ...] = (".pdf",)
 
-    def __init__(
-        self, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES
-    ) -> None:
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> None:
         self.max_bytes = max_bytes
         self.max_pages = max_pages
 

@@ -44,7 +44,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         key, _, value = line.partition(":")
         if value.strip():
             fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields, text[match.end():]
+    return fields, text[match.end() :]
 
 
 def markdown_to_plain(text: str) -> tuple[str, str | None]:
@@ -93,11 +93,16 @@ def read_text_file(path: Path, data: bytes) -> ParsedDocument | ReadFailure:
         return ReadFailure("empty", "the file has no text (only whitespace)")
     dois = find_dois(fields.get("doi", "") or text)
     return ParsedDocument(
-        source=str(path), sha256=hashlib.sha256(data).hexdigest(), kind="text",
-        parser=TEXT_PARSER_NAME, title=clean_field(title) if title else None,
+        source=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        kind="text",
+        parser=TEXT_PARSER_NAME,
+        title=clean_field(title) if title else None,
         authors=split_author_names(fields.get("authors", fields.get("author", ""))),
-        year=_year(fields.get("year", fields.get("date"))), doi=dois[0] if dois else None,
-        pages=[_single_page(text)], warnings=[warning] if warning else [],
+        year=_year(fields.get("year", fields.get("date"))),
+        doi=dois[0] if dois else None,
+        pages=[_single_page(text)],
+        warnings=[warning] if warning else [],
     )
 
 
@@ -112,6 +117,7 @@ def _authors(value: Any) -> list[str]:
 
 def parse_record(line: bytes, number: int, path: Path) -> ParsedDocument | ReadFailure:
     """One JSONL line as a document, or a ``bad_record`` failure naming the line."""
+
     def bad(reason: str) -> ReadFailure:
         return ReadFailure("bad_record", f"line {number}: {reason}")
 
@@ -136,10 +142,14 @@ def parse_record(line: bytes, number: int, path: Path) -> ParsedDocument | ReadF
     cleaned = clean_text(text)
     title = record.get("title")
     return ParsedDocument(
-        source=f"{path}#{record_id}", sha256=hashlib.sha256(line).hexdigest(), kind="text",
+        source=f"{path}#{record_id}",
+        sha256=hashlib.sha256(line).hexdigest(),
+        kind="text",
         parser=JSONL_PARSER_NAME,
         title=clean_field(title) if isinstance(title, str) and title.strip() else None,
-        authors=_authors(record.get("authors")), year=_year(year), doi=dois[0] if dois else None,
+        authors=_authors(record.get("authors")),
+        year=_year(year),
+        doi=dois[0] if dois else None,
         pages=[PageText(1, cleaned, (SectionSpan(0, len(cleaned), "abstract"),))],
     )
 
@@ -156,12 +166,11 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure
             continue
         item = parse_record(line, number, path)
         if isinstance(item, ParsedDocument):
-            record_id = item.source[len(f"{path}#"):]
+            record_id = item.source[len(f"{path}#") :]
             if record_id in first_line_of:
                 item = ReadFailure(
                     "bad_record",
-                    f"line {number}: duplicate id {record_id!r} (first on line "
-                    f"{first_line_of[record_id]})",
+                    f"line {number}: duplicate id {record_id!r} (first on line {first_line_of[record_id]})",
                 )
             else:
                 first_line_of[record_id] = number

@@ -31,9 +31,7 @@ DESIGN_CUES = {
     "animal": r"mice were fed",
     "review": r"narrative review|systematic review",
 }
-REQUIRED_DESIGNS = {
-    "rct", "cohort", "case_control", "cross_sectional", "mendelian_randomisation", "animal"
-}
+REQUIRED_DESIGNS = {"rct", "cohort", "case_control", "cross_sectional", "mendelian_randomisation", "animal"}
 
 
 def load_module(name: str) -> ModuleType:
@@ -145,9 +143,7 @@ def test_metadata_is_set_on_some_pdfs_and_empty_on_others(papers):
     assert flags == {True, False}
 
 
-def test_claim_sentences_occur_in_the_yaml_text_and_the_pdf_but_not_references(
-    papers, pdf_pages, truth
-):
+def test_claim_sentences_occur_in_the_yaml_text_and_the_pdf_but_not_references(papers, pdf_pages, truth):
     for claim in truth["claims"]:
         paper = papers[claim["paper"]]
         sentence = claim["sentence"]
@@ -222,9 +218,7 @@ def test_contradictions_are_exactly_the_edges_papers_disagree_on(truth):
 
 
 def test_the_literature_contains_the_declared_feedback_loops(truth):
-    graph = nx.DiGraph(
-        (e["source"], e["target"]) for e in truth["edges"] if e["polarity"] != "0"
-    )
+    graph = nx.DiGraph((e["source"], e["target"]) for e in truth["edges"] if e["polarity"] != "0")
     assert next(nx.simple_cycles(graph), None) is not None
     for cycle in truth["cycles"]:
         assert len(cycle) >= 2

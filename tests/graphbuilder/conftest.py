@@ -9,18 +9,25 @@ import pytest
 from causemap.models import Claim
 
 
-def _claim(
-    paper: str, cause: str, effect: str, polarity: str | None = "+", **fields: object
-) -> Claim:
+def _claim(paper: str, cause: str, effect: str, polarity: str | None = "+", **fields: object) -> Claim:
     sentence = fields.pop("sentence", None) or f"In {paper}, {cause} changed {effect}."
     cause_start = sentence.find(cause) if cause in sentence else 0
     effect_start = sentence.find(effect) if effect in sentence else 0
     return Claim(
-        paper_id=paper, page=int(fields.pop("page", 1)), sentence=sentence, sentence_start=0,
-        sentence_end=len(sentence), cause=cause, cause_start=cause_start,
-        cause_end=cause_start + len(cause), effect=effect, effect_start=effect_start,
-        effect_end=effect_start + len(effect), polarity=polarity,
-        extractor=str(fields.pop("extractor", "rules")), **fields,
+        paper_id=paper,
+        page=int(fields.pop("page", 1)),
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        cause=cause,
+        cause_start=cause_start,
+        cause_end=cause_start + len(cause),
+        effect=effect,
+        effect_start=effect_start,
+        effect_end=effect_start + len(effect),
+        polarity=polarity,
+        extractor=str(fields.pop("extractor", "rules")),
+        **fields,
     )
 
 

@@ -66,21 +66,25 @@ def test_a_downward_word_reverses_the_sign_between_variables(make_claim):
 
 
 def test_null_only_edges_stay_in_the_graph_but_not_in_candidates(make_claim):
-    claims = [make_claim("p1", "vitamin c", "common cold", "0", negated=True),
-              make_claim("p2", "zinc", "common cold", "-")]
+    claims = [
+        make_claim("p1", "vitamin c", "common cold", "0", negated=True),
+        make_claim("p2", "zinc", "common cold", "-"),
+    ]
     graph = build_knowledge_graph(claims)
     assert graph.edges[("vitamin_c", "common_cold")].polarity == "0"
     (top,) = graph.candidates
     assert ("vitamin_c", "common_cold") not in top.edges
-    assert [(d.edge, d.reason) for d in top.dropped] == [
-        (("vitamin_c", "common_cold"), NULL_ONLY_REASON)]
+    assert [(d.edge, d.reason) for d in top.dropped] == [(("vitamin_c", "common_cold"), NULL_ONLY_REASON)]
 
 
 def test_same_claims_in_any_order_give_the_same_graph(make_claim, embedder):
     claims = [
-        make_claim("p1", "obesity", "sleep apnoea"), make_claim("p2", "sleep apnea", "obesity"),
-        make_claim("p3", "short sleep", "obesity"), make_claim("p4", "sleep apnoea", "short sleep"),
-        make_claim("p5", "body weight", "blood pressure"), make_claim("p6", "weight", "insulin"),
+        make_claim("p1", "obesity", "sleep apnoea"),
+        make_claim("p2", "sleep apnea", "obesity"),
+        make_claim("p3", "short sleep", "obesity"),
+        make_claim("p4", "sleep apnoea", "short sleep"),
+        make_claim("p5", "body weight", "blood pressure"),
+        make_claim("p6", "weight", "insulin"),
         make_claim("p7", "insulin resistance", "obesity", "-"),
     ]
     reference = json.dumps(build_knowledge_graph(claims, embedder=embedder).to_dict())
@@ -123,7 +127,8 @@ def test_synonym_merging_makes_no_wrong_merge_on_the_corpus(truth, truth_graph):
 def test_truth_cycles_are_kept_in_the_graph_and_broken_in_every_candidate(truth, truth_graph):
     mapping = map_to_truth(truth_graph, truth)
     collapsed = nx.DiGraph(
-        (mapping[s][0], mapping[t][0]) for s, t in truth_graph.edges
+        (mapping[s][0], mapping[t][0])
+        for s, t in truth_graph.edges
         if mapping.get(s) and mapping.get(t) and truth_graph.edges[(s, t)].polarity != "0"
     )
     for cycle in truth["cycles"]:

@@ -37,9 +37,7 @@ def _belief(evidence_list) -> float:
 
 
 def test_every_number_in_belief_json_has_a_reason():
-    data = json.loads(
-        (resources.files("causemap.graphbuilder") / "resources" / "belief.json").read_text()
-    )
+    data = json.loads((resources.files("causemap.graphbuilder") / "resources" / "belief.json").read_text())
     for name, section in data.items():
         if name.startswith("_"):
             continue
@@ -116,8 +114,10 @@ def test_design_hedging_and_association_order_reliability(evidence):
 
 def test_consensus_follows_the_better_supported_sign(evidence):
     assert consensus_polarity([evidence("p1", "+"), evidence("p2", "+"), evidence("p3", "-")]) == "+"
-    assert consensus_polarity([evidence("p1", "+", design="cross_sectional"),
-                               evidence("p2", "-", design="rct")]) == "-"
+    assert (
+        consensus_polarity([evidence("p1", "+", design="cross_sectional"), evidence("p2", "-", design="rct")])
+        == "-"
+    )
     assert consensus_polarity([evidence("p1", "+"), evidence("p2", "-")]) is None
     assert consensus_polarity([evidence("p1", "0"), evidence("p2", "0", negated=True)]) == "0"
     assert consensus_polarity([evidence("p1", None)]) is None

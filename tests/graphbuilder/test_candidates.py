@@ -30,11 +30,18 @@ def _frozen(edges: dict[tuple[str, str], float]) -> nx.DiGraph:
 @pytest.fixture(scope="module")
 def asia() -> nx.DiGraph:
     """Lauritzen and Spiegelhalter's chest clinic network: a DAG."""
-    return _frozen({
-        ("asia", "tub"): 0.6, ("smoke", "lung"): 0.9, ("smoke", "bronc"): 0.8,
-        ("tub", "either"): 0.7, ("lung", "either"): 0.7, ("either", "xray"): 0.85,
-        ("either", "dysp"): 0.5, ("bronc", "dysp"): 0.75,
-    })
+    return _frozen(
+        {
+            ("asia", "tub"): 0.6,
+            ("smoke", "lung"): 0.9,
+            ("smoke", "bronc"): 0.8,
+            ("tub", "either"): 0.7,
+            ("lung", "either"): 0.7,
+            ("either", "xray"): 0.85,
+            ("either", "dysp"): 0.5,
+            ("bronc", "dysp"): 0.75,
+        }
+    )
 
 
 @pytest.fixture(scope="module")

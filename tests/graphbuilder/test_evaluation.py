@@ -30,28 +30,51 @@ needs_eval = pytest.mark.skipif(
 
 
 def claim(cause, effect, relation="causal", polarity=None, hedged=False, negated=False):
-    return {"cause": cause, "effect": effect, "relation": relation, "polarity": polarity,
-            "hedged": hedged, "negated": negated}
+    return {
+        "cause": cause,
+        "effect": effect,
+        "relation": relation,
+        "polarity": polarity,
+        "hedged": hedged,
+        "negated": negated,
+    }
 
 
 SPANS_GOLD = [
-    {"id": "s1", "text": "…", "relations": [
-        {"cause": "salt intake", "effect": "blood pressure", "label": "causation", "polarity": "+"},
-        {"cause": "exercise", "effect": "weight", "label": "comparison", "polarity": "-"},
-    ]},
+    {
+        "id": "s1",
+        "text": "…",
+        "relations": [
+            {"cause": "salt intake", "effect": "blood pressure", "label": "causation", "polarity": "+"},
+            {"cause": "exercise", "effect": "weight", "label": "comparison", "polarity": "-"},
+        ],
+    },
     {"id": "s2", "text": "…", "relations": []},
-    {"id": "s3", "text": "…", "relations": [
-        {"cause": "smoking", "effect": "lung cancer", "label": "correlation", "polarity": "+"},
-    ]},
-    {"id": "s4", "text": "…", "relations": [
-        {"cause": "drought", "effect": "yield", "label": "causation", "polarity": "-"},
-    ]},
+    {
+        "id": "s3",
+        "text": "…",
+        "relations": [
+            {"cause": "smoking", "effect": "lung cancer", "label": "correlation", "polarity": "+"},
+        ],
+    },
+    {
+        "id": "s4",
+        "text": "…",
+        "relations": [
+            {"cause": "drought", "effect": "yield", "label": "causation", "polarity": "-"},
+        ],
+    },
 ]
 SPANS_PRED = [
     # hit (content words {high, salt, intake} vs {salt, intake}: 2/2), polarity right
-    {"id": "s1", "claims": [claim("high salt intake", "systolic blood pressure", polarity="+"),
-                            # matches the comparison: neither a hit nor a false alarm
-                            claim("exercise", "body weight")]},
+    {
+        "id": "s1",
+        "claims": [
+            claim("high salt intake", "systolic blood pressure", polarity="+"),
+            # matches the comparison: neither a hit nor a false alarm
+            claim("exercise", "body weight"),
+        ],
+    },
     {"id": "s2", "claims": [claim("rain", "floods")]},  # false alarm
     # hit, polarity wrong
     {"id": "s3", "claims": [claim("smoking habits", "cancer", "correlational", polarity="-")]},
@@ -117,8 +140,9 @@ def test_strength_hand_computed():
     assert result["accuracy"] == pytest.approx(4 / 6, abs=1e-4)
     # no_relation: P 1/2, R 1/2; correlational: P 1/2, R 1; conditional: 1; direct: P 1, R 1/2
     assert result["f1"] == pytest.approx(
-        {"no_relation": 0.5, "correlational": 0.6667, "conditional_causal": 1.0,
-         "direct_causal": 0.6667}, abs=1e-4)
+        {"no_relation": 0.5, "correlational": 0.6667, "conditional_causal": 1.0, "direct_causal": 0.6667},
+        abs=1e-4,
+    )
     assert result["macro_f1"] == pytest.approx((0.5 + 0.6667 + 1.0 + 0.6667) / 4, abs=1e-4)
     assert result["claim_detection"] == {"precision": 0.75, "recall": 0.75}
     assert result["confusion"]["direct_causal"]["no_relation"] == 1
@@ -151,26 +175,33 @@ def test_relation_sentence_recall():
 def test_predict_gives_one_row_per_sentence():
     from causemap.graphbuilder.extractors.rules import RulesExtractor
 
-    rows = [{"id": "p1", "text": "Frost damaged the young shoots."},
-            {"id": "p2", "text": "The orchard covers two hectares."}]
+    rows = [
+        {"id": "p1", "text": "Frost damaged the young shoots."},
+        {"id": "p2", "text": "The orchard covers two hectares."},
+    ]
     pred = predict(RulesExtractor(), rows)
     assert [p["id"] for p in pred] == ["p1", "p2"]
     assert pred[1]["claims"] == []
     assert pred[0]["claims"][0]["cause"] == "Frost"
-    assert set(pred[0]["claims"][0]) == {"cause", "effect", "relation", "polarity", "hedged",
-                                         "negated"}
+    assert set(pred[0]["claims"][0]) == {"cause", "effect", "relation", "polarity", "hedged", "negated"}
 
 
 def _reference(task: str, gold: Path, pred: Path) -> dict:
-    out = subprocess.run([sys.executable, str(EVAL_DIR / "score.py"), task, str(gold), str(pred)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(EVAL_DIR / "score.py"), task, str(gold), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
 @needs_eval
 def test_agrees_with_score_py_on_hand_made_files(tmp_path):
-    for task, gold, pred, scorer in (("spans", SPANS_GOLD, SPANS_PRED, score_spans),
-                                     ("strength", STRENGTH_GOLD, STRENGTH_PRED, score_strength)):
+    for task, gold, pred, scorer in (
+        ("spans", SPANS_GOLD, SPANS_PRED, score_spans),
+        ("strength", STRENGTH_GOLD, STRENGTH_PRED, score_strength),
+    ):
         write_jsonl(gold, tmp_path / f"{task}_gold.jsonl")
         write_jsonl(pred, tmp_path / f"{task}_pred.jsonl")
         reference = _reference(task, tmp_path / f"{task}_gold.jsonl", tmp_path / f"{task}_pred.jsonl")
@@ -178,8 +209,9 @@ def test_agrees_with_score_py_on_hand_made_files(tmp_path):
 
 
 @needs_eval
-@pytest.mark.parametrize(("task", "name"), [("spans", "sciclaim_cord19"),
-                                            ("strength", "yu2019_strength_half_a")])
+@pytest.mark.parametrize(
+    ("task", "name"), [("spans", "sciclaim_cord19"), ("strength", "yu2019_strength_half_a")]
+)
 def test_agrees_with_score_py_on_rules_predictions(tmp_path, task, name):
     from causemap.graphbuilder.extractors.rules import RulesExtractor
 

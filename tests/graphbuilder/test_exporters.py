@@ -79,8 +79,7 @@ def test_graphml_round_trip_keeps_attributes(kg):
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydot's use of pyparsing
 def test_dot_parses_and_draws_sign_belief_and_contest(kg):
     (parsed,) = pydot.graph_from_dot_data(export_graph(kg, "dot"))
-    edges = {(e.get_source().strip('"'), e.get_destination().strip('"')): e
-             for e in parsed.get_edges()}
+    edges = {(e.get_source().strip('"'), e.get_destination().strip('"')): e for e in parsed.get_edges()}
     assert set(edges) == set(kg.edges)
     nodes = {n.get_name().strip('"') for n in parsed.get_nodes()} - {"node", "edge", "graph"}
     assert nodes == set(kg.variables)

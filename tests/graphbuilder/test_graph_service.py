@@ -22,8 +22,15 @@ def _add_paper(store: Store, paper_id: str, sentences: list[str]) -> None:
     text = " ".join(sentences)
     paper = Paper(id=paper_id, source=f"{paper_id[:4]}.pdf", kind="pdf", title=PAPERS[paper_id])
     page = Page(paper_id=paper_id, number=1, text=text)
-    chunk = Chunk(id=Chunk.make_id(paper_id, 1, 0, len(text)), paper_id=paper_id, page=1,
-                  section="body", start=0, end=len(text), text=text)
+    chunk = Chunk(
+        id=Chunk.make_id(paper_id, 1, 0, len(text)),
+        paper_id=paper_id,
+        page=1,
+        section="body",
+        start=0,
+        end=len(text),
+        text=text,
+    )
     store.add_paper(paper, [page], [chunk])
 
 
@@ -38,8 +45,9 @@ def _extract(store: Store, make_claim, wording: dict[str, str]) -> None:
         (smoke, "tobacco", "stroke", "+"),
     ]
     designs = {salt: "rct", smoke: "case_control"}
-    claims = [make_claim(p, c, e, pol, sentence=f"{c} affects {e}.", design=designs[p])
-              for p, c, e, pol in rows]
+    claims = [
+        make_claim(p, c, e, pol, sentence=f"{c} affects {e}.", design=designs[p]) for p, c, e, pol in rows
+    ]
     for paper_id in (salt, smoke):
         _add_paper(store, paper_id, [c.sentence for c in claims if c.paper_id == paper_id])
     store.add_claims(claims)
@@ -53,8 +61,7 @@ def store(tmp_path, make_claim):
 
 
 def _build(store: Store, **kwargs):
-    return build_workspace_graph(store, Settings(workspace=store.path.parent),
-                                 use_embeddings=False, **kwargs)
+    return build_workspace_graph(store, Settings(workspace=store.path.parent), use_embeddings=False, **kwargs)
 
 
 def test_builds_from_the_store_with_titles(store):

@@ -52,8 +52,7 @@ def collapsed(text: str) -> str:
 
 GOOD_CLAIMS = [
     claim(1, collapsed(SENTENCES[0]), "smoking", "the risk of lung cancer"),
-    claim(3, SENTENCES[2], "Regular exercise", "systolic blood pressure", polarity="-",
-          negated=True),
+    claim(3, SENTENCES[2], "Regular exercise", "systolic blood pressure", polarity="-", negated=True),
 ]
 
 
@@ -77,8 +76,9 @@ class ToolCallingFake(BaseChatModel):
         self.tools.extend(tools)
         return self.bind(tool_choice=tool_choice)
 
-    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kwargs: Any
+    ) -> ChatResult:
         self.calls.append(messages)
         answer = self.respond(messages)
         if isinstance(answer, str):
@@ -293,14 +293,24 @@ class _StubServer(BaseHTTPRequestHandler):
         message: dict[str, Any] = {"role": "assistant", "content": payload}
         if body.get("tools"):
             name = body["tools"][0]["function"]["name"]
-            message = {"role": "assistant", "content": None, "tool_calls": [{
-                "id": "call-1", "type": "function",
-                "function": {"name": name, "arguments": payload}}]}
-        self._send(200, {
-            "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
-            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 321, "completion_tokens": 54, "total_tokens": 375},
-        })
+            message = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "call-1", "type": "function", "function": {"name": name, "arguments": payload}}
+                ],
+            }
+        self._send(
+            200,
+            {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body["model"],
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 321, "completion_tokens": 54, "total_tokens": 375},
+            },
+        )
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:
         data = json.dumps(payload).encode()
@@ -327,8 +337,7 @@ def openai_compatible_server():
     server.server_close()
 
 
-def test_a_local_openai_compatible_server_end_to_end(openai_compatible_server, monkeypatch,
-                                                     tmp_path) -> None:
+def test_a_local_openai_compatible_server_end_to_end(openai_compatible_server, monkeypatch, tmp_path) -> None:
     base_url, requests = openai_compatible_server
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("CAUSEMAP_LLM_API_KEY", raising=False)

@@ -45,8 +45,7 @@ def test_implements_both_protocols(extractor):
 @pytest.mark.parametrize(
     ("sentence", "cause", "effect", "polarity"),
     [
-        ("Regular exercise lowers blood pressure in older adults.", "exercise", "blood pressure",
-         "-"),
+        ("Regular exercise lowers blood pressure in older adults.", "exercise", "blood pressure", "-"),
         ("Nitrogen fertiliser increases grain yield.", "fertiliser", "grain yield", "+"),
         ("Long droughts lead to crop failure.", "droughts", "crop failure", "+"),
         ("Vaccination prevents severe disease in older adults.", "Vaccination", "disease", "-"),
@@ -111,11 +110,13 @@ def test_negated_claims_are_explicit_nulls(extractor, sentence, relation):
 
 
 def test_correlational_claims(extractor):
-    claim = find(claims_of(extractor, "Obesity is associated with type 2 diabetes."),
-                 "Obesity", "diabetes")
+    claim = find(claims_of(extractor, "Obesity is associated with type 2 diabetes."), "Obesity", "diabetes")
     assert claim.relation == "correlational" and claim.polarity is None
-    claim = find(claims_of(extractor, "Serum ferritin correlated with insulin resistance."),
-                 "ferritin", "insulin resistance")
+    claim = find(
+        claims_of(extractor, "Serum ferritin correlated with insulin resistance."),
+        "ferritin",
+        "insulin resistance",
+    )
     assert claim.relation == "correlational"
 
 
@@ -136,11 +137,9 @@ def test_direction_words_stay_in_the_mentions_and_out_of_the_sign(extractor):
     ("sentence", "cause", "effect", "relation"),
     [
         ("Heat-induced stress damaged the leaves.", "Heat", "stress", "causal"),
-        ("The effect of caffeine on sleep quality was small.", "caffeine", "sleep quality",
-         "causal"),
+        ("The effect of caffeine on sleep quality was small.", "caffeine", "sleep quality", "causal"),
         ("Smoking is one of the main causes of lung cancer.", "Smoking", "lung cancer", "causal"),
-        ("Hypertension is a major risk factor for stroke.", "Hypertension", "stroke",
-         "correlational"),
+        ("Hypertension is a major risk factor for stroke.", "Hypertension", "stroke", "correlational"),
         ("Low income is a strong predictor of poor health.", "income", "health", "correlational"),
     ],
 )
@@ -157,11 +156,13 @@ def test_coordinated_arguments_are_split(extractor):
 
 
 def test_group_comparisons_read_as_associations(extractor):
-    claim = find(claims_of(extractor, "Outcomes were better in patients who received early surgery."),
-                 "early surgery", "Outcomes")
+    claim = find(
+        claims_of(extractor, "Outcomes were better in patients who received early surgery."),
+        "early surgery",
+        "Outcomes",
+    )
     assert claim.relation == "correlational" and claim.polarity is None
-    claim = find(claims_of(extractor, "Smokers were more likely to develop asthma."),
-                 "Smokers", "asthma")
+    claim = find(claims_of(extractor, "Smokers were more likely to develop asthma."), "Smokers", "asthma")
     assert claim.relation == "correlational" and claim.polarity == "+"
     assert not claim.hedged  # "more likely" compares, it does not hedge
 
@@ -218,7 +219,7 @@ def test_offsets_point_into_the_sentence(extractor):
     for sentence, claims in zip(sentences, results, strict=True):
         for claim in claims:
             for mention in (claim.cause, claim.effect):
-                assert sentence[mention.start:mention.end] == mention.text
+                assert sentence[mention.start : mention.end] == mention.text
                 assert mention.text == mention.text.strip()
             assert 0.0 <= claim.confidence <= 1.0
 

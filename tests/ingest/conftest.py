@@ -47,11 +47,13 @@ class PageLayout:
 PAPER = [
     PageLayout(
         top=[
-            "#" + TITLE_LINES[0], "#" + TITLE_LINES[1],
+            "#" + TITLE_LINES[0],
+            "#" + TITLE_LINES[1],
             "Ada Lovelace1, Alan Turing2 and Grace Hopper1",
             "1 Department of Epidemiology, University of Examples, Exampleton, UK",
             f"doi: {DOI}    Published: 3 March 2024",
-            "#Abstract", *ABSTRACT_LINES,
+            "#Abstract",
+            *ABSTRACT_LINES,
         ],
         left=[
             "#1. Introduction",
@@ -190,8 +192,15 @@ HTML_ERROR_PAGE = (
 def spec() -> SimpleNamespace:
     """What the synthetic paper contains, and the builders (tests import nothing from here)."""
     return SimpleNamespace(
-        TITLE=TITLE, AUTHORS=AUTHORS, DOI=DOI, YEAR=YEAR, HEADER=HEADER, PAPER=PAPER,
-        ABSTRACT_LINES=ABSTRACT_LINES, build_paper_pdf=build_paper_pdf, simple_pdf=simple_pdf,
+        TITLE=TITLE,
+        AUTHORS=AUTHORS,
+        DOI=DOI,
+        YEAR=YEAR,
+        HEADER=HEADER,
+        PAPER=PAPER,
+        ABSTRACT_LINES=ABSTRACT_LINES,
+        build_paper_pdf=build_paper_pdf,
+        simple_pdf=simple_pdf,
         image_only_pdf=image_only_pdf,
     )
 

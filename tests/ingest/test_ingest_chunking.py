@@ -21,26 +21,44 @@ def _sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Coffee helps, e.g. at work. It also harms, i.e. sleep. Done.",
-         ["Coffee helps, e.g. at work.", "It also harms, i.e. sleep.", "Done."]),
-        ("Smith et al. found this. Jones et al. did not.",
-         ["Smith et al. found this.", "Jones et al. did not."]),
-        ("See Fig. 2 and Eq. 3 for details. Also see Figs. 4 and 5.",
-         ["See Fig. 2 and Eq. 3 for details.", "Also see Figs. 4 and 5."]),
-        ("Intake rose (p < 0.05). BP fell by 1.5 mmHg vs. placebo. Sleep was approx. 7 h.",
-         ["Intake rose (p < 0.05).", "BP fell by 1.5 mmHg vs. placebo.", "Sleep was approx. 7 h."]),
-        ("J. Smith and A. B. Jones wrote it. Dr. Lee agreed. No. 5 was missing.",
-         ["J. Smith and A. B. Jones wrote it.", "Dr. Lee agreed.", "No. 5 was missing."]),
-        ("Coffee raises alertness [12]. Tea does too (Smith et al., 2019). Why?",
-         ["Coffee raises alertness [12].", "Tea does too (Smith et al., 2019).", "Why?"]),
-        ("2. Methods\n\nWe enrolled adults. 2.1. Design was a cohort.",
-         ["2. Methods", "We enrolled adults.", "2.1. Design was a cohort."]),
+        (
+            "Coffee helps, e.g. at work. It also harms, i.e. sleep. Done.",
+            ["Coffee helps, e.g. at work.", "It also harms, i.e. sleep.", "Done."],
+        ),
+        (
+            "Smith et al. found this. Jones et al. did not.",
+            ["Smith et al. found this.", "Jones et al. did not."],
+        ),
+        (
+            "See Fig. 2 and Eq. 3 for details. Also see Figs. 4 and 5.",
+            ["See Fig. 2 and Eq. 3 for details.", "Also see Figs. 4 and 5."],
+        ),
+        (
+            "Intake rose (p < 0.05). BP fell by 1.5 mmHg vs. placebo. Sleep was approx. 7 h.",
+            ["Intake rose (p < 0.05).", "BP fell by 1.5 mmHg vs. placebo.", "Sleep was approx. 7 h."],
+        ),
+        (
+            "J. Smith and A. B. Jones wrote it. Dr. Lee agreed. No. 5 was missing.",
+            ["J. Smith and A. B. Jones wrote it.", "Dr. Lee agreed.", "No. 5 was missing."],
+        ),
+        (
+            "Coffee raises alertness [12]. Tea does too (Smith et al., 2019). Why?",
+            ["Coffee raises alertness [12].", "Tea does too (Smith et al., 2019).", "Why?"],
+        ),
+        (
+            "2. Methods\n\nWe enrolled adults. 2.1. Design was a cohort.",
+            ["2. Methods", "We enrolled adults.", "2.1. Design was a cohort."],
+        ),
         ("Levels of vitamin D. They fell.", ["Levels of vitamin D.", "They fell."]),
-        ("Urges to smoke fall with exercise. 10 Again in smokers, it helps.",
-         ["Urges to smoke fall with exercise. 10", "Again in smokers, it helps."]),
+        (
+            "Urges to smoke fall with exercise. 10 Again in smokers, it helps.",
+            ["Urges to smoke fall with exercise. 10", "Again in smokers, it helps."],
+        ),
         ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
-        ("Background: Salt raises blood pressure. Note: not a label here.",
-         ["Background:", "Salt raises blood pressure.", "Note: not a label here."]),
+        (
+            "Background: Salt raises blood pressure. Note: not a label here.",
+            ["Background:", "Salt raises blood pressure.", "Note: not a label here."],
+        ),
     ],
 )
 def test_split_sentences(text, expected):
@@ -50,8 +68,7 @@ def test_split_sentences(text, expected):
 def test_no_sentence_contains_a_paragraph_break_and_offsets_are_stripped():
     text = "  First paragraph has no full stop\n\nSecond one does.  Third one too.\n\n\n  "
     spans = split_sentences(text)
-    assert _sentences(text) == [
-        "First paragraph has no full stop", "Second one does.", "Third one too."]
+    assert _sentences(text) == ["First paragraph has no full stop", "Second one does.", "Third one too."]
     for start, end in spans:
         assert text[start:end] == text[start:end].strip() and "\n\n" not in text[start:end]
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
@@ -59,6 +76,7 @@ def test_no_sentence_contains_a_paragraph_break_and_offsets_are_stripped():
 
 
 # ----------------------------------------------------------------------------- chunking
+
 
 def _page(paragraphs: list[tuple[str, str]]) -> PageText:
     """A page from (label, paragraph) pairs, with section spans tiling the text."""
@@ -73,11 +91,13 @@ def _page(paragraphs: list[tuple[str, str]]) -> PageText:
 
 
 SENTENCE = "Coffee intake of {n} cups per day increased sleep latency in adults."
-PAGE = _page([
-    ("methods", " ".join(SENTENCE.format(n=n) for n in range(12))),
-    ("results", " ".join(SENTENCE.format(n=n) for n in range(12, 20))),
-    ("references", "1. Smith J. Coffee. Sleep Med 2019;12:1-9. 2. Lee K. Tea. J Ex 2020;1:2-3."),
-])
+PAGE = _page(
+    [
+        ("methods", " ".join(SENTENCE.format(n=n) for n in range(12))),
+        ("results", " ".join(SENTENCE.format(n=n) for n in range(12, 20))),
+        ("references", "1. Smith J. Coffee. Sleep Med 2019;12:1-9. 2. Lee K. Tea. J Ex 2020;1:2-3."),
+    ]
+)
 
 
 def test_chunks_stay_in_the_page_on_sentence_boundaries_within_the_size_limit():
@@ -96,17 +116,18 @@ def test_chunks_never_cross_a_section_boundary_and_flag_references():
         [span] = [s for s in PAGE.sections if s.start <= chunk.start < s.end]
         assert chunk.end <= span.end and chunk.section == span.label
         assert chunk.is_references == (span.label == "references")
-    assert [c.section for c in chunk_page(PAGE, max_chars=5000)] == [
-        "methods", "results", "references"]
+    assert [c.section for c in chunk_page(PAGE, max_chars=5000)] == ["methods", "results", "references"]
 
 
 def test_consecutive_chunks_share_the_overlap_and_cover_every_sentence():
-    chunks = [c for c in chunk_page(PAGE, max_chars=300, overlap_sentences=1)
-              if c.section == "methods"]
+    chunks = [c for c in chunk_page(PAGE, max_chars=300, overlap_sentences=1) if c.section == "methods"]
     sentences = split_sentences(PAGE.text[: PAGE.sections[0].end])
     for first, second in pairwise(chunks):
-        shared = [s for s in sentences if first.start <= s[0] and s[1] <= first.end
-                  and second.start <= s[0] and s[1] <= second.end]
+        shared = [
+            s
+            for s in sentences
+            if first.start <= s[0] and s[1] <= first.end and second.start <= s[0] and s[1] <= second.end
+        ]
         assert len(shared) == 1
     covered = {s for s in sentences for c in chunks if c.start <= s[0] and s[1] <= c.end}
     assert covered == set(sentences)
@@ -118,7 +139,7 @@ def test_a_sentence_longer_than_the_limit_is_its_own_chunk():
     long_sentence = "Coffee " + "and tea " * 60 + "raised alertness."
     page = _page([("results", f"Short one. {long_sentence} Short two.")])
     chunks = chunk_page(page, max_chars=100)
-    texts = [page.text[c.start:c.end] for c in chunks]
+    texts = [page.text[c.start : c.end] for c in chunks]
     assert long_sentence in texts
     assert all(len(t) <= 100 for t in texts if t != long_sentence)
 

@@ -63,8 +63,10 @@ def test_join_hyphenated(left, right, joined):
 
 
 def test_document_vocabulary_decides_between_compound_and_hyphenation():
-    pages = [["Intake was self-reported by most.", "Intake was self-", "reported again."],
-             ["We used a treadmill daily.", "the tread-", "mill test"]]
+    pages = [
+        ["Intake was self-reported by most.", "Intake was self-", "reported again."],
+        ["We used a treadmill daily.", "the tread-", "mill test"],
+    ]
     vocabulary = build_vocabulary(pages)
     assert join_hyphenated("was self-", "reported again.", vocabulary) == "was self-reported again."
     assert join_hyphenated("the tread-", "mill test", vocabulary) == "the treadmill test"
@@ -104,11 +106,17 @@ def test_headings_stand_alone_and_a_short_last_line_ends_a_paragraph():
 
 
 def test_a_numbered_subsection_heading_is_its_own_paragraph():
-    lines = ["3. Results", "3.1 Effects of body mass index on cardiometabolic outcomes",
-             "Genetically predicted BMI increased the risk of type 2", "diabetes in adults."]
+    lines = [
+        "3. Results",
+        "3.1 Effects of body mass index on cardiometabolic outcomes",
+        "Genetically predicted BMI increased the risk of type 2",
+        "diabetes in adults.",
+    ]
     assert assemble_paragraphs(lines).split("\n\n") == [
-        "3. Results", "3.1 Effects of body mass index on cardiometabolic outcomes",
-        "Genetically predicted BMI increased the risk of type 2 diabetes in adults."]
+        "3. Results",
+        "3.1 Effects of body mass index on cardiometabolic outcomes",
+        "Genetically predicted BMI increased the risk of type 2 diabetes in adults.",
+    ]
 
 
 def test_no_single_newline_ever_survives():
@@ -150,13 +158,22 @@ def test_running_headers_and_page_numbers_are_removed_from_every_page():
 @pytest.mark.parametrize(
     ("line", "label"),
     [
-        ("2. Methods", "methods"), ("2 Methods", "methods"), ("METHODS", "methods"),
-        ("Materials and methods", "methods"), ("Study design", "methods"),
-        ("Methodology", "methods"), ("III. RESULTS", "results"), ("Discussion", "discussion"),
-        ("6 Conclusions", "conclusion"), ("References", "references"),
-        ("Bibliography", "references"), ("Literature cited", "references"),
-        ("1. Introduction", "introduction"), ("Abstract", "abstract"),
-        ("Acknowledgements", "other"), ("Statistical analysis", None),
+        ("2. Methods", "methods"),
+        ("2 Methods", "methods"),
+        ("METHODS", "methods"),
+        ("Materials and methods", "methods"),
+        ("Study design", "methods"),
+        ("Methodology", "methods"),
+        ("III. RESULTS", "results"),
+        ("Discussion", "discussion"),
+        ("6 Conclusions", "conclusion"),
+        ("References", "references"),
+        ("Bibliography", "references"),
+        ("Literature cited", "references"),
+        ("1. Introduction", "introduction"),
+        ("Abstract", "abstract"),
+        ("Acknowledgements", "other"),
+        ("Statistical analysis", None),
         ("The methods we used were new", None),
     ],
 )
@@ -180,8 +197,10 @@ def test_sections_carry_across_pages_and_references_run_to_the_end():
         _years(5),
     ]
     assert _labels(pages) == [
-        ["front", "abstract", "introduction"], ["introduction", "methods"],
-        ["results", "discussion", "references"], ["references"],
+        ["front", "abstract", "introduction"],
+        ["introduction", "methods"],
+        ["results", "discussion", "references"],
+        ["references"],
     ]
     for text, spans in zip(pages, label_pages(pages), strict=True):
         assert spans[0].start == 0 and spans[-1].end == len(text)
@@ -189,16 +208,16 @@ def test_sections_carry_across_pages_and_references_run_to_the_end():
 
 
 def test_structured_abstract_subheadings_stay_in_the_abstract():
-    page = ("ABSTRACT\n\nObjective\n\nTo test coffee.\n\nResults\n\nNo effect.\n\nConclusion\n\n"
-            "None.\n\nIntroduction\n\nCoffee is common.")
+    page = (
+        "ABSTRACT\n\nObjective\n\nTo test coffee.\n\nResults\n\nNo effect.\n\nConclusion\n\n"
+        "None.\n\nIntroduction\n\nCoffee is common."
+    )
     assert _labels(["Title\n\n" + page]) == [["front", "abstract", "introduction"]]
 
 
 def test_a_numbered_reference_list_without_heading_is_found():
     body = "\n\n".join(f"Body paragraph {i} discussing coffee and sleep at length." for i in range(30))
-    refs = "\n\n".join(
-        f"{i} Smith{i} J. A study of things. J Ex {2000 + i};1:1-9." for i in range(1, 8)
-    )
+    refs = "\n\n".join(f"{i} Smith{i} J. A study of things. J Ex {2000 + i};1:1-9." for i in range(1, 8))
     labels = label_pages([body, refs])
     assert [s.label for s in labels[1]] == ["references"]
     assert "references" not in [s.label for s in labels[0]]

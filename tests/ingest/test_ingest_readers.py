@@ -61,6 +61,7 @@ def _label_of(document: ParsedDocument, phrase: str) -> tuple[int, str | None]:
 
 # ------------------------------------------------------------------- the synthetic paper
 
+
 def test_paper_has_one_page_per_pdf_page_with_provenance_fields(paper, paper_pdf, spec):
     assert [p.number for p in paper.pages] == list(range(1, len(spec.PAPER) + 1))
     assert paper.kind == "pdf" and paper.source == str(paper_pdf)
@@ -128,15 +129,14 @@ def test_metadata_comes_from_the_pdf_and_its_first_page(paper, spec):
 
 def test_junk_info_title_falls_back_to_the_title_on_the_first_page(tmp_path, spec):
     path = tmp_path / "draft3.pdf"
-    path.write_bytes(
-        spec.build_paper_pdf(spec.PAPER[:1], info_title="Microsoft Word - draft3.docx")
-    )
+    path.write_bytes(spec.build_paper_pdf(spec.PAPER[:1], info_title="Microsoft Word - draft3.docx"))
     document = _read_one(path)
     assert isinstance(document, ParsedDocument)
     assert document.title == spec.TITLE
 
 
 # ------------------------------------------------------------------------ broken files
+
 
 @pytest.mark.parametrize(
     ("name", "code", "words"),
@@ -200,7 +200,7 @@ def test_pypdf_log_noise_is_routed_to_debug_not_shown(caplog, spec):
     data = spec.simple_pdf()
     pointer = re.search(rb"startxref\s+(\d+)", data)
     assert pointer is not None
-    broken_pointer = data[: pointer.start(1)] + b"999" + data[pointer.end(1):]
+    broken_pointer = data[: pointer.start(1)] + b"999" + data[pointer.end(1) :]
     console = _Collect()  # stands in for a console handler on the root logger
     logging.getLogger().addHandler(console)
     try:
@@ -216,6 +216,7 @@ def test_pypdf_log_noise_is_routed_to_debug_not_shown(caplog, spec):
 
 
 # ---------------------------------------------------------------------- text and JSONL
+
 
 def test_registry_picks_readers_by_suffix_case_insensitively():
     assert set(SUPPORTED_SUFFIXES) == {".pdf", ".txt", ".md", ".jsonl"}
@@ -251,8 +252,14 @@ def test_text_file_title_from_first_line_and_empty_text_file(tmp_path):
 
 def test_jsonl_yields_one_document_per_line_and_names_the_bad_line(tmp_path):
     records = [
-        {"id": "pm1", "title": "Coffee and sleep", "text": "Coffee delays\nsleep onset.",
-         "year": 2019, "doi": "https://doi.org/10.1000/xyz.1", "authors": ["Ann Lee", "Bo Chan"]},
+        {
+            "id": "pm1",
+            "title": "Coffee and sleep",
+            "text": "Coffee delays\nsleep onset.",
+            "year": 2019,
+            "doi": "https://doi.org/10.1000/xyz.1",
+            "authors": ["Ann Lee", "Bo Chan"],
+        },
         "{not json",
         {"id": 7, "title": "Tea", "text": "Tea reduces stress.", "year": "2020"},
         {"id": "pm1", "title": "Duplicate", "text": "Same id again."},
@@ -270,13 +277,18 @@ def test_jsonl_yields_one_document_per_line_and_names_the_bad_line(tmp_path):
     first = documents[0]
     assert first.sha256 == hashlib.sha256(lines[0].encode()).hexdigest()
     assert (first.title, first.year, first.doi, first.authors) == (
-        "Coffee and sleep", 2019, "10.1000/xyz.1", ["Ann Lee", "Bo Chan"])
+        "Coffee and sleep",
+        2019,
+        "10.1000/xyz.1",
+        ["Ann Lee", "Bo Chan"],
+    )
     assert first.pages[0].text == "Coffee delays sleep onset."
     assert [s.label for s in first.pages[0].sections] == ["abstract"]
     assert documents[1].year == 2020
 
 
 # ----------------------------------------------------------------------- metadata rules
+
 
 @pytest.mark.parametrize(
     "title",
@@ -294,18 +306,24 @@ def test_real_titles_are_kept_and_a_cut_info_title_yields_to_the_page_title():
 
 
 def test_title_from_font_runs_skips_journal_banners_and_drop_capitals():
-    runs = [(27.9, "Journal of Statistical Software\n"), (10.0, "January 2007, Volume 18"),
-            (17.2, "TIMP: An R Package for Modeling\nMulti-way Spectroscopic Measurements"),
-            (26.0, "A"), (10.0, "cinetobacter body text " * 30)]
+    runs = [
+        (27.9, "Journal of Statistical Software\n"),
+        (10.0, "January 2007, Volume 18"),
+        (17.2, "TIMP: An R Package for Modeling\nMulti-way Spectroscopic Measurements"),
+        (26.0, "A"),
+        (10.0, "cinetobacter body text " * 30),
+    ]
     assert title_from_font_runs(runs) == (
         "TIMP: An R Package for Modeling Multi-way Spectroscopic Measurements"
     )
 
 
 def test_doi_and_year_from_the_first_page():
-    page = ("PLOS ONE | https://doi.org/10.1371/journal.pone.0197919 June 13, 2018 1 / 21\n"
-            "Citation: ... https://doi.org/10.1371/journal.\npone.0197919\n"
-            "Copyright: © 2018 Thomason et al.\nsamples from 2009 to 2014 were used")
+    page = (
+        "PLOS ONE | https://doi.org/10.1371/journal.pone.0197919 June 13, 2018 1 / 21\n"
+        "Citation: ... https://doi.org/10.1371/journal.\npone.0197919\n"
+        "Copyright: © 2018 Thomason et al.\nsamples from 2009 to 2014 were used"
+    )
     assert choose_doi({}, page) == "10.1371/journal.pone.0197919"
     assert choose_doi({"/doi": "10.1136/bmj.h2145"}, page) == "10.1136/bmj.h2145"
     assert find_dois("(see doi:10.1016/S0140-6736(20)30183-5).") == ["10.1016/S0140-6736(20)30183-5"]
@@ -315,6 +333,13 @@ def test_doi_and_year_from_the_first_page():
 
 def test_author_bylines_with_affiliation_markers_split_into_names():
     assert split_author_names("Michael Ussher,1 Sarah Lewis,2 Paul Aveyard,3 and Tim Coleman10") == [
-        "Michael Ussher", "Sarah Lewis", "Paul Aveyard", "Tim Coleman"]
+        "Michael Ussher",
+        "Sarah Lewis",
+        "Paul Aveyard",
+        "Tim Coleman",
+    ]
     assert split_author_names("Natascia Vedovato1  · Maria V. Salguero2  · Arjun Raj1,8*") == [
-        "Natascia Vedovato", "Maria V. Salguero", "Arjun Raj"]
+        "Natascia Vedovato",
+        "Maria V. Salguero",
+        "Arjun Raj",
+    ]

@@ -24,8 +24,13 @@ _REPO = Path(__file__).resolve().parents[2]
 _FOLDER = Path(os.environ.get("CAUSEMAP_SHARED_PDFS") or _REPO.parent / "shared" / "pdfs")
 _MANIFEST = _FOLDER / "MANIFEST.tsv"
 # How the manifest's "kind" / "expected_reason" columns name each failure code.
-_EXPECTED_CODES = (("encrypt", "encrypted"), ("scanned", "no_text"), ("no text", "no_text"),
-                   ("truncat", "corrupt"), ("corrupt", "corrupt"))
+_EXPECTED_CODES = (
+    ("encrypt", "encrypted"),
+    ("scanned", "no_text"),
+    ("no text", "no_text"),
+    ("truncat", "corrupt"),
+    ("corrupt", "corrupt"),
+)
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 # What a line-break hyphen split looks like once lines are joined: "concentra- tion" or
 # "concentra -tion" (suspended hyphens such as "pre- and post-" excluded).
@@ -64,9 +69,7 @@ def test_readable_pdfs_parse_into_clean_text(row):
         assert not any("\n" in page.text[s:e] for s, e in split_sentences(page.text))
 
 
-@pytest.mark.parametrize(
-    "row", [r for r in ROWS if r["expect"] == "fail"], ids=lambda r: r["file"][:40]
-)
+@pytest.mark.parametrize("row", [r for r in ROWS if r["expect"] == "fail"], ids=lambda r: r["file"][:40])
 def test_unreadable_pdfs_fail_with_the_expected_code(row):
     [failure] = read_path(_FOLDER / row["file"])
     assert isinstance(failure, ReadFailure), failure

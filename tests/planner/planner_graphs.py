@@ -25,12 +25,26 @@ TEXTBOOK = {
 }
 
 
-def evidence(s: str, t: str, paper: str = "paper-1", page: int = 1, design: str = "cohort",
-             relation: str = "causal", hedged: bool = False, polarity: str = "+") -> Evidence:
+def evidence(
+    s: str,
+    t: str,
+    paper: str = "paper-1",
+    page: int = 1,
+    design: str = "cohort",
+    relation: str = "causal",
+    hedged: bool = False,
+    polarity: str = "+",
+) -> Evidence:
     return Evidence(
-        claim_id=f"{paper}-{s}-{t}-{page}", paper_id=paper, title=f"Study {paper}", page=page,
-        quote=f"{s.capitalize()} increases {t}.", design=StudyDesign(design), relation=relation,
-        hedged=hedged, polarity=polarity,
+        claim_id=f"{paper}-{s}-{t}-{page}",
+        paper_id=paper,
+        title=f"Study {paper}",
+        page=page,
+        quote=f"{s.capitalize()} increases {t}.",
+        design=StudyDesign(design),
+        relation=relation,
+        hedged=hedged,
+        polarity=polarity,
     )
 
 
@@ -50,8 +64,15 @@ def make_graph(
         n = (papers or {}).get((s, t), 2)
         ev = [evidence(s, t, paper=f"p{i}-{s}-{t}") for i in range(n)]
         kg_edges[(s, t)] = Edge(
-            source=s, target=t, polarity="+", polarity_counts={"+": n}, belief=belief,
-            n_papers=n, n_claims=n, designs=[StudyDesign.COHORT], evidence=ev,
+            source=s,
+            target=t,
+            polarity="+",
+            polarity_counts={"+": n},
+            belief=belief,
+            n_papers=n,
+            n_claims=n,
+            designs=[StudyDesign.COHORT],
+            evidence=ev,
         )
     dags = []
     for rank, kept in enumerate(candidates or [], 1):

@@ -73,8 +73,7 @@ def test_front_door_fails_when_the_mediator_is_confounded_with_the_outcome(textb
 
 def test_conditional_instrument_is_found_with_its_conditioning_set():
     # Z <- W -> Y makes Z an instrument only given W.
-    g = nx.freeze(nx.DiGraph([("z", "x"), ("w", "z"), ("w", "y"), ("u", "x"), ("u", "y"),
-                              ("x", "y")]))
+    g = nx.freeze(nx.DiGraph([("z", "x"), ("w", "z"), ("w", "y"), ("u", "x"), ("u", "y"), ("x", "y")]))
     found = instruments(g, "x", "y", observed={"z", "w", "x", "y"})
     assert Instrument("z", frozenset({"w"})) in found
     assert not is_instrument(g, "x", "y", "z")
@@ -86,8 +85,12 @@ def test_no_causal_path_is_reported_as_such(textbook):
 
 
 def test_dowhy_agrees_on_textbook_graphs(textbook):
-    for name, observed in [("confounder", None), ("m_bias", None),
-                           ("instrument", {"z", "x", "y"}), ("front_door", {"x", "m", "y"})]:
+    for name, observed in [
+        ("confounder", None),
+        ("m_bias", None),
+        ("instrument", {"z", "x", "y"}),
+        ("front_door", {"x", "m", "y"}),
+    ]:
         g = textbook[name]
         ours = identify_target(g, "x", "y", observed)
         theirs = dowhy_identify(g, "x", "y", observed)
@@ -97,7 +100,8 @@ def test_dowhy_agrees_on_textbook_graphs(textbook):
             assert is_backdoor_set(g, "x", "y", theirs["backdoor"]), name
             assert frozenset(theirs["backdoor"]) in ours.adjustment_sets, name
         assert sorted(theirs["instruments"]) == sorted(
-            i.variable for i in ours.instruments if not i.conditional_on), name
+            i.variable for i in ours.instruments if not i.conditional_on
+        ), name
         assert bool(theirs["frontdoor"]) == bool(ours.frontdoor_sets), name
 
 
@@ -105,16 +109,19 @@ def _random_dag(rng: random.Random, n: int, p: float) -> nx.DiGraph:
     nodes = [f"n{i}" for i in range(n)]
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
-    g.add_edges_from((a, b) for i, a in enumerate(nodes) for b in nodes[i + 1:] if rng.random() < p)
+    g.add_edges_from((a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 :] if rng.random() < p)
     return g
 
 
 def _brute_force_minimal_sets(g, x, y, observed):
     allowed = sorted(set(observed) - nx.descendants(g, x) - {x, y})
-    valid = [frozenset(c) for k in range(len(allowed) + 1)
-             for c in itertools.combinations(allowed, k) if is_backdoor_set(g, x, y, c)]
-    return sorted((s for s in valid if not any(t < s for t in valid)),
-                  key=lambda s: (len(s), sorted(s)))
+    valid = [
+        frozenset(c)
+        for k in range(len(allowed) + 1)
+        for c in itertools.combinations(allowed, k)
+        if is_backdoor_set(g, x, y, c)
+    ]
+    return sorted((s for s in valid if not any(t < s for t in valid)), key=lambda s: (len(s), sorted(s)))
 
 
 def test_minimal_adjustment_sets_match_brute_force_on_random_dags():

@@ -12,11 +12,9 @@ from causemap.planner import TargetError, make_plan
 from causemap.planner.datacheck import partial_correlation_test
 
 # age -> salt, age -> blood pressure, salt -> sodium -> blood pressure, region -> salt.
-COEFFICIENTS = {("c", "x"): 0.8, ("c", "y"): 1.0, ("x", "m"): 1.5, ("m", "y"): 2.0,
-                ("w", "x"): 0.5}
+COEFFICIENTS = {("c", "x"): 0.8, ("c", "y"): 1.0, ("x", "m"): 1.5, ("m", "y"): 2.0, ("w", "x"): 0.5}
 TRUE_EFFECT = 1.5 * 2.0  # salt -> blood pressure, all through sodium
-LABELS = {"c": "age", "x": "salt intake", "m": "urinary sodium", "y": "blood pressure",
-          "w": "region"}
+LABELS = {"c": "age", "x": "salt intake", "m": "urinary sodium", "y": "blood pressure", "w": "region"}
 
 
 def simulate(n: int = 3000, seed: int = 0) -> pd.DataFrame:
@@ -26,8 +24,16 @@ def simulate(n: int = 3000, seed: int = 0) -> pd.DataFrame:
     m = COEFFICIENTS[("x", "m")] * x + rng.normal(size=n)
     y = COEFFICIENTS[("c", "y")] * c + COEFFICIENTS[("m", "y")] * m + rng.normal(size=n)
     # Column names as a researcher would write them: labels, any case, underscores.
-    return pd.DataFrame({"AGE": c, "Salt_Intake": x, "urinary sodium": m, "Blood Pressure": y,
-                         "region": w, "notes": ["-"] * n})
+    return pd.DataFrame(
+        {
+            "AGE": c,
+            "Salt_Intake": x,
+            "urinary sodium": m,
+            "Blood Pressure": y,
+            "region": w,
+            "notes": ["-"] * n,
+        }
+    )
 
 
 def graph_of(edges):
@@ -55,8 +61,11 @@ def test_estimate_recovers_the_true_total_effect(true_graph_check):
 
 def test_refuters_pass_on_the_true_graph(true_graph_check):
     results = {r.name: r.passed for r in true_graph_check.refutations}
-    assert results == {"placebo_treatment_refuter": True, "random_common_cause": True,
-                       "data_subset_refuter": True}
+    assert results == {
+        "placebo_treatment_refuter": True,
+        "random_common_cause": True,
+        "data_subset_refuter": True,
+    }
 
 
 def test_the_true_graph_survives_falsification(true_graph_check):
@@ -67,23 +76,30 @@ def test_the_true_graph_survives_falsification(true_graph_check):
 
 
 def test_columns_are_matched_and_the_rest_ignored(true_graph_check):
-    assert true_graph_check.columns == {"AGE": "c", "Salt_Intake": "x", "urinary sodium": "m",
-                                        "Blood Pressure": "y", "region": "w"}
+    assert true_graph_check.columns == {
+        "AGE": "c",
+        "Salt_Intake": "x",
+        "urinary sodium": "m",
+        "Blood Pressure": "y",
+        "region": "w",
+    }
     assert true_graph_check.latent == []
 
 
 def test_a_deleted_confounding_edge_is_flagged(data):
     # Candidate 2 reads the literature without age -> blood pressure; the check runs on it.
-    graph = make_graph({e: 0.9 for e in COEFFICIENTS}, LABELS,
-                       candidates=[list(COEFFICIENTS), [e for e in COEFFICIENTS if e != ("c", "y")]])
+    graph = make_graph(
+        {e: 0.9 for e in COEFFICIENTS},
+        LABELS,
+        candidates=[list(COEFFICIENTS), [e for e in COEFFICIENTS if e != ("c", "y")]],
+    )
     check = make_plan(graph, ("x", "y"), data=data, candidate=2).data_check
     assert check.candidate == 2
     # Without age -> blood pressure the graph sees no confounding, and the estimate is biased ...
     assert check.adjustment_set == []
     assert abs(check.estimate - TRUE_EFFECT) / TRUE_EFFECT > 0.05
     # ... but the data contradict what the graph implies about blood pressure.
-    flagged = [v for v in check.falsification["violations"] if "y" in (v["node"],
-                                                                       v["independent_of"])]
+    flagged = [v for v in check.falsification["violations"] if "y" in (v["node"], v["independent_of"])]
     failed = [r for r in check.refutations if not r.passed]
     assert flagged or failed
     assert any("contradict" in line for line in check.summary)

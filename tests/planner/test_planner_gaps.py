@@ -30,21 +30,27 @@ def test_each_kind_of_weakness_is_named():
     assert "only correlational statements" in weak_edge_reasons(_edge(correlational), 0.5)
     hedged = [evidence("a", "b", paper=f"p{i}", hedged=True) for i in range(3)]
     assert "only hedged statements" in weak_edge_reasons(_edge(hedged), 0.5)
-    weak = [evidence("a", "b", paper="p1", design="cross_sectional"),
-            evidence("a", "b", paper="p2", design="case_control")]
+    weak = [
+        evidence("a", "b", paper="p1", design="cross_sectional"),
+        evidence("a", "b", paper="p2", design="case_control"),
+    ]
     reasons = weak_edge_reasons(_edge(weak), 0.5)
     assert "only weak designs (case-control, cross-sectional)" in reasons
 
 
 def test_rejected_evidence_does_not_count():
-    ev = [evidence("a", "b", paper="p1", relation="correlational"),
-          evidence("a", "b", paper="p2").model_copy(update={"state": "rejected"})]
+    ev = [
+        evidence("a", "b", paper="p1", relation="correlational"),
+        evidence("a", "b", paper="p2").model_copy(update={"state": "rejected"}),
+    ]
     assert "only correlational statements" in weak_edge_reasons(_edge(ev), 0.5)
 
 
 def test_cycles_are_reported_with_what_the_candidates_drop():
-    graph = make_graph({("a", "b"): 0.9, ("b", "c"): 0.8, ("c", "a"): 0.3, ("c", "d"): 0.9},
-                       candidates=[[("a", "b"), ("b", "c"), ("c", "d")]])
+    graph = make_graph(
+        {("a", "b"): 0.9, ("b", "c"): 0.8, ("c", "a"): 0.3, ("c", "d"): 0.9},
+        candidates=[[("a", "b"), ("b", "c"), ("c", "d")]],
+    )
     gaps = cycle_gaps(graph, graph.candidates)
     assert len(gaps) == 1
     assert gaps[0].variables == ["a", "b", "c"]
@@ -53,11 +59,16 @@ def test_cycles_are_reported_with_what_the_candidates_drop():
 
 def test_contradictions_become_contested_gaps_with_both_sides_cited():
     graph = make_graph({("a", "b"): 0.6})
-    graph.contradictions.append(Contradiction(
-        "a", "b", "opposite_sign", "a raises b in one paper, lowers it in another",
-        supporting=[evidence("a", "b", paper="p1")],
-        opposing=[evidence("a", "b", paper="p2", polarity="-")],
-    ))
+    graph.contradictions.append(
+        Contradiction(
+            "a",
+            "b",
+            "opposite_sign",
+            "a raises b in one paper, lowers it in another",
+            supporting=[evidence("a", "b", paper="p1")],
+            opposing=[evidence("a", "b", paper="p2", polarity="-")],
+        )
+    )
     gaps = [g for g in find_gaps(graph, []) if g.kind == "contested_edge"]
     assert len(gaps) == 1 and {c.paper_id for c in gaps[0].citations} == {"p1", "p2"}
 
@@ -82,7 +93,8 @@ def test_cooccurrences_match_labels_and_aliases_on_word_boundaries():
     # By default both names must share a sentence: the first passage names them in two.
     assert set(find_cooccurrences(chunks, variables)) == {("bp", "hr")}
     assert find_cooccurrences(chunks, variables)[("bp", "hr")][0].quote == (
-        "Heart rate and BP were both measured.")
+        "Heart rate and BP were both measured."
+    )
 
 
 def test_cooccurrences_skip_pairs_the_graph_already_links():

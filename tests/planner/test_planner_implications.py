@@ -21,9 +21,7 @@ def _as_set(implications):
 
 
 def test_chain_implies_ends_independent_given_the_middle(textbook):
-    assert _as_set(missing_edge_implications(textbook["mediator"])) == {
-        ("x", "y", frozenset({"m"}))
-    }
+    assert _as_set(missing_edge_implications(textbook["mediator"])) == {("x", "y", frozenset({"m"}))}
 
 
 def test_complete_graph_implies_nothing(textbook):
@@ -57,7 +55,8 @@ def test_unmeasured_variables_are_never_conditioned_on(textbook):
     # x and y cannot be separated by measured variables; u is not in the data.
     assert implication_for_pair(g, "x", "y", observed={"x", "m", "y"}) is None
     assert implication_for_pair(g, "u", "m", observed={"x", "m", "y", "u"}) == Implication(
-        "m", "u", frozenset({"x"}))
+        "m", "u", frozenset({"x"})
+    )
 
 
 def test_holds_in_tells_candidates_apart():
@@ -89,8 +88,11 @@ def test_a_cause_of_the_outcome_is_an_outcome_control_but_not_an_exposure_contro
 
 
 def test_effects_of_the_exposure_and_unrelated_variables_are_never_controls(textbook):
-    g = nx.freeze(nx.DiGraph(list(textbook["negative_controls"].edges)
-                             + [("x", "m"), ("m", "y"), ("y", "after"), ("q", "r")]))
+    g = nx.freeze(
+        nx.DiGraph(
+            list(textbook["negative_controls"].edges) + [("x", "m"), ("m", "y"), ("y", "after"), ("q", "r")]
+        )
+    )
     names = {nc.variable for nc in negative_control_outcomes(g, "x", "y", {"c"})}
     names |= {nc.variable for nc in negative_control_exposures(g, "x", "y", {"c"})}
     assert names == {"n", "e"}

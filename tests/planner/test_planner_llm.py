@@ -24,8 +24,7 @@ LABELS = {"x": "coffee", "y": "insomnia", "c": "stress"}
 
 @pytest.fixture
 def graph():
-    return make_graph({("x", "y"): 0.8, ("c", "y"): 0.7}, LABELS, candidates=[[("x", "y"),
-                                                                                 ("c", "y")]])
+    return make_graph({("x", "y"): 0.8, ("c", "y"): 0.7}, LABELS, candidates=[[("x", "y"), ("c", "y")]])
 
 
 def fake_model(payload) -> GenericFakeChatModel:
@@ -33,19 +32,30 @@ def fake_model(payload) -> GenericFakeChatModel:
     return GenericFakeChatModel(messages=iter([AIMessage(content=text)]))
 
 
-SUGGESTIONS = {"suggestions": [
-    {"name": "shift work", "role": "confounder", "reason": "shift workers drink coffee and sleep badly"},
-    {"name": "stress", "role": "confounder", "reason": "stress raises both"},
-    {"name": "tea drinking", "role": "negative_control_exposure", "reason": "similar habit"},
-    {"name": "moon phase", "role": "confounder", "reason": "folklore"},
-    {"name": "anything", "role": "not-a-role", "reason": "ignored"},
-]}
+SUGGESTIONS = {
+    "suggestions": [
+        {"name": "shift work", "role": "confounder", "reason": "shift workers drink coffee and sleep badly"},
+        {"name": "stress", "role": "confounder", "reason": "stress raises both"},
+        {"name": "tea drinking", "role": "negative_control_exposure", "reason": "similar habit"},
+        {"name": "moon phase", "role": "confounder", "reason": "folklore"},
+        {"name": "anything", "role": "not-a-role", "reason": "ignored"},
+    ]
+}
 
 PASSAGES = {
-    "shift work": [Citation(paper_id="p7", title="Night shifts", page=3,
-                            quote="Shift work was associated with both coffee use and insomnia.")],
-    "stress": [Citation(paper_id="p2", title="Stress", page=9,
-                        quote="Perceived stress predicted insomnia in the cohort.")],
+    "shift work": [
+        Citation(
+            paper_id="p7",
+            title="Night shifts",
+            page=3,
+            quote="Shift work was associated with both coffee use and insomnia.",
+        )
+    ],
+    "stress": [
+        Citation(
+            paper_id="p2", title="Stress", page=9, quote="Perceived stress predicted insomnia in the cohort."
+        )
+    ],
     # Retrieved, but names neither coffee nor insomnia: not grounding.
     "tea drinking": [Citation(paper_id="p4", title="Tea", page=1, quote="Tea drinking is common.")],
 }
@@ -56,8 +66,9 @@ def retrieve(question: str) -> list[Citation]:
 
 
 def test_grounded_suggestions_become_cited_items(graph):
-    plan = make_plan(graph, "coffee -> insomnia", llm=fake_model(SUGGESTIONS), retrieve=retrieve,
-                     use_dowhy=False)
+    plan = make_plan(
+        graph, "coffee -> insomnia", llm=fake_model(SUGGESTIONS), retrieve=retrieve, use_dowhy=False
+    )
     titles = {i.title: i for i in plan.items}
     shift = titles["Possible confounder to measure: shift work"]
     assert shift.kind == "identification"
@@ -68,8 +79,7 @@ def test_grounded_suggestions_become_cited_items(graph):
 
 
 def test_ungrounded_suggestions_are_kept_apart_as_the_models_prior(graph):
-    plan = make_plan(graph, ("x", "y"), llm=fake_model(SUGGESTIONS), retrieve=retrieve,
-                     use_dowhy=False)
+    plan = make_plan(graph, ("x", "y"), llm=fake_model(SUGGESTIONS), retrieve=retrieve, use_dowhy=False)
     prior = {s.name for s in plan.model_suggestions}
     assert prior == {"tea drinking", "moon phase"}
     assert not any("moon phase" in i.title or "tea drinking" in i.title for i in plan.items)
@@ -95,8 +105,9 @@ def test_fenced_json_with_trailing_prose_is_read(graph):
 
 
 def test_an_unreadable_answer_is_reported_not_fatal(graph):
-    plan = make_plan(graph, ("x", "y"), llm=fake_model("I think stress matters."),
-                     retrieve=retrieve, use_dowhy=False)
+    plan = make_plan(
+        graph, ("x", "y"), llm=fake_model("I think stress matters."), retrieve=retrieve, use_dowhy=False
+    )
     assert plan.model_suggestions == []
     assert any("not the JSON" in n for n in plan.notes)
 

@@ -17,8 +17,9 @@ def graph():
     return g
 
 
-@pytest.mark.parametrize("text", ["salt -> bp", "Sodium Intake -> blood_pressure", "NaCl → sbp",
-                                  "  sodium-intake=>BP "])
+@pytest.mark.parametrize(
+    "text", ["salt -> bp", "Sodium Intake -> blood_pressure", "NaCl → sbp", "  sodium-intake=>BP "]
+)
 def test_targets_resolve_by_id_label_or_alias(graph, text):
     assert parse_target(text, graph) == ("salt", "bp")
 
