@@ -19,7 +19,7 @@ import time
 import networkx as nx
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge, KnowledgeGraph
-from causemap.models import Citation, Edge, Evidence, StudyDesign, Variable
+from causemap.models import Edge, Evidence, Provenance, StudyDesign, Variable
 
 FEEDBACK_EDGES = 10
 VARIANT_DROPS = 8
@@ -49,10 +49,14 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 0) -> KnowledgeGraph
         evidence = [
             Evidence(
                 claim_id=f"{s}{t}{k}",
-                paper_id=f"paper{rng.randrange(300)}",
-                title="T",
-                page=rng.randint(1, 12),
-                quote=f"{s} increases {t}.",
+                provenance=Provenance(
+                    paper_id=f"paper{rng.randrange(300)}",
+                    title="T",
+                    page=rng.randint(1, 12),
+                    start=0,
+                    end=len(f"{s} increases {t}."),
+                    text=f"{s} increases {t}.",
+                ),
                 design=rng.choice(list(StudyDesign)),
                 hedged=rng.random() < 0.3,
             )
@@ -94,7 +98,9 @@ def cooccurrences(graph: KnowledgeGraph, seed: int = 0) -> dict:
     while len(pairs) < COOCCURRING_PAIRS:
         a, b = sorted(rng.sample(nodes, 2))
         if (a, b) not in graph.edges and (b, a) not in graph.edges:
-            pairs[(a, b)] = [Citation(paper_id="p", page=1, quote=f"{a} and {b}")]
+            pairs[(a, b)] = [
+                Provenance(paper_id="p", page=1, start=0, end=len(f"{a} and {b}"), text=f"{a} and {b}")
+            ]
     return pairs
 
 

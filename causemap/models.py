@@ -40,6 +40,13 @@ class CurationState(StrEnum):
     EDITED = "edited"
 
 
+class ClaimRole(StrEnum):
+    """Whether a claim reports the paper's own finding or restates earlier work."""
+
+    FINDING = "finding"  # results, conclusions, "we found", the abstract's result sentences
+    BACKGROUND = "background"  # introduction, "has been shown", cited statements
+
+
 class PaperState(StrEnum):
     """Where a paper is in ingest. Only ``ready`` papers have all their vectors stored."""
 
@@ -55,6 +62,28 @@ def content_hash(*parts: object, length: int = 16) -> str:
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(_Model):
+    """Where a piece of text was read: one paper, one page, exact character offsets, the text itself.
+
+    The one shape of "where it says so" across causemap: a claim's evidence, a plan item's citations, a
+    retrieved passage and a chunk all carry one, and every export writes it as it is. ``start`` and
+    ``end`` are offsets into the cleaned page text stored in the workspace, so
+    ``page_text[start:end] == text``.
+    """
+
+    paper_id: str
+    title: str | None = None
+    page: int = Field(description="1-based page number")
+    start: int = Field(description="offset of the text in the cleaned page text")
+    end: int
+    text: str
+    section: str | None = None
+
+    def cite(self) -> str:
+        """A short human citation: "Title, p. 3" (the paper id when there is no title)."""
+        return f"{self.title or self.paper_id[:12]}, p. {self.page}"
 
 
 class Paper(_Model):
@@ -91,6 +120,17 @@ class Chunk(_Model):
     def make_id(paper_id: str, page: int, start: int, end: int) -> str:
         return f"{paper_id[:16]}-p{page}-{start}-{end}"
 
+    def provenance(self, title: str | None = None) -> Provenance:
+        return Provenance(
+            paper_id=self.paper_id,
+            title=title,
+            page=self.page,
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            section=self.section,
+        )
+
 
 class Claim(_Model):
     """One cause-effect statement read in one sentence of one paper (INDRA's Statement + Evidence)."""
@@ -116,6 +156,9 @@ class Claim(_Model):
     extractor: str = Field(description="'rules' or 'llm:provider:model'")
     extractor_version: str = ""
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    role: ClaimRole = Field(
+        ClaimRole.FINDING, description="the paper's own finding, or background it restates"
+    )
     state: CurationState = CurationState.PENDING
 
     def model_post_init(self, __context: object) -> None:
@@ -135,15 +178,25 @@ class Claim(_Model):
             self.extractor,
         )
 
+    def provenance(self, title: str | None = None) -> Provenance:
+        """The sentence the claim was read in, as a Provenance."""
+        return Provenance(
+            paper_id=self.paper_id,
+            title=title,
+            page=self.page,
+            start=self.sentence_start,
+            end=self.sentence_end,
+            text=self.sentence,
+            section=self.section,
+        )
+
 
 class Evidence(_Model):
-    """One claim as it backs an edge: where it was read and how it was stated."""
+    """One claim as it backs an edge: where it was read (``provenance``) and how it was stated."""
 
     claim_id: str
-    paper_id: str
-    title: str | None = None
-    page: int
-    quote: str
+    provenance: Provenance
+    role: ClaimRole = ClaimRole.FINDING
     design: StudyDesign = StudyDesign.UNKNOWN
     relation: Relation = "causal"
     polarity: Polarity | None = None
@@ -151,6 +204,23 @@ class Evidence(_Model):
     negated: bool = False
     extractor: str = ""
     state: CurationState = CurationState.PENDING
+
+    # Read-only shortcuts into the provenance (never separate copies of it).
+    @property
+    def paper_id(self) -> str:
+        return self.provenance.paper_id
+
+    @property
+    def title(self) -> str | None:
+        return self.provenance.title
+
+    @property
+    def page(self) -> int:
+        return self.provenance.page
+
+    @property
+    def quote(self) -> str:
+        return self.provenance.text
 
 
 class Variable(_Model):
@@ -172,18 +242,11 @@ class Edge(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Citation(_Model):
-    paper_id: str
-    title: str | None = None
-    page: int
-    quote: str
-
-
 class PlanItem(_Model):
     kind: Literal["refutation", "identification", "experiment", "literature"]
     title: str
     variables: list[str] = Field(default_factory=list)
     rationale: str
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[Provenance] = Field(default_factory=list)
     cost: Literal["low", "medium", "high"] = "medium"
     priority: float = 0.0

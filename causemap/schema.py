@@ -112,6 +112,10 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 2: a claim says whether it reports the paper's own finding or restates background
+    """
+    ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT 'finding';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

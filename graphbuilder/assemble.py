@@ -34,10 +34,16 @@ def claim_evidence(claim: Claim, title: str | None, flip: bool = False) -> Evide
     return Evidence.model_validate(
         {
             "claim_id": claim.id,
-            "paper_id": claim.paper_id,
-            "title": title,
-            "page": claim.page,
-            "quote": claim.sentence,
+            "provenance": {
+                "paper_id": claim.paper_id,
+                "title": title,
+                "page": claim.page,
+                "start": claim.sentence_start,
+                "end": claim.sentence_end,
+                "text": claim.sentence,
+                "section": claim.section,
+            },
+            "role": claim.role,
             "design": claim.design,
             "relation": claim.relation,
             "polarity": polarity,

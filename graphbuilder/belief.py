@@ -87,8 +87,9 @@ def evidence_reliability(evidence: Evidence, params: BeliefParams | None = None)
 
     Examples
     --------
-    >>> from causemap.models import Evidence
-    >>> ev = Evidence(claim_id="c", paper_id="p", page=1, quote="q", design="rct", extractor="rules")
+    >>> from causemap.models import Evidence, Provenance
+    >>> where = Provenance(paper_id="p", page=1, start=0, end=1, text="q")
+    >>> ev = Evidence(claim_id="c", provenance=where, design="rct", extractor="rules")
     >>> round(evidence_reliability(ev), 3)
     0.63
     """

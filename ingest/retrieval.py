@@ -2,26 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from causemap.ingest.embedding import workspace_embedder
 from causemap.ingest.vectorstore import vector_store
+from causemap.models import Provenance
 from causemap.workspace import Workspace
 
 
 @dataclass(frozen=True)
 class Passage:
-    paper_id: str
-    title: str | None
-    page: int
-    section: str
-    text: str
+    """A retrieved chunk: where it was read (``provenance``), how close it is, and which chunk."""
+
+    provenance: Provenance
     score: float
     chunk_id: str = ""
 
+    @property
+    def paper_id(self) -> str:
+        return self.provenance.paper_id
+
+    @property
+    def title(self) -> str | None:
+        return self.provenance.title
+
+    @property
+    def page(self) -> int:
+        return self.provenance.page
+
+    @property
+    def section(self) -> str:
+        return self.provenance.section or ""
+
+    @property
+    def text(self) -> str:
+        return self.provenance.text
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "provenance": self.provenance.model_dump(mode="json"),
+            "score": self.score,
+            "chunk_id": self.chunk_id,
+        }
 
 
 def retrieve(
@@ -43,11 +66,15 @@ def retrieve(
             titles[paper_id] = paper.title if paper else hit.metadata.get("title") or None
         passages.append(
             Passage(
-                paper_id=paper_id,
-                title=titles[paper_id],
-                page=int(hit.metadata["page"]),
-                section=str(hit.metadata.get("section", "")),
-                text=hit.text,
+                provenance=Provenance(
+                    paper_id=paper_id,
+                    title=titles[paper_id],
+                    page=int(hit.metadata["page"]),
+                    start=int(hit.metadata["start"]),
+                    end=int(hit.metadata["end"]),
+                    text=hit.text,
+                    section=str(hit.metadata.get("section", "")) or None,
+                ),
                 score=round(hit.score, 4),
                 chunk_id=hit.id,
             )

@@ -9,7 +9,7 @@ from functools import cached_property
 import networkx as nx
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
-from causemap.models import Citation
+from causemap.models import Provenance
 from causemap.planner.identification import IdentificationSummary, adjustment_status
 from causemap.planner.scoring import binary_entropy, edge_probability, entropy, load_resource
 from causemap.settings import PlannerSettings
@@ -28,7 +28,7 @@ class PlanContext:
     settings: PlannerSettings
     target: tuple[str, str] | None = None
     observed: set[str] | None = None  # measured columns; None = no data given
-    cooccurrence: Mapping[tuple[str, str], list[Citation]] = field(default_factory=dict)
+    cooccurrence: Mapping[tuple[str, str], list[Provenance]] = field(default_factory=dict)
     identification: IdentificationSummary | None = None
 
     def label(self, node: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
-from causemap.models import Citation, Edge, Variable
+from causemap.models import Edge, Provenance, Variable
 from causemap.planner.scoring import citations_for, load_resource
 
 __all__ = [
@@ -43,7 +43,7 @@ class Gap:
     kind: str  # weak_edge, contested_edge, cycle, cooccurrence, not_identifiable, ...
     variables: list[str]
     description: str
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Provenance] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,7 +141,7 @@ def cycle_gaps(graph: KnowledgeGraph, candidates: Iterable[CandidateDAG]) -> lis
     return gaps
 
 
-def cooccurrence_gaps(graph: KnowledgeGraph, cooccurrence: Mapping[Pair, list[Citation]]) -> list[Gap]:
+def cooccurrence_gaps(graph: KnowledgeGraph, cooccurrence: Mapping[Pair, list[Provenance]]) -> list[Gap]:
     """Pairs mentioned together in passages with no claim between them, either way."""
     gaps = []
     for pair in sorted({tuple(sorted(p)) for p in cooccurrence}):
@@ -166,7 +166,7 @@ def cooccurrence_gaps(graph: KnowledgeGraph, cooccurrence: Mapping[Pair, list[Ci
 def find_gaps(
     graph: KnowledgeGraph,
     candidates: Iterable[CandidateDAG],
-    cooccurrence: Mapping[Pair, list[Citation]] | None = None,
+    cooccurrence: Mapping[Pair, list[Provenance]] | None = None,
     weak_belief: float = 0.5,
 ) -> list[Gap]:
     """All graph-level gaps: contested edges, cycles, weak edges, unclaimed co-occurring pairs."""
@@ -179,12 +179,14 @@ def find_gaps(
 
 
 def find_cooccurrences(
-    chunks: Iterable[tuple[Citation, str]],
+    passages: Iterable[Provenance],
     variables: dict[str, Variable],
     graph: KnowledgeGraph | None = None,
     within: Literal["sentence", "passage"] = "sentence",
-) -> dict[Pair, list[Citation]]:
+) -> dict[Pair, list[Provenance]]:
     """Pairs of variables named together, each with the passages (page and quote) that name both.
+
+    Each quote is the Provenance of the sentence within its passage (offsets into the same page).
 
     A variable is named by its label or an alias (whole words, any case). ``within`` is where both
     must appear: the same sentence (default: prose that relates them) or anywhere in the passage.
@@ -193,17 +195,20 @@ def find_cooccurrences(
 
     >>> v = {"salt": Variable(id="salt", label="salt intake"), "bp": Variable(id="bp",
     ...      label="blood pressure", aliases=["BP"])}
-    >>> c = Citation(paper_id="p1", page=2, quote="")
-    >>> hits = find_cooccurrences([(c, "Salt intake and BP were recorded. BP rose.")], v)
-    >>> list(hits), hits[("bp", "salt")][0].quote
-    ([('bp', 'salt')], 'Salt intake and BP were recorded.')
+    >>> c = Provenance(paper_id="p1", page=2, start=10, end=52,
+    ...                text="Salt intake and BP were recorded. BP rose.")
+    >>> hits = find_cooccurrences([c], v)
+    >>> quote = hits[("bp", "salt")][0]
+    >>> list(hits), quote.text, quote.start, quote.end
+    ([('bp', 'salt')], 'Salt intake and BP were recorded.', 10, 43)
     """
     pattern, owner = _name_pattern(variables)
     linked = {tuple(sorted(k)) for k in graph.edges} if graph is not None else set()
-    found: dict[Pair, list[Citation]] = {}
+    found: dict[Pair, list[Provenance]] = {}
     if pattern is None:
         return found
-    for citation, text in chunks:
+    for passage in passages:
+        text = passage.text
         spans = _sentences(text) if within == "sentence" else [(0, len(text))]
         for start, end in spans:
             first_hit: dict[str, re.Match[str]] = {}
@@ -214,10 +219,17 @@ def find_cooccurrences(
                 for b in ids[i + 1 :]:
                     if (a, b) in linked:
                         continue
-                    quote = _quote(text, first_hit[a], first_hit[b])
+                    q_start, q_end = _quote(text, first_hit[a], first_hit[b])
+                    quote = passage.model_copy(
+                        update={
+                            "start": passage.start + q_start,
+                            "end": passage.start + q_end,
+                            "text": text[q_start:q_end],
+                        }
+                    )
                     cited = found.setdefault((a, b), [])
-                    if not any(c.quote == quote and c.paper_id == citation.paper_id for c in cited):
-                        cited.append(citation.model_copy(update={"quote": quote}))
+                    if not any(c.text == quote.text and c.paper_id == quote.paper_id for c in cited):
+                        cited.append(quote)
     return found
 
 
@@ -245,13 +257,17 @@ def _name_pattern(variables: dict[str, Variable]) -> tuple[re.Pattern[str] | Non
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
 
 
-def _quote(text: str, a: re.Match[str], b: re.Match[str]) -> str:
-    """The sentence(s) spanning both mentions, cut to ``MAX_QUOTE_CHARS``."""
+def _quote(text: str, a: re.Match[str], b: re.Match[str]) -> tuple[int, int]:
+    """Offsets of the sentence(s) spanning both mentions, cut to ``MAX_QUOTE_CHARS``."""
     start, end = min(a.start(), b.start()), max(a.end(), b.end())
     sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if ". " in text[:start] else 0
     next_stop = text.find(". ", end)
     sentence_end = next_stop + 1 if next_stop != -1 else len(text)
-    quote = text[sentence_start:sentence_end].strip()
-    if len(quote) > MAX_QUOTE_CHARS:
-        quote = text[max(start - 40, 0) : min(end + 40, len(text))].strip()
-    return quote[:MAX_QUOTE_CHARS]
+    if sentence_end - sentence_start > MAX_QUOTE_CHARS:
+        sentence_start, sentence_end = max(start - 40, 0), min(end + 40, len(text))
+    sentence_end = min(sentence_end, sentence_start + MAX_QUOTE_CHARS)
+    while sentence_start < sentence_end and text[sentence_start].isspace():
+        sentence_start += 1
+    while sentence_end > sentence_start and text[sentence_end - 1].isspace():
+        sentence_end -= 1
+    return sentence_start, sentence_end

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
-from causemap.models import Citation, PlanItem
+from causemap.models import PlanItem, Provenance
 from causemap.planner.scoring import binary_entropy, priority
 from causemap.planner.targets import TargetError, resolve
 
@@ -23,7 +23,7 @@ __all__ = ["LLMSuggestion", "ask_model", "ground_suggestions", "suggestion_items
 
 ROLES = ("confounder", "negative_control_outcome", "negative_control_exposure")
 MAX_SUGGESTIONS = 8
-Retrieve = Callable[[str], list[Citation]]
+Retrieve = Callable[[str], list[Provenance]]
 
 PROMPT = """You help a researcher plan a causal analysis of the effect of "{x}" on "{y}".
 Variables already in their causal graph: {known}.
@@ -41,7 +41,7 @@ class LLMSuggestion:
     role: str
     reason: str
     variable: str | None = None  # the graph's id when the name is a known variable
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Provenance] = field(default_factory=list)
 
     @property
     def grounded(self) -> bool:
@@ -102,7 +102,7 @@ def ground_suggestions(
         query = f"{s.name} {_label(graph, x)} {_label(graph, y)}"
         names = [s.name] + (_names(graph, s.variable) if s.variable else [])
         s.citations = [
-            c for c in retrieve(query) if _mentions(c.quote, names) and _mentions(c.quote, target_names)
+            c for c in retrieve(query) if _mentions(c.text, names) and _mentions(c.text, target_names)
         ][:3]
     return suggestions
 

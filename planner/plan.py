@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
-from causemap.models import Citation, PlanItem
+from causemap.models import PlanItem, Provenance
 from causemap.planner.analysis_items import (
     identification_items,
     implication_items,
@@ -91,9 +91,9 @@ def make_plan(
     data: pd.DataFrame | None = None,
     candidate: int | None = None,
     settings: PlannerSettings | None = None,
-    cooccurrence: Mapping[tuple[str, str], list[Citation]] | None = None,
+    cooccurrence: Mapping[tuple[str, str], list[Provenance]] | None = None,
     llm: Any | None = None,
-    retrieve: Callable[[str], list[Citation]] | None = None,
+    retrieve: Callable[[str], list[Provenance]] | None = None,
     use_dowhy: bool = True,
 ) -> Plan:
     """Gaps, ranked proposals, identification of ``target`` and a data check, for ``graph``.

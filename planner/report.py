@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from causemap.models import Citation
+from causemap.models import Provenance
 from causemap.planner.study_items import TARGET_EXPERIMENT
 
 if TYPE_CHECKING:
@@ -208,6 +208,6 @@ def _model_prior(plan: Plan) -> list[str]:
     return out
 
 
-def _cite(c: Citation) -> str:
+def _cite(c: Provenance) -> str:
     title = c.title or c.paper_id[:12]
-    return f"“{c.quote.strip()}” — {title}, p. {c.page}"
+    return f"“{c.text.strip()}” — {title}, p. {c.page}"

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge, KnowledgeGraph
-from causemap.models import Citation, Evidence
+from causemap.models import Evidence, Provenance
 
 __all__ = [
     "binary_entropy",
@@ -123,7 +123,7 @@ def ensure_candidates(graph: KnowledgeGraph) -> list[CandidateDAG]:
     return [CandidateDAG(rank=1, score=score, edges=sorted(g.edges), dropped=dropped)]
 
 
-def citations_for(evidence: Sequence[Evidence], limit: int | None = None) -> list[Citation]:
+def citations_for(evidence: Sequence[Evidence], limit: int | None = None) -> list[Provenance]:
     """Citations of ``evidence`` (rejected claims left out), one per paper and page, best designs
     first so that the strongest support is shown when the list is cut."""
     limit = limit or load_resource("scoring.json")["max_citations"]
@@ -135,18 +135,18 @@ def citations_for(evidence: Sequence[Evidence], limit: int | None = None) -> lis
         if (e.paper_id, e.page) in seen:
             continue
         seen.add((e.paper_id, e.page))
-        citations.append(Citation(paper_id=e.paper_id, title=e.title, page=e.page, quote=e.quote))
+        citations.append(e.provenance)
         if len(citations) >= limit:
             break
     return citations
 
 
-def edge_citations(graph: KnowledgeGraph, edges: Sequence[tuple[str, str]]) -> list[Citation]:
+def edge_citations(graph: KnowledgeGraph, edges: Sequence[tuple[str, str]]) -> list[Provenance]:
     """Citations behind ``edges`` of the knowledge graph: the best one of each edge first, in
     turn, up to the same cap overall."""
     limit = load_resource("scoring.json")["max_citations"]
     per_edge = [citations_for(graph.edges[k].evidence, limit) for k in edges if k in graph.edges]
-    chosen: list[Citation] = []
+    chosen: list[Provenance] = []
     for rank in range(limit):
         for citations in per_edge:
             if rank < len(citations) and citations[rank] not in chosen and len(chosen) < limit:

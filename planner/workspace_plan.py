@@ -10,22 +10,18 @@ import pandas as pd
 
 from causemap.errors import UsageError
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
-from causemap.models import Citation
+from causemap.models import Provenance
 from causemap.planner.gaps import find_cooccurrences
 from causemap.planner.plan import Plan, make_plan
 from causemap.planner.targets import TargetError
 from causemap.workspace import Workspace
 
 
-def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str, str], list[Citation]]:
+def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str, str], list[Provenance]]:
     """Pairs of variables named in one sentence of the corpus (outside reference lists) with no claim."""
     titles = {p.id: p.title for p in ws.store.papers()}
-    chunks = (
-        (Citation(paper_id=c.paper_id, title=titles.get(c.paper_id), page=c.page, quote=""), c.text)
-        for c in ws.store.chunks()
-        if not c.is_references
-    )
-    return find_cooccurrences(chunks, graph.variables, graph)
+    passages = (c.provenance(titles.get(c.paper_id)) for c in ws.store.chunks() if not c.is_references)
+    return find_cooccurrences(passages, graph.variables, graph)
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -53,11 +49,8 @@ def plan_workspace(
     kg = graph if graph is not None else build_workspace_graph(ws.store, ws.settings)
     table = read_table(data) if isinstance(data, Path) else data
 
-    def cited_passages(question: str) -> list[Citation]:
-        return [
-            Citation(paper_id=p.paper_id, title=p.title, page=p.page, quote=p.text)
-            for p in retrieve(ws, question, k=5)
-        ]
+    def cited_passages(question: str) -> list[Provenance]:
+        return [p.provenance for p in retrieve(ws, question, k=5)]
 
     try:
         return make_plan(

@@ -67,7 +67,8 @@ def test_ask_returns_cited_passages(workspace):
     assert document["question"] == "what lowers blood pressure?"
     assert len(document["passages"]) == 3
     for passage in document["passages"]:
-        assert set(passage) >= {"paper_id", "title", "page", "section", "text", "score"}
+        assert set(passage) >= {"provenance", "score", "chunk_id"}
+        assert set(passage["provenance"]) >= {"paper_id", "title", "page", "start", "end", "text", "section"}
 
 
 def test_graph_json_and_exports(workspace, tmp_path):
@@ -75,7 +76,8 @@ def test_graph_json_and_exports(workspace, tmp_path):
     graph = json.loads(result.stdout)
     assert graph["nodes"] and graph["edges"] and graph["candidates"]
     evidence = graph["edges"][0]["evidence"][0]
-    assert set(evidence) >= {"claim_id", "paper_id", "title", "page", "quote", "design", "extractor"}
+    assert set(evidence) >= {"claim_id", "provenance", "role", "design", "extractor"}
+    assert set(evidence["provenance"]) >= {"paper_id", "title", "page", "start", "end", "text", "section"}
     out = tmp_path / "g.dagitty"
     result = causemap("graph", "--workspace", str(workspace), "--export", "dagitty", "--out", str(out))
     assert result.returncode == 0, result.stderr

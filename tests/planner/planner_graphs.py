@@ -5,7 +5,7 @@ name, not conftest, so that imports cannot pick another folder's conftest.)"""
 from __future__ import annotations
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge, KnowledgeGraph
-from causemap.models import Edge, Evidence, StudyDesign, Variable
+from causemap.models import Edge, Evidence, Provenance, StudyDesign, Variable
 
 TEXTBOOK = {
     # X <- Z -> Y, X -> Y
@@ -35,12 +35,12 @@ def evidence(
     hedged: bool = False,
     polarity: str = "+",
 ) -> Evidence:
+    quote = f"{s.capitalize()} increases {t}."
     return Evidence(
         claim_id=f"{paper}-{s}-{t}-{page}",
-        paper_id=paper,
-        title=f"Study {paper}",
-        page=page,
-        quote=f"{s.capitalize()} increases {t}.",
+        provenance=Provenance(
+            paper_id=paper, title=f"Study {paper}", page=page, start=0, end=len(quote), text=quote
+        ),
         design=StudyDesign(design),
         relation=relation,
         hedged=hedged,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from planner_graphs import evidence, make_graph
 
 from causemap.graphbuilder.knowledge_graph import Contradiction
-from causemap.models import Citation, Edge, Variable
+from causemap.models import Edge, Provenance, Variable
 from causemap.planner.gaps import (
     cycle_gaps,
     find_cooccurrences,
@@ -79,33 +79,36 @@ def test_cooccurrences_match_labels_and_aliases_on_word_boundaries():
         "bp": Variable(id="bp", label="blood pressure", aliases=["BP"]),
         "hr": Variable(id="hr", label="heart rate"),
     }
-    cite = Citation(paper_id="p1", title="T", page=4, quote="")
+
+    def passage(text: str, page: int = 4) -> Provenance:
+        return Provenance(paper_id="p1", title="T", page=page, start=0, end=len(text), text=text)
+
     chunks = [
-        (cite, "Dietary SALT was recorded. Later, blood pressure rose in most."),
-        (cite, "Resting BPM and sodium intake were logged."),  # "BPM" is not "BP"
-        (cite.model_copy(update={"page": 5}), "Heart rate and BP were both measured."),
+        passage("Dietary SALT was recorded. Later, blood pressure rose in most."),
+        passage("Resting BPM and sodium intake were logged."),  # "BPM" is not "BP"
+        passage("Heart rate and BP were both measured.", page=5),
     ]
     found = find_cooccurrences(chunks, variables, within="passage")
     assert set(found) == {("bp", "salt"), ("bp", "hr")}
     assert found[("bp", "salt")][0].page == 4
-    quote = found[("bp", "salt")][0].quote
+    quote = found[("bp", "salt")][0].text
     assert "SALT" in quote and "blood pressure" in quote
     # By default both names must share a sentence: the first passage names them in two.
     assert set(find_cooccurrences(chunks, variables)) == {("bp", "hr")}
-    assert find_cooccurrences(chunks, variables)[("bp", "hr")][0].quote == (
+    assert find_cooccurrences(chunks, variables)[("bp", "hr")][0].text == (
         "Heart rate and BP were both measured."
     )
 
 
 def test_cooccurrences_skip_pairs_the_graph_already_links():
     graph = make_graph({("bp", "salt"): 0.9})
-    cite = Citation(paper_id="p1", page=1, quote="")
-    assert find_cooccurrences([(cite, "salt and bp")], graph.variables, graph) == {}
+    cite = Provenance(paper_id="p1", page=1, start=0, end=11, text="salt and bp")
+    assert find_cooccurrences([cite], graph.variables, graph) == {}
 
 
 def test_unclaimed_pairs_become_gaps_and_linked_pairs_do_not():
     graph = make_graph({("a", "b"): 0.9, ("c", "d"): 0.9})
-    cite = Citation(paper_id="p1", page=2, quote="a and c")
+    cite = Provenance(paper_id="p1", page=2, start=0, end=7, text="a and c")
     gaps = find_gaps(graph, [], {("a", "c"): [cite], ("a", "b"): [cite]})
     kinds = [(g.kind, g.variables) for g in gaps]
     assert ("cooccurrence", ["a", "c"]) in kinds

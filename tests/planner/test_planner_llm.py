@@ -16,7 +16,7 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 from planner_graphs import make_graph
 
-from causemap.models import Citation
+from causemap.models import Provenance
 from causemap.planner import make_plan
 
 LABELS = {"x": "coffee", "y": "insomnia", "c": "stress"}
@@ -44,24 +44,40 @@ SUGGESTIONS = {
 
 PASSAGES = {
     "shift work": [
-        Citation(
+        Provenance(
             paper_id="p7",
             title="Night shifts",
             page=3,
-            quote="Shift work was associated with both coffee use and insomnia.",
+            start=0,
+            end=len("Shift work was associated with both coffee use and insomnia."),
+            text="Shift work was associated with both coffee use and insomnia.",
         )
     ],
     "stress": [
-        Citation(
-            paper_id="p2", title="Stress", page=9, quote="Perceived stress predicted insomnia in the cohort."
+        Provenance(
+            paper_id="p2",
+            title="Stress",
+            page=9,
+            start=0,
+            end=len("Perceived stress predicted insomnia in the cohort."),
+            text="Perceived stress predicted insomnia in the cohort.",
         )
     ],
     # Retrieved, but names neither coffee nor insomnia: not grounding.
-    "tea drinking": [Citation(paper_id="p4", title="Tea", page=1, quote="Tea drinking is common.")],
+    "tea drinking": [
+        Provenance(
+            paper_id="p4",
+            title="Tea",
+            page=1,
+            start=0,
+            end=len("Tea drinking is common."),
+            text="Tea drinking is common.",
+        )
+    ],
 }
 
 
-def retrieve(question: str) -> list[Citation]:
+def retrieve(question: str) -> list[Provenance]:
     return next((hits for name, hits in PASSAGES.items() if question.startswith(name)), [])
 
 

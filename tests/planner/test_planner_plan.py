@@ -8,7 +8,7 @@ import json
 import pytest
 from planner_graphs import make_graph
 
-from causemap.models import Citation
+from causemap.models import Provenance
 from causemap.planner import TargetError, make_plan
 from causemap.planner.context import PlanContext
 from causemap.planner.scoring import candidate_weights, ensure_candidates
@@ -70,7 +70,7 @@ def test_items_are_ranked_and_carry_citations(plan):
     kinds = {i.kind for i in plan.items}
     assert {"identification", "refutation", "experiment", "literature"} <= kinds
     adjust = next(i for i in plan.items if i.title.startswith("Adjust for chronic pain"))
-    assert adjust.citations and all(c.page >= 1 and c.quote for c in adjust.citations)
+    assert adjust.citations and all(c.page >= 1 and c.text for c in adjust.citations)
     edge_experiment = next(
         i for i in plan.items if i.title == "Experiment: does chronic pain affect depression?"
     )
@@ -86,7 +86,7 @@ def test_json_has_the_documented_shape(plan):
         assert item["kind"] in {"refutation", "identification", "experiment", "literature"}
         assert item["cost"] in {"low", "medium", "high"}
         for c in item["citations"]:
-            assert set(c) == {"paper_id", "title", "page", "quote"}
+            assert set(c) == {"paper_id", "title", "page", "start", "end", "text", "section"}
     assert doc["identification"]["recommended_adjustment_set"] == ["z"]
     assert doc["data_check"] is None
     assert {g["kind"] for g in doc["gaps"]} >= {"weak_edge"}
@@ -161,7 +161,7 @@ def test_an_unclaimed_link_that_would_confound_the_target_ranks_above_one_that_w
     # q causes depression; were it also to cause exercise, chronic pain would no longer suffice.
     edges = {**EDGES, ("q", "y"): 0.9}
     graph = make_graph(edges, {**LABELS, "q": "poverty"}, candidates=[list(edges)])
-    passage = [Citation(paper_id="p3", page=2, quote="...")]
+    passage = [Provenance(paper_id="p3", page=2, start=0, end=3, text="...")]
     pairs = {("q", "x"): passage, ("w", "y"): passage}
     plan = make_plan(graph, ("x", "y"), cooccurrence=pairs, use_dowhy=False)
     by_title = {i.title: i for i in plan.items}

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge, KnowledgeGraph
-from causemap.models import Claim, CurationState, Edge, Evidence, StudyDesign, Variable
+from causemap.models import Claim, CurationState, Edge, Evidence, Provenance, StudyDesign, Variable
 from causemap.ui import jobs
 from causemap.ui.claims_view import (
     ClaimFilter,
@@ -159,7 +159,8 @@ def test_table_changes_separate_corrections_from_state_changes():
 
 # -- the network ----------------------------------------------------------------------------------------
 def evidence(quote: str, paper: str = "p1", page: int = 1) -> Evidence:
-    return Evidence(claim_id=quote[:8], paper_id=paper, title=f"Paper {paper}", page=page, quote=quote)
+    where = Provenance(paper_id=paper, title=f"Paper {paper}", page=page, start=0, end=len(quote), text=quote)
+    return Evidence(claim_id=quote[:8], provenance=where)
 
 
 @pytest.fixture()

@@ -166,7 +166,7 @@ for rank, item in enumerate(plan.items, 1):
         if item.variables:
             st.caption("Variables: " + ", ".join(name(v) for v in item.variables))
         for c in item.citations:
-            st.markdown(f"> {c.quote}\n\n— {c.title or c.paper_id[:12]}, p. {c.page}")
+            st.markdown(f"> {c.text}\n\n— {c.cite()}")
 
 check = plan.data_check
 if check is not None:
