@@ -17,7 +17,7 @@ from causemap.graphbuilder.belief import is_null
 from causemap.graphbuilder.knowledge_graph import Contradiction
 from causemap.models import CurationState, Edge, Evidence
 
-__all__ = ["contradicted_edges", "find_contradictions", "flag_contradictions"]
+__all__ = ["contradicted_edges", "find_contradictions"]
 
 _SIGN_WORDS = {"+": "an increase", "-": "a decrease"}
 
@@ -118,11 +118,3 @@ def contradicted_edges(contradictions: Sequence[Contradiction]) -> set[tuple[str
         if c.kind == "both_directions":
             involved.add((c.target, c.source))
     return involved
-
-
-def flag_contradictions(
-    edges: Mapping[tuple[str, str], Edge], contradictions: Sequence[Contradiction]
-) -> dict[tuple[str, str], Edge]:
-    """A copy of ``edges`` with ``contradiction=True`` on every edge a contradiction involves."""
-    involved = contradicted_edges(contradictions)
-    return {key: edge.model_copy(update={"contradiction": key in involved}) for key, edge in edges.items()}

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from causemap.ingest.readers.base import PageText
 from causemap.ingest.sentences import split_sentences
 
-CHUNKER_NAME = "causemap-sentences 1"
-
 
 @dataclass(frozen=True)
 class ChunkSpan:

@@ -221,8 +221,3 @@ def argument_span(
     if start > end:
         return None
     return start, end + 1
-
-
-def span_tokens(head: Token, span: tuple[int, int]) -> list[Token]:
-    """The tokens of a span."""
-    return list(head.doc[span[0] : span[1]])

@@ -16,17 +16,6 @@ FailureCode = Literal[
     "not_found", "not_pdf", "empty", "corrupt", "encrypted", "no_text", "too_large", "bad_record"
 ]
 
-SectionLabel = Literal[
-    "front",
-    "abstract",
-    "introduction",
-    "methods",
-    "results",
-    "discussion",
-    "conclusion",
-    "references",
-    "other",
-]
 SECTION_LABELS: tuple[str, ...] = (
     "front",
     "abstract",
