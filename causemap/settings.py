@@ -46,6 +46,15 @@ class IngestSettings(_Section):
     )
 
 
+class StoreSettings(_Section):
+    url: str | None = Field(
+        None,
+        description="the claims store: None for the SQLite file in the workspace, or a database URL such "
+        "as postgresql://USER@HOST:PORT/DB (keep passwords in PGPASSWORD or ~/.pgpass, not here)",
+    )
+    connect_timeout_s: float = Field(10.0, gt=0, description="how long to wait for the database server")
+
+
 class VectorSettings(_Section):
     backend: Literal["chroma", "chroma-http"] = Field(
         "chroma", description="persistent Chroma in the workspace, or a Chroma server"
@@ -109,6 +118,7 @@ class Settings(BaseSettings):
 
     workspace: Path = Field(DEFAULT_WORKSPACE, description="folder holding one collection")
     ingest: IngestSettings = Field(default_factory=IngestSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
     vector: VectorSettings = Field(default_factory=VectorSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     graph: GraphSettings = Field(default_factory=GraphSettings)

@@ -1,7 +1,8 @@
 """One folder per collection: the SQLite store, the Chroma vectors and the settings.
 
     causemap-workspace/
-        causemap.db      papers, pages, chunks, claims, curation, LLM cache, runs
+        causemap.db      papers, pages, chunks, claims, curation, LLM cache, runs (unless store.url
+                         names a PostgreSQL database)
         chroma/          the persistent vector store (unless a Chroma server is configured)
         settings.toml    settings that differ from the defaults
         uploads/         files added through the app
@@ -28,7 +29,8 @@ class Workspace:
         self.settings = settings
         self.root = Path(settings.workspace)
         self.root.mkdir(parents=True, exist_ok=True)
-        self.store = Store(self.root / DB_FILE)
+        store = settings.store
+        self.store = Store(store.url or self.root / DB_FILE, connect_timeout_s=store.connect_timeout_s)
         self._components: dict[str, Any] = {}
 
     @classmethod

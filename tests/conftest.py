@@ -25,3 +25,27 @@ def sample_pdfs() -> list[Path]:
     if not pdfs:
         pytest.fail(f"no sample PDFs in {SAMPLES}: run python corpus_samples/generate.py")
     return pdfs
+
+
+# -- real database servers (tests/servers.py) ---------------------------------------------------------
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One throwaway PostgreSQL cluster for the session; skips (fails under CI) where it is not installed."""
+    from servers import ServerUnavailable, start_postgres
+
+    try:
+        server = start_postgres()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide PostgreSQL (.ci/run installs it): {exc}")
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """Where a store lives, once per backend: a SQLite file, or a new database on the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "workspace.db")
+    return request.getfixturevalue("postgres_server").create_database()

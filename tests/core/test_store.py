@@ -1,14 +1,15 @@
-"""The workspace database: schema versioning, atomic writes, claims and curation."""
+"""The workspace database: schema versioning, atomic writes, claims and curation, on both backends.
+
+Every test runs twice (``store_target``): on a SQLite file and on a database of a real PostgreSQL server.
+"""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+import sqlalchemy as sa
 
 from causemap.models import Chunk, Claim, CurationState, Page, Paper, PaperState
-from causemap.schema import SCHEMA_VERSION
-from causemap.store import Store, WorkspaceError
+from causemap.store import SCHEMA_VERSION, NewerSchemaError, Store
 
 SENTENCE = "Dietary sodium raises blood pressure."
 
@@ -48,37 +49,54 @@ def _claim(paper: Paper, extractor: str = "rules") -> Claim:
     )
 
 
-def test_new_workspace_gets_current_schema_and_reopens(tmp_path):
-    path = tmp_path / "w.db"
-    Store(path).close()
-    with Store(path) as store:
+def test_new_workspace_gets_current_schema_and_reopens(store_target):
+    Store(store_target).close()
+    with Store(store_target) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.counts()["papers"] == 0
 
 
-def test_refuses_a_newer_schema(tmp_path):
-    path = tmp_path / "w.db"
-    Store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
-    conn.commit()
-    conn.close()
-    with pytest.raises(WorkspaceError, match="newer causemap"):
-        Store(path)
+def test_refuses_a_newer_schema_and_writes_nothing(store_target):
+    with Store(store_target) as store:
+        _paper(store)
+        engine = sa.create_engine(store.url)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE alembic_version SET version_num = :v"), {"v": f"{SCHEMA_VERSION + 1:04d}"}
+        )
+    with pytest.raises(NewerSchemaError, match="newer causemap"):
+        Store(store_target)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == (
+            f"{SCHEMA_VERSION + 1:04d}"
+        )
+        assert conn.execute(sa.text("SELECT count(*) FROM papers")).scalar() == 1
+        schema = conn.execute(sa.text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar()
+        assert schema == str(SCHEMA_VERSION)
+    engine.dispose()
 
 
-def test_failed_transaction_leaves_nothing(tmp_path):
-    store = Store(tmp_path / "w.db")
+def test_failed_transaction_leaves_nothing(store_target):
+    store = Store(store_target)
     with pytest.raises(RuntimeError):
         with store.transaction():
             _paper(store)
             raise RuntimeError("killed")
-    assert store.counts() == Store(tmp_path / "w.db").counts()
+    assert store.counts() == Store(store_target).counts()
     assert store.counts()["papers"] == 0 and store.counts()["chunks"] == 0
 
 
-def test_same_claim_is_stored_once_and_other_extractors_add_beside(tmp_path):
-    store = Store(tmp_path / "w.db")
+def test_a_transaction_reads_its_own_writes_and_others_see_them_after_commit(store_target):
+    store, other = Store(store_target), Store(store_target)
+    with store.transaction():
+        paper = _paper(store)
+        assert store.paper(paper.id) is not None
+        assert other.paper(paper.id) is None
+    assert other.paper(paper.id) == paper
+
+
+def test_same_claim_is_stored_once_and_other_extractors_add_beside(store_target):
+    store = Store(store_target)
     paper = _paper(store)
     assert store.add_claims([_claim(paper)]) == 1
     assert store.add_claims([_claim(paper)]) == 0
@@ -86,8 +104,8 @@ def test_same_claim_is_stored_once_and_other_extractors_add_beside(tmp_path):
     assert sorted(c.extractor for c in store.claims()) == ["llm:openai:gpt-4o-mini", "rules"]
 
 
-def test_a_new_reading_updates_pending_claims_but_not_curated_ones(tmp_path):
-    store = Store(tmp_path / "w.db")
+def test_a_new_reading_updates_pending_claims_but_not_curated_ones(store_target):
+    store = Store(store_target)
     paper = _paper(store)
     claim = _claim(paper)
     store.add_claims([claim])
@@ -99,15 +117,14 @@ def test_a_new_reading_updates_pending_claims_but_not_curated_ones(tmp_path):
     assert store.claim(claim.id).polarity == "-"
 
 
-def test_curation_persists_and_edits_overlay_the_reading(tmp_path):
-    path = tmp_path / "w.db"
-    store = Store(path)
+def test_curation_persists_and_edits_overlay_the_reading(store_target):
+    store = Store(store_target)
     paper = _paper(store)
     claim = _claim(paper)
     store.add_claims([claim])
     store.edit_claim(claim.id, {"polarity": "-", "hedged": True})
     store.close()
-    reopened = Store(path)
+    reopened = Store(store_target)
     edited = reopened.claim(claim.id)
     assert edited is not None
     assert (edited.polarity, edited.hedged, edited.state) == ("-", True, CurationState.EDITED)
@@ -118,8 +135,8 @@ def test_curation_persists_and_edits_overlay_the_reading(tmp_path):
         reopened.edit_claim(claim.id, {"sentence": "made up"})
 
 
-def test_deleting_a_paper_removes_everything_derived(tmp_path):
-    store = Store(tmp_path / "w.db")
+def test_deleting_a_paper_removes_everything_derived(store_target):
+    store = Store(store_target)
     paper = _paper(store)
     other = _paper(store, "b" * 64)
     store.add_claims([_claim(paper), _claim(other)])
@@ -128,8 +145,8 @@ def test_deleting_a_paper_removes_everything_derived(tmp_path):
     assert (counts["papers"], counts["pages"], counts["chunks"], counts["claims"]) == (1, 1, 1, 1)
 
 
-def test_stale_claims_go_but_curated_ones_stay(tmp_path):
-    store = Store(tmp_path / "w.db")
+def test_stale_claims_go_but_curated_ones_stay(store_target):
+    store = Store(store_target)
     paper = _paper(store)
     claim = _claim(paper)
     store.add_claims([claim])

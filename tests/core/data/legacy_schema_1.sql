@@ -1,15 +1,5 @@
-"""The workspace database schema, as numbered migrations.
-
-A workspace records its schema version in ``meta``; opening it applies the migrations it lacks, each in
-one transaction, so an old workspace upgrades in place and a new one is created from scratch.
-"""
-
-from __future__ import annotations
-
-MIGRATIONS: list[str] = [
-    # 1: papers, pages, chunks, runs, claims and curation, LLM cache, variable decisions
-    """
-    CREATE TABLE papers (
+-- causemap's SQLite schema 1, as causemap.schema wrote it before the store moved to SQLAlchemy (commit ee4b3f2)
+CREATE TABLE papers (
         id TEXT PRIMARY KEY,            -- SHA-256 of the bytes
         source TEXT NOT NULL,
         kind TEXT NOT NULL,
@@ -111,11 +101,3 @@ MIGRATIONS: list[str] = [
         payload TEXT NOT NULL,          -- JSON
         created_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
-    """,
-    # 2: a claim says whether it reports the paper's own finding or restates background
-    """
-    ALTER TABLE claims ADD COLUMN role TEXT NOT NULL DEFAULT 'finding';
-    """,
-]
-
-SCHEMA_VERSION = len(MIGRATIONS)

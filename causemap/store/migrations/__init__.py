@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace store (see ``causemap.store`` for how to add one)."""
