@@ -22,9 +22,10 @@ from causemap.graphbuilder.extractors.base import (
     SentenceExtractor,
     extract_candidates,
 )
+from causemap.graphbuilder.roles import Zone, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
-from causemap.models import Claim, Page, Paper, StudyDesign
+from causemap.models import Claim, ClaimRole, Page, Paper, StudyDesign
 from causemap.workspace import Workspace
 
 
@@ -45,6 +46,7 @@ class ExtractReport:
     papers: int = 0
     papers_skipped: int = 0  # already extracted by this extractor version
     sentences: int = 0
+    no_claim: int = 0  # methods, captions, contributions, aims, procedures: not read (graphbuilder/roles.py)
     candidates: int = 0
     claims_stored: int = 0
     claims_existing: int = 0  # found again, already stored (idempotent rerun)
@@ -80,6 +82,35 @@ def paper_sentences(
     return refs
 
 
+def readable_sentences(
+    sentences: Sequence[SentenceRef], title: str | None
+) -> tuple[list[SentenceRef], list[Zone], int]:
+    """The sentences that make claims, each with its zone, and how many were left out as making none."""
+    kept, zones = [], []
+    for sentence, zone in zip(sentences, sentence_zones(sentences, title), strict=True):
+        if zone.role is not None:
+            kept.append(sentence)
+            zones.append(zone)
+    return kept, zones, len(sentences) - len(kept)
+
+
+def keep_asserted(
+    sentences: Sequence[SentenceRef],
+    zones: Sequence[Zone],
+    relations: Sequence[Sequence[ExtractedRelation]],
+) -> list[list[ExtractedRelation]]:
+    """Drop the claims an aim or hypothesis does not assert (all but "X-induced Y" noun phrases)."""
+    return [
+        [
+            r
+            for r in found
+            if not zone.presupposed_only
+            or is_presupposed(sentence.text, (r.cause.start, r.cause.end), (r.effect.start, r.effect.end))
+        ]
+        for sentence, zone, found in zip(sentences, zones, relations, strict=True)
+    ]
+
+
 def paper_design(pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]) -> StudyDesign:
     pieces = [
         (label, page.text[start:end])
@@ -96,10 +127,16 @@ def claims_from_sentences(
     relations: Sequence[Sequence[ExtractedRelation]],
     extractor: SentenceExtractor,
     page_texts: dict[int, str],
+    roles: Sequence[ClaimRole] | None = None,
 ) -> tuple[list[Claim], int]:
-    """Place each extracted relation in its page; returns the verified claims and the rejected count."""
+    """Place each extracted relation in its page; returns the verified claims and the rejected count.
+
+    ``roles`` gives each sentence's role (finding or background, see graphbuilder/roles.py). A
+    background claim restates another study, so the paper's own design is not its design.
+    """
     claims, rejected = [], 0
-    for sentence, found in zip(sentences, relations, strict=True):
+    roles = roles if roles is not None else [ClaimRole.FINDING] * len(sentences)
+    for sentence, found, role in zip(sentences, relations, roles, strict=True):
         for rel in found:
             claim = Claim(
                 paper_id=paper.id,
@@ -118,7 +155,8 @@ def claims_from_sentences(
                 polarity=rel.polarity,
                 hedged=rel.hedged,
                 negated=rel.negated,
-                design=design,
+                design=design if role == ClaimRole.FINDING else StudyDesign.UNKNOWN,
+                role=role,
                 extractor=extractor.name,
                 extractor_version=extractor.version,
                 confidence=rel.confidence,
@@ -179,14 +217,16 @@ def extract_workspace(
         pages = store.pages(paper.id)
         sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
         design = paper_design(pages, sections)
-        sentences = paper_sentences(pages, sections)
+        sentences, zones, no_claim = readable_sentences(paper_sentences(pages, sections), paper.title)
         unanswered_before = _unanswered(extractor)
         relations, n_candidates = extract_candidates(extractor, prefilter, [s.text for s in sentences])
+        relations = keep_asserted(sentences, zones, relations)
+        roles = [zone.role for zone in zones]
         # A paper with batches the LLM never answered keeps its claims but is not marked done,
         # so the next run retries just those (answered batches come from the cache).
         complete = _unanswered(extractor) == unanswered_before
         claims, rejected = claims_from_sentences(
-            paper, design, sentences, relations, extractor, {p.number: p.text for p in pages}
+            paper, design, sentences, relations, extractor, {p.number: p.text for p in pages}, roles
         )
         with store.transaction():
             if paper.design != design:
@@ -194,7 +234,8 @@ def extract_workspace(
             store.delete_stale_claims(paper.id, extractor.name, keep=[c.id for c in claims])
             stored = store.add_claims(claims)
             stats = {
-                "sentences": len(sentences),
+                "sentences": len(sentences) + no_claim,
+                "no_claim": no_claim,
                 "candidates": n_candidates,
                 "claims": len(claims),
                 "rejected": rejected,
@@ -204,7 +245,8 @@ def extract_workspace(
             else:
                 report.incomplete.append(paper.id)
         report.papers += 1
-        report.sentences += len(sentences)
+        report.sentences += len(sentences) + no_claim
+        report.no_claim += no_claim
         report.candidates += n_candidates
         report.claims_stored += stored
         report.claims_existing += len(claims) - stored

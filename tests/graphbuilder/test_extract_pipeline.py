@@ -138,3 +138,35 @@ def test_no_claims_from_the_reference_list(tmp_path, sample_pdfs):
             if start <= claim.sentence_start < end
         ]
         assert labels != ["references"]
+
+
+ZONED = {
+    "id": "zoned",
+    "title": "Statins and gout",
+    "text": "Statins and gout. Obesity is known to increase the risk of gout [4]. We asked whether statins "
+    "reduce gout flares in patients with cisplatin-induced kidney injury. Participants were randomly "
+    "assigned to statins or placebo. Figure 1 shows that statins reduced gout flares in men. Statins "
+    "reduced gout flares. Statins did not increase muscle pain.",
+}
+
+
+def test_roles_and_text_that_makes_no_claim(tmp_path):
+    """Each claim says finding or background; aims, procedures and captions give none."""
+    path = tmp_path / "zoned.jsonl"
+    path.write_text(json.dumps(ZONED) + "\n")
+    with Workspace.open(tmp_path / "ws") as ws:
+        ingest_paths(ws, [path], progress=False)
+        report = extract_workspace(ws, *_rules(ws), progress=False)
+        claims = ws.store.claims()
+    by_pair = {(c.cause, c.effect): c for c in claims}
+    assert report.no_claim == 2  # the allocation sentence and the caption
+    background = by_pair[("Obesity", "the risk of gout")]
+    assert background.role == "background" and background.design == StudyDesign.UNKNOWN
+    finding = by_pair[("Statins", "gout flares")]
+    assert finding.role == "finding" and finding.design == StudyDesign.RCT
+    # The aim asserts nothing, but what its noun phrase presupposes holds, as background.
+    assert by_pair[("cisplatin", "kidney injury")].role == "background"
+    assert not any("men" in c.effect or "flares in patients" in c.effect for c in claims)
+    aim_claims = [c for c in claims if c.sentence.startswith("We asked")]
+    assert [(c.cause, c.effect) for c in aim_claims] == [("cisplatin", "kidney injury")]
+    assert by_pair[("Statins", "muscle pain")].polarity == "0"

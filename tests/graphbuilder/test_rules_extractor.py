@@ -285,3 +285,26 @@ def test_lexicon_file_is_consistent():
     assert lexicon.verbs["reduce"].polarity == "-"
     assert lexicon.verbs["increase"].polarity == "+"
     assert all(0.0 <= v <= 1.0 for k, v in lexicon.confidence.items() if k != "long_argument_tokens")
+
+
+def test_version_follows_the_sources(tmp_path, monkeypatch):
+    """Any change to the rules' code or lexicons changes the version, so workspaces re-extract."""
+    import sys
+
+    from causemap.graphbuilder.extractors import rules
+
+    package = tmp_path / "fakepkg"
+    (package / "extractors").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "extractors" / "rules.py").write_text("A = 1\n")
+    (package / "extractors" / "llm.py").write_text("B = 1\n")
+    (package / "lexicon.json").write_text("{}")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    sources = ("extractors", "lexicon.json")
+    first = rules.source_digest("fakepkg", sources)
+    (package / "extractors" / "llm.py").write_text("B = 2\n")  # not a rules file: same version
+    assert rules.source_digest("fakepkg", sources) == first
+    (package / "lexicon.json").write_text('{"x": 1}')
+    assert rules.source_digest("fakepkg", sources) != first
+    sys.modules.pop("fakepkg", None)
+    assert rules.RulesExtractor.version == f"{rules.RULES_RELEASE}+{rules.source_digest()}"

@@ -1,0 +1,255 @@
+"""What each sentence of a paper does: report the paper's own finding, restate earlier work, or
+make no claim at all.
+
+Papers mark this in their layout and their wording (argumentative zoning: Teufel & Moens 2002; the
+IMRaD layout; the labels of structured abstracts):
+
+- **no claim** (the sentence is not read): the methods section and structured-abstract labels for
+  methods, design, participants, objectives; figure and table captions, author contributions,
+  funding, acknowledgements, conflicts, registration and licence lines; statements of aims and
+  questions ("We asked whether X affects Y", "The aim of this study was ..."); descriptions of
+  procedures with nothing found in them ("Rats were injected with X on day 3").
+- **background**: the introduction, the opening sentences of an abstract before the paper first
+  speaks of itself, and sentences that cite ("[12]", "(Smith et al., 2010)") or report others'
+  results ("has been shown", "previous studies") without speaking of this study.
+- **finding**: results, conclusions, discussion and the abstract's result sentences, "we found",
+  "our data show"; and the title of an abstract record.
+
+The cues are data (``resources/rhetoric.json``). Every extractor's claims get their role here (the
+workspace pipeline calls :func:`sentence_zones` before extraction and gives each claim its
+sentence's role), so a paper's study design lends its weight only to its own findings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol
+
+from causemap.models import ClaimRole
+
+RESOURCE = "resources/rhetoric.json"
+
+
+class SentenceLike(Protocol):
+    """A sentence with the section label ingest gave its place in the paper."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def section(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Zone:
+    """What one sentence does: ``role`` is None when it makes no claim; ``reason`` says why."""
+
+    role: ClaimRole | None
+    reason: str
+    presupposed_only: bool = False  # an aim or hypothesis: only what its noun phrases presuppose holds
+
+    @property
+    def makes_claims(self) -> bool:
+        return self.role is not None
+
+
+@dataclass(frozen=True)
+class Rhetoric:
+    """The compiled cues of ``rhetoric.json``."""
+
+    skip_sections: frozenset[str]
+    background_sections: frozenset[str]
+    labels: dict[str, str]  # run-in label -> "skip" | "background" | "finding"
+    label_pattern: re.Pattern[str]
+    layout: tuple[re.Pattern[str], ...]
+    aims: tuple[re.Pattern[str], ...]
+    aim_findings: re.Pattern[str]
+    procedures: tuple[re.Pattern[str], ...]
+    procedure_findings: re.Pattern[str]
+    citations: tuple[re.Pattern[str], ...]
+    reports: tuple[re.Pattern[str], ...]
+    own_work: re.Pattern[str]
+    own_start: re.Pattern[str]
+    presupposed: re.Pattern[str]
+
+
+def _compile(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def load_rhetoric() -> Rhetoric:
+    """The packaged cues (read once)."""
+    data = json.loads(resources.files("causemap.graphbuilder").joinpath(RESOURCE).read_text("utf-8"))
+    labels = {
+        label: kind for kind in ("skip", "background", "finding") for label in data["run_in_labels"][kind]
+    }
+    # Longest label first, so "methods and results" wins over "methods".
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    background = data["background"]
+    return Rhetoric(
+        skip_sections=frozenset(data["sections"]["skip"]),
+        background_sections=frozenset(data["sections"]["background"]),
+        labels=labels,
+        # "Results:", "RESULTS.", "Conclusions Exercise reduced ..." (run in before a capital).
+        label_pattern=re.compile(rf"^\s*((?i:{alternatives}))(?:\s*[:.\u2014\u2013](?:\s|$)|\s+(?=[A-Z]))"),
+        layout=_compile(data["layout"]["patterns"]),
+        aims=_compile(data["aims"]["patterns"]),
+        aim_findings=re.compile(data["aims"]["finding_markers"], re.I),
+        procedures=_compile(data["procedures"]["patterns"]),
+        procedure_findings=re.compile(data["procedures"]["finding_markers"], re.I),
+        # Citations are matched case-sensitively: author names are capitalised.
+        citations=_compile(background["citations"], 0),
+        reports=_compile(background["patterns"]),
+        own_work=re.compile(background["own_work"], re.I),
+        own_start=re.compile(data["opening"]["own_start"], re.I),
+        presupposed=re.compile(data["presupposed"]["between"], re.I),
+    )
+
+
+def run_in_label(text: str, rhetoric: Rhetoric | None = None) -> str | None:
+    """The structured-abstract label that opens a sentence ("Methods: ..."), lower-cased, or None."""
+    rules = rhetoric or load_rhetoric()
+    match = rules.label_pattern.match(text)
+    if match is None:
+        return None
+    word = match.group(1)
+    # A label is written as a label: capitalised or upper case ("Results", "RESULTS").
+    return word.lower() if word[:1].isupper() else None
+
+
+def is_layout(text: str, rhetoric: Rhetoric | None = None) -> bool:
+    """Captions, contributions, funding, acknowledgements, conflicts, registration, licences."""
+    rules = rhetoric or load_rhetoric()
+    return any(p.search(text) for p in rules.layout)
+
+
+def is_aim(text: str, rhetoric: Rhetoric | None = None) -> bool:
+    """A statement of what the study set out to learn, with no finding in it."""
+    rules = rhetoric or load_rhetoric()
+    return any(p.search(text) for p in rules.aims) and not rules.aim_findings.search(text)
+
+
+def is_procedure(text: str, rhetoric: Rhetoric | None = None) -> bool:
+    """A description of what was done (dosing, allocation, measurement) with nothing found in it."""
+    rules = rhetoric or load_rhetoric()
+    return any(p.search(text) for p in rules.procedures) and not rules.procedure_findings.search(text)
+
+
+def cites_earlier_work(text: str, rhetoric: Rhetoric | None = None) -> bool:
+    """Citation markers or reports of others' results ("has been shown", "previous studies")."""
+    rules = rhetoric or load_rhetoric()
+    return any(p.search(text) for p in rules.citations) or any(p.search(text) for p in rules.reports)
+
+
+def speaks_of_itself(text: str, rhetoric: Rhetoric | None = None) -> bool:
+    """The sentence speaks of this study ("we", "our data", "in this study", "here")."""
+    return bool((rhetoric or load_rhetoric()).own_work.search(text))
+
+
+def sentence_role(text: str, background_zone: bool, rhetoric: Rhetoric | None = None) -> ClaimRole:
+    """Finding or background for a sentence that makes claims, given whether its zone is background."""
+    rules = rhetoric or load_rhetoric()
+    own = speaks_of_itself(text, rules)
+    if background_zone:
+        return ClaimRole.FINDING if own else ClaimRole.BACKGROUND
+    if cites_earlier_work(text, rules) and not own:
+        return ClaimRole.BACKGROUND
+    return ClaimRole.FINDING
+
+
+def is_presupposed(sentence: str, cause: tuple[int, int], effect: tuple[int, int]) -> bool:
+    """Whether a claim is packed into one noun phrase ("X-induced Y"), given its sentence offsets."""
+    (_, cause_end), (effect_start, _) = cause, effect
+    if cause_end > effect_start:
+        return False
+    return bool(load_rhetoric().presupposed.match(sentence[cause_end:effect_start]))
+
+
+def _same_text(a: str, b: str) -> bool:
+    def squash(s: str) -> str:
+        return " ".join(re.findall(r"\w+", s.lower()))
+
+    return bool(a) and squash(a) == squash(b)
+
+
+def sentence_zones(sentences: Sequence[SentenceLike], title: str | None = None) -> list[Zone]:
+    """What each sentence of one paper does, in order.
+
+    ``title`` is the paper's title: an abstract record whose first sentence is its title states its
+    result there.
+    """
+    rules = load_rhetoric()
+    zones: list[Zone] = []
+    label_kind: str | None = None  # the structured-abstract label in force
+    previous_section: str | None = None
+    # In an unstructured abstract, the sentences before the paper first speaks of itself are background.
+    opening = True
+    for index, sentence in enumerate(sentences):
+        text, section = sentence.text, sentence.section
+        if section != previous_section:
+            label_kind, opening, previous_section = None, True, section
+        label = run_in_label(text, rules)
+        if label is not None:
+            label_kind = rules.labels[label]
+            opening = False
+        if index == 0 and title and _same_text(text, title):
+            zones.append(Zone(ClaimRole.FINDING, "title"))
+            continue
+        if section in rules.skip_sections:
+            zones.append(Zone(None, f"section:{section}"))
+            continue
+        if label_kind == "skip":
+            zones.append(Zone(None, f"label:{label}" if label else "label"))
+            continue
+        if is_layout(text, rules):
+            zones.append(Zone(None, "layout"))
+            continue
+        if is_aim(text, rules):
+            opening = False
+            zones.append(Zone(ClaimRole.BACKGROUND, "aim", presupposed_only=True))
+            continue
+        if is_procedure(text, rules):
+            opening = False
+            zones.append(Zone(None, "procedure"))
+            continue
+        if opening and rules.own_start.search(text):
+            opening = False
+        background_zone = (
+            section in rules.background_sections
+            or label_kind == "background"
+            or (label_kind is None and section == "abstract" and opening)
+        )
+        role = sentence_role(text, background_zone, rules)
+        zones.append(Zone(role, "background zone" if background_zone else "finding zone"))
+    return _close_opening(sentences, zones)
+
+
+def _close_opening(sentences: Sequence[SentenceLike], zones: list[Zone]) -> list[Zone]:
+    """An abstract that never speaks of itself has no opening: its sentences are its findings."""
+    if not any(z.reason == "background zone" for z in zones):
+        return zones
+    by_section: dict[str | None, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        by_section.setdefault(sentence.section, []).append(i)
+    rules = load_rhetoric()
+    out = list(zones)
+    for section, indices in by_section.items():
+        if section != "abstract":
+            continue
+        if any(
+            rules.own_start.search(sentences[i].text) or zones[i].reason in ("aim", "procedure")
+            for i in indices
+        ):
+            continue
+        if any(run_in_label(sentences[i].text, rules) for i in indices):
+            continue
+        for i in indices:
+            if zones[i].reason == "background zone":
+                out[i] = Zone(sentence_role(sentences[i].text, False, rules), "finding zone")
+    return out

@@ -1,0 +1,185 @@
+"""Whole-abstract pair scoring: hand-computed figures, agreement with score.py, and `causemap eval pairs`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from causemap.graphbuilder.evaluation import write_jsonl
+from causemap.graphbuilder.evaluation_pairs import named_entities, score_pairs
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL_DIR = Path(os.environ.get("CAUSEMAP_EVAL_DIR", REPO.parent / "shared" / "eval"))
+BIORED = EVAL_DIR / "dev" / "biored_train_dev.jsonl"
+needs_eval = pytest.mark.skipif(
+    not (EVAL_DIR / "score.py").exists(), reason="reference scorer (shared/eval) not present"
+)
+
+
+def entity(eid, *mentions):
+    return {"id": eid, "type": "Thing", "mentions": list(mentions), "spans": []}
+
+
+def claim(cause, effect, polarity=None):
+    return {"cause": cause, "effect": effect, "relation": "causal", "polarity": polarity}
+
+
+# Invented abstracts (not from any evaluation set), written to exercise every branch of the rules.
+GOLD = [
+    {
+        "id": "d1",
+        "title": "Frost and orchards.",
+        "text": "Frost and orchards. Late frost reduced apple yield. Frost also raised bud mortality.",
+        "entities": [
+            entity("frost", "frost", "late frost"),
+            entity("yield", "apple yield"),
+            entity("buds", "bud mortality"),
+            entity("apple", "apple"),
+            entity("rain", "rain"),
+        ],
+        "relations": [
+            {"a": "frost", "b": "yield", "label": "Negative_Correlation", "novel": "Novel"},
+            {"a": "buds", "b": "frost", "label": "Positive_Correlation", "novel": "No"},
+            {"a": "rain", "b": "apple", "label": "Bind", "novel": "No"},
+            {"a": "rain", "b": "frost", "label": "Association", "novel": "Novel"},
+        ],
+    },
+    {
+        "id": "d2",
+        "title": "Rain.",
+        "text": "Rain. Heavy rain caused floods.",
+        "entities": [entity("rain", "rain"), entity("flood", "floods"), entity("soil", "soil erosion")],
+        "relations": [{"a": "rain", "b": "flood", "label": "Positive_Correlation", "novel": "Novel"}],
+    },
+]
+PRED = [
+    {
+        "id": "d1",
+        "claims": [
+            claim("late frost", "apple yield", "-"),  # hit, sign right ("late frost" beats "frost")
+            claim("bud mortality", "frost", "0"),  # hit on an undirected pair, 0 on a signed pair: wrong
+            claim("rain", "apple", "+"),  # a Bind pair: neutral
+            claim("frost", "the weather"),  # one entity only: not grounded
+            claim("apple yield", "apple yield", "+"),  # one entity twice: not grounded
+        ],
+    },
+    {"id": "d2", "claims": [claim("heavy rain", "soil erosion", "+")]},  # grounded, no pair: false alarm
+]
+
+
+def test_named_entities_prefers_the_most_specific_mention():
+    entities = GOLD[0]["entities"]
+    assert named_entities("the late frost of May", entities) == {"frost"}
+    assert named_entities("apple yield", entities) == {"yield"}  # 2 words beat "apple"
+    assert named_entities("apples", entities) == set()  # no stemming, as in score.py
+    assert named_entities(None, entities) == set()
+
+
+def test_pairs_hand_computed():
+    result = score_pairs(GOLD, PRED)
+    assert result["claims"] == 6
+    assert result["hits"] == 2 and result["false_alarms"] == 1 and result["neutral"] == 1
+    assert result["grounded_share"] == pytest.approx(4 / 6, abs=1e-4)
+    assert result["precision"] == pytest.approx(2 / 3, abs=1e-4)
+    # gold pairs with a cause-effect label: frost-yield, buds-frost, rain-frost, rain-flood
+    assert result["gold_pairs"] == 4 and result["pairs_found"] == 2
+    assert result["recall"] == 0.5
+    assert result["novel_recall"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result["sign_scored"] == 2 and result["sign_accuracy"] == 0.5
+
+
+def _reference(gold: Path, pred: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(EVAL_DIR / "score.py"), "pairs", str(gold), str(pred)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+@needs_eval
+def test_agrees_with_score_py_on_hand_made_files(tmp_path):
+    write_jsonl(GOLD, tmp_path / "gold.jsonl")
+    write_jsonl(PRED, tmp_path / "pred.jsonl")
+    assert score_pairs(GOLD, PRED) == _reference(tmp_path / "gold.jsonl", tmp_path / "pred.jsonl")
+
+
+def _eval_pairs(gold: Path, tmp_path: Path) -> tuple[dict, Path]:
+    pred = tmp_path / "pred.jsonl"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "causemap",
+            "eval",
+            "pairs",
+            "--data",
+            str(gold),
+            "--workspace",
+            str(tmp_path / "ws"),
+            "--pred-out",
+            str(pred),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout), pred
+
+
+def test_eval_pairs_runs_the_pipeline_on_abstracts(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    write_jsonl(GOLD, gold)
+    document, pred = _eval_pairs(gold, tmp_path)
+    assert document["task"] == "pairs" and document["extractor"] == "rules"
+    assert document["run"]["abstracts"] == 2 and document["run"]["ingest_failed"] == []
+    rows = {row["id"]: row for row in map(json.loads, pred.read_text().splitlines())}
+    assert set(rows) == {"d1", "d2"}
+    # "Heavy rain caused floods." is read through ingest and extraction, grouped under its abstract.
+    assert any("rain" in c["cause"].lower() and c["effect"] == "floods" for c in rows["d2"]["claims"])
+    assert all(c["role"] in ("finding", "background") for r in rows.values() for c in r["claims"])
+    assert document["scores"] == score_pairs(GOLD, rows.values())
+    assert document["scores"]["pairs_found"] >= 2  # frost-yield and rain-floods at least
+
+
+def test_eval_pairs_names_a_bad_gold_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "x", "text": "Rain caused floods."}) + "\n")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "causemap",
+            "eval",
+            "pairs",
+            "--data",
+            str(gold),
+            "--workspace",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert "line 1" in result.stderr and "entities" in result.stderr
+
+
+@needs_eval
+@pytest.mark.skipif(not BIORED.exists(), reason="BioRED dev abstracts not present")
+def test_eval_pairs_agrees_with_score_py_on_real_abstracts(tmp_path):
+    subset = tmp_path / "biored_head.jsonl"
+    with open(BIORED, encoding="utf-8") as handle:
+        subset.write_text("".join(next(handle) for _ in range(12)), encoding="utf-8")
+    document, pred = _eval_pairs(subset, tmp_path)
+    reference = _reference(subset, pred)
+    assert document["scores"] == reference
+    assert reference["claims"] > 0 and reference["hits"] > 0

@@ -1,0 +1,162 @@
+"""Finding, background or no claim: sentence zones of invented papers and abstracts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from causemap.graphbuilder.roles import (
+    cites_earlier_work,
+    is_aim,
+    is_layout,
+    is_presupposed,
+    is_procedure,
+    run_in_label,
+    sentence_zones,
+)
+from causemap.models import ClaimRole
+
+FINDING, BACKGROUND = ClaimRole.FINDING, ClaimRole.BACKGROUND
+
+
+@dataclass(frozen=True)
+class S:
+    text: str
+    section: str | None = "abstract"
+
+
+def roles(texts, section="abstract", title=None):
+    return [z.role for z in sentence_zones([S(t, section) for t in texts], title)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figure 2. Mean blood pressure by group at each visit.",
+        "Table 3 Baseline characteristics of the cohort.",
+        "Supplementary Fig. S4 shows the dose-response curves.",
+        "JS and KM designed the study, analysed the data and wrote the manuscript.",
+        "All authors read and approved the final manuscript.",
+        "This work was supported by grant R01-HL12345 from the National Institutes of Health.",
+        "We thank the nurses of the cardiology ward for their help.",
+        "The authors declare no competing interests.",
+        "The trial is registered at ClinicalTrials.gov (NCT01234567).",
+    ],
+)
+def test_layout_makes_no_claim(text):
+    assert is_layout(text)
+    assert roles([text], "results") == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We asked whether dietary sodium affects arterial stiffness.",
+        "The aim of this study was to determine whether statins reduce fracture risk.",
+        "This study aimed to assess the effect of shift work on sleep quality.",
+        "To investigate whether vitamin D prevents falls in older adults.",
+        "We hypothesized that lithium would increase bone density.",
+    ],
+)
+def test_aims_assert_nothing(text):
+    assert is_aim(text)
+    (zone,) = sentence_zones([S(text)])
+    assert zone.presupposed_only and zone.role == BACKGROUND
+
+
+def test_an_aim_with_a_finding_is_a_finding():
+    text = "We investigated whether exercise lowers glucose and found that it reduced fasting glucose."
+    assert not is_aim(text)
+    assert roles([text]) == [FINDING]
+
+
+def test_presupposed_noun_phrase_relations():
+    sentence = "We tested whether melatonin prevents cisplatin-induced nephrotoxicity."
+    cause = (sentence.index("cisplatin"), sentence.index("cisplatin") + len("cisplatin"))
+    effect = (sentence.index("nephrotoxicity"), sentence.index("nephrotoxicity") + len("nephrotoxicity"))
+    assert is_presupposed(sentence, cause, effect)
+    melatonin = (sentence.index("melatonin"), sentence.index("melatonin") + len("melatonin"))
+    assert not is_presupposed(sentence, melatonin, effect)
+
+
+@pytest.mark.parametrize(
+    ("text", "procedure"),
+    [
+        ("Male rats were injected with streptozotocin on day 3.", True),
+        ("Serum ferritin was measured by ELISA.", True),
+        ("Participants were randomly assigned to metformin or placebo.", True),
+        ("Rats injected with streptozotocin had higher glucose than controls.", False),
+        ("Serum ferritin was increased in patients with sepsis.", False),
+    ],
+)
+def test_procedures(text, procedure):
+    assert is_procedure(text) is procedure
+
+
+def test_structured_abstract_labels_hold_until_the_next():
+    texts = [
+        "Background: Obesity is known to raise the risk of gout.",
+        "Methods: Adults were followed for ten years.",
+        "Weight gain was associated with incident gout in a pilot.",
+        "Results: Weight gain was associated with incident gout.",
+        "Conclusions: Losing weight may reduce gout.",
+    ]
+    assert [run_in_label(t) for t in texts] == ["background", "methods", None, "results", "conclusions"]
+    assert roles(texts) == [BACKGROUND, None, None, FINDING, FINDING]
+
+
+def test_a_word_that_merely_starts_like_a_label_is_no_label():
+    assert run_in_label("Patients with diabetes had more strokes.") is None
+    assert run_in_label("Results of the trial were mixed.") is None
+    assert run_in_label("RESULTS: Mortality fell.") == "results"
+
+
+def test_unstructured_abstract_opening_is_background_until_the_paper_speaks_of_itself():
+    title = "Coffee and liver fibrosis."
+    texts = [
+        "Coffee and liver fibrosis.",
+        "Chronic alcohol use causes liver fibrosis.",
+        "Caffeine inhibits stellate cell activation in vitro.",
+        "Here we studied 2,000 adults with fatty liver disease.",
+        "Coffee intake was associated with less fibrosis.",
+    ]
+    assert roles(texts, title=title) == [FINDING, BACKGROUND, BACKGROUND, FINDING, FINDING]
+
+
+def test_an_abstract_that_never_speaks_of_itself_reports_findings():
+    texts = ["Nitrate supplementation lowered blood pressure.", "The effect was larger in smokers."]
+    assert roles(texts) == [FINDING, FINDING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoking increases the risk of stroke [12].",
+        "Smoking increases the risk of stroke [3, 7-9].",
+        "Smoking increases the risk of stroke (Smith et al., 2010).",
+        "Smoking increases the risk of stroke (Jones and Patel 2015; Wu 2019).",
+        "Smoking has been shown to increase the risk of stroke.",
+        "Previous studies reported that smoking increases the risk of stroke.",
+        "It is well established that smoking raises stroke risk.",
+    ],
+)
+def test_cited_statements_are_background(text):
+    assert cites_earlier_work(text)
+    assert roles([text], "discussion") == [BACKGROUND]
+
+
+def test_own_results_in_the_discussion_are_findings():
+    texts = [
+        "In this study, smoking increased the risk of stroke, as reported before [12].",
+        "Our data show that smoking increases stroke risk.",
+    ]
+    assert roles(texts, "discussion") == [FINDING, FINDING]
+
+
+def test_sections():
+    assert roles(["Salt raises blood pressure."], "introduction") == [BACKGROUND]
+    assert roles(["Here we show that salt raises blood pressure."], "introduction") == [FINDING]
+    assert roles(["Salt raised blood pressure in the trial."], "results") == [FINDING]
+    assert roles(["Salt raised blood pressure in the pilot."], "methods") == [None]
+    assert roles(["Salt raises blood pressure (Smith 2001)."], "references") == [None]
