@@ -24,6 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.rules_arguments import (
+    complement_conjuncts,
+    named_argument,
+    setting_children,
+    setting_matches,
+)
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
 from causemap.graphbuilder.extractors.rules_lexicon import (
     CueLexicon,
@@ -33,6 +39,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     direction,
+    evidence_denied,
     governing_chain,
     is_hedged,
     is_negated,
@@ -140,13 +147,21 @@ class RulesExtractor:
     def relations_in(self, doc: Doc) -> list[ExtractedRelation]:
         """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
-        for match in chain(find_cues(doc, self.lexicon), find_comparisons(doc, self.lexicon)):
+        for match in chain(
+            find_cues(doc, self.lexicon), find_comparisons(doc, self.lexicon), self._settings(doc)
+        ):
             for relation in self._relations_for(match):
                 key = (relation.cause.start, relation.cause.end, relation.effect.start, relation.effect.end)
                 # Two cues reading the same pair: keep the surer reading (the first on a tie).
                 if key not in found or relation.confidence > found[key].confidence:
                     found[key] = relation
         return list(found.values())
+
+    def _settings(self, doc: Doc) -> Iterable[CueMatch]:
+        """'Y in patients with X': an association of X with Y."""
+        for prep, group, definer, outcome in setting_matches(doc, self.lexicon):
+            cue_tokens = (prep.i, group.i, *(c.i for c in group.children if c.i < definer.i))
+            yield CueMatch("setting", group, cue_tokens, (definer,), (outcome,), "correlational", None)
 
     def _relations_for(self, match: CueMatch) -> Iterable[ExtractedRelation]:
         lexicon = self.lexicon
@@ -162,11 +177,14 @@ class RulesExtractor:
             return  # "X should be avoided because ...": the main clause is no finding
         # A cue may span words ("had no effect on"): any of them can carry the negation or hedge.
         cue_words = [match.cue.doc[i] for i in match.cue_tokens]
-        negated = not presupposed and any(is_negated(word, lexicon) for word in cue_words)
+        negated = not presupposed and (
+            any(is_negated(word, lexicon) for word in cue_words) or evidence_denied(match.cue, lexicon)
+        )
         hedged = not presupposed and any(is_hedged(governing_chain(word), lexicon) for word in cue_words)
         modifier = relation_sign(match.cue, lexicon)
         cue_tokens = set(match.cue_tokens)
-        for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes):
+        groups = match.rule == "comparison"
+        for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes, groups):
             for effect_head, effect_blocked in self._arguments(match.effects):
                 cause = self._span(
                     cause_head,
@@ -177,6 +195,9 @@ class RulesExtractor:
                 effect = self._span(effect_head, cue_tokens | effect_blocked | {cause_head.i})
                 if cause is None or effect is None or _overlaps(cause, effect):
                     continue
+                if presupposed:
+                    cause = _whole_modifier(cause, effect)
+                    effect = _noun_phrase_only(effect, effect_head)
                 if negated:
                     polarity = "0"
                 else:
@@ -197,7 +218,9 @@ class RulesExtractor:
                     confidence=self._confidence(match, cause, effect),
                 )
 
-    def _arguments(self, heads: Iterable[Token], split: bool = True) -> list[tuple[Token, set[int]]]:
+    def _arguments(
+        self, heads: Iterable[Token], split: bool = True, groups: bool = False
+    ) -> list[tuple[Token, set[int]]]:
         """Argument heads after splitting coordinations and lists of examples.
 
         Each comes with the tokens its span must leave out ("such as ..." for the head
@@ -207,6 +230,17 @@ class RulesExtractor:
         seen: set[int] = set()
         for head in heads:
             for part in split_coordination(head) if split else [head]:
+                named = named_argument(part, self.lexicon)
+                if named is None and groups:
+                    named = part  # compared groups ("older adults were more likely to fall") are variables
+                if named is None:
+                    continue  # who was studied ("patients", "male rats"), not a variable
+                if named is not part:
+                    part = named  # "patients with diabetes": diabetes
+                elif split and (listed := complement_conjuncts(part, self.lexicon)):
+                    # "the levels of A, B and C": one argument per variable measured
+                    out.extend((t, set()) for t in listed if t.i not in seen and not seen.add(t.i))
+                    continue
                 markers = example_markers(part, self.lexicon.exemplifiers)
                 items = [(part, {m.i for m in markers})]
                 for marker in markers:
@@ -220,6 +254,7 @@ class RulesExtractor:
     def _span(
         self, head: Token, blocked: set[int], split: bool = True, group: bool = False
     ) -> list[Token] | None:
+        blocked = blocked | setting_children(head, self.lexicon)  # "Y in patients with X": Y
         bounds = argument_span(head, blocked, split, group)
         if bounds is None:
             return None
@@ -245,6 +280,27 @@ class RulesExtractor:
         if match.inherited:
             score -= table["inherited_subject_penalty"]
         return round(min(1.0, max(0.0, score)), 3)
+
+
+def _whole_modifier(cause: list[Token], effect: list[Token]) -> list[Token]:
+    """'valproic acid-induced dementia': the words before the cause that modify into the phrase
+    belong to it ("valproic acid"), however the parser attached them."""
+    doc = cause[0].doc
+    first = cause[0].i
+    while (
+        first > 0
+        and doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN")
+        and doc[first - 1].dep_ in ("amod", "compound", "nmod", "npadvmod")
+        and first - 1 < doc[first - 1].head.i <= effect[-1].i
+    ):
+        first -= 1
+    return [*doc[first : cause[0].i], *cause] if first < cause[0].i else cause
+
+
+def _noun_phrase_only(tokens: list[Token], head: Token) -> list[Token]:
+    """The noun phrase of an 'X-induced Y' effect, without a clause the parser hung on it."""
+    clauses = [c.i for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
+    return [t for t in tokens if t.i < min(clauses)] if clauses else tokens
 
 
 def _overlaps(a: list[Token], b: list[Token]) -> bool:

@@ -76,6 +76,7 @@ class CueLexicon:
     light_heads: frozenset[str]
     vague_arguments: frozenset[str]
     population_nouns: frozenset[str]
+    measure_heads: frozenset[str]
     comparison_verbs: frozenset[str]
     comparison_adjectives: frozenset[str]
     comparison_group_preps: frozenset[str]
@@ -212,6 +213,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         light_heads=_words(data["light_heads"]["words"]),
         vague_arguments=_words(data["vague_arguments"]["words"]),
         population_nouns=_words(data["population_nouns"]["words"]),
+        measure_heads=_words(data["measure_heads"]["words"]),
         comparison_verbs=_words(data["comparisons"]["verbs"]),
         comparison_adjectives=_words(data["comparisons"]["adjectives"]),
         comparison_group_preps=_words(data["comparisons"]["group_preps"]),

@@ -113,6 +113,52 @@ def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
     return False
 
 
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "support", "suggestion"})
+DENYING_DETERMINERS = frozenset({"no", "little", "insufficient", "scant", "scarce", "without"})
+DENYING_PREDICATES = frozenset(
+    {"lacking", "absent", "missing", "insufficient", "scarce", "inconclusive", "weak", "inadequate"}
+)
+
+
+def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether the claim is what evidence is denied for: "no evidence that X reduced Y",
+    "evidence that X was effective was lacking", "no problems with Y caused by X".
+
+    The cue follows an evidence noun that is negated, or that is the subject of a denying predicate,
+    and the noun introduces it ("evidence that / of / for ..."); or the cue is a participle
+    modifying a noun phrase that "no" denies.
+    """
+    doc = cue.doc
+    for noun in doc[: cue.i]:
+        if noun.lemma_.lower() not in EVIDENCE_NOUNS or noun.i + 1 >= len(doc):
+            continue
+        if doc[noun.i + 1].lower_ not in ("that", "of", "for", "to"):
+            continue
+        denied = any(c.lower_ in DENYING_DETERMINERS for c in noun.children if c.dep_ in ("det", "amod"))
+        denied = denied or (noun.i > 0 and doc[noun.i - 1].lower_ in ("no", "little", "insufficient"))
+        denied = denied or (
+            noun.i > 1 and doc[noun.i - 2].lower_ == "lack" and doc[noun.i - 1].lower_ == "of"
+        )
+        if not denied:
+            # "Evidence that X ... was lacking": the noun is the subject of a denying predicate.
+            verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+            denied = verb is not None and any(
+                c.lower_ in DENYING_PREDICATES for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp")
+            )
+        if denied:
+            return True
+    if cue.dep_ in ("acl", "amod", "relcl"):
+        noun = cue.head
+        for _ in range(3):  # "no problems with diagnosis caused by X"
+            if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children):
+                return True
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                noun = noun.head.head
+            else:
+                break
+    return False
+
+
 def is_purpose(cue: Token, lexicon: CueLexicon) -> bool:
     """Whether the cue is an infinitive of purpose ("X was given to reduce Y")."""
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):

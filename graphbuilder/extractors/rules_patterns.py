@@ -284,7 +284,15 @@ def _hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | Non
     if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
         return None
     cause = doc[token.i - 2]
-    if cause.whitespace_ or cause.lower_ in lexicon.hyphen_cause_stoplist or cause.is_punct:
+    if cause.text in (")", "]"):
+        # "Kras(G12D)-induced": the word before the bracket names the cause.
+        opening = next((t for t in reversed(doc[: cause.i]) if t.text in ("(", "[")), None)
+        if opening is None or opening.i == 0 or doc[opening.i - 1].whitespace_:
+            return None
+        cause = doc[opening.i - 1]
+    if cause.whitespace_ and cause.i == token.i - 2:
+        return None
+    if cause.lower_ in lexicon.hyphen_cause_stoplist or cause.is_punct:
         return None
     effect = token.head
     hops = 0

@@ -83,6 +83,14 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
     subjects = children_with(token, SUBJECT_DEPS)
     if subjects:
         return subjects[0], head, False
+    # "that the intervention reduced hospital admissions" parsed as one noun phrase: a noun
+    # modifier left of the verb, itself after the phrase's determiner, is the subject.
+    before = [
+        c for c in head.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.pos_ in NOUN_POS
+    ]
+    determiners = [c for c in head.children if c.dep_ == "det" and c.i < token.i]
+    if token.tag_ in ("VBD", "VBN") and before and determiners and determiners[0].i < before[-1].i:
+        return before[-1], head, True
     first = head.head
     if head.dep_ == "conj" and first.dep_ == "ROOT" and first.pos_ in NOUN_POS:
         verbs = [

@@ -177,6 +177,10 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
                 continue
+            if child.dep_ == "acl" and child.tag_ == "VBD":
+                continue  # a finite verb read as a reduced relative: the clause, not the phrase
+            if child.dep_ == "punct" and child.text == "-" and not child.whitespace_ and child.i > tok.i:
+                continue  # "acid-induced": the hyphen belongs to the participle after it
             if tok is head and child.dep_ == "prep" and child.i < head.i and head.pos_ in NOMINAL_POS:
                 continue  # "In this analysis, X was ...": a fronted phrase, not X's modifier
             if child.dep_ == "prep" and child.lower_ in COMPARATOR_PREPS:

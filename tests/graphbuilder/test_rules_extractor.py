@@ -308,3 +308,48 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
     assert rules.source_digest("fakepkg", sources) != first
     sys.modules.pop("fakepkg", None)
     assert rules.RulesExtractor.version == f"{rules.RULES_RELEASE}+{rules.source_digest()}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the whole noun phrase before "-induced", not its last word; the effect without the clause
+        ("Valproic acid-induced dementia resolved after withdrawal.", [("Valproic acid", "dementia", "+")]),
+        # null findings are claims with polarity 0, never signed
+        (
+            "There was no evidence that the intervention reduced hospital admissions.",
+            [("intervention", "hospital admissions", "0")],
+        ),
+        (
+            "Evidence that the intervention was effective in reducing falls was lacking.",
+            [("the intervention", "falls", "0")],
+        ),
+        ("There were no problems with diagnosis caused by the drug.", [("the drug", "diagnosis", "0")]),
+        # study artefacts and bare study populations are not variables
+        ("An independent statistician generated the randomisation list.", []),
+        ("Male rats were treated by dexamethasone.", []),
+        # a group is named by what defines it
+        ("Patients with diabetes had higher rates of stroke.", [("diabetes", "rates of stroke", "+")]),
+        # one claim per variable of a coordinated measurement
+        (
+            "Cisplatin increased the levels of creatinine and urea.",
+            [("Cisplatin", "creatinine", "+"), ("Cisplatin", "urea", "+")],
+        ),
+        # "Y in patients with X": an association, and the setting is not part of Y
+        (
+            "Rhabdomyolysis in a patient with hepatitis C treated with simvastatin.",
+            [("hepatitis C", "Rhabdomyolysis", None)],
+        ),
+        ("Lithium caused tremor in patients with bipolar disorder.", [("Lithium", "tremor", "+")]),
+    ],
+)
+def test_arguments_a_researcher_recognises(extractor, sentence, expected):
+    claims = extractor.extract([sentence])[0]
+    assert sorted((c.cause.text, c.effect.text, c.polarity) for c in claims) == sorted(expected)
+
+
+def test_presupposed_relation_holds_inside_a_question(extractor):
+    claims = extractor.extract(["We asked whether melatonin prevents cisplatin-induced nephrotoxicity."])[0]
+    assert [(c.cause.text, c.effect.text, c.negated, c.hedged) for c in claims] == [
+        ("cisplatin", "nephrotoxicity", False, False)
+    ]

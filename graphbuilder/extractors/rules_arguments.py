@@ -1,0 +1,227 @@
+"""Which noun phrase an argument really names: groups, settings and coordinated complements.
+
+- A group is named by what defines it: in "patients with diabetes had more strokes" the argument is
+  "diabetes"; in "mice treated with cisplatin lost weight", "cisplatin". A group that nothing
+  defines ("patients", "male rats") is who was studied, not a variable: no argument.
+- A setting is not part of the variable: "arrhythmia in a patient with malaria" names arrhythmia
+  (the setting itself states an association, read by :func:`setting_matches`).
+- A coordination inside a measurement names several variables: "the levels of A, B and C" is
+  "the levels of A", "... B", "... C", one claim each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from causemap.graphbuilder.extractors.rules_heads import children_with, resolve_relative
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+
+# Modifiers that define a group by an exposure, a condition or a genotype.
+GROUP_PREPS = ("with", "without")
+GROUP_VERBS = frozenset(
+    {
+        "treat",
+        "receive",
+        "expose",
+        "give",
+        "carry",
+        "harbor",
+        "harbour",
+        "have",
+        "take",
+        "use",
+        "undergo",
+        "lack",
+        "bear",
+        "develop",
+        "suffer",
+        "inject",
+        "administer",
+        "fed",
+        "feed",
+    }
+)
+SETTING_PREPS = frozenset({"in", "among", "amongst", "within"})
+# Modifiers that say only who the group is, not what defines it as exposed or affected.
+DEMOGRAPHIC = frozenset(
+    {
+        "male",
+        "female",
+        "young",
+        "old",
+        "older",
+        "elderly",
+        "aged",
+        "adult",
+        "healthy",
+        "normal",
+        "human",
+        "pregnant",
+        "adolescent",
+        "pediatric",
+        "paediatric",
+        "consecutive",
+        "unrelated",
+        "affected",
+        "unaffected",
+        "control",
+        "wild",
+        "type",
+        "wild-type",
+        "wildtype",
+        "total",
+        "all",
+        "these",
+        "those",
+        "such",
+        "both",
+        "other",
+        "several",
+        "many",
+        "most",
+        "some",
+        "eligible",
+        "enrolled",
+        "included",
+        "remaining",
+        "individual",
+        "japanese",
+        "chinese",
+        "caucasian",
+        "european",
+        "african",
+        "asian",
+        "american",
+        "white",
+        "black",
+        "hispanic",
+        "korean",
+        "indian",
+    }
+)
+# Group nouns whose "of" complement defines them ("users of aspirin", "carriers of the allele").
+OF_GROUPS = frozenset({"user", "carrier", "consumer", "recipient", "survivor"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+# Nouns whose "of" complement is the variable measured ("levels of A, B and C").
+MAX_CONJUNCTS = 8
+
+
+def is_population(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a noun names who was studied (patients, mice, carriers) rather than a variable."""
+    return token.pos_ in NOMINAL and (
+        token.lemma_.lower() in lexicon.population_nouns or token.lower_ in lexicon.population_nouns
+    )
+
+
+def group_definer(group: Token) -> Token | None:
+    """What defines a group: "patients with X", "mice treated with X", "carriers of X"."""
+    for prep in children_with(group, ("prep",)):
+        if prep.lower_ in GROUP_PREPS or (prep.lower_ == "of" and group.lemma_.lower() in OF_GROUPS):
+            objects = children_with(prep, ("pobj",))
+            if objects:
+                return _substance(objects[0])
+    for verb in children_with(group, ("acl", "relcl", "amod")):
+        if verb.lemma_.lower() not in GROUP_VERBS or verb.i < group.i:
+            continue
+        objects = children_with(verb, ("dobj",))
+        for prep in children_with(verb, ("prep", "agent")):
+            if prep.lower_ in ("with", "to", "by", "from"):
+                objects += children_with(prep, ("pobj",))
+        if objects:
+            return _substance(objects[0])
+    return None
+
+
+def _substance(token: Token) -> Token:
+    """'50 mg/kg of metformin': metformin, not the dose."""
+    if token.like_num or token.pos_ == "NUM" or any(ch.isdigit() for ch in token.text):
+        for prep in children_with(token, ("prep",)):
+            if prep.lower_ == "of":
+                objects = children_with(prep, ("pobj",))
+                if objects:
+                    return objects[0]
+    return token
+
+
+def defined_by_modifier(group: Token) -> bool:
+    """'NASH patients', 'obese patients', 'the Dex + Ato group': the modifier names the group's condition."""
+    for child in group.children:
+        if child.i > group.i or child.lower_ in DEMOGRAPHIC or child.like_num:
+            continue
+        if child.dep_ in ("compound", "nmod") and child.pos_ in NOMINAL:
+            return True
+        if child.dep_ == "amod" and child.pos_ in ("ADJ", "VERB", "PROPN", "NOUN"):
+            return True
+    return False
+
+
+def named_argument(head: Token, lexicon: CueLexicon) -> Token | None:
+    """The head of the variable an argument names: a group's definer, None for a bare group."""
+    head = resolve_relative(head)
+    if not is_population(head, lexicon):
+        return head
+    definer = group_definer(head)
+    if definer is not None and not is_population(definer, lexicon):
+        return definer
+    return head if defined_by_modifier(head) else None
+
+
+def setting_children(head: Token, lexicon: CueLexicon) -> set[int]:
+    """Token indices of a head's setting phrases ("in patients with X", "among older adults")."""
+    out: set[int] = set()
+    for prep in children_with(head, ("prep",)):
+        if prep.lower_ not in SETTING_PREPS or prep.i < head.i:
+            continue
+        objects = children_with(prep, ("pobj",))
+        if objects and is_population(objects[0], lexicon):
+            out.update(t.i for t in prep.subtree)
+    return out
+
+
+def complement_conjuncts(head: Token, lexicon: CueLexicon) -> list[Token]:
+    """The coordinated complements of a measurement noun ("the levels of A, B and C": A, B, C).
+
+    Only for nouns of measure or change (the lexicon's ``measure_heads``), whose complement is the
+    variable.
+    """
+    if head.lemma_.lower() not in lexicon.measure_heads:
+        return []
+    for prep in children_with(head, ("prep",)):
+        if prep.lower_ != "of":
+            continue
+        objects = children_with(prep, ("pobj",))
+        if not objects:
+            return []
+        first = objects[0]
+        conjuncts = [c for c in first.conjuncts if c.i > first.i and c.pos_ in NOMINAL]
+        if conjuncts and len(conjuncts) < MAX_CONJUNCTS:
+            return [first, *conjuncts]
+    return []
+
+
+def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Token, Token, Token]]:
+    """ "Y in patients with X": (prep, group, X, Y) for each outcome noun Y found in a group defined by X.
+
+    Y must be a noun with content (not a group, not a measurement word on its own) and X must not be
+    a group itself.
+    """
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+            continue
+        outcome = prep.head
+        if outcome.pos_ not in NOMINAL or is_population(outcome, lexicon) or outcome.i > prep.i:
+            continue
+        if outcome.lemma_.lower() in lexicon.vague_arguments:
+            continue
+        objects = children_with(prep, ("pobj",))
+        if not objects or not is_population(objects[0], lexicon):
+            continue
+        group = objects[0]
+        definer = group_definer(group)
+        if definer is None or is_population(definer, lexicon) or definer.pos_ not in NOMINAL:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "without" for c in group.children):
+            continue
+        yield prep, group, definer, outcome
