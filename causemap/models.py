@@ -203,7 +203,16 @@ class Evidence(_Model):
     hedged: bool = False
     negated: bool = False
     extractor: str = ""
+    confidence: float = Field(0.5, ge=0.0, le=1.0, description="the extractor's confidence in its reading")
     state: CurationState = CurationState.PENDING
+    study_id: str | None = Field(
+        None,
+        description="the study this paper is a version of (the id of its primary paper); evidence from "
+        "several versions of one study counts once. None: the paper is its own study",
+    )
+    reliability: float | None = Field(
+        None, description="the probability that this claim is right, as the belief of its edge used it"
+    )
 
     # Read-only shortcuts into the provenance (never separate copies of it).
     @property
@@ -222,11 +231,19 @@ class Evidence(_Model):
     def quote(self) -> str:
         return self.provenance.text
 
+    @property
+    def study(self) -> str:
+        """The independent source this evidence belongs to: its study, else its paper."""
+        return self.study_id or self.provenance.paper_id
+
 
 class Variable(_Model):
     id: str
     label: str
     aliases: list[str] = Field(default_factory=list)
+    short_forms: list[str] = Field(
+        default_factory=list, description="abbreviations the papers define for it ('NIS', 'CRP')"
+    )
 
 
 class Edge(_Model):
@@ -235,7 +252,7 @@ class Edge(_Model):
     polarity: Polarity | None = None
     polarity_counts: dict[str, int] = Field(default_factory=dict)
     belief: float = 0.0
-    n_papers: int = 0
+    n_papers: int = Field(0, description="independent studies (versions of one study count once)")
     n_claims: int = 0
     designs: list[StudyDesign] = Field(default_factory=list)
     contradiction: bool = False

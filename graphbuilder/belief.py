@@ -1,12 +1,18 @@
 """How much to believe an edge, from the evidence behind it (after INDRA's belief engine).
 
-Each claim has a reliability: the probability that it is right, from its study design and from how it
-was read (``resources/belief.json``; accepted and edited claims were read by a person). A paper counts
-once: several claims in one paper are not independent, so the paper contributes its strongest claim.
-Support for the edge is a noisy-OR over papers, ``P_for = 1 - prod(1 - r_paper)``; evidence against it
-(the opposite sign, weighted, and null results) is another noisy-OR, ``P_against``; the belief combines
-the two by Dempster's rule, ``P_for (1 - P_against) / (1 - P_for P_against)``, which is ``P_for`` when
-nothing disputes the edge and falls as disputing papers accumulate. See ``docs/belief.md``.
+Each claim has a reliability: the probability that it is right (``resources/belief.json``). It is the
+product of how it was read (the extractor's precision, scaled by how sure its pattern is; 1.0 once a
+person accepted or edited it), where it was read (the section: results state findings, methods describe
+procedures), what it is (a paper's own finding lends the paper's study design; a background claim
+restating earlier work is weak, citing evidence), and how it was said (hedged, or an association).
+
+A study counts once: several claims of one study (and the claims of its other versions: a preprint,
+the same file twice, see ``graphbuilder.versions``) are not independent, so the study contributes its
+strongest claim. Support for the edge is a noisy-OR over studies, ``P_for = 1 - prod(1 - r_study)``;
+evidence against it (the opposite sign, weighted, and null results) is another noisy-OR,
+``P_against``; the belief combines the two by Dempster's rule,
+``P_for (1 - P_against) / (1 - P_for P_against)``, which is ``P_for`` when nothing disputes the edge
+and falls as disputing studies accumulate. See ``docs/belief.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from causemap.models import CurationState, Evidence, Polarity
+from causemap.models import ClaimRole, CurationState, Evidence, Polarity
 
 __all__ = [
     "BeliefParams",
@@ -43,6 +49,9 @@ class BeliefParams:
 
     design: dict[str, float]
     extractor: dict[str, float]
+    section: dict[str, float]
+    pattern_reference: dict[str, float]
+    background: float
     hedge_factor: float
     correlational_factor: float
     opposite_sign_weight: float
@@ -58,6 +67,9 @@ class BeliefParams:
         return cls(
             design=table(data["design"]),
             extractor=table(data["extractor"]),
+            section=table(data["section"]),
+            pattern_reference=table(data["pattern"]["reference"]),
+            background=float(data["background"]["value"]),
             hedge_factor=float(data["hedge_factor"]["value"]),
             correlational_factor=float(data["correlational_factor"]["value"]),
             opposite_sign_weight=float(data["opposite_sign_weight"]["value"]),
@@ -88,25 +100,39 @@ def evidence_reliability(evidence: Evidence, params: BeliefParams | None = None)
     Examples
     --------
     >>> from causemap.models import Evidence, Provenance
-    >>> where = Provenance(paper_id="p", page=1, start=0, end=1, text="q")
-    >>> ev = Evidence(claim_id="c", provenance=where, design="rct", extractor="rules")
-    >>> round(evidence_reliability(ev), 3)
+    >>> where = Provenance(paper_id="p", page=1, start=0, end=1, text="q", section="results")
+    >>> finding = Evidence(claim_id="c", provenance=where, design="rct", extractor="rules", confidence=0.75)
+    >>> round(evidence_reliability(finding), 3)  # rules 0.7 x results 1.0 x RCT 0.9
     0.63
+    >>> cited = finding.model_copy(update={"role": "background"})
+    >>> round(evidence_reliability(cited), 3)  # the RCT's design says nothing of the work it cites
+    0.21
     """
     p = params or load_belief_params()
     if evidence.state == CurationState.REJECTED:
         return 0.0
-    if evidence.state in _CURATED:
-        extraction = p.extractor["curated"]
+    reliability = _extraction(evidence, p)
+    section = evidence.provenance.section or "none"
+    reliability *= p.section.get(section, p.section["other"])
+    if evidence.role == ClaimRole.BACKGROUND:
+        reliability *= p.background
     else:
-        family = evidence.extractor.split(":", 1)[0]
-        extraction = p.extractor.get(family, p.extractor["default"])
-    reliability = p.design.get(str(evidence.design), p.design["unknown"]) * extraction
+        reliability *= p.design.get(str(evidence.design), p.design["unknown"])
     if evidence.hedged:
         reliability *= p.hedge_factor
     if evidence.relation == "correlational":
         reliability *= p.correlational_factor
     return reliability
+
+
+def _extraction(evidence: Evidence, p: BeliefParams) -> float:
+    """The extractor's precision, scaled by how sure it is of this claim's pattern (capped at 1)."""
+    if evidence.state in _CURATED:
+        return p.extractor["curated"]
+    family = evidence.extractor.split(":", 1)[0]
+    precision = p.extractor.get(family, p.extractor["default"])
+    reference = p.pattern_reference.get(family, p.pattern_reference["default"])
+    return min(1.0, precision * evidence.confidence / reference)
 
 
 def noisy_or(probabilities: Iterable[float]) -> float:
@@ -123,20 +149,20 @@ class EdgeBelief:
 
     polarity: Polarity | None
     belief: float
-    support: float  # noisy-OR of the papers for the consensus
-    opposition: float  # noisy-OR of the papers against it (weighted)
+    support: float  # noisy-OR of the studies for the consensus
+    opposition: float  # noisy-OR of the studies against it (weighted)
 
 
-def _per_paper(weighted: Iterable[tuple[Evidence, float]]) -> list[float]:
-    """Each paper's strongest weighted reliability: several claims in one paper count once."""
+def _per_study(weighted: Iterable[tuple[Evidence, float]]) -> list[float]:
+    """Each study's strongest weighted reliability: several claims of one study count once."""
     best: dict[str, float] = defaultdict(float)
     for ev, r in weighted:
-        best[ev.paper_id] = max(best[ev.paper_id], r)
+        best[ev.study] = max(best[ev.study], r)
     return [best[k] for k in sorted(best)]
 
 
 def consensus_polarity(evidence: Sequence[Evidence], params: BeliefParams | None = None) -> Polarity | None:
-    """The sign the papers support most ("+" or "-"); None if unsigned or tied; "0" if only nulls."""
+    """The sign the studies support most ("+" or "-"); None if unsigned or tied; "0" if only nulls."""
     p = params or load_belief_params()
     return _consensus([(e, evidence_reliability(e, p)) for e in evidence])
 
@@ -144,7 +170,7 @@ def consensus_polarity(evidence: Sequence[Evidence], params: BeliefParams | None
 def _consensus(weighted: Sequence[tuple[Evidence, float]]) -> Polarity | None:
     live = [(e, r) for e, r in weighted if r > 0.0]
     by_sign = {
-        sign: noisy_or(_per_paper((e, r) for e, r in live if not is_null(e) and e.polarity == sign))
+        sign: noisy_or(_per_study((e, r) for e, r in live if not is_null(e) and e.polarity == sign))
         for sign in ("+", "-")
     }
     if by_sign["+"] != by_sign["-"]:
@@ -175,8 +201,8 @@ def edge_belief(evidence: Sequence[Evidence], params: BeliefParams | None = None
             opposing.append((e, r * p.opposite_sign_weight))
         else:
             supporting.append((e, r))
-    support = noisy_or(_per_paper(supporting))
-    opposition = noisy_or(_per_paper(opposing))
+    support = noisy_or(_per_study(supporting))
+    opposition = noisy_or(_per_study(opposing))
     return EdgeBelief(polarity, _dempster(support, opposition), support, opposition)
 
 

@@ -1,6 +1,10 @@
 """Contradictions: evidence about one pair of variables that cannot all be right.
 
-Three kinds, each listed with the evidence on both sides:
+Only comparable claims contradict each other: claims about the same two variables, from different
+studies. A study is not set against itself (its other claims, or its other version: a preprint, the
+same file twice, see ``graphbuilder.versions``): two readings of one study disagreeing is a misreading,
+not a disagreement in the literature. Three kinds, each listed with the evidence on both sides (only
+the claims that have a claim of another study on the other side):
 
 - ``opposite_sign``: some claims say the cause increases the effect, others that it decreases it;
 - ``effect_vs_null``: some claims report an effect, others an explicit null ("did not affect");
@@ -27,20 +31,30 @@ def _live(evidence: Sequence[Evidence]) -> list[Evidence]:
 
 
 def _count(evidence: Sequence[Evidence]) -> str:
-    papers = len({e.paper_id for e in evidence})
+    studies = len({e.study for e in evidence})
     return (
-        f"{papers} paper{'s' if papers != 1 else ''} "
+        f"{studies} stud{'ies' if studies != 1 else 'y'} "
         f"({len(evidence)} claim{'s' if len(evidence) != 1 else ''})"
     )
 
 
 def _report(evidence: Sequence[Evidence]) -> str:
-    papers = len({e.paper_id for e in evidence})
-    return f"{_count(evidence)} report{'s' if papers == 1 else ''}"
+    studies = len({e.study for e in evidence})
+    return f"{_count(evidence)} report{'s' if studies == 1 else ''}"
 
 
 def _sorted(evidence: Sequence[Evidence]) -> list[Evidence]:
     return sorted(evidence, key=lambda e: (e.paper_id, e.page, e.claim_id))
+
+
+def _across_studies(
+    one: Sequence[Evidence], other: Sequence[Evidence]
+) -> tuple[list[Evidence], list[Evidence]]:
+    """The claims of each side that face a claim of another study on the other side."""
+    studies_one, studies_other = {e.study for e in one}, {e.study for e in other}
+    kept_one = [e for e in one if studies_other - {e.study}]
+    kept_other = [e for e in other if studies_one - {e.study}]
+    return kept_one, kept_other
 
 
 def find_contradictions(
@@ -64,6 +78,8 @@ def find_contradictions(
         nulls = [e for e in live if is_null(e)]
         effects = [e for e in live if not is_null(e)]
         pair = f"{name(s)} -> {name(t)}"
+        plus, minus = _across_studies(plus, minus)
+        effects, nulls = _across_studies(effects, nulls)
         if plus and minus:
             found.append(
                 Contradiction(
@@ -88,8 +104,9 @@ def find_contradictions(
             )
         reverse = edges.get((t, s))
         if reverse is not None and s < t:
-            forward_causal = _causal_effects(live)
-            backward_causal = _causal_effects(_live(reverse.evidence))
+            forward_causal, backward_causal = _across_studies(
+                _causal_effects(live), _causal_effects(_live(reverse.evidence))
+            )
             if forward_causal and backward_causal:
                 found.append(
                     Contradiction(

@@ -2,7 +2,10 @@
 
 This is the glue the command line and the app call. The algorithms it uses are pure functions
 (``graphbuilder.assemble`` and the modules it calls); here is only reading from and writing to the
-workspace's ``Store``.
+workspace's ``Store``: claims, titles, decisions, and each paper's text, from which the abbreviations
+it defines (``graphbuilder.abbreviations``) and its other versions (``graphbuilder.versions``) are
+found. Vectors of variable names are kept in the workspace (``graphbuilder.term_vectors``), so that a
+rebuild embeds only new names.
 
 Variable decisions name variables by their aliases (the surface forms behind them), not by their
 ids: ids are derived from labels, which a re-extraction can change, while the user's intent, "these
@@ -11,15 +14,20 @@ names are one variable", survives it. ``build_workspace_graph`` replays every de
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from causemap.graphbuilder.abbreviations import paper_abbreviations
 from causemap.graphbuilder.assemble import build_knowledge_graph
 from causemap.graphbuilder.belief import BeliefParams
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+from causemap.graphbuilder.term_vectors import TermVectorCache, cache_path
 from causemap.graphbuilder.variables import TextEmbedder
-from causemap.models import Claim
+from causemap.graphbuilder.versions import PaperText, StudyGroups, detect_versions
+from causemap.models import Claim, PaperState
 from causemap.settings import Settings
 from causemap.store import Store
 
@@ -28,6 +36,7 @@ __all__ = [
     "VariableDecisionError",
     "build_workspace_graph",
     "load_graph_inputs",
+    "paper_versions",
     "merge_variables",
     "rename_variable",
     "split_variable",
@@ -45,15 +54,74 @@ class GraphInputs:
     claims: list[Claim]
     titles: dict[str, str | None]
     decisions: list[dict[str, Any]]
+    abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)
+    studies: StudyGroups | None = None
+
+
+def _paper_texts(store: Store) -> list[PaperText]:
+    texts = []
+    for paper in store.papers():
+        if paper.state != PaperState.READY:
+            continue
+        text = "\n".join(page.text for page in store.pages(paper.id))
+        texts.append(
+            PaperText(
+                paper_id=paper.id,
+                title=paper.title,
+                doi=paper.doi,
+                kind=paper.kind,
+                n_pages=paper.n_pages,
+                year=paper.year,
+                text=text,
+            )
+        )
+    return texts
+
+
+def version_decisions(store: Store) -> list[dict[str, Any]]:
+    """The user's decisions about which papers are versions of one study (oldest first)."""
+    read = getattr(store, "version_decisions", None)
+    return list(read()) if read is not None else []
+
+
+def paper_versions(store: Store, texts: Sequence[PaperText] | None = None) -> StudyGroups:
+    """Which papers of the workspace are versions of one study, with the user's decisions applied."""
+    return detect_versions(_paper_texts(store) if texts is None else texts, version_decisions(store))
 
 
 def load_graph_inputs(store: Store) -> GraphInputs:
-    """All claims (rejected ones included: the builder leaves them out), titles and decisions."""
+    """All claims (rejected ones included: the builder leaves them out), titles, decisions, the
+    abbreviations each paper defines and the papers that are versions of one study."""
+    texts = _paper_texts(store)
     return GraphInputs(
         claims=store.claims(),
         titles={p.id: p.title for p in store.papers()},
         decisions=store.variable_decisions(),
+        abbreviations={t.paper_id: paper_abbreviations(t.text) for t in texts},
+        studies=paper_versions(store, texts),
     )
+
+
+class _Stages:
+    """Progress on stderr: each stage as it starts, and how long the slow ones took."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.current: tuple[str, float] | None = None
+
+    def __call__(self, name: str) -> None:
+        self.finish()
+        if self.enabled:
+            print(f"graph: {name} ...", file=sys.stderr, flush=True)
+        self.current = (name, time.perf_counter())
+
+    def finish(self) -> None:
+        if self.current is not None and self.enabled:
+            name, started = self.current
+            elapsed = time.perf_counter() - started
+            if elapsed >= 2.0:
+                print(f"graph: {name} took {elapsed:.1f} s", file=sys.stderr, flush=True)
+        self.current = None
 
 
 def build_workspace_graph(
@@ -64,6 +132,7 @@ def build_workspace_graph(
     use_embeddings: bool = True,
     min_belief: float | None = None,
     params: BeliefParams | None = None,
+    progress: bool = False,
 ) -> KnowledgeGraph:
     """The knowledge graph of a workspace, with its candidate DAGs.
 
@@ -74,17 +143,26 @@ def build_workspace_graph(
     settings
         Graph settings (threshold, number of candidates, minimum belief) and the embedding model.
     embedder
-        The embedder for synonym merging; by default the workspace's configured model is loaded.
+        The embedder for synonym merging; by default the workspace's configured model, behind the
+        workspace's cache of name vectors (the model is loaded only if a name is new).
     use_embeddings
         False: merge only names that normalise identically (no model is loaded).
     min_belief
         Leave out edges below this belief (default: ``settings.graph.min_belief``).
+    progress
+        Report each stage on stderr (and how long it took, when over two seconds).
     """
     settings = settings or Settings()
+    stages = _Stages(progress)
+    cache: TermVectorCache | None = None
     if embedder is None and use_embeddings:
-        from causemap.ingest.embedding import get_embedder
-
-        embedder = get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size)
+        cache = TermVectorCache(
+            cache_path(settings.workspace, settings.ingest.embedding_model),
+            _model_loader(settings, stages),
+            progress=progress,
+        )
+        embedder = cache
+    stages("reading claims and papers")
     inputs = load_graph_inputs(store)
     graph = build_knowledge_graph(
         inputs.claims,
@@ -94,9 +172,26 @@ def build_workspace_graph(
         decisions=inputs.decisions,
         params=params,
         k=settings.graph.candidates,
+        abbreviations=inputs.abbreviations,
+        study_of=inputs.studies.study_of if inputs.studies else None,
+        on_stage=stages,
     )
+    stages.finish()
+    if cache is not None:
+        cache.save()
     threshold = settings.graph.min_belief if min_belief is None else min_belief
     return graph.filtered(threshold) if threshold > 0 else graph
+
+
+def _model_loader(settings: Settings, stages: _Stages) -> Callable[[], TextEmbedder]:
+    def load() -> TextEmbedder:
+        from causemap.ingest.embedding import get_embedder
+
+        if stages.enabled:
+            print("graph: loading the embedding model ...", file=sys.stderr, flush=True)
+        return get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size)
+
+    return load
 
 
 def _aliases(graph: KnowledgeGraph, variable_id: str) -> list[str]:

@@ -101,13 +101,15 @@ def similar_pairs(
 
 
 def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bool:
-    """False when two terms differ by a number or by words of one contrast set.
+    """False when two terms differ by a number, by words of one contrast set, or by a direction word.
 
     Examples
     --------
     >>> can_merge("type 1 diabetes", "type 2 diabetes"), can_merge("smoking", "cigarette smoking")
     (False, True)
     >>> can_merge("physical activity", "physical inactivity"), can_merge("unconnected", "connected")
+    (False, False)
+    >>> can_merge("mobility", "limited mobility"), can_merge("secretion", "impaired secretion")
     (False, False)
     """
     lex = lexicon or load_lexicon()
@@ -117,6 +119,10 @@ def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bo
     words_a, words_b = _words(a), _words(b)
     only_a, only_b = words_a - words_b, words_b - words_a
     if any((only_a & contrast) and (only_b & contrast) for contrast in lex.contrast_sets):
+        return False
+    # "limited mobility" is mobility downward: joining it to "mobility" would lose the reversed sign
+    direction = lex.up_words | lex.down_words
+    if (only_a | only_b) & direction:
         return False
     # "activity" / "inactivity", "unconnected" / "interconnected": one word negates the other
     return not any(

@@ -22,10 +22,10 @@ MinBeliefOption = Annotated[
 ]
 
 
-def _build(ws, min_belief: float | None = None):
+def _build(ws, min_belief: float | None = None, progress: bool = False):
     from causemap.graphbuilder.graph_service import build_workspace_graph
 
-    return build_workspace_graph(ws.store, ws.settings, min_belief=min_belief)
+    return build_workspace_graph(ws.store, ws.settings, min_belief=min_belief, progress=progress)
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -49,7 +49,7 @@ def graph(
     from causemap.cli.workflows import record_graph_run
 
     with open_workspace(workspace) as ws:
-        kg = _build(ws, min_belief)
+        kg = _build(ws, min_belief, progress=True)
         if min_belief is None:
             record_graph_run(ws, kg)
     if export is not None:

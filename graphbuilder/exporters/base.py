@@ -14,7 +14,14 @@ from causemap.graphbuilder.belief import is_association_only
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.models import Edge
 
-__all__ = ["ExportError", "Exporter", "edge_keys", "scalar_edge_attributes", "select_candidate"]
+__all__ = [
+    "ExportError",
+    "Exporter",
+    "edge_keys",
+    "evidence_json",
+    "scalar_edge_attributes",
+    "select_candidate",
+]
 
 
 class ExportError(ValueError):
@@ -68,6 +75,15 @@ def edge_keys(graph: KnowledgeGraph, candidate: CandidateDAG | None) -> list[tup
     return sorted(e for e in candidate.edges if e in graph.edges)
 
 
+def evidence_json(edge: Edge) -> str:
+    """An edge's evidence as one JSON string: each item with its ``provenance`` object as it is.
+
+    For formats whose attributes are scalars (GraphML, GML, DOT): the same nested document the JSON
+    export writes, never re-flattened into per-format columns.
+    """
+    return json.dumps([e.model_dump(mode="json") for e in edge.evidence], ensure_ascii=False)
+
+
 def scalar_edge_attributes(edge: Edge) -> dict[str, Any]:
     """An edge's fields as scalars: lists and evidence become JSON strings, None becomes ""."""
     return {
@@ -79,5 +95,5 @@ def scalar_edge_attributes(edge: Edge) -> dict[str, Any]:
         "association_only": is_association_only(edge.evidence),
         "designs": json.dumps([str(d) for d in edge.designs]),
         "polarity_counts": json.dumps(edge.polarity_counts, sort_keys=True),
-        "evidence": json.dumps([e.model_dump(mode="json") for e in edge.evidence], ensure_ascii=False),
+        "evidence": evidence_json(edge),
     }

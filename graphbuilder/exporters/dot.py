@@ -1,10 +1,12 @@
 """Graphviz DOT that renders as it reads: green edges increase, red decrease, grey "no effect",
-width grows with belief, dashed edges are contested, dotted ones are associations only."""
+width grows with belief, dashed edges are contested, dotted ones are associations only. Each edge
+also carries its evidence (with provenance) as a JSON ``evidence`` attribute, which Graphviz keeps
+and ignores when drawing."""
 
 from __future__ import annotations
 
 from causemap.graphbuilder.belief import is_association_only
-from causemap.graphbuilder.exporters.base import edge_keys, select_candidate
+from causemap.graphbuilder.exporters.base import edge_keys, evidence_json, select_candidate
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.models import Edge
 
@@ -54,6 +56,7 @@ class DotExporter:
                 "style": _edge_style(edge),
                 "label": _quote(f"{sign} {edge.belief:.2f}"),
                 "tooltip": _quote(f"papers: {edge.n_papers}, claims: {edge.n_claims}"),
+                "evidence": _quote(evidence_json(edge)),
             }
             body = ", ".join(f"{k}={v}" for k, v in attrs.items())
             lines.append(f"  {_quote(key[0])} -> {_quote(key[1])} [{body}];")

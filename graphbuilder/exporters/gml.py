@@ -1,12 +1,12 @@
 """GML for DoWhy: ``CausalModel(data, treatment, outcome, graph=text)`` reads it as the causal graph
 (nodes are named by variable id, which must match the data's column names). A DAG, so the top
-candidate unless another is given."""
+candidate unless another is given. Each edge carries its evidence (with provenance) as a JSON string."""
 
 from __future__ import annotations
 
 import networkx as nx
 
-from causemap.graphbuilder.exporters.base import edge_keys, select_candidate
+from causemap.graphbuilder.exporters.base import edge_keys, evidence_json, select_candidate
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 
 __all__ = ["GmlExporter"]
@@ -27,6 +27,10 @@ class GmlExporter:
         for key in edge_keys(graph, chosen):
             edge = graph.edges[key]
             g.add_edge(
-                *key, belief=float(edge.belief), polarity=edge.polarity or "", n_papers=int(edge.n_papers)
+                *key,
+                belief=float(edge.belief),
+                polarity=edge.polarity or "",
+                n_papers=int(edge.n_papers),
+                evidence=evidence_json(edge),
             )
         return "\n".join(nx.generate_gml(g)) + "\n"

@@ -136,3 +136,42 @@ def test_association_only_flag(evidence):
 def test_noisy_or():
     assert noisy_or([]) == 0.0
     assert noisy_or([0.5, 0.5]) == pytest.approx(0.75)
+
+
+def test_a_papers_design_lends_weight_to_its_findings_only(evidence):
+    rct_finding = evidence_reliability(evidence("p", design="rct", role="finding"))
+    rct_background = evidence_reliability(evidence("p", design="rct", role="background"))
+    cohort_background = evidence_reliability(evidence("p", design="cohort", role="background"))
+    unknown_finding = evidence_reliability(evidence("p", role="finding"))
+    assert rct_background == cohort_background  # the cited work's design is not the citing paper's
+    assert rct_background < unknown_finding < rct_finding
+
+
+def test_sections_that_state_findings_count_more_than_methods(evidence):
+    by_section = {
+        s: evidence_reliability(evidence("p", section=s))
+        for s in ("abstract", "results", "conclusion", "discussion", "introduction", "methods")
+    }
+    assert by_section["results"] == by_section["abstract"] == by_section["conclusion"]
+    assert (
+        by_section["results"] > by_section["discussion"] > by_section["introduction"] > by_section["methods"]
+    )
+    assert evidence_reliability(evidence("p", section=None)) == by_section["abstract"]  # a JSONL abstract
+    assert evidence_reliability(evidence("p", section="a heading nobody knows")) == evidence_reliability(
+        evidence("p", section="other")
+    )
+
+
+def test_a_surer_pattern_counts_more_up_to_certainty(evidence):
+    weak, strong = (evidence_reliability(evidence("p", confidence=c)) for c in (0.6, 0.85))
+    assert weak < strong
+    certain = evidence_reliability(evidence("p", confidence=1.0, design="rct", section="results"))
+    assert certain <= load_belief_params().design["rct"]
+
+
+def test_versions_of_one_study_count_once(make_claim):
+    one = [make_claim("pre", "salt", "blood pressure", "+"), make_claim("pub", "salt", "blood pressure", "+")]
+    versions = [claim_evidence(c, None, study_id="pub") for c in one]
+    independent = [claim_evidence(c, None) for c in one]
+    assert _belief(versions) == pytest.approx(_belief(independent[:1]))
+    assert _belief(independent) > _belief(versions)

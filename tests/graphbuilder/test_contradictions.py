@@ -22,7 +22,7 @@ def test_opposite_signs_are_a_contradiction_with_both_sides(make_claim):
     assert (c.source, c.target, c.kind) == ("alcohol", "heart_disease", "opposite_sign")
     assert {e.paper_id for e in c.supporting} == {"p1", "p2"}
     assert {e.paper_id for e in c.opposing} == {"p3"}
-    assert "2 papers" in c.description and "1 paper " in c.description
+    assert "2 studies" in c.description and "1 study " in c.description
     assert graph.edges[("alcohol", "heart_disease")].contradiction
 
 
@@ -97,3 +97,46 @@ def test_finding_contradictions_leaves_its_input_unchanged(make_claim):
     found = find_contradictions(plain)
     assert ("a", "b") in contradicted_edges(found)
     assert not plain[("a", "b")].contradiction
+
+
+def test_one_study_is_not_set_against_itself(make_claim):
+    claims = [
+        make_claim("p1", "alcohol", "heart disease", "+"),
+        make_claim("p1", "alcohol", "heart disease", "-", page=2),  # a misreading within one paper
+        make_claim("p2", "sodium", "blood pressure", "+"),
+        make_claim("p2", "sodium", "blood pressure", "0", negated=True, page=3),
+    ]
+    assert build_knowledge_graph(claims).contradictions == []
+
+
+def test_a_paper_is_not_set_against_its_other_version(make_claim):
+    claims = [
+        make_claim("preprint", "alcohol", "heart disease", "+"),
+        make_claim("published", "alcohol", "heart disease", "-"),
+    ]
+    versions = {"preprint": "published", "published": "published"}
+    assert build_knowledge_graph(claims, study_of=versions).contradictions == []
+    assert _kinds(build_knowledge_graph(claims)) == {("alcohol", "heart_disease", "opposite_sign")}
+
+
+def test_only_the_claims_facing_another_study_are_listed(make_claim):
+    claims = [
+        make_claim("p1", "alcohol", "heart disease", "+"),
+        make_claim("p1", "alcohol", "heart disease", "-", page=2),
+        make_claim("p2", "alcohol", "heart disease", "-"),
+    ]
+    (c,) = build_knowledge_graph(claims).contradictions
+    assert [e.paper_id for e in c.supporting] == ["p1"]
+    assert [e.paper_id for e in c.opposing] == ["p2"]
+
+
+def test_direction_words_are_not_read_as_opposite_findings(make_claim, embedder):
+    claims = [
+        make_claim("p1", "training", "more limited mobility", "+"),
+        make_claim("p2", "training", "mobility", "-"),
+        make_claim("p3", "training", "reduced mobility", "+"),
+    ]
+    graph = build_knowledge_graph(claims, embedder=embedder)
+    assert graph.contradictions == []
+    assert graph.edges[("training", "mobility")].polarity == "-"
+    assert graph.edges[("training", "mobility")].n_papers == 3

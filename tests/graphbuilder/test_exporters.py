@@ -16,6 +16,7 @@ from causemap.graphbuilder.assemble import build_knowledge_graph
 from causemap.graphbuilder.exporters import EXPORTERS, Exporter, ExportError, export_graph
 from causemap.graphbuilder.exporters.dot import POLARITY_COLOURS
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+from causemap.models import Claim
 
 
 def _claims(make_claim):
@@ -44,11 +45,52 @@ def test_registry_holds_every_format_behind_the_protocol():
         assert exporter.suffix.startswith(".")
 
 
-def test_json_keeps_full_provenance(kg):
-    document = json.loads(export_graph(kg, "json"))
-    assert document == json.loads(json.dumps(kg.to_dict()))
-    evidence = {e["claim_id"] for edge in document["edges"] for e in edge["evidence"]}
-    assert evidence == {e.claim_id for edge in kg.edges.values() for e in edge.evidence}
+def _expected_provenance(claims, titles) -> dict[str, dict]:
+    """Each claim's provenance as the claim itself states it (not as any exporter writes it)."""
+    return {
+        c.id: {
+            "paper_id": c.paper_id,
+            "title": titles.get(c.paper_id),
+            "page": c.page,
+            "start": c.sentence_start,
+            "end": c.sentence_end,
+            "text": c.sentence,
+            "section": c.section,
+        }
+        for c in claims
+    }
+
+
+def _assert_evidence_carries_provenance(items: list[dict], expected: dict[str, dict], claims) -> None:
+    roles = {c.id: c.role.value for c in claims}
+    assert items
+    for item in items:
+        # one nested object with exactly the Provenance fields, not copies flattened into the item
+        assert item["provenance"] == expected[item["claim_id"]]
+        assert set(item["provenance"]) == {"paper_id", "title", "page", "start", "end", "text", "section"}
+        assert not {"paper_id", "page", "quote", "text", "start"} & set(item)
+        assert item["role"] == roles[item["claim_id"]]
+
+
+def test_json_keeps_full_provenance(make_claim):
+    claims = _claims(make_claim)
+    claims[0] = Claim.model_validate({**claims[0].model_dump(), "section": "results"})
+    claims[3] = Claim.model_validate(
+        {**claims[3].model_dump(), "section": "introduction", "role": "background"}
+    )
+    titles = {"p1": "A trial & a <title>"}
+    document = json.loads(export_graph(build_knowledge_graph(claims, titles), "json"))
+    items = [e for edge in document["edges"] for e in edge["evidence"]]
+    assert {e["claim_id"] for e in items} == {c.id for c in claims}
+    _assert_evidence_carries_provenance(items, _expected_provenance(claims, titles), claims)
+    quoted = next(e for e in items if e["provenance"]["paper_id"] == "p1" and e["provenance"]["page"] == 1)
+    assert (
+        quoted["provenance"]["text"]
+        == 'Salt "raised" <blood pressure> & stroke risk \u2014 in r\u00e9gime A.'
+    )
+    assert quoted["provenance"]["section"] == "results" and quoted["provenance"]["title"] == titles["p1"]
+    background = next(e for e in items if e["provenance"]["section"] == "introduction")
+    assert background["role"] == "background"
 
 
 def test_json_of_a_candidate_has_only_its_edges(kg):
@@ -74,6 +116,29 @@ def test_graphml_round_trip_keeps_attributes(kg):
         assert json.loads(attrs["evidence"]) == [e.model_dump(mode="json") for e in edge.evidence]
         assert json.loads(attrs["polarity_counts"]) == edge.polarity_counts
     assert loaded.edges[("potassium", "blood_pressure")]["association_only"] is True
+
+
+def test_every_format_with_edge_attributes_carries_the_provenance(make_claim):
+    claims = _claims(make_claim)
+    titles = {"p1": "A trial & a <title>"}
+    graph = build_knowledge_graph(claims, titles)
+    expected = _expected_provenance(claims, titles)
+    graphml = nx.read_graphml(io.BytesIO(export_graph(graph, "graphml").encode()))
+    items = [e for _, _, attrs in graphml.edges(data=True) for e in json.loads(attrs["evidence"])]
+    _assert_evidence_carries_provenance(items, expected, claims)
+    assert {e["claim_id"] for e in items} == {c.id for c in claims}
+    gml = nx.parse_gml(export_graph(graph, "gml"))
+    items = [e for _, _, attrs in gml.edges(data=True) for e in json.loads(attrs["evidence"])]
+    _assert_evidence_carries_provenance(items, expected, claims)
+    (dot,) = pydot.graph_from_dot_data(export_graph(graph, "dot"))
+    items = [e for edge in dot.get_edges() for e in json.loads(_dot_unquote(edge.get("evidence")))]
+    _assert_evidence_carries_provenance(items, expected, claims)
+    assert {e["claim_id"] for e in items} == {c.id for c in claims}
+
+
+def _dot_unquote(value: str) -> str:
+    assert value.startswith('"') and value.endswith('"')
+    return re.sub(r"\\(.)", r"\1", value[1:-1])
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydot's use of pyparsing
