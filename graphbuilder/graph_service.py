@@ -36,7 +36,9 @@ __all__ = [
     "VariableDecisionError",
     "build_workspace_graph",
     "load_graph_inputs",
+    "VersionDecisionError",
     "paper_versions",
+    "set_versions",
     "merge_variables",
     "rename_variable",
     "split_variable",
@@ -45,6 +47,10 @@ __all__ = [
 
 class VariableDecisionError(ValueError):
     """A merge, rename or split that cannot be made (unknown variable, bad alias, ...)."""
+
+
+class VersionDecisionError(ValueError):
+    """A link or unlink of papers that cannot be made (unknown or ambiguous paper id, ...)."""
 
 
 @dataclass(frozen=True)
@@ -78,15 +84,36 @@ def _paper_texts(store: Store) -> list[PaperText]:
     return texts
 
 
-def version_decisions(store: Store) -> list[dict[str, Any]]:
-    """The user's decisions about which papers are versions of one study (oldest first)."""
-    read = getattr(store, "version_decisions", None)
-    return list(read()) if read is not None else []
-
-
 def paper_versions(store: Store, texts: Sequence[PaperText] | None = None) -> StudyGroups:
     """Which papers of the workspace are versions of one study, with the user's decisions applied."""
-    return detect_versions(_paper_texts(store) if texts is None else texts, version_decisions(store))
+    return detect_versions(_paper_texts(store) if texts is None else texts, store.version_decisions())
+
+
+def _paper_id(store: Store, prefix: str) -> str:
+    """The one ready paper whose id starts with ``prefix``."""
+    matches = [p.id for p in store.papers() if p.id.startswith(prefix.strip())] if prefix.strip() else []
+    if not matches:
+        raise VersionDecisionError(
+            f"no paper with an id starting {prefix!r} (see `causemap papers versions`)"
+        )
+    if len(matches) > 1:
+        raise VersionDecisionError(
+            f"{len(matches)} papers have ids starting {prefix!r}: give more characters"
+        )
+    return matches[0]
+
+
+def set_versions(store: Store, kind: str, paper_a: str, paper_b: str) -> tuple[str, str]:
+    """Record that two papers (ids or unique id prefixes) are one study (``same``) or two (``separate``).
+
+    Returns the two full ids. Raises ``VersionDecisionError`` for an unknown or ambiguous id, or a
+    paper paired with itself.
+    """
+    a, b = _paper_id(store, paper_a), _paper_id(store, paper_b)
+    if a == b:
+        raise VersionDecisionError("a paper cannot be paired with itself")
+    store.add_version_decision(kind, a, b)
+    return a, b
 
 
 def load_graph_inputs(store: Store) -> GraphInputs:

@@ -20,6 +20,7 @@ COMMAND_ORDER = [
     "plan",
     "claims",
     "variables",
+    "papers",
     "ask",
     "eval",
     "status",
@@ -64,6 +65,7 @@ from causemap.cli import (  # noqa: E402,F401
     extract_commands,
     graph_commands,
     ingest_commands,
+    paper_commands,
     plan_commands,
     workspace_commands,
 )

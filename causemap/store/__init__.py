@@ -14,7 +14,8 @@ Layout:
     migrate.py       schema version check and Alembic upgrade on open (linear, numbered revisions)
     migrations/      Alembic's env.py and versions/0001_initial.py, 0002_claim_role.py, ...
     base.py          StoreBase: engine, transaction(), _rows(), portable _upsert()
-    papers.py, claims.py, runs.py, llm_cache.py, variable_decisions.py
+    papers.py, claims.py, runs.py, llm_cache.py, variable_decisions.py,
+                     version_decisions.py
                      one module of queries per concern, each a StoreBase subclass
     store.py         Store: all of them on one object, plus counts()
 

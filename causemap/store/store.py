@@ -12,9 +12,17 @@ from causemap.store.papers import PaperQueries
 from causemap.store.runs import RunQueries
 from causemap.store.tables import chunks, claims, meta, pages, papers
 from causemap.store.variable_decisions import VariableDecisionQueries
+from causemap.store.version_decisions import VersionDecisionQueries
 
 
-class Store(PaperQueries, ClaimQueries, RunQueries, LLMCacheQueries, VariableDecisionQueries):
+class Store(
+    PaperQueries,
+    ClaimQueries,
+    RunQueries,
+    LLMCacheQueries,
+    VariableDecisionQueries,
+    VersionDecisionQueries,
+):
     """One workspace's database: a SQLite file (a path) or a PostgreSQL database (a URL)."""
 
     def __enter__(self) -> Store:

@@ -163,3 +163,14 @@ variable_decisions = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False, default=now),
     sqlite_autoincrement=True,
 )
+
+version_decisions = sa.Table(
+    "version_decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, nullable=False),  # separate | same
+    sa.Column("paper_a", sa.Text, nullable=False),
+    sa.Column("paper_b", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False, default=now),
+    sqlite_autoincrement=True,
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from causemap.graphbuilder.graph_service import (
@@ -134,3 +136,74 @@ def test_the_packaged_model_merges_synonyms_in_a_workspace(store, embedder):
     assert graph.report["synonym_merges"] >= 1
     smoking = next(v for v in graph.variables.values() if "smoking" in v.aliases)
     assert "cigarette smoking" in smoking.aliases
+
+
+# A results paragraph of about 120 words (written for this test).
+_RESULTS = (
+    "Salt intake raised blood pressure in the trial. Two hundred adults with stage one hypertension were "
+    "randomised to a diet low in sodium or to their usual diet for twelve weeks, and office and ambulatory "
+    "blood pressure were measured at baseline, six weeks and twelve weeks. Adherence was checked with three "
+    "urine collections in every participant. The low sodium diet lowered systolic blood pressure by six "
+    "millimetres of mercury and diastolic blood pressure by three millimetres of mercury, and the effect "
+    "was larger in older participants and in those with the highest sodium excretion at baseline. Adverse "
+    "events were rare and similar in both groups, and no participant stopped the diet because of them."
+)
+
+
+def _add_version(store: Store, paper_id: str, kind: str, title: str | None, text: str) -> None:
+    paper = Paper(id=paper_id, source=f"{paper_id[:4]}.{kind}", kind=kind, title=title, n_pages=1)
+    page = Page(paper_id=paper_id, number=1, text=text)
+    chunk = Chunk(
+        id=Chunk.make_id(paper_id, 1, 0, len(text)),
+        paper_id=paper_id,
+        page=1,
+        section="results",
+        start=0,
+        end=len(text),
+        text=text,
+    )
+    store.add_paper(paper, [page], [chunk])
+
+
+def test_versions_of_one_study_count_once_until_the_user_unlinks_them(tmp_path, make_claim):
+    from typer.testing import CliRunner
+
+    from causemap.cli import app
+
+    published, again, record = "c" * 64, "d" * 64, "e" * 64
+    sentence = "Salt intake raised blood pressure in the trial."
+    with Store(tmp_path / "ws" / "causemap.db") as store:
+        _add_version(store, published, "pdf", "Salt and pressure in adults with hypertension", _RESULTS)
+        _add_version(store, again, "pdf", "Salt and pressure in adults with hypertension", _RESULTS)
+        _add_version(store, record, "text", None, _RESULTS)  # a JSONL export repeating the PDF's text
+        store.add_claims(
+            make_claim(p, "Salt intake", "blood pressure", "+", sentence=sentence, section="results")
+            for p in (published, again, record)
+        )
+        settings = Settings(workspace=tmp_path / "ws")
+        graph = build_workspace_graph(store, settings, use_embeddings=False)
+        edge = graph.edges[("salt_intake", "blood_pressure")]
+        assert (edge.n_papers, edge.n_claims) == (1, 3)
+        assert {e.study_id for e in edge.evidence} == {published}
+        assert graph.report["papers_counted_as_versions"] == sorted([again, record])
+        single = edge.belief
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["papers", "versions", "-w", str(tmp_path / "ws"), "--json"])
+    assert listed.exit_code == 0, listed.output
+    document = json.loads(listed.stdout)
+    assert document["studies"] == [{"primary": published, "versions": sorted([again, record])}]
+    assert {link["reason"] for link in document["links"]} == {"same_title", "near_duplicate_text"}
+
+    unlinked = runner.invoke(app, ["papers", "unlink", record[:8], published[:8], "-w", str(tmp_path / "ws")])
+    assert unlinked.exit_code == 0, unlinked.output
+    assert (
+        runner.invoke(app, ["papers", "unlink", "zzz", published, "-w", str(tmp_path / "ws")]).exit_code == 2
+    )
+    with Store(tmp_path / "ws" / "causemap.db") as store:
+        # the record repeats both PDFs, so it is kept apart from both: two studies now
+        assert [d["kind"] for d in store.version_decisions()] == ["separate"]
+        edge = build_workspace_graph(store, settings, use_embeddings=False).edges[
+            ("salt_intake", "blood_pressure")
+        ]
+        assert edge.n_papers == 2 and edge.belief > single

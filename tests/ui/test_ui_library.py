@@ -139,3 +139,25 @@ def test_an_interrupted_ingest_can_be_resumed(app, sample_ws, open_ws, finished_
     at.run()
     assert store.paper(paper.id).state == PaperState.READY
     assert not at.warning
+
+
+def test_versions_of_one_study_are_shown_and_can_be_unlinked(
+    app, sample_ws, sample_papers, open_ws, tmp_path
+):
+    from causemap.ingest.pipeline import ingest_paths
+
+    # The same paper saved again (a byte more at the end: another file, the same text).
+    copy = tmp_path / "again" / sample_papers[0].name
+    copy.parent.mkdir()
+    copy.write_bytes(sample_papers[0].read_bytes() + b"\n")
+    ws = open_ws(sample_ws)
+    assert ingest_paths(ws, [copy], progress=False).ingested
+    at = app(sample_ws)
+    assert not at.exception
+    versions = table(at, "version", "study (primary paper)", "found by")
+    assert versions.shape[0] == 1
+    at.button(key="library_unlink").click().run()
+    assert not at.exception
+    (decision,) = ws.store.version_decisions()
+    assert decision["kind"] == "separate"
+    assert not any(set(f.value.columns) >= {"version", "found by"} for f in at.dataframe)

@@ -149,3 +149,44 @@ with danger:
         state.flash("success", f"Deleted {paper_label(paper)} and everything derived from it.")
         st.session_state.pop("library_delete_confirm", None)
         st.rerun()
+
+# Versions of one study (graphbuilder.versions): their evidence counts once; the user can undo a link.
+from causemap.graphbuilder.graph_service import paper_versions, set_versions  # noqa: E402
+
+studies = paper_versions(ws.store)
+why = {frozenset((link.a, link.b)): link.reason.replace("_", " ") for link in studies.links}
+version_pairs = {
+    f"{paper_label(by_id[other], other)}  ↔  {paper_label(by_id[primary], primary)}": (other, primary)
+    for primary, others in studies.versions().items()
+    for other in others
+    if primary in by_id and other in by_id
+}
+if version_pairs:
+    st.subheader("Versions of one study")
+    st.caption(
+        "These papers look like versions of one study (same DOI, same title or near-identical text); "
+        "their evidence counts once in belief and in the number of papers. Unlink two that are "
+        "different studies."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "version": paper_label(by_id[other], other),
+                    "study (primary paper)": paper_label(by_id[primary], primary),
+                    "found by": why.get(frozenset((other, primary)), "through another version"),
+                }
+                for other, primary in version_pairs.values()
+            ]
+        ),
+        hide_index=True,
+        key="library_versions",
+    )
+    pair = st.selectbox(
+        "Unlink a version from its study", options=list(version_pairs), key="library_unlink_pair"
+    )
+    if st.button("Unlink: count them as two studies", key="library_unlink", disabled=busy or pair is None):
+        set_versions(ws.store, "separate", *version_pairs[pair])
+        state.mark_written()
+        state.flash("success", "Unlinked: the two papers now count as two studies.")
+        st.rerun()
