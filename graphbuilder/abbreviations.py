@@ -25,6 +25,7 @@ __all__ = [
     "expand_abbreviations",
     "find_abbreviations",
     "paper_abbreviations",
+    "spell_out",
 ]
 
 _PARENTHESIS = re.compile(r"\(([^()]{1,120})\)")
@@ -166,10 +167,13 @@ def corpus_abbreviations(per_paper: Iterable[Mapping[str, str]]) -> dict[str, st
     return dict(sorted(agreed.items()))
 
 
-def expand_abbreviations(name: str, defined: Mapping[str, str]) -> str:
+def expand_abbreviations(
+    name: str, defined: Mapping[str, str], fallback: Mapping[str, str] | None = None
+) -> str:
     """``name`` with each short form in ``defined`` (a whole word, or its plural) replaced by its long form.
 
-    A name that already spells the long form keeps it, and a trailing "(SF)" goes.
+    ``fallback`` holds the short forms to use where ``defined`` has none (the corpus's). A name that
+    already spells the long form keeps it, and a trailing "(SF)" goes.
 
     >>> expand_abbreviations("NIS expression", {"NIS": "sodium/iodide symporter"})
     'sodium/iodide symporter expression'
@@ -178,24 +182,35 @@ def expand_abbreviations(name: str, defined: Mapping[str, str]) -> str:
     >>> expand_abbreviations("ANISOTROPY", {"NIS": "x"})
     'ANISOTROPY'
     """
-    if not defined:
-        return name
-    tokens = re.split(r"(\W+)", name)
+    return spell_out(name, defined, fallback)[0]
+
+
+def spell_out(
+    name: str, defined: Mapping[str, str], fallback: Mapping[str, str] | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """``expand_abbreviations``, and the short forms it spelt out."""
+    if not defined and not fallback:
+        return name, ()
+    fallback = fallback or {}
     out: list[str] = []
-    changed = False
-    for token in tokens:
-        base = token[:-1] if token.endswith("s") and token[:-1] in defined else token
-        if base in defined and base != "":
-            long = defined[base]
-            if long.lower() in name.lower():
-                out.append("")  # "C-reactive protein (CRP)": the long form is already there
-            else:
-                out.append(long + ("s" if base != token else ""))
-            changed = True
-        else:
+    used: list[str] = []
+    for token in _TOKENS.split(name):
+        base = token
+        if token not in defined and token not in fallback and token.endswith("s"):
+            base = token[:-1]
+        long = defined.get(base) or fallback.get(base) if base else None
+        if long is None:
             out.append(token)
-    if not changed:
-        return name
-    expanded = "".join(out)
-    expanded = re.sub(r"\(\s*\)", "", expanded)
-    return " ".join(expanded.split()).strip(" ,;")
+            continue
+        used.append(base)
+        if long.lower() in name.lower():
+            out.append("")  # "C-reactive protein (CRP)": the long form is already there
+        else:
+            out.append(long + ("s" if base != token else ""))
+    if not used:
+        return name, ()
+    expanded = re.sub(r"\(\s*\)", "", "".join(out))
+    return " ".join(expanded.split()).strip(" ,;"), tuple(dict.fromkeys(used))
+
+
+_TOKENS = re.compile(r"(\W+)")

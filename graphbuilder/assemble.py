@@ -7,12 +7,11 @@ same inputs give the same graph, byte for byte once exported.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from causemap.graphbuilder.abbreviations import corpus_abbreviations, expand_abbreviations
+from causemap.graphbuilder.abbreviations import corpus_abbreviations, spell_out
 from causemap.graphbuilder.belief import (
     BeliefParams,
     edge_belief,
@@ -150,21 +149,15 @@ def claim_names(
     if not abbreviations:
         return [(c.cause, c.effect) for c in claims], {}
     corpus = corpus_abbreviations(abbreviations.values())
-    per_paper = {pid: {**corpus, **own} for pid, own in abbreviations.items()}
     for c in claims:
-        defined = per_paper.get(c.paper_id, corpus)
+        own = abbreviations.get(c.paper_id, {})
         pair = []
         for written in (c.cause, c.effect):
-            name = expand_abbreviations(written, defined)
-            if name != written:
-                short_forms[name].update(sf for sf in defined if _uses(written, sf))
+            name, used = spell_out(written, own, corpus)
+            short_forms[name].update(used)
             pair.append(name)
         names.append((pair[0], pair[1]))
-    return names, dict(short_forms)
-
-
-def _uses(written: str, short: str) -> bool:
-    return short in re.split(r"\W+", written) or f"{short}s" in re.split(r"\W+", written)
+    return names, {name: forms for name, forms in short_forms.items() if forms}
 
 
 def build_knowledge_graph(

@@ -163,7 +163,18 @@ def normalise(text: str, lexicon: NormalisationLexicon | None = None) -> Normali
     >>> normalise("intake of sodium").text
     'sodium intake'
     """
-    lex = lexicon or load_lexicon()
+    if lexicon is None or lexicon is load_lexicon():
+        return _normalise_default(text)
+    return _normalise(text, lexicon)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise_default(text: str) -> NormalisedTerm:
+    # The graph normalises each name several times (filtering, merging, decisions): remember them.
+    return _normalise(text, load_lexicon())
+
+
+def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
     tokens = _tokens(text, lex)
     flipped = False
     steps = (_strip_leading_word, _strip_wrapper, _invert_wrapper, _strip_context, _strip_trailing_wrapper)

@@ -151,8 +151,11 @@ def normalise_title(title: str | None) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    return _WORD.findall("".join(ch for ch in folded if not unicodedata.combining(ch)))
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii():  # accents off: "régime" and "regime" are one word
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WORD.findall(folded)
 
 
 def shingles(text: str, sample: int = SHINGLE_SAMPLE) -> frozenset[int]:
