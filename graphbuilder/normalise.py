@@ -66,6 +66,12 @@ class NormalisationLexicon:
     uninformative_words: frozenset[str] = frozenset()
     statistic_words: frozenset[str] = frozenset()
     max_words: int = 1_000
+    clause_words: frozenset[str] = frozenset()
+    vague_alone: frozenset[str] = frozenset()
+    artefact_heads: frozenset[str] = frozenset()
+    code_characters: str = ""
+    trailing_participles: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -102,6 +108,12 @@ class NormalisationLexicon:
             uninformative_words=frozenset(data["uninformative"]["words"]),
             statistic_words=frozenset(data["uninformative"]["statistic_words"]),
             max_words=int(data["uninformative"]["max_words"]),
+            clause_words=frozenset(data["not_a_name"]["clause_words"]),
+            vague_alone=frozenset(data["not_a_name"]["vague_alone"]),
+            artefact_heads=frozenset(data["not_a_name"]["artefact_heads"]),
+            code_characters=data["not_a_name"]["code_characters"],
+            trailing_participles=frozenset(data["not_a_name"]["trailing_participles"]),
+            quantifiers=frozenset(data["not_a_name"]["quantifiers"]),
         )
 
 
@@ -194,20 +206,39 @@ def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
 
 
 def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> bool:
-    """False for arguments that name no variable: "this", "the estimates", "CI 2.4-4.0", "3.1".
+    """False for arguments that name no variable: "this", "the estimates", "CI 2.4-4.0", "3.1", a clause
+    ("CPS1 was chosen"), a generic noun alone ("activity", "phenotype"), a piece of the document, its
+    code or its statistics ("the list specpar", "standard deviation", "fig 3f").
 
     >>> names_a_variable("higher LDL cholesterol"), names_a_variable("These estimates")
     (True, False)
     >>> names_a_variable("CI 2.4-4.0"), names_a_variable("95% of participants")
     (False, False)
+    >>> names_a_variable("wheat production is declining"), names_a_variable("the standard deviation")
+    (False, False)
+    >>> names_a_variable("physical activity"), names_a_variable("activity"), names_a_variable("5-HT")
+    (True, False, True)
     """
     lex = lexicon or load_lexicon()
     words = normalise(text, lex).text.split()
     if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
         return False
-    if len(words) > lex.max_words:
+    if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
-    return not all(w in lex.uninformative_words for w in words)
+    if any(w in lex.clause_words for w in words) or any(ch in lex.code_characters for w in words for ch in w):
+        return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
+    if len(words) == 1 and (words[0] in lex.vague_alone or _PANEL.fullmatch(words[0])):
+        return False  # "activity", "phenotype"; "3f" (a figure panel)
+    if "and" in words[1:-1]:  # "treatment and control": every part must name something
+        i = words.index("and")
+        return names_a_variable(" ".join(words[:i]), lex) and names_a_variable(" ".join(words[i + 1 :]), lex)
+    # The head noun, and the ends: "the help functions of the package", "the list specpar"
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    ends = {head, words[-1]} | ({words[0]} if len(words) <= 2 else set())
+    return not ends & lex.artefact_heads
+
+
+_PANEL = re.compile(r"\d{1,2}[a-z]?")
 
 
 def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
@@ -239,7 +270,12 @@ def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[l
     if len(tokens) < 2:
         return None
     first = tokens[0]
-    if first in lex.determiners or first in lex.neutral_words or first in lex.up_words:
+    if (
+        first in lex.determiners
+        or first in lex.neutral_words
+        or first in lex.up_words
+        or first in lex.quantifiers
+    ):
         return tokens[1:], False
     if first in lex.down_words:
         return tokens[1:], True
@@ -274,6 +310,8 @@ def _invert_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[
 
 def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
     last = tokens[-1]
+    if len(tokens) >= 2 and last in lex.trailing_participles:
+        return tokens[:-1], False  # "the strains tested", "the cell line used": cut where the study acts
     if len(tokens) < 2 or not (
         last in lex.trailing_wrappers or last in lex.trailing_up or last in lex.trailing_down
     ):
