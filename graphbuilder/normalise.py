@@ -317,8 +317,12 @@ def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tup
     ):
         return None
     rest = tokens[:-1]
-    if len(rest) == 1 and rest[0].endswith(lex.adjective_suffixes):
-        return None  # "socioeconomic status": the adjective alone names nothing
+    if rest[-1].endswith(lex.adjective_suffixes) and (
+        len(rest) == 1 or last not in lex.trailing_up | lex.trailing_down
+    ):
+        # "socioeconomic status": the adjective alone names nothing; "minimum inhibitory
+        # concentration": a name would end in an adjective
+        return None
     return rest, last in lex.trailing_down
 
 
