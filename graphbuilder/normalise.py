@@ -72,6 +72,7 @@ class NormalisationLexicon:
     code_characters: str = ""
     trailing_participles: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    document_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -114,6 +115,7 @@ class NormalisationLexicon:
             code_characters=data["not_a_name"]["code_characters"],
             trailing_participles=frozenset(data["not_a_name"]["trailing_participles"]),
             quantifiers=frozenset(data["not_a_name"]["quantifiers"]),
+            document_words=frozenset(data["not_a_name"]["document_words"]),
         )
 
 
@@ -225,7 +227,9 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         return False
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
-    if any(w in lex.clause_words for w in words) or any(ch in lex.code_characters for w in words for ch in w):
+    if any(w in lex.clause_words or w in lex.document_words for w in words) or any(
+        ch in lex.code_characters for w in words for ch in w
+    ):
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
     if len(words) == 1 and (words[0] in lex.vague_alone or _PANEL.fullmatch(words[0])):
         return False  # "activity", "phenotype"; "3f" (a figure panel)
