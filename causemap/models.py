@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -259,11 +259,78 @@ class Edge(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+PlanKind = Literal["refutation", "identification", "experiment", "measurement", "literature"]
+CostClass = Literal["low", "medium", "high"]
+
+
+class PlanEvidence(_Model):
+    """A claim (or a passage) a plan item rests on, with where it was read."""
+
+    claim_id: str | None = Field(
+        None, description="the claim's id; None for a passage that states no claim (a co-mention)"
+    )
+    provenance: Provenance
+    edge: tuple[str, str] | None = Field(None, description="the knowledge-graph edge the claim backs")
+    role: ClaimRole | None = None
+    design: StudyDesign | None = None
+    polarity: Polarity | None = None
+    hedged: bool = False
+
+
+class PlanAction(_Model):
+    """What to do: a DoWhy method and its arguments where one applies, and the variables' roles."""
+
+    method: str | None = Field(
+        None, description="DoWhy's name for it (refute_estimate method_name, estimator) or the test's"
+    )
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    intervene: list[str] = Field(default_factory=list, description="variables to set or randomise")
+    measure: list[str] = Field(default_factory=list)
+    adjust_for: list[str] = Field(default_factory=list)
+    design: str | None = Field(None, description="study design for an experiment (designs.json key)")
+    query: str | None = Field(None, description="a literature search string")
+
+
+class Expectation(_Model):
+    """What the item would show if the candidate DAGs ``candidates`` (summed weight) hold."""
+
+    candidates: list[int]
+    weight: float
+    result: str
+
+
 class PlanItem(_Model):
-    kind: Literal["refutation", "identification", "experiment", "literature"]
+    """One proposal of a plan. Markdown, JSON and the app all render this object."""
+
+    id: str = ""
+    kind: PlanKind
     title: str
     variables: list[str] = Field(default_factory=list)
+    edges: list[tuple[str, str]] = Field(
+        default_factory=list, description="the variable pairs (edges or missing edges) it bears on"
+    )
+    action: PlanAction = Field(default_factory=PlanAction)
+    expected: list[Expectation] = Field(default_factory=list)
+    distinguishes: list[int] = Field(
+        default_factory=list, description="ranks of the candidate DAGs whose predictions differ"
+    )
     rationale: str
-    citations: list[Provenance] = Field(default_factory=list)
-    cost: Literal["low", "medium", "high"] = "medium"
+    evidence: list[PlanEvidence] = Field(default_factory=list)
+    existing: list[PlanEvidence] = Field(
+        default_factory=list, description="studies in the collection that already did this, with results"
+    )
+    adds: str | None = Field(None, description="what a new study adds to those (replication, design, ...)")
+    cost: CostClass = "medium"
+    information: float = Field(0.0, description="bits its outcome is expected to yield")
     priority: float = 0.0
+    about_target: bool = Field(False, description="the experiment on the target effect itself")
+    caveats: list[str] = Field(default_factory=list, description="why it was ranked down")
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.id:
+            self.id = content_hash(self.kind, self.title, length=12)
+
+    @property
+    def citations(self) -> list[Provenance]:
+        """Where its evidence was read, in order."""
+        return [e.provenance for e in self.evidence]

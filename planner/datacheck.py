@@ -75,11 +75,19 @@ class DataCheck:
     falsification: dict[str, Any] = field(default_factory=dict)
     summary: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
+    # Steps that were asked for and could not run, each in plain words (exit status 3).
+    failures: list[str] = field(default_factory=list)
+    # What became of the estimate: estimated, not identifiable, no causal path, no columns, failed.
+    status: str = "not run"
+    column_matches: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "candidate": self.candidate,
             "columns": self.columns,
+            "column_matches": self.column_matches,
+            "status": self.status,
+            "failures": self.failures,
             "latent": self.latent,
             "rows": self.rows,
             "identified": self.identified,
@@ -149,18 +157,56 @@ def run_data_check(
         missing = [name(v, v) for v in (x, y) if v not in measured]
         check.summary.append(f"No column for {' and '.join(missing)}: nothing can be estimated.")
         check.next_steps.append(
-            "Add the exposure and outcome to the table (column names matching variable names or aliases)."
+            "Add the exposure and outcome to the table (column names matching variable names or "
+            "aliases), or map the columns with --columns MAP.json."
         )
+        check.status = "no columns"
+        check.failures.append(f"estimation: the table has no column for {' and '.join(missing)}")
         return check
     names = SafeNames(sub.nodes)
     safe_table = table[[c for c in table.columns if c in sub]].rename(columns=names.to_safe)
     with quiet_dowhy():
-        fitted = _estimate(check, names.graph(sub), safe_table, names, sub, x, y, settings)
+        constant = [v for v in (x, y) if table[v].nunique() < 2]
+        if constant:
+            fitted = None
+            check.status = "failed"
+            check.failures.append(
+                f"estimation: {' and '.join(name(v, v) for v in constant)} "
+                f"{'does' if len(constant) == 1 else 'do'} not vary in the table, so no effect can be estimated"
+            )
+        elif not nx.has_path(sub, x, y):
+            check.summary.append(
+                f"Candidate DAG {candidate} has no directed path from {name(x, x)} to {name(y, y)}: it "
+                "implies no effect, so there is nothing to estimate; the data can still test the DAG."
+            )
+            check.status = "no causal path"
+            fitted = None
+        else:
+            try:
+                fitted = _estimate(check, names.graph(sub), safe_table, names, sub, x, y, settings)
+            except Exception as error:  # DoWhy's failures are reported, never raised
+                check.identified = False
+                check.status = "failed"
+                check.failures.append(f"estimation: DoWhy failed ({_reason(error)})")
+                fitted = None
         if fitted is not None:
             check.refutations = _refute(check, fitted, name(x, x), settings)
-        check.falsification = _falsify(names.graph(sub), safe_table, names, settings)
+            check.failures += [f"{r.name}: {r.detail}" for r in check.refutations if r.passed is None]
+        try:
+            check.falsification = _falsify(names.graph(sub), safe_table, names, settings)
+        except Exception as error:
+            check.falsification = {
+                "method": "dowhy.gcm.falsify.falsify_graph",
+                "evaluated": False,
+                "detail": f"could not run ({_reason(error)})",
+            }
+            check.failures.append(f"falsification: DoWhy's falsify_graph failed ({_reason(error)})")
     _explain(check, x, y, name, settings)
     return check
+
+
+def _reason(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def _numeric_table(data: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -206,6 +252,7 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
         elif estimand.frontdoor_variables:
             method = "frontdoor.two_stage_regression"
         else:
+            check.status = "not identifiable"
             return None
     check.identified = True
     check.method = method
@@ -215,7 +262,17 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
         else (names.back(estimand.instrumental_variables or estimand.frontdoor_variables))
     )
     estimate = model.estimate_effect(estimand, method_name=method, confidence_intervals=True)
-    check.estimate = float(estimate.value)
+    value = getattr(estimate, "value", None)
+    if value is None or not np.isfinite(np.ravel(value)[0]):
+        check.identified = False
+        check.status = "failed"
+        check.failures.append(
+            f"estimation: DoWhy identified the effect ({method}) but returned no estimate; the "
+            "columns may be constant or collinear, or the estimand needs variables the table lacks"
+        )
+        return None
+    check.estimate = float(np.ravel(value)[0])
+    check.status = "estimated"
     try:
         low, high = np.ravel(estimate.get_confidence_intervals())[:2]
         check.confidence_interval = (float(low), float(high))
@@ -239,15 +296,24 @@ def _refute(check: DataCheck, fitted: tuple, exposure: str, settings: PlannerSet
                 **kwargs,
             )
         except Exception as error:  # a refuter that cannot run is reported, not fatal
-            reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-            results.append(Refutation(name, None, f"DoWhy could not run it with {check.method} ({reason})"))
+            results.append(
+                Refutation(name, None, f"DoWhy could not run it with {check.method} ({_reason(error)})")
+            )
+            continue
+        if refutation.new_effect is None:
+            results.append(Refutation(name, None, f"DoWhy returned no re-estimate with {check.method}"))
             continue
         new = float(np.mean(refutation.new_effect))
         p = float((refutation.refutation_result or {}).get("p_value", float("nan")))
         significant = bool(p <= settings.significance)
         if name == "placebo_treatment_refuter":
-            passed = not significant
+            # DoWhy tests that zero lies among the placebo estimates; the estimate must also stand
+            # apart from them, or the data show no more effect of the exposure than of its shuffle.
+            apart = _stands_apart(check, new)
+            passed = (not significant) and apart is not False
             what = f"placebo effect {new:.3g} vs estimate {check.estimate:.3g} (p = {p:.2f})"
+            if apart is False:
+                what += "; the estimate's 95% interval includes the placebo effect"
         else:
             change = abs(new - check.estimate) / max(abs(check.estimate), 1e-12)
             passed = (not significant) or change <= NEGLIGIBLE_CHANGE
@@ -255,6 +321,14 @@ def _refute(check: DataCheck, fitted: tuple, exposure: str, settings: PlannerSet
         meaning = texts[name]["pass" if passed else "fail"].replace("{x}", exposure)
         results.append(Refutation(name, passed, f"{what}: {meaning}", new, p))
     return results
+
+
+def _stands_apart(check: DataCheck, placebo: float) -> bool | None:
+    """Whether the estimate's 95% interval excludes the placebo effect (None without an interval)."""
+    if check.confidence_interval is None:
+        return None
+    low, high = sorted(check.confidence_interval)
+    return not (low <= placebo <= high)
 
 
 def _falsify(dowhy_graph, table, names, settings) -> dict[str, Any]:
@@ -310,7 +384,7 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
         check.summary.append(
             f"Not in the table, so treated as unmeasured: {', '.join(name(v, v) for v in check.latent)}."
         )
-    if not check.identified:
+    if check.status == "not identifiable":
         check.summary.append(
             f"With the measured columns, the effect of {lx} on {ly} is not "
             "identifiable in this candidate DAG: confounding runs through "
@@ -320,7 +394,7 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             "Measure a confounder on each open backdoor path, or find an "
             f"instrument for {lx} (see the identification items)."
         )
-    else:
+    elif check.status == "estimated":
         adjust = ", ".join(name(v, v) for v in check.adjustment_set) or "nothing"
         ci = ""
         if check.confidence_interval:
@@ -336,9 +410,6 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             check.summary.append(f"Passed: {', '.join(passed)}.")
         for r in failed:
             check.summary.append(f"Failed: {r.name} — {r.detail}.")
-        for r in check.refutations:
-            if r.passed is None:
-                check.summary.append(f"Not run: {r.name} — {r.detail}.")
         if failed:
             check.next_steps.append(
                 "Treat the estimate as unreliable until the failed refuters are "
@@ -387,6 +458,8 @@ def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) 
             else (" (not informative: too many permuted DAGs imply the same independences)")
         )
         check.summary.append(f"DoWhy's permutation test {verdict}{informative}.")
+    for failure in check.failures:
+        check.summary.append(f"Could not run: {failure}.")
     if check.identified and not check.next_steps:
         check.next_steps.append(
             "Run add_unobserved_common_cause to see how strong an unmeasured "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 import networkx as nx
@@ -26,6 +27,7 @@ __all__ = [
     "contested_gaps",
     "find_cooccurrences",
     "find_gaps",
+    "states_relation",
     "weak_edge_gaps",
     "weak_edge_reasons",
 ]
@@ -190,17 +192,21 @@ def find_cooccurrences(
 
     A variable is named by its label or an alias (whole words, any case). ``within`` is where both
     must appear: the same sentence (default: prose that relates them) or anywhere in the passage.
-    Pairs joined by an edge of ``graph`` (either way) are left out: those are claims, not gaps.
+    Pairs joined by an edge of ``graph`` (either way) are left out: those are claims, not gaps. So
+    are two names that are only items of one list ("adjusted for age, smoking and BMI", "sleep,
+    vitamin D and blood pressure"): a list relates its items to something else, not to each other.
     Keys are sorted pairs of ids; a quote repeated (overlapping chunks) is kept once.
 
     >>> v = {"salt": Variable(id="salt", label="salt intake"), "bp": Variable(id="bp",
     ...      label="blood pressure", aliases=["BP"])}
-    >>> c = Provenance(paper_id="p1", page=2, start=10, end=52,
-    ...                text="Salt intake and BP were recorded. BP rose.")
+    >>> c = Provenance(paper_id="p1", page=2, start=10, end=58,
+    ...                text="Salt intake went with a higher BP. BP rose.")
     >>> hits = find_cooccurrences([c], v)
     >>> quote = hits[("bp", "salt")][0]
     >>> list(hits), quote.text, quote.start, quote.end
-    ([('bp', 'salt')], 'Salt intake and BP were recorded.', 10, 43)
+    ([('bp', 'salt')], 'Salt intake went with a higher BP.', 10, 44)
+    >>> find_cooccurrences([c.model_copy(update={"text": "We recorded age, salt intake and BP."})], v)
+    {}
     """
     pattern, owner = _name_pattern(variables)
     linked = {tuple(sorted(k)) for k in graph.edges} if graph is not None else set()
@@ -217,7 +223,7 @@ def find_cooccurrences(
             ids = sorted(first_hit)
             for i, a in enumerate(ids):
                 for b in ids[i + 1 :]:
-                    if (a, b) in linked:
+                    if (a, b) in linked or _listed(text, first_hit[a], first_hit[b]):
                         continue
                     q_start, q_end = _quote(text, first_hit[a], first_hit[b])
                     quote = passage.model_copy(
@@ -231,6 +237,58 @@ def find_cooccurrences(
                     if not any(c.text == quote.text and c.paper_id == quote.paper_id for c in cited):
                         cited.append(quote)
     return found
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/]|\band\b|\bor\b|\bnor\b)\s*", re.IGNORECASE)
+# Items of a list are short: a longer stretch between two names says something about them.
+MAX_LIST_ITEM_WORDS = 3
+
+
+def _listed(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether the two mentions are items of one list: a separator right after the first and right
+    before the second, and only short items between them.
+
+    >>> import re; t = "adjusted for age, smoking, alcohol intake and BMI"
+    >>> _listed(t, re.search("smoking", t), re.search("BMI", t))
+    True
+    >>> t = "obesity induces inflammation, and inflammation causes diabetes"
+    >>> _listed(t, re.search("obesity", t), re.search("diabetes", t))
+    False
+    """
+    first, second = sorted((a, b), key=lambda m: m.start())
+    between = text[first.end() : second.start()]
+    separators = list(_LIST_SEPARATOR.finditer(between))
+    if not separators or separators[0].start() != 0 or separators[-1].end() != len(between):
+        return False
+    pieces = _LIST_SEPARATOR.split(between.strip())
+    return all(len(piece.split()) <= MAX_LIST_ITEM_WORDS for piece in pieces)
+
+
+@cache
+def _cues():
+    from causemap.graphbuilder.extractors.rules_lexicon import cue_word_index, load_lexicon
+
+    return cue_word_index(load_lexicon())
+
+
+def states_relation(text: str, names_a: Iterable[str], names_b: Iterable[str]) -> bool:
+    """Whether ``text`` names both with a causal or associative cue word between them ("X
+    contributes to Y", "Y is common in people with X"): a stated link, not a bare co-mention.
+
+    >>> states_relation("Inflammation plausibly contributes to diabetes.", ["inflammation"], ["diabetes"])
+    True
+    >>> states_relation("Inflammation and diabetes were recorded.", ["inflammation"], ["diabetes"])
+    False
+    """
+    spans = []
+    for names in (names_a, names_b):
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n.strip())
+        match = re.search(rf"(?<!\w)(?:{alternation})(?!\w)", text, re.IGNORECASE) if alternation else None
+        if match is None:
+            return False
+        spans.append(match)
+    first, second = sorted(spans, key=lambda m: m.start())
+    return first.end() <= second.start() and _cues().matches(text[first.end() : second.start()])
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
-from causemap.models import PlanItem, Provenance
+from causemap.models import PlanAction, PlanItem, Provenance
+from causemap.planner.grounding import passage_evidence
 from causemap.planner.scoring import binary_entropy, priority
 from causemap.planner.targets import TargetError, resolve
 
@@ -124,7 +125,7 @@ def suggestion_items(
         nodes = [v for v in (s.variable, x, y) if v]
         cost = "low" if observed is not None and set(nodes) <= observed else "medium"
         if s.role == "confounder":
-            kind, title = "identification", f"Possible confounder to measure: {s.name}"
+            kind, title = "measurement", f"Possible confounder to measure: {s.name}"
             what = f"may cause both {lx} and {ly}; if so, adjust for it"
         else:
             kind = "refutation"
@@ -138,16 +139,22 @@ def suggestion_items(
             f"corpus next to {lx} or {ly}: {s.name} {what}. A model suggestion, not a "
             "claim: read the cited passages before relying on it."
         )
+        info = binary_entropy(unmeasured_prior)
         items.append(
             PlanItem(
                 kind=kind,
                 title=title,
                 variables=nodes,
+                edges=[(x, y)],
+                action=PlanAction(
+                    measure=nodes, adjust_for=[s.variable] if kind == "measurement" and s.variable else []
+                ),
                 rationale=rationale,
-                citations=s.citations,
+                evidence=passage_evidence(s.citations),
                 cost=cost,
+                information=round(info, 4),
                 # Counted as off-target until curated: model suggestions weigh half.
-                priority=priority(kind, cost, binary_entropy(unmeasured_prior), relevant=False),
+                priority=priority(kind, cost, info, relevant=False),
             )
         )
     return items

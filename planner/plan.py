@@ -20,6 +20,7 @@ from causemap.planner.analysis_items import (
 )
 from causemap.planner.context import PlanContext
 from causemap.planner.datacheck import DataCheck, run_data_check
+from causemap.planner.edge_checks import edge_check_items
 from causemap.planner.gaps import Gap, find_gaps
 from causemap.planner.identification import IdentificationSummary, identify_across
 from causemap.planner.llm_suggest import (
@@ -28,9 +29,11 @@ from causemap.planner.llm_suggest import (
     ground_suggestions,
     suggestion_items,
 )
+from causemap.planner.ranking import DroppedItem, screen
+from causemap.planner.ranking import rank as rank_items
 from causemap.planner.scoring import candidate_weights, ensure_candidates
-from causemap.planner.study_items import TARGET_EXPERIMENT, experiment_items, literature_items
-from causemap.planner.targets import TargetError, match_columns, parse_target, resolve
+from causemap.planner.study_items import contradiction_items, experiment_items, literature_items
+from causemap.planner.targets import TargetError, column_matches, parse_target, resolve
 from causemap.settings import PlannerSettings
 
 __all__ = ["Plan", "make_plan"]
@@ -48,6 +51,12 @@ class Plan:
     data_check: DataCheck | None = None
     model_suggestions: list[LLMSuggestion] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dropped: list[DroppedItem] = field(default_factory=list)
+
+    @property
+    def target_experiment(self) -> PlanItem | None:
+        """The experiment on the target effect itself (None without a target)."""
+        return next((i for i in self.items if i.about_target), None)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``causemap plan --json``."""
@@ -76,6 +85,7 @@ class Plan:
             ],
             "model_suggestions": [s.to_dict() for s in self.model_suggestions],
             "notes": list(self.notes),
+            "dropped": [d.to_dict() for d in self.dropped],
         }
 
     def to_markdown(self) -> str:
@@ -95,6 +105,7 @@ def make_plan(
     llm: Any | None = None,
     retrieve: Callable[[str], list[Provenance]] | None = None,
     use_dowhy: bool = True,
+    columns: Mapping[str, str] | None = None,
 ) -> Plan:
     """Gaps, ranked proposals, identification of ``target`` and a data check, for ``graph``.
 
@@ -108,6 +119,7 @@ def make_plan(
     llm : a LangChain chat model; its suggestions need ``retrieve`` (question -> cited passages)
         to count as grounded, and are otherwise kept apart as the model's prior.
     use_dowhy : also run DoWhy's identification on each candidate (it costs DoWhy's import).
+    columns : data column -> variable (id, label or alias), for columns not named like variables.
     """
     settings = settings or PlannerSettings()
     if not graph.variables:
@@ -116,8 +128,9 @@ def make_plan(
     weights = candidate_weights(graph, candidates)
     dags = [_dag(graph, c) for c in candidates]
     x_y = _target(graph, target)
-    columns = match_columns(data.columns, graph) if data is not None else {}
-    observed = set(columns.values()) if data is not None else None
+    matches = column_matches(data.columns, graph, columns) if data is not None else []
+    matched = {m.column: m.variable for m in matches if m.variable}
+    observed = set(matched.values()) if data is not None else None
     identification = None
     if x_y is not None:
         external = None
@@ -149,8 +162,10 @@ def make_plan(
         + implication_items(ctx)
         + negative_control_items(ctx)
         + refuter_items(ctx)
+        + edge_check_items(ctx)
         + experiment_items(ctx, gaps)
         + literature_items(ctx, gaps)
+        + contradiction_items(ctx)
     )
     suggestions: list[LLMSuggestion] = []
     if llm is not None and x_y is not None:
@@ -169,13 +184,15 @@ def make_plan(
                 f"no candidate DAG of rank {rank} (ranks: {', '.join(str(c.rank) for c in candidates)})"
             )
         labels = {v: ctx.label(v) for v in graph.variables}
-        data_check = run_data_check(dags[index], data, *x_y, columns, labels, rank, settings)
+        data_check = run_data_check(dags[index], data, *x_y, matched, labels, rank, settings)
+        data_check.column_matches = [m.to_dict() for m in matches]
     elif data is not None:
         notes.append("data were given without a target: the data check needs 'X -> Y'")
+    items, dropped = screen(ctx, items)
     return Plan(
         target=x_y,
         gaps=gaps,
-        items=_rank(items, settings.max_items),
+        items=rank_items(items, settings.max_items),
         labels={v.id: v.label for v in graph.variables.values()},
         candidates=candidates,
         weights=weights,
@@ -183,6 +200,7 @@ def make_plan(
         data_check=data_check,
         model_suggestions=[s for s in suggestions if not s.grounded],
         notes=notes,
+        dropped=dropped,
     )
 
 
@@ -252,43 +270,6 @@ def _target_gaps(ctx: PlanContext) -> list[Gap]:
             )
         )
     return gaps
-
-
-def _rank(items: list[PlanItem], limit: int) -> list[PlanItem]:
-    """Highest priority first, one item per title, at most ``limit``; sentences capitalised.
-
-    No kind takes more than half the list while items of other kinds wait: cheap literature searches
-    would otherwise crowd out every experiment and refutation test on a large corpus. The
-    experiment on the target itself is always kept (in place of the last item if need be):
-    whatever else ranks higher, it is the study that would settle the question asked.
-    """
-    unique: dict[str, PlanItem] = {}
-    for item in sorted(items, key=lambda i: (-i.priority, i.kind, i.title)):
-        unique.setdefault(item.title, item)
-    ranked = _diversified(list(unique.values()), limit)
-    kept = ranked[:limit]
-    pinned = [i for i in ranked[limit:] if i.title.startswith(TARGET_EXPERIMENT)]
-    if pinned:
-        kept = kept[: max(limit - len(pinned), 0)] + pinned
-    kept.sort(key=lambda i: (-i.priority, i.kind, i.title))
-    return [i.model_copy(update={"rationale": _sentence(i.rationale)}) for i in kept]
-
-
-def _diversified(ranked: list[PlanItem], limit: int) -> list[PlanItem]:
-    """``ranked`` reordered so that no kind fills more than half of the first ``limit`` places
-    while other kinds have items left; within that, priority order is kept."""
-    share = max(limit // 2, 1)
-    chosen: list[PlanItem] = []
-    deferred: list[PlanItem] = []
-    counts: dict[str, int] = {}
-    for item in ranked:
-        if counts.get(item.kind, 0) < share:
-            chosen.append(item)
-            counts[item.kind] = counts.get(item.kind, 0) + 1
-        else:
-            deferred.append(item)
-    head = chosen[:limit]
-    return head + sorted(chosen[limit:] + deferred, key=lambda i: (-i.priority, i.kind, i.title))
 
 
 def _sentence(text: str) -> str:

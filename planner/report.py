@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from causemap.models import Provenance
-from causemap.planner.study_items import TARGET_EXPERIMENT
+from causemap.models import PlanEvidence, PlanItem, Provenance
 
 if TYPE_CHECKING:
     from causemap.planner.plan import Plan
 
-__all__ = ["plan_markdown"]
+__all__ = ["item_markdown", "plan_markdown"]
 
 GAP_HEADINGS = {
     "no_causal_path": "No causal path in some candidates",
@@ -87,7 +86,7 @@ def _summary(plan: Plan) -> list[str]:
         out.append(f"- Data: {check.summary[0] if check.identified else check.summary[-1]}")
     for item in plan.items[:3]:
         out.append(f"- Next: {item.title} ({item.kind}, {item.cost} cost).")
-    decisive = next((i for i in plan.items if i.title.startswith(TARGET_EXPERIMENT)), None)
+    decisive = plan.target_experiment
     if decisive is not None and decisive not in plan.items[:3]:
         out.append(
             f"- The study that would settle the target: {decisive.title} ({decisive.cost} "
@@ -163,18 +162,73 @@ def _identification(plan: Plan) -> list[str]:
 
 
 def _items(plan: Plan) -> list[str]:
-    out = ["", "## Proposals, highest priority first"]
+    out = ["", "## Proposals, most informative for their cost first"]
     if not plan.items:
         return out + ["", "None."]
     for number, item in enumerate(plan.items, 1):
         out += ["", f"### {number}. {item.title}", ""]
-        out.append(f"*{item.kind} · cost {item.cost} · priority {item.priority:.3f}*")
-        out += ["", item.rationale]
-        if item.variables:
-            out += ["", "Variables: " + ", ".join(plan.labels.get(v, v) for v in item.variables)]
-        if item.citations:
-            out += ["", "Evidence:"] + [f"- {_cite(c)}" for c in item.citations]
+        out += item_markdown(item, plan.labels)
+    if plan.dropped:
+        out += ["", f"## Left out ({len(plan.dropped)})", ""]
+        out += [f"- {d.title}: {d.reason}" for d in plan.dropped[:GAPS_SHOWN]]
+        if len(plan.dropped) > GAPS_SHOWN:
+            out.append(f"- … and {len(plan.dropped) - GAPS_SHOWN} more (see the JSON output).")
     return out
+
+
+def item_markdown(item: PlanItem, labels: dict[str, str]) -> list[str]:
+    """One proposal as Markdown lines: the same fields the JSON and the app show."""
+    name = labels.get
+    out = [
+        f"*{item.kind} · cost {item.cost} · {item.information:.2f} bits · priority {item.priority:.3f}*",
+        "",
+        item.rationale,
+    ]
+    action = item.action
+    steps = [
+        f"method `{action.method}`" if action.method else None,
+        "arguments " + ", ".join(f"{k}={v!r}" for k, v in action.arguments.items())
+        if action.arguments
+        else None,
+        f"design {action.design.replace('_', ' ')}" if action.design else None,
+        "intervene on " + ", ".join(name(v, v) for v in action.intervene) if action.intervene else None,
+        "measure " + ", ".join(name(v, v) for v in action.measure) if action.measure else None,
+        "adjust for " + ", ".join(name(v, v) for v in action.adjust_for) if action.adjust_for else None,
+        f"search `{action.query}`" if action.query else None,
+    ]
+    steps = [s for s in steps if s]
+    if steps:
+        out += ["", "Action: " + "; ".join(steps) + "."]
+    if item.expected:
+        out += ["", "Expected result by candidate DAG:"]
+        out += [
+            f"- candidate(s) {', '.join(map(str, e.candidates))} (weight {e.weight:.0%}): {e.result}"
+            for e in item.expected
+        ]
+    if item.existing:
+        out += ["", "Already in the collection:"] + [f"- {_evidence(e)}" for e in item.existing]
+    if item.adds:
+        out += ["", f"What a new study adds: {item.adds}."]
+    for caveat in item.caveats:
+        out += ["", f"Caveat: {caveat}."]
+    if item.evidence:
+        out += ["", "Evidence:"] + [f"- {_evidence(e)}" for e in item.evidence]
+    return out
+
+
+def _evidence(e: PlanEvidence) -> str:
+    details = [
+        d
+        for d in (
+            f"claim {e.claim_id}" if e.claim_id else "passage",
+            e.role.value if e.role else None,
+            e.design.value.replace("_", "-") if e.design and e.design.value != "unknown" else None,
+            f"sign {e.polarity}" if e.polarity else None,
+            "hedged" if e.hedged else None,
+        )
+        if d
+    ]
+    return f"{_cite(e.provenance)} ({', '.join(details)})"
 
 
 def _data_check(plan: Plan) -> list[str]:

@@ -8,20 +8,23 @@ import re
 
 import networkx as nx
 
-from causemap.models import PlanItem
+from causemap.models import PlanAction, PlanEvidence, PlanItem, content_hash
 from causemap.planner.context import PlanContext
 from causemap.planner.gaps import Gap
-from causemap.planner.scoring import (
-    binary_entropy,
-    edge_citations,
-    entropy,
-    load_resource,
-    priority,
+from causemap.planner.grounding import (
+    DESIGN_OF_PLAN,
+    DroppedItem,
+    edge_evidence,
+    existing_studies,
+    passage_evidence,
+    study_key,
 )
+from causemap.planner.scoring import binary_entropy, entropy, load_resource
 
 __all__ = [
     "TARGET_EXPERIMENT",
     "choose_design",
+    "contradiction_items",
     "expected_sign",
     "experiment_items",
     "literature_items",
@@ -129,26 +132,74 @@ def experiment_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
         spec = load_resource("designs.json")["designs"][design]
         decides = edge in ctx.deciding_edges
         info = ctx.edge_information(edge) * (2.0 if decides else 1.0)
-        belief = ctx.graph.edges[edge].belief
+        found = ctx.graph.edges[edge]
+        contested = found.contradiction and tuple(sorted(edge)) not in ctx.one_study_contradictions
         rationale = (
-            f"The claim that {ctx.label(s)} affects {ctx.label(t)} has belief {belief:.2f}"
-            + (" and contradicting evidence" if ctx.graph.edges[edge].contradiction else "")
+            f"The claim that {ctx.label(s)} affects {ctx.label(t)} has belief {found.belief:.2f} from "
+            f"{found.n_papers} paper(s)"
+            + (" and contradicting evidence" if contested else "")
             + f". Design: {spec['name']} — {why}."
         )
+        caveats = []
+        if found.contradiction and not contested:
+            caveats.append("its contradiction sets one study against itself (versions of one paper)")
         if decides:
             rationale += " Settling it decides the adjustment set for the target effect."
+        existing, adds = _grounding(ctx, s, t, design)
+        if existing:
+            rationale += f" {_existing_text(ctx, existing, spec['name'])}"
+        results = ["effect" if (s, t) in d.edges else "no direct effect" for d in ctx.dags]
+        expected, apart = ctx.expectations(results)
         items.append(
-            PlanItem(
-                kind="experiment",
-                title=f"Experiment: does {ctx.label(s)} affect {ctx.label(t)}?",
-                variables=[s, t],
-                rationale=rationale,
-                citations=edge_citations(ctx.graph, [edge]),
+            ctx.item(
+                "experiment",
+                f"Experiment: does {ctx.label(s)} affect {ctx.label(t)}?",
+                information=info,
                 cost=spec["cost"],
-                priority=priority("experiment", spec["cost"], info, ctx.is_relevant(edge)),
+                variables=[s, t],
+                edges=[edge],
+                action=PlanAction(intervene=[s], measure=[t], design=design),
+                expected=expected,
+                distinguishes=apart,
+                rationale=rationale,
+                evidence=edge_evidence(ctx.graph, [edge]),
+                existing=existing,
+                adds=adds,
+                caveats=caveats,
             )
         )
     return items
+
+
+def _grounding(ctx: PlanContext, x: str, y: str, design: str) -> tuple[list[PlanEvidence], str]:
+    """The collection's own studies of ``x -> y`` with ``design``, and what a new one would add."""
+    spec = load_resource("designs.json")["designs"][design]
+    existing = existing_studies(ctx.graph, x, y, DESIGN_OF_PLAN.get(design))
+    edge = ctx.graph.edges.get((x, y))
+    other = sorted(
+        {e.design.value.replace("_", "-") for e in (edge.evidence if edge else []) if e.state != "rejected"}
+        - {DESIGN_OF_PLAN[design].value.replace("_", "-") if design in DESIGN_OF_PLAN else ""}
+    )
+    if existing:
+        results = {e.polarity or "?" for e in existing}
+        if len(results) > 1:
+            return existing, f"a larger {spec['name']} to settle the conflicting results of the ones reported"
+        return existing, f"a replication in another population or setting ({len(existing)} already reported)"
+    if other:
+        return (
+            [],
+            f"another design: the collection's evidence is {', '.join(other)}; a {spec['name']} is not in it",
+        )
+    return [], "the first study of this link in the collection"
+
+
+def _existing_text(ctx: PlanContext, existing: list[PlanEvidence], design_name: str) -> str:
+    words = {"+": "an increase", "-": "a decrease", "0": "no effect"}
+    found = "; ".join(
+        f"{words.get(e.polarity or '', 'an effect of unstated sign')} ({e.provenance.cite()})"
+        for e in existing
+    )
+    return f"The collection already reports {len(existing)} {design_name}(s) of it, finding {found}."
 
 
 def _edges_to_settle(ctx: PlanContext, gaps: list[Gap]) -> list[tuple[str, str]]:
@@ -162,7 +213,12 @@ def _edges_to_settle(ctx: PlanContext, gaps: list[Gap]) -> list[tuple[str, str]]
 def _target_experiment(ctx: PlanContext) -> PlanItem:
     x, y = ctx.target
     ident = ctx.identification
-    best_instrument = next((s for s in ident.instruments if s.share > 0), None)
+    usable = [
+        s
+        for s in ident.instruments
+        if s.share > 0 and all(ctx.is_concept(v) and not ctx.same_concept(v, x) for v in s.variables)
+    ]
+    best_instrument = usable[0] if usable else None
     instrument = next(iter(best_instrument.variables)) if best_instrument else None
     design, why = choose_design(ctx, x, y, instrument)
     if best_instrument is not None and best_instrument.share < 1:
@@ -170,7 +226,10 @@ def _target_experiment(ctx: PlanContext) -> PlanItem:
     spec = load_resource("designs.json")["designs"][design]
     dag = ctx.dags[0]
     mediating = sorted(nx.descendants(dag, x) & nx.ancestors(dag, y)) if nx.has_path(dag, x, y) else []
-    stratify = ident.recommended.variables if ident.recommended else frozenset()
+    mediating = [m for m in mediating if ctx.is_concept(m)]
+    stratify = frozenset(
+        v for v in (ident.recommended.variables if ident.recommended else ()) if ctx.is_concept(v)
+    )
     sign, path_edges = expected_sign(ctx, x, y)
     p_effect = _effect_probability(ctx, x, y)
     sets_by_candidate = {}
@@ -195,6 +254,7 @@ def _target_experiment(ctx: PlanContext) -> PlanItem:
         "mixed": "an effect of uncertain sign (paths of opposite sign)",
         "unknown": "an effect of unstated sign",
     }[sign]
+    existing, adds = _grounding(ctx, x, y, design)
     rationale = (
         f"Intervene on {ctx.label(x)} and measure {ctx.label(y)}"
         + (f" and the mediators {ctx.labels(mediating)}" if mediating else "")
@@ -203,14 +263,32 @@ def _target_experiment(ctx: PlanContext) -> PlanItem:
         f"{p_effect:.2f}). Design: {spec['name']} — {why}. An intervention settles the effect "
         "whatever the candidate DAGs say about confounding."
     )
-    return PlanItem(
-        kind="experiment",
-        title=f"{TARGET_EXPERIMENT} {ctx.label(x)}, measure {ctx.label(y)}",
-        variables=[x, y, *mediating, *sorted(stratify - set(mediating))],
-        rationale=rationale,
-        citations=edge_citations(ctx.graph, path_edges),
+    if existing:
+        rationale += f" {_existing_text(ctx, existing, spec['name'])}"
+    results = [("effect" if c.result.has_causal_path else "no effect") for c in ident.candidates]
+    expected, apart = ctx.expectations(results)
+    return ctx.item(
+        "experiment",
+        f"{TARGET_EXPERIMENT} {ctx.label(x)}, measure {ctx.label(y)}",
+        information=info,
         cost=spec["cost"],
-        priority=priority("experiment", spec["cost"], info),
+        variables=[x, y, *mediating, *sorted(stratify - set(mediating))],
+        relevant=True,
+        edges=[(x, y), *path_edges],
+        action=PlanAction(
+            intervene=[x],
+            measure=[y, *mediating],
+            adjust_for=sorted(stratify - set(mediating)),
+            design=design,
+            arguments={"instrument": instrument} if instrument else {},
+        ),
+        expected=expected,
+        distinguishes=apart,
+        rationale=rationale,
+        evidence=edge_evidence(ctx.graph, path_edges or [(x, y)]),
+        existing=existing,
+        adds=adds,
+        about_target=True,
     )
 
 
@@ -219,22 +297,39 @@ def literature_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
     for gap in gaps:
         if gap.kind == "cooccurrence":
             a, b = gap.variables
+            title = f"Search: how are {ctx.label(a)} and {ctx.label(b)} related?"
+            synonym = ctx.synonyms(a, b)
+            linked = ctx.family_edge(a, b)
+            if linked and not synonym:
+                synonym = (
+                    f"the graph already links {ctx.label(linked[0])} → {ctx.label(linked[1])}, "
+                    "other names of "
+                    f"{ctx.label(a)} and {ctx.label(b)}: merge the variables rather than search"
+                )
+            if synonym:
+                ctx.dropped.append(
+                    DroppedItem(content_hash("literature", title, length=12), "literature", title, synonym)
+                )
+                continue
             # With a target, an unclaimed link matters when it would change the adjustment.
             decides = ctx.target is not None and ctx.link_decides_target(a, b)
-            info = binary_entropy(ctx.link_prior(a, b)) * (2.0 if decides else 1.0)
+            info = binary_entropy(ctx.link_prior(a, b)) * (2.0 if decides else 1.0) * _linked_share(ctx, a, b)
             why = gap.description + (
                 " A link between them would change the adjustment for the target effect." if decides else ""
             )
+            if ctx.connected(a, b):
+                info *= load_resource("scoring.json")["explained_comention_factor"]["value"]
+                why += " A chain of claims already joins them, which may be why they are named together."
             question = f"Does {ctx.label(a)} affect {ctx.label(b)}, or {ctx.label(b)} {ctx.label(a)}?"
             items.append(
                 _search(
                     ctx,
                     [a, b],
-                    f"Search: how are {ctx.label(a)} and {ctx.label(b)} related?",
+                    title,
                     why,
                     question,
                     info,
-                    gap.citations,
+                    passage_evidence(gap.citations),
                     relevant=ctx.target is None or decides,
                 )
             )
@@ -251,7 +346,8 @@ def literature_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
                     gap.description,
                     question,
                     info,
-                    gap.citations,
+                    edge_evidence(ctx.graph, [(s, t)]),
+                    edges=[(s, t)],
                 )
             )
     ident = ctx.identification
@@ -289,20 +385,70 @@ def literature_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
     return items
 
 
-def _search(ctx, variables, title, why, question, info, citations, relevant=None) -> PlanItem:
+def contradiction_items(ctx: PlanContext) -> list[PlanItem]:
+    """For each contradiction between studies: read both sides and find what differs (design,
+    population, dose, measurement) — the cheapest step that can settle it, before any new study."""
+    items = []
+    for c in ctx.graph.contradictions:
+        if c.kind == "both_directions" or tuple(sorted((c.source, c.target))) in ctx.one_study_contradictions:
+            continue
+        sides = [[e for e in side if e.state != "rejected"] for side in (c.supporting, c.opposing)]
+        if not all(sides):
+            continue
+        counts = [len({study_key(e) for e in side}) for side in sides]
+        info = entropy(counts)
+        designs = [sorted({e.design.value.replace("_", "-") for e in side}) for side in sides]
+        lx, ly = ctx.label(c.source), ctx.label(c.target)
+        differ = (
+            f" The sides differ in design ({', '.join(designs[0])} against {', '.join(designs[1])}): "
+            "check whether confounding or measurement explains the weaker side."
+            if designs[0] != designs[1]
+            else " Both sides use the same design: compare populations, doses and follow-up."
+        )
+        rationale = f"{c.description}.{differ}"
+        edges = [(c.source, c.target)] + (
+            [(c.target, c.source)] if (c.target, c.source) in ctx.graph.edges else []
+        )
+        question = f"Why do studies disagree on whether {lx} affects {ly}?"
+        items.append(
+            ctx.item(
+                "literature",
+                f"Reconcile the contradiction: {lx} → {ly}",
+                information=info + ctx.edge_information((c.source, c.target)),
+                cost="low",
+                variables=[c.source, c.target],
+                edges=edges,
+                action=PlanAction(
+                    query=f'"{lx}" AND "{ly}" AND (meta-analysis OR systematic review)',
+                    arguments={"ask": question, "sides": [len(sides[0]), len(sides[1])]},
+                ),
+                rationale=rationale,
+                evidence=edge_evidence(ctx.graph, edges, limit=4),
+            )
+        )
+    return items
+
+
+def _linked_share(ctx: PlanContext, a: str, b: str) -> float:
+    """How much a link between ``a`` and ``b`` would change the candidates: fully when both take
+    part in claimed edges, half when neither does (a link between isolated names changes no path)."""
+    degree = ctx.dags[0].degree
+    return 0.5 + 0.25 * (degree(a) > 0) + 0.25 * (degree(b) > 0)
+
+
+def _search(ctx, variables, title, why, question, info, evidence, relevant=None, edges=None) -> PlanItem:
     terms = " AND ".join(f'"{ctx.label(v)}"' for v in variables)
-    rationale = (
-        f'{why} Ask the corpus: causemap ask "{question}". To add papers, search '
-        f'{terms} AND (randomised OR cohort OR "Mendelian randomisation" OR mechanism).'
-    )
-    return PlanItem(
-        kind="literature",
-        title=title,
-        variables=list(variables),
-        rationale=rationale,
-        citations=list(citations),
+    query = f'{terms} AND (randomised OR cohort OR "Mendelian randomisation" OR mechanism)'
+    rationale = f'{why} Ask the corpus: causemap ask "{question}". To add papers, search {query}.'
+    return ctx.item(
+        "literature",
+        title,
+        information=info,
         cost="low",
-        priority=priority(
-            "literature", "low", info, ctx.is_relevant(variables) if relevant is None else relevant
-        ),
+        variables=variables,
+        relevant=relevant,
+        edges=edges or [tuple(variables)],
+        action=PlanAction(query=query, arguments={"ask": question}),
+        rationale=rationale,
+        evidence=list(evidence),
     )

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
 
-__all__ = ["TargetError", "match_columns", "name_index", "normalise_name", "parse_target", "resolve"]
+__all__ = [
+    "ColumnMatch",
+    "TargetError",
+    "column_matches",
+    "match_columns",
+    "name_index",
+    "normalise_name",
+    "parse_target",
+    "resolve",
+]
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|⟶)\s*")
 _SEPARATORS = re.compile(r"[\s_\-]+")
@@ -76,14 +86,58 @@ def match_columns(columns: Iterable[str], graph: KnowledgeGraph) -> dict[str, st
 
     A column naming no variable, or several, is left out; so is a second column for one variable.
     """
+    return {m.column: m.variable for m in column_matches(columns, graph) if m.variable}
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """How one data column was matched: to which variable, and by what (or why not)."""
+
+    column: str
+    variable: str | None
+    how: str  # "mapping", "id", "label", "alias", or why it was left out
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"column": self.column, "variable": self.variable, "how": self.how}
+
+
+def column_matches(
+    columns: Iterable[str], graph: KnowledgeGraph, mapping: Mapping[str, str] | None = None
+) -> list[ColumnMatch]:
+    """Each column's match: through ``mapping`` (column -> variable id, label or alias) when it names
+    the column, else by id, label or alias in any case. Raises ``TargetError`` for a mapping entry
+    that names no column or no variable."""
+    columns = [str(c) for c in columns]
     index = name_index(graph)
-    matched: dict[str, str] = {}
+    mapping = dict(mapping or {})
+    missing = sorted(set(mapping) - set(columns))
+    if missing:
+        raise TargetError(f"the column mapping names columns the table does not have: {', '.join(missing)}")
+    found: list[ColumnMatch] = []
+    taken: dict[str, str] = {}
     for column in columns:
-        column = str(column)
-        if column in graph.variables:
-            hits = {column}
+        if column in mapping:
+            variable, how = resolve(str(mapping[column]), graph, index), "mapping"
+        elif column in graph.variables:
+            variable, how = column, "id"
         else:
             hits = index.get(normalise_name(column), set())
-        if len(hits) == 1 and next(iter(hits)) not in matched.values():
-            matched[column] = next(iter(hits))
-    return matched
+            if len(hits) != 1:
+                why = (
+                    "names no variable"
+                    if not hits
+                    else f"names several variables ({', '.join(sorted(hits))})"
+                )
+                found.append(ColumnMatch(column, None, why))
+                continue
+            variable = next(iter(hits))
+            label = graph.variables[variable].label
+            how = "label" if normalise_name(label) == normalise_name(column) else "alias"
+        if variable in taken:
+            found.append(
+                ColumnMatch(column, None, f"a second column for {variable} (first: {taken[variable]})")
+            )
+            continue
+        taken[variable] = column
+        found.append(ColumnMatch(column, variable, how))
+    return found

@@ -3,10 +3,13 @@ disk and handed to ``make_plan``. The command line and the app both plan through
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from tqdm import tqdm
 
 from causemap.errors import UsageError
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
@@ -34,6 +37,19 @@ def read_table(path: Path) -> pd.DataFrame:
         raise UsageError(f"cannot read {path} as a CSV table: {exc}") from exc
 
 
+def read_column_map(path: Path) -> dict[str, str]:
+    """A JSON object mapping data columns to variables (ids, labels or aliases)."""
+    if not path.exists():
+        raise UsageError(f"no such column mapping: {path}")
+    try:
+        mapping = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path} as JSON: {exc}") from exc
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        raise UsageError(f"{path} must be a JSON object of column name -> variable name")
+    return {str(k): v for k, v in mapping.items()}
+
+
 def plan_workspace(
     ws: Workspace,
     target: str | None = None,
@@ -41,17 +57,31 @@ def plan_workspace(
     candidate: int | None = None,
     graph: KnowledgeGraph | None = None,
     chat_model: Any | None = None,
+    columns: dict[str, str] | Path | None = None,
+    progress: bool = False,
 ) -> Plan:
-    """Plan for the workspace's graph; ``chat_model`` adds grounded suggestions when given."""
+    """Plan for the workspace's graph; ``chat_model`` adds grounded suggestions when given.
+
+    ``columns`` maps data columns to variables (a dict, or a JSON file); ``progress`` shows each
+    step on stderr (reading the graph and the corpus take seconds on a large collection).
+    """
     from causemap.graphbuilder.graph_service import build_workspace_graph
     from causemap.ingest.retrieval import retrieve
 
+    steps = tqdm(total=3, desc="plan", unit="step", file=sys.stderr, disable=not progress)
+    steps.set_postfix_str("graph")
     kg = graph if graph is not None else build_workspace_graph(ws.store, ws.settings)
+    steps.update()
     table = read_table(data) if isinstance(data, Path) else data
+    mapping = read_column_map(columns) if isinstance(columns, Path) else columns
 
     def cited_passages(question: str) -> list[Provenance]:
         return [p.provenance for p in retrieve(ws, question, k=5)]
 
+    steps.set_postfix_str("co-mentions in the corpus")
+    pairs = corpus_cooccurrences(ws, kg)
+    steps.update()
+    steps.set_postfix_str("identification, proposals" + (", data check" if table is not None else ""))
     try:
         return make_plan(
             kg,
@@ -59,9 +89,13 @@ def plan_workspace(
             data=table,
             candidate=candidate,
             settings=ws.settings.planner,
-            cooccurrence=corpus_cooccurrences(ws, kg),
+            cooccurrence=pairs,
             llm=chat_model,
             retrieve=cited_passages if chat_model is not None else None,
+            columns=mapping,
         )
     except TargetError as exc:
         raise UsageError(str(exc)) from exc
+    finally:
+        steps.update()
+        steps.close()

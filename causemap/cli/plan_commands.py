@@ -9,8 +9,11 @@ from typing import Annotated
 import typer
 
 from causemap.cli import app
-from causemap.cli.common import WorkspaceOption, open_workspace, say
+from causemap.cli.common import WorkspaceOption, open_workspace, warn
 from causemap.errors import UsageError
+
+# Exit status when a requested step (estimate, refuter, falsification) could not run.
+PARTIAL = 3
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -22,9 +25,17 @@ def plan(
     data: Annotated[
         Path | None, typer.Option("--data", help="CSV whose columns are variables: run DoWhy's checks.")
     ] = None,
+    columns: Annotated[
+        Path | None,
+        typer.Option("--columns", help='JSON {"column": "variable"} for columns not named like variables.'),
+    ] = None,
     candidate: Annotated[
         int | None, typer.Option("--candidate", min=1, help="Candidate DAG for the data check (default 1).")
     ] = None,
+    suggest_targets: Annotated[
+        bool, typer.Option("--suggest-targets", help="List effects worth studying, with why, and stop.")
+    ] = False,
+    number: Annotated[int, typer.Option("-n", min=1, help="How many targets --suggest-targets lists.")] = 10,
     out: Annotated[
         Path | None, typer.Option("--out", help="Write FILE.md (protocol) or FILE.json; default: stdout.")
     ] = None,
@@ -36,14 +47,51 @@ def plan(
 
     if out is not None and out.suffix.lower() not in (".md", ".json"):
         raise UsageError("--out must end in .md or .json")
+    if columns is not None and data is None:
+        raise UsageError("--columns maps the columns of --data: give the data table too")
+    as_json = json_output or (out is not None and out.suffix.lower() == ".json")
+    if suggest_targets:
+        if target is not None or data is not None:
+            raise UsageError("--suggest-targets lists targets; it takes no --target or --data")
+        _suggest(workspace, number, as_json, out)
+        return
     with open_workspace(workspace) as ws:
         chat_model = make_chat_model(ws.settings.extract) if ws.settings.extract.llm else None
-        result = plan_workspace(ws, target, data, candidate, chat_model=chat_model)
-    as_json = json_output or (out is not None and out.suffix.lower() == ".json")
+        result = plan_workspace(
+            ws, target, data, candidate, chat_model=chat_model, columns=columns, progress=True
+        )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) if as_json else None
-    text = text if text is not None else result.to_markdown()
+    _write(text if text is not None else result.to_markdown(), out, "the plan")
+    failures = result.data_check.failures if result.data_check else []
+    for failure in failures:
+        warn(f"data check: {failure}")
+    if failures:
+        raise typer.Exit(PARTIAL)
+
+
+def _suggest(workspace: Path | None, number: int, as_json: bool, out: Path | None) -> None:
+    from causemap.graphbuilder.graph_service import build_workspace_graph
+    from causemap.planner.suggest import suggest_targets
+
+    with open_workspace(workspace) as ws:
+        graph = build_workspace_graph(ws.store, ws.settings)
+        found = suggest_targets(graph, number, ws.settings.planner)
+    if as_json:
+        text = json.dumps({"targets": [s.to_dict() for s in found]}, indent=2, ensure_ascii=False)
+    else:
+        lines = ["# Targets worth studying", ""]
+        if not found:
+            lines.append("None: the graph has no edge between two concepts that a study could identify.")
+        for rank, s in enumerate(found, 1):
+            lines.append(f'{rank}. `causemap plan --target "{s.text}"` (score {s.score:.2f})')
+            lines += [f"   - {w}" for w in s.why]
+        text = "\n".join(lines)
+    _write(text, out, "the suggested targets")
+
+
+def _write(text: str, out: Path | None, what: str) -> None:
     if out is None:
         typer.echo(text)
     else:
         out.write_text(text + "\n", encoding="utf-8")
-        say(f"wrote the plan to {out}")
+        warn(f"wrote {what} to {out}")

@@ -137,3 +137,90 @@ def test_confounding_through_an_unmeasured_variable_is_not_estimated(data):
     assert check.latent == ["c"]
     assert {"not_identifiable", "unmeasured_confounding"} <= {g.kind for g in plan.gaps}
     assert any("not identifiable" in line for line in check.summary)
+
+
+def test_the_estimate_is_within_a_fifth_of_the_true_total_effect_and_refuters_pass(true_graph_check):
+    assert abs(true_graph_check.estimate - TRUE_EFFECT) <= 0.2 * TRUE_EFFECT
+    assert true_graph_check.status == "estimated" and true_graph_check.failures == []
+    assert all(r.passed for r in true_graph_check.refutations)
+
+
+def test_the_placebo_refuter_flags_a_shuffled_treatment(data):
+    shuffled = data.copy()
+    shuffled["Salt_Intake"] = np.random.default_rng(7).permutation(shuffled["Salt_Intake"].to_numpy())
+    check = make_plan(graph_of(COEFFICIENTS), "salt intake -> blood pressure", data=shuffled).data_check
+    placebo = next(r for r in check.refutations if r.name == "placebo_treatment_refuter")
+    assert placebo.passed is False, placebo.detail
+    assert "interval includes the placebo effect" in placebo.detail
+
+
+# A larger linear SCM, so that permuted DAGs imply different independences (with five variables
+# too many permutations imply the same ones for DoWhy's test to be informative).
+WIDE = [
+    ("a", "b"),
+    ("a", "c"),
+    ("b", "d"),
+    ("c", "d"),
+    ("d", "e"),
+    ("e", "f"),
+    ("b", "g"),
+    ("g", "f"),
+    ("h", "c"),
+]
+
+
+def simulate_wide(n: int = 2000, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    values: dict[str, np.ndarray] = {}
+    for node in "ahbcdgef":  # a topological order of WIDE
+        parents = [s for s, t in WIDE if t == node]
+        values[node] = sum(values[p] for p in parents) * 0.8 + rng.normal(size=n)
+    return pd.DataFrame(values)
+
+
+def test_falsification_rejects_the_dag_with_its_nodes_permuted_but_not_the_true_one():
+    import random
+
+    data = simulate_wide()
+    nodes = sorted({v for e in WIDE for v in e})
+    order = nodes[:]
+    random.Random(5).shuffle(order)
+    relabel = dict(zip(nodes, order, strict=True))
+    permuted = [(relabel[s], relabel[t]) for s, t in WIDE]
+    true_check = make_plan(graph_of(WIDE), "a -> f", data=data, use_dowhy=False).data_check
+    assert true_check.falsification["falsified"] is False, true_check.falsification
+    check = make_plan(
+        graph_of(permuted), f"{relabel['a']} -> {relabel['f']}", data=data, use_dowhy=False
+    ).data_check
+    assert check.falsification["lmc_violations"] > 0
+    assert check.falsification["falsified"] is True, check.falsification
+
+
+def test_a_dag_without_a_path_is_reported_not_estimated_and_nothing_crashes(data):
+    # Blood pressure does not descend from salt intake here: DoWhy would return no estimate.
+    graph = graph_of([("c", "x"), ("c", "y"), ("w", "x")])
+    check = make_plan(graph, "salt intake -> blood pressure", data=data).data_check
+    assert check.status == "no causal path" and check.estimate is None and check.failures == []
+    assert any("no directed path" in line for line in check.summary)
+
+
+def test_an_estimate_dowhy_cannot_make_is_a_failure_in_plain_words(data):
+    constant = data.copy()
+    constant["Salt_Intake"] = 1.0  # no variation in the exposure: nothing to estimate
+    check = make_plan(graph_of(COEFFICIENTS), "salt intake -> blood pressure", data=constant).data_check
+    assert check.failures, check.summary
+    assert check.status in {"failed", "no columns"}
+    assert any(line.startswith("Could not run") for line in check.summary)
+
+
+def test_a_column_mapping_names_columns_that_match_no_variable(data):
+    renamed = data.rename(columns={"Salt_Intake": "col_a", "Blood Pressure": "col_b"})
+    plan = make_plan(
+        graph_of(COEFFICIENTS), "x -> y", data=renamed, columns={"col_a": "salt intake", "col_b": "y"}
+    )
+    matches = {m["column"]: m for m in plan.data_check.column_matches}
+    assert matches["col_a"] == {"column": "col_a", "variable": "x", "how": "mapping"}
+    assert matches["AGE"]["how"] == "label" and matches["notes"]["variable"] is None
+    assert plan.data_check.estimate == pytest.approx(TRUE_EFFECT, rel=0.2)
+    with pytest.raises(TargetError, match="no_such_column"):
+        make_plan(graph_of(COEFFICIENTS), "x -> y", data=renamed, columns={"no_such_column": "x"})

@@ -86,7 +86,7 @@ def test_cooccurrences_match_labels_and_aliases_on_word_boundaries():
     chunks = [
         passage("Dietary SALT was recorded. Later, blood pressure rose in most."),
         passage("Resting BPM and sodium intake were logged."),  # "BPM" is not "BP"
-        passage("Heart rate and BP were both measured.", page=5),
+        passage("Heart rate rose with BP in most.", page=5),
     ]
     found = find_cooccurrences(chunks, variables, within="passage")
     assert set(found) == {("bp", "salt"), ("bp", "hr")}
@@ -95,9 +95,7 @@ def test_cooccurrences_match_labels_and_aliases_on_word_boundaries():
     assert "SALT" in quote and "blood pressure" in quote
     # By default both names must share a sentence: the first passage names them in two.
     assert set(find_cooccurrences(chunks, variables)) == {("bp", "hr")}
-    assert find_cooccurrences(chunks, variables)[("bp", "hr")][0].text == (
-        "Heart rate and BP were both measured."
-    )
+    assert find_cooccurrences(chunks, variables)[("bp", "hr")][0].text == ("Heart rate rose with BP in most.")
 
 
 def test_cooccurrences_skip_pairs_the_graph_already_links():

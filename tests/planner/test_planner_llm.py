@@ -87,7 +87,7 @@ def test_grounded_suggestions_become_cited_items(graph):
     )
     titles = {i.title: i for i in plan.items}
     shift = titles["Possible confounder to measure: shift work"]
-    assert shift.kind == "identification"
+    assert shift.kind == "measurement"
     assert [c.page for c in shift.citations] == [3] and shift.citations[0].paper_id == "p7"
     assert "language model" in shift.rationale
     stress = titles["Possible confounder to measure: stress"]

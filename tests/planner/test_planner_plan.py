@@ -65,10 +65,14 @@ def test_an_implication_that_splits_the_candidates_ranks_first(plan):
 
 
 def test_items_are_ranked_and_carry_citations(plan):
-    priorities = [i.priority for i in plan.items]
-    assert priorities == sorted(priorities, reverse=True)
+    for kind in {i.kind for i in plan.items}:  # by priority within each kind (kinds are interleaved)
+        priorities = [i.priority for i in plan.items if i.kind == kind]
+        assert priorities == sorted(priorities, reverse=True)
     kinds = {i.kind for i in plan.items}
     assert {"identification", "refutation", "experiment", "literature"} <= kinds
+    # every priority follows from the item's own information, kind and cost
+    for item in plan.items:
+        assert item.information > 0 and item.priority > 0
     adjust = next(i for i in plan.items if i.title.startswith("Adjust for chronic pain"))
     assert adjust.citations and all(c.page >= 1 and c.text for c in adjust.citations)
     edge_experiment = next(
@@ -82,11 +86,16 @@ def test_json_has_the_documented_shape(plan):
     assert set(doc) >= {"target", "gaps", "items", "identification", "data_check"}
     assert doc["target"]["exposure"] == "x" and doc["target"]["outcome"] == "y"
     for item in doc["items"]:
-        assert set(item) == {"kind", "title", "variables", "rationale", "citations", "cost", "priority"}
-        assert item["kind"] in {"refutation", "identification", "experiment", "literature"}
+        assert {"id", "kind", "title", "action", "expected", "distinguishes", "evidence", "rationale"} <= set(
+            item
+        )
+        assert {"cost", "information", "priority", "edges", "existing", "adds", "about_target"} <= set(item)
+        assert item["kind"] in {"refutation", "identification", "experiment", "measurement", "literature"}
         assert item["cost"] in {"low", "medium", "high"}
-        for c in item["citations"]:
-            assert set(c) == {"paper_id", "title", "page", "start", "end", "text", "section"}
+        for e in item["evidence"]:
+            assert set(e["provenance"]) == {"paper_id", "title", "page", "start", "end", "text", "section"}
+            assert e["claim_id"], "evidence from the graph names its claim"
+    assert "dropped" in doc
     assert doc["identification"]["recommended_adjustment_set"] == ["z"]
     assert doc["data_check"] is None
     assert {g["kind"] for g in doc["gaps"]} >= {"weak_edge"}
@@ -99,7 +108,7 @@ def test_markdown_reads_as_a_protocol(plan):
         "## In brief",
         "## Gaps",
         "## Identification of exercise → depression",
-        "## Proposals, highest priority first",
+        "## Proposals, most informative for their cost first",
     ):
         assert heading in text
     assert "| chronic pain | 1, 2 | 100% |" in text
@@ -107,10 +116,12 @@ def test_markdown_reads_as_a_protocol(plan):
 
 def test_max_items_caps_the_list_but_keeps_the_target_experiment(two_readings):
     full = make_plan(two_readings, ("x", "y"), use_dowhy=False).items
-    short = make_plan(two_readings, ("x", "y"), settings=PlannerSettings(max_items=2), use_dowhy=False).items
-    target_experiment = "Experiment: intervene on exercise, measure depression"
-    assert [i.title for i in full].index(target_experiment) >= 2  # it would have been cut
-    assert [i.title for i in short] == [full[0].title, target_experiment]
+    short = make_plan(two_readings, ("x", "y"), settings=PlannerSettings(max_items=2), use_dowhy=False)
+    target_experiment = next(i for i in full if i.about_target)
+    assert target_experiment.action.intervene == ["x"] and target_experiment.action.measure[0] == "y"
+    assert full.index(target_experiment) >= 2  # it would have been cut
+    assert [i.title for i in short.items] == [full[0].title, target_experiment.title]
+    assert short.target_experiment.title == target_experiment.title
 
 
 def test_plan_without_target_lists_gaps_and_graph_wide_items(two_readings):
@@ -174,7 +185,7 @@ def test_an_unclaimed_link_that_would_confound_the_target_ranks_above_one_that_w
 
 def test_no_kind_crowds_the_others_out_of_a_plan():
     from causemap.models import PlanItem
-    from causemap.planner.plan import _rank
+    from causemap.planner.ranking import rank
 
     searches = [
         PlanItem(kind="literature", title=f"Search {i}", rationale="r", cost="low", priority=10.0 - i / 100)
@@ -186,9 +197,36 @@ def test_no_kind_crowds_the_others_out_of_a_plan():
         )
         for i in range(3)
     ]
-    ranked = _rank(searches + experiments, limit=10)
+    ranked = rank(searches + experiments, limit=10)
     kinds = [item.kind for item in ranked]
     # every experiment gets a place; searches fill the places nothing else wants
     assert kinds.count("experiment") == 3 and kinds.count("literature") == 7
-    assert [i.priority for i in ranked] == sorted((i.priority for i in ranked), reverse=True)
+    # the searches' lead is capped while experiments wait: all three are among the first six
+    assert kinds[:2] == ["literature", "literature"] and kinds[:6].count("experiment") == 3
     assert [i.title for i in ranked if i.kind == "literature"] == [f"Search {i}" for i in range(7)]
+    assert [i.title for i in ranked if i.kind == "experiment"] == [f"Experiment {i}" for i in range(3)]
+
+
+def test_ties_are_broken_by_information_and_support_not_by_the_alphabet():
+    from causemap.models import PlanEvidence, PlanItem
+    from causemap.planner.ranking import rank
+
+    def cited(n):
+        return [
+            PlanEvidence(provenance=Provenance(paper_id=f"p{k}", page=1, start=0, end=1, text="x"))
+            for k in range(n)
+        ]
+
+    items = [
+        PlanItem(kind="literature", title="A search", rationale="r", priority=0.5, information=0.5),
+        PlanItem(kind="literature", title="B search", rationale="r", priority=0.5, information=1.0),
+        PlanItem(
+            kind="literature",
+            title="C search",
+            rationale="r",
+            priority=0.5,
+            information=1.0,
+            evidence=cited(3),
+        ),
+    ]
+    assert [i.title for i in rank(items, 10)] == ["C search", "B search", "A search"]

@@ -13,6 +13,8 @@ import streamlit as st
 
 from causemap.errors import CausemapError
 from causemap.llm import LLMConfigError, make_chat_model
+from causemap.planner.report import item_markdown
+from causemap.planner.suggest import suggest_targets
 from causemap.planner.workspace_plan import plan_workspace, read_table
 from causemap.ui import state
 
@@ -36,6 +38,25 @@ options = [NO_TARGET, *sorted(labels, key=lambda vid: labels[vid].lower())]
 def name(vid: str) -> str:
     return labels.get(vid, vid) if vid else "(no target)"
 
+
+with st.expander("Targets worth studying (contested, weakly supported, identifiable)"):
+    if st.button("Suggest targets", key="plan_suggest"):
+        st.session_state["plan_suggestions"] = [
+            t.to_dict() for t in suggest_targets(graph, 10, ws.settings.planner)
+        ]
+    suggestions = st.session_state.get("plan_suggestions")
+    if suggestions:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {"target": t["target"], "score": t["score"], "why": "; ".join(t["why"])}
+                    for t in suggestions
+                ]
+            ),
+            hide_index=True,
+        )
+    elif suggestions is not None:
+        st.info("No edge between two concepts that a study could identify.")
 
 with st.form("plan_form"):
     left, right = st.columns(2)
@@ -159,14 +180,14 @@ if plan.gaps:
         hide_index=True,
     )
 
-st.markdown(f"#### Proposals, highest priority first ({len(plan.items)})")
+st.markdown(f"#### Proposals, most informative for their cost first ({len(plan.items)})")
 for rank, item in enumerate(plan.items, 1):
     with st.expander(f"{rank}. {item.title}  ·  {item.kind}, {item.cost} cost, priority {item.priority:.2f}"):
-        st.markdown(item.rationale)
-        if item.variables:
-            st.caption("Variables: " + ", ".join(name(v) for v in item.variables))
-        for c in item.citations:
-            st.markdown(f"> {c.text}\n\n— {c.cite()}")
+        # The same rendering as the Markdown protocol, from the same object.
+        st.markdown("\n".join(item_markdown(item, labels)))
+if plan.dropped:
+    with st.expander(f"Left out ({len(plan.dropped)}), with the reason for each"):
+        st.dataframe(pd.DataFrame([d.to_dict() for d in plan.dropped]), hide_index=True)
 
 check = plan.data_check
 if check is not None:
@@ -186,6 +207,18 @@ if check is not None:
         st.json(check.falsification, expanded=False)
     for line in check.next_steps:
         st.markdown(f"- Next: {line}")
+    for failure in check.failures:
+        st.warning(f"Could not run: {failure}")
+    if check.column_matches:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {**m, "variable": name(m["variable"]) if m["variable"] else ""}
+                    for m in check.column_matches
+                ]
+            ),
+            hide_index=True,
+        )
     st.caption(
         "Columns matched: "
         + ", ".join(f"{col} → {name(v)}" for col, v in check.columns.items())

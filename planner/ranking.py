@@ -1,0 +1,99 @@
+"""Which proposals a plan keeps and in what order.
+
+``screen`` drops an item that gives a role to something that is not a concept ("baseline", "control
+group") or whose outcome is already certain, and ranks down one that rests on a single weak claim,
+keeping the reason either way. ``rank``
+orders by priority; ties go to the item expected to yield more information, then to the one backed by
+more papers, then to the one touching more of the graph — never to the alphabet.
+"""
+
+from __future__ import annotations
+
+import math
+
+from causemap.models import PlanItem
+from causemap.planner.context import PlanContext
+from causemap.planner.grounding import DroppedItem, weak_support
+from causemap.planner.scoring import load_resource
+
+__all__ = ["KIND_SHARE", "rank", "screen", "sort_key"]
+
+# No kind of proposal takes more than this share of any leading stretch of a plan while others wait.
+KIND_SHARE = 0.4
+
+
+def screen(ctx: PlanContext, items: list[PlanItem]) -> tuple[list[PlanItem], list[DroppedItem]]:
+    """Items worth listing (some ranked down, with a caveat) and the ones dropped, with reasons."""
+    factor = load_resource("scoring.json")["weak_support_factor"]["value"]
+    kept: list[PlanItem] = []
+    dropped: list[DroppedItem] = list(ctx.dropped)
+    for item in items:
+        problems = [p for p in (ctx.concept_problem(v) for v in item.variables) if p]
+        if problems:
+            dropped.append(DroppedItem(item.id, item.kind, item.title, problems[0]))
+            continue
+        if item.information <= 0 and not item.about_target:
+            reason = "its outcome is certain under the candidate DAGs: it would settle nothing"
+            dropped.append(DroppedItem(item.id, item.kind, item.title, reason))
+            continue
+        edges = [e for e in item.edges if e in ctx.graph.edges]
+        thin = weak_support(ctx.graph, edges) if edges and not item.about_target else None
+        if thin:
+            item = item.model_copy(
+                update={
+                    "priority": round(item.priority * factor, 4),
+                    "caveats": [*item.caveats, f"ranked down: it {thin}"],
+                }
+            )
+        kept.append(item)
+    return kept, dropped
+
+
+def _support(item: PlanItem) -> int:
+    return len({e.provenance.paper_id for e in item.evidence})
+
+
+def sort_key(item: PlanItem) -> tuple:
+    """Priority first; then information, papers behind it, variables it touches; the id last, a hash
+    that only makes the order reproducible."""
+    return (-item.priority, -item.information, -_support(item), -len(item.variables), item.id)
+
+
+def rank(items: list[PlanItem], limit: int) -> list[PlanItem]:
+    """Highest priority first, one item per title, at most ``limit``; sentences capitalised.
+
+    No kind takes more than ``KIND_SHARE`` of any leading stretch while items of other kinds wait:
+    cheap literature searches would otherwise crowd out every experiment and refutation test on a
+    large corpus. The experiment on the target itself is always kept (in place of the last item if
+    need be): whatever else ranks higher, it is the study that would settle the question asked.
+    """
+    unique: dict[str, PlanItem] = {}
+    for item in sorted(items, key=sort_key):
+        unique.setdefault(item.title, item)
+    ranked = _diversified(list(unique.values()), limit)
+    kept = ranked[:limit]
+    pinned = [i for i in ranked[limit:] if i.about_target]
+    if pinned:
+        kept = kept[: max(limit - len(pinned), 0)] + pinned
+    return [i.model_copy(update={"rationale": _sentence(i.rationale)}) for i in kept]
+
+
+def _diversified(ranked: list[PlanItem], limit: int) -> list[PlanItem]:
+    """``ranked`` reordered so that in every leading stretch of the list no kind holds more than
+    ``KIND_SHARE`` of the places (at least two) while items of other kinds wait; within a kind,
+    priority order is kept. The first ``limit`` places are filled this way, the rest follow by priority."""
+    remaining = list(ranked)
+    chosen: list[PlanItem] = []
+    counts: dict[str, int] = {}
+    while remaining and len(chosen) < limit:
+        cap = max(2, math.ceil(KIND_SHARE * (len(chosen) + 1)))
+        pick = next((i for i in remaining if counts.get(i.kind, 0) < cap), remaining[0])
+        remaining.remove(pick)
+        chosen.append(pick)
+        counts[pick.kind] = counts.get(pick.kind, 0) + 1
+    return chosen + remaining
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter (labels are lower case and often open a sentence)."""
+    return text[:1].upper() + text[1:]
