@@ -172,7 +172,8 @@ def run_data_check(
             check.status = "failed"
             check.failures.append(
                 f"estimation: {' and '.join(name(v, v) for v in constant)} "
-                f"{'does' if len(constant) == 1 else 'do'} not vary in the table, so no effect can be estimated"
+                f"{'does' if len(constant) == 1 else 'do'} not vary in the table, "
+                "so no effect can be estimated"
             )
         elif not nx.has_path(sub, x, y):
             check.summary.append(

@@ -68,12 +68,12 @@ def plan_workspace(
     from causemap.graphbuilder.graph_service import build_workspace_graph
     from causemap.ingest.retrieval import retrieve
 
+    table = read_table(data) if isinstance(data, Path) else data  # bad input fails before any work
+    mapping = read_column_map(columns) if isinstance(columns, Path) else columns
     steps = tqdm(total=3, desc="plan", unit="step", file=sys.stderr, disable=not progress)
     steps.set_postfix_str("graph")
     kg = graph if graph is not None else build_workspace_graph(ws.store, ws.settings)
     steps.update()
-    table = read_table(data) if isinstance(data, Path) else data
-    mapping = read_column_map(columns) if isinstance(columns, Path) else columns
 
     def cited_passages(question: str) -> list[Provenance]:
         return [p.provenance for p in retrieve(ws, question, k=5)]
