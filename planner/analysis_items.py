@@ -77,7 +77,10 @@ def implication_items(ctx: PlanContext) -> list[PlanItem]:
             if ctx.link_prior(imp.u, imp.v) > load_resource("scoring.json")["missed_link_prior"]:
                 rationale += " The two are discussed together in the corpus with no claim between them."
         top = ctx.dags[0]
-        edges = claimed + [e for e in top.edges if set(e) & {imp.u, imp.v} and set(e) <= set(nodes)]
+        # The claims that place u and v: edges among the test's variables first, then their other edges.
+        inside = [e for e in top.edges if set(e) & {imp.u, imp.v} and set(e) <= set(nodes)]
+        around = [e for e in top.edges if set(e) & {imp.u, imp.v} and e not in inside]
+        edges = claimed + inside + around
         expected, apart = ctx.expectations(
             [f"{lu} ⊥ {lv}" + (" given the rest" if imp.given else "") if h else "dependent" for h in holds]
         )
@@ -148,7 +151,10 @@ def _candidate_implications(ctx: PlanContext) -> list[Implication]:
 
 def _pair_support(ctx: PlanContext, pair: tuple[str, str]) -> int:
     """Papers behind the edges touching the pair's variables: how much of the collection it concerns."""
-    return sum(e.n_papers for k, e in ctx.graph.edges.items() if set(k) & set(pair))
+    a, b = pair
+    papers = ctx.papers_touching
+    shared = sum(e.n_papers for k in ((a, b), (b, a)) if (e := ctx.graph.edges.get(k)))
+    return papers.get(a, 0) + papers.get(b, 0) - shared
 
 
 def negative_control_items(ctx: PlanContext) -> list[PlanItem]:

@@ -223,6 +223,15 @@ class PlanContext:
         return bool(causes[0] & causes[1]) and bool(effects[0] & effects[1])
 
     @cached_property
+    def papers_touching(self) -> dict[str, int]:
+        """Papers behind the edges each variable takes part in (counted once per edge)."""
+        found: dict[str, int] = {}
+        for (s, t), edge in self.graph.edges.items():
+            found[s] = found.get(s, 0) + edge.n_papers
+            found[t] = found.get(t, 0) + edge.n_papers
+        return found
+
+    @cached_property
     def _neighbours(self) -> dict[str, set[str]]:
         found: dict[str, set[str]] = {}
         for s, t in self.graph.edges:

@@ -67,6 +67,7 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return artefacts, frozenset(data["modifier_words"])
 
 
+@cache
 def content_words(label: str) -> frozenset[str]:
     """The label's words, singular, without modifiers ("higher", "the", "group").
 
@@ -79,6 +80,7 @@ def content_words(label: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in modifiers)
 
 
+@cache
 def concept_problem(label: str) -> str | None:
     """Why ``label`` names no concept a study could measure or set, or None when it does.
 
@@ -87,14 +89,20 @@ def concept_problem(label: str) -> str | None:
 '“control group” is a study artefact or a generic word, not a variable', None)
     """
     artefacts, _ = _vocabulary()
+    data = load_resource("artefacts.json")
     if not names_a_variable(label):
         return f"“{label}” names no variable (a pronoun, statistic or fragment)"
+    if set(_WORD.findall(label.lower())) & set(data["clause_words"]):
+        return f"“{label}” is a clause from a sentence, not the name of a variable"
     words = content_words(label)
     if not words or words <= artefacts:
         return f"“{label}” is a study artefact or a generic word, not a variable"
+    if words <= artefacts | set(data["generic_class_words"]):
+        return f"“{label}” is only a class of things (which one?), not a variable"
     return None
 
 
+@cache
 def head_word(label: str) -> str | None:
     """The head noun of ``label``: its last content word before any preposition (English noun
     phrases are head-final: "obstructive sleep apnea" is an apnea, "night with short sleep" a night).
@@ -109,6 +117,7 @@ def head_word(label: str) -> str | None:
     return singular(heads[-1], load_lexicon()) if heads else None
 
 
+@cache
 def same_concept(a: str, b: str) -> bool:
     """Whether labels ``a`` and ``b`` name one concept: the same head noun, and the content words of
     one among the other's ("activity" and "physical activity", not "sleep" and "sleep apnea").
