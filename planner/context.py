@@ -206,6 +206,27 @@ class PlanContext:
             families[v] = {u for u in near if u != v and same_concept(self.label(u), self.label(v))}
         return families
 
+    def concept_of(self, node: str) -> str:
+        """One representative per concept: variables joined by "same concept" pairs, transitively."""
+        return self._concepts.get(node, node)
+
+    @cached_property
+    def _concepts(self) -> dict[str, str]:
+        parent = {v: v for v in self.graph.variables}
+
+        def find(v: str) -> str:
+            while parent[v] != v:
+                parent[v] = parent[parent[v]]
+                v = parent[v]
+            return v
+
+        for v, others in self._families.items():
+            for u in others:
+                a, b = find(u), find(v)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        return {v: find(v) for v in parent}
+
     def family_edge(self, a: str, b: str) -> tuple[str, str] | None:
         """An edge of the graph between other names of ``a`` and ``b`` (either way), if any."""
         fa, fb = self.family(a), self.family(b)

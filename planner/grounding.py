@@ -95,6 +95,8 @@ def concept_problem(label: str) -> str | None:
     if set(_WORD.findall(label.lower())) & set(data["clause_words"]):
         return f"“{label}” is a clause from a sentence, not the name of a variable"
     words = content_words(label)
+    if words and words <= set(data["fragment_words"]):
+        return f"“{label}” is a fragment of a word (a prefix), not a variable"
     if not words or words <= artefacts:
         return f"“{label}” is a study artefact or a generic word, not a variable"
     if words <= artefacts | set(data["generic_class_words"]):
@@ -109,12 +111,20 @@ def head_word(label: str) -> str | None:
 
     >>> head_word("insulin resistance in liver and muscle"), head_word("obstructive sleep apnea")
     ('resistance', 'apnea')
+    >>> head_word("alcohol consumption"), head_word("range of distances to speckles")
+    ('alcohol', 'speckle')
     """
     _, modifiers = _vocabulary()
     words = _WORD.findall(label.lower())
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
-    heads = [w for w in words[:cut] if w not in modifiers]
-    return singular(heads[-1], load_lexicon()) if heads else None
+    lexicon = load_lexicon()
+    heads = [singular(w, lexicon) for w in words[:cut] if w not in modifiers]
+    measures = set(load_resource("artefacts.json")["measure_heads"]) | set(lexicon.trailing_wrappers)
+    if heads and all(h in measures for h in heads) and cut < len(words) - 1:
+        return head_word(" ".join(words[cut + 1 :]))  # "range of distance to speckle" measures speckle
+    while len(heads) > 1 and heads[-1] in measures:  # "alcohol consumption" is alcohol, measured
+        heads.pop()
+    return heads[-1] if heads else None
 
 
 @cache
@@ -177,11 +187,18 @@ def study_key(evidence: Evidence) -> str:
 
 
 def one_study(contradiction: Contradiction) -> bool:
-    """Whether both sides of ``contradiction`` come from versions of one study: several files (a
-    preprint and the published paper, a duplicate) that share a title. One paper stating both (two
-    analyses, or its findings against earlier work) is a contrast worth reading, not a duplicate."""
-    evidence = [*contradiction.supporting, *contradiction.opposing]
-    return len({study_key(e) for e in evidence}) == 1 and len({e.paper_id for e in evidence}) > 1
+    """Whether ``contradiction`` is no disagreement between studies: both sides from versions of one
+    study (several files sharing a title), or from one paper stating both with the same design and
+    role — a reading error ("a more limited capacity" read as an increase) far more often than a
+    finding. One paper contrasting designs, or its findings with earlier work, is a real contrast."""
+    sides = [contradiction.supporting, contradiction.opposing]
+    evidence = [e for side in sides for e in side]
+    if len({study_key(e) for e in evidence}) > 1:
+        return False
+    if len({e.paper_id for e in evidence}) > 1:
+        return True
+    kinds = [{(e.design, e.role) for e in side} for side in sides]
+    return kinds[0] == kinds[1]
 
 
 def edge_evidence(
@@ -218,7 +235,7 @@ def _as_plan_evidence(edge: tuple[str, str], e: Evidence) -> PlanEvidence:
         edge=edge,
         role=e.role,
         design=e.design,
-        polarity=e.polarity,
+        polarity=e.polarity or ("0" if e.negated else None),  # "was no more effective": no effect
         hedged=e.hedged,
     )
 

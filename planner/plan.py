@@ -32,7 +32,12 @@ from causemap.planner.llm_suggest import (
 from causemap.planner.ranking import DroppedItem, screen
 from causemap.planner.ranking import rank as rank_items
 from causemap.planner.scoring import candidate_weights, ensure_candidates
-from causemap.planner.study_items import contradiction_items, experiment_items, literature_items
+from causemap.planner.study_items import (
+    contradiction_items,
+    experiment_items,
+    literature_items,
+    renamed_contradiction_items,
+)
 from causemap.planner.targets import TargetError, column_matches, parse_target, resolve
 from causemap.settings import PlannerSettings
 
@@ -166,6 +171,7 @@ def make_plan(
         + experiment_items(ctx, gaps)
         + literature_items(ctx, gaps)
         + contradiction_items(ctx)
+        + renamed_contradiction_items(ctx)
     )
     suggestions: list[LLMSuggestion] = []
     if llm is not None and x_y is not None:

@@ -46,6 +46,63 @@ def screen(ctx: PlanContext, items: list[PlanItem]) -> tuple[list[PlanItem], lis
                 }
             )
         kept.append(item)
+    return _one_per_sentence(*_one_per_concept_pair(ctx, kept, dropped))
+
+
+# Kinds whose items ask one question of one edge: under two names of the same concepts they repeat it.
+_EDGE_QUESTIONS = ("experiment", "literature")
+
+
+def _one_per_sentence(
+    items: list[PlanItem], dropped: list[DroppedItem]
+) -> tuple[list[PlanItem], list[DroppedItem]]:
+    """Experiments and searches resting on one and the same sentence ("X is the main cause of
+    morbidity and death") ask one question of it: the best-ranked is kept."""
+    seen: dict[tuple, str] = {}
+    kept = []
+    for item in sorted(items, key=sort_key):
+        claims = {(e.provenance.paper_id, e.provenance.page, e.provenance.start) for e in item.evidence}
+        if item.kind in _EDGE_QUESTIONS and not item.about_target and len(claims) == 1:
+            key = (item.kind, item.title.split(":")[0], *claims)
+            if key in seen:
+                reason = f"rests on the same sentence as “{seen[key]}”"
+                dropped.append(DroppedItem(item.id, item.kind, item.title, reason))
+                continue
+            seen[key] = item.title
+        kept.append(item)
+    return kept, dropped
+
+
+def _question(ctx: PlanContext, item: PlanItem) -> tuple:
+    """What an edge item asks, of which two concepts ("Reconcile the contradiction across names"
+    asks what "Reconcile the contradiction" asks)."""
+    asked = item.title.split(":")[0].removesuffix(" across names")
+    return (item.kind, asked, *sorted(ctx.concept_of(v) for v in item.variables))
+
+
+def _one_per_concept_pair(
+    ctx: PlanContext, items: list[PlanItem], dropped: list[DroppedItem]
+) -> tuple[list[PlanItem], list[DroppedItem]]:
+    """An experiment or search asked of one pair of concepts once: the best-ranked of its names."""
+    best: dict[tuple, PlanItem] = {}
+    for item in sorted(items, key=sort_key):
+        if item.kind not in _EDGE_QUESTIONS or item.about_target or len(item.variables) != 2:
+            continue
+        best.setdefault(_question(ctx, item), item)
+    chosen = {id(i) for i in best.values()}
+    kept = []
+    for item in items:
+        if (
+            item.kind in _EDGE_QUESTIONS
+            and not item.about_target
+            and len(item.variables) == 2
+            and id(item) not in chosen
+        ):
+            kept_title = best[_question(ctx, item)].title
+            reason = f"the same question as “{kept_title}”, under other names of its variables"
+            dropped.append(DroppedItem(item.id, item.kind, item.title, reason))
+            continue
+        kept.append(item)
     return kept, dropped
 
 

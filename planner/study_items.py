@@ -25,6 +25,7 @@ __all__ = [
     "TARGET_EXPERIMENT",
     "choose_design",
     "contradiction_items",
+    "renamed_contradiction_items",
     "expected_sign",
     "experiment_items",
     "literature_items",
@@ -52,6 +53,8 @@ def choose_design(
 
     if instrument is not None:
         key = "natural_experiment"
+    elif mentions(lexicon["molecular_cues"]):
+        key = "experimental_manipulation"
     elif mentions(lexicon["genetic_proxy_cues"]):
         key = "mendelian_randomisation"
     elif mentions(lexicon["not_randomisable_cues"]):
@@ -142,7 +145,10 @@ def experiment_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
         )
         caveats = []
         if found.contradiction and not contested:
-            caveats.append("its contradiction sets one study against itself (versions of one paper)")
+            caveats.append(
+                "its contradiction is one study against itself "
+                "(versions of one paper, or one paper read both ways)"
+            )
         if decides:
             rationale += " Settling it decides the adjustment set for the target effect."
         existing, adds = _grounding(ctx, s, t, design)
@@ -424,6 +430,63 @@ def contradiction_items(ctx: PlanContext) -> list[PlanItem]:
                 ),
                 rationale=rationale,
                 evidence=edge_evidence(ctx.graph, edges, limit=4),
+            )
+        )
+    return items
+
+
+def renamed_contradiction_items(ctx: PlanContext) -> list[PlanItem]:
+    """Contradictions the graph cannot see because each side names the variables differently
+    ("alcohol → chd" +, "alcohol consumption → chd" −): edges between the same two concepts whose
+    studies disagree in sign. One item per pair of concepts, on its best-supported edge."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in ctx.graph.edges:
+        s, t = key
+        if ctx.is_concept(s) and ctx.is_concept(t):
+            groups.setdefault((ctx.concept_of(s), ctx.concept_of(t)), []).append(key)
+    seen = {tuple(sorted((c.source, c.target))) for c in ctx.graph.contradictions}
+    items = []
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        studies: dict[str, set[str]] = {}
+        for key in keys:
+            for e in ctx.graph.edges[key].evidence:
+                if e.state != "rejected" and e.polarity in ("+", "-", "0"):
+                    studies.setdefault(e.polarity, set()).add(study_key(e))
+        if len(studies) < 2 or len(set().union(*studies.values())) < 2:
+            continue
+        best = max(keys, key=lambda k: (ctx.graph.edges[k].n_papers, ctx.graph.edges[k].belief, k))
+        if tuple(sorted(best)) in seen and len(keys) == 1:
+            continue
+        words = {"+": "an increase", "-": "a decrease", "0": "no effect"}
+        sides = "; ".join(
+            f"{len(v)} stud{'y' if len(v) == 1 else 'ies'} {words[k]}" for k, v in sorted(studies.items())
+        )
+        names = ", ".join(f"{ctx.label(a)} → {ctx.label(b)}" for a, b in sorted(keys)[:4])
+        lx, ly = ctx.label(best[0]), ctx.label(best[1])
+        items.append(
+            ctx.item(
+                "literature",
+                f"Reconcile the contradiction across names: {lx} → {ly}",
+                information=entropy([len(v) for v in studies.values()]) + ctx.edge_information(best),
+                cost="low",
+                variables=list(best),
+                edges=sorted(keys),
+                action=PlanAction(
+                    query=f'"{lx}" AND "{ly}" AND (meta-analysis OR systematic review)',
+                    arguments={"ask": f"Why do studies disagree on whether {lx} affects {ly}?"},
+                ),
+                rationale=(
+                    f"Under the names {names}{' and others' if len(keys) > 4 else ''}, the collection "
+                    "reports "
+                    f"{sides}. The graph keeps them apart, so no single edge shows the disagreement: read "
+                    "the sides, merge the names that mean the same variable, and see what differs "
+                    "(design, population, dose)."
+                ),
+                evidence=edge_evidence(
+                    ctx.graph, sorted(keys, key=lambda k: -ctx.graph.edges[k].n_papers), limit=4
+                ),
             )
         )
     return items
