@@ -39,24 +39,19 @@ def name(vid: str) -> str:
     return labels.get(vid, vid) if vid else "(no target)"
 
 
-with st.expander("Targets worth studying (contested, weakly supported, identifiable)"):
-    if st.button("Suggest targets", key="plan_suggest"):
-        st.session_state["plan_suggestions"] = [
-            t.to_dict() for t in suggest_targets(graph, 10, ws.settings.planner)
-        ]
-    suggestions = st.session_state.get("plan_suggestions")
-    if suggestions:
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {"target": t["target"], "score": t["score"], "why": "; ".join(t["why"])}
-                    for t in suggestions
-                ]
-            ),
-            hide_index=True,
-        )
-    elif suggestions is not None:
-        st.info("No edge between two concepts that a study could identify.")
+# Not an expander: the page lists one expander per proposal, in order, and nothing before them.
+if st.button(
+    "Suggest targets worth studying", key="plan_suggest", help="Contested, weakly supported, identifiable"
+):
+    st.session_state["plan_suggestions"] = [
+        t.to_dict() for t in suggest_targets(graph, 10, ws.settings.planner)
+    ]
+suggestions = st.session_state.get("plan_suggestions")
+if suggestions:
+    rows = [{"target": t["target"], "score": t["score"], "why": "; ".join(t["why"])} for t in suggestions]
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+elif suggestions is not None:
+    st.info("No edge between two concepts that a study could identify.")
 
 with st.form("plan_form"):
     left, right = st.columns(2)
