@@ -56,13 +56,15 @@ _EDGE_QUESTIONS = ("experiment", "literature")
 def _one_per_sentence(
     items: list[PlanItem], dropped: list[DroppedItem]
 ) -> tuple[list[PlanItem], list[DroppedItem]]:
-    """Experiments and searches resting on one and the same sentence ("X is the main cause of
-    morbidity and death") ask one question of it: the best-ranked is kept."""
+    """Experiments and searches resting on one and the same claimed sentence ("X is the main cause
+    of morbidity and death") ask one question of it: the best-ranked is kept."""
     seen: dict[tuple, str] = {}
     kept = []
     for item in sorted(items, key=sort_key):
         claims = {(e.provenance.paper_id, e.provenance.page, e.provenance.start) for e in item.evidence}
-        if item.kind in _EDGE_QUESTIONS and not item.about_target and len(claims) == 1:
+        # Claims only: one passage naming several pairs (a co-mention) asks a question of each.
+        stated = item.evidence and all(e.claim_id for e in item.evidence)
+        if item.kind in _EDGE_QUESTIONS and not item.about_target and stated and len(claims) == 1:
             key = (item.kind, item.title.split(":")[0], *claims)
             if key in seen:
                 reason = f"rests on the same sentence as “{seen[key]}”"
