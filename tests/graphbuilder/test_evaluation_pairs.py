@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from causemap.graphbuilder.evaluation import write_jsonl
-from causemap.graphbuilder.evaluation_pairs import named_entities, score_pairs
+from causemap.graphbuilder.evaluation_pairs import named_entities, score_pairs, variable_polarity
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL_DIR = Path(os.environ.get("CAUSEMAP_EVAL_DIR", REPO.parent / "shared" / "eval"))
@@ -183,3 +183,19 @@ def test_eval_pairs_agrees_with_score_py_on_real_abstracts(tmp_path):
     reference = _reference(subset, pred)
     assert document["scores"] == reference
     assert reference["claims"] > 0 and reference["hits"] > 0
+
+
+@pytest.mark.parametrize(
+    ("cause", "effect", "written", "between_variables"),
+    [
+        ("Knockdown of NOX4", "STAT3 activation", "-", "+"),
+        ("Noggin siRNA", "renal fibrosis", "-", "+"),
+        ("TLR4 deletion", "the inflammatory response", "-", "+"),
+        ("Crocin", "inhibition of ERK activation", "-", "+"),
+        ("withdrawal of the drug", "the rash", "-", "+"),
+    ],
+)
+def test_loss_of_function_is_a_downward_change_of_the_named_variable(
+    cause, effect, written, between_variables
+):
+    assert variable_polarity(cause, effect, written) == between_variables
