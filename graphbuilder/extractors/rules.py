@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
@@ -26,6 +27,8 @@ from spacy.tokens import Doc, Token
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
 from causemap.graphbuilder.extractors.rules_arguments import (
     complement_conjuncts,
+    complement_direction,
+    is_population,
     named_argument,
     setting_children,
     setting_matches,
@@ -36,6 +39,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     cue_word_index,
     load_lexicon,
 )
+from causemap.graphbuilder.extractors.rules_lists import list_end, surface_list
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     direction,
@@ -184,49 +188,51 @@ class RulesExtractor:
         modifier = relation_sign(match.cue, lexicon)
         cue_tokens = set(match.cue_tokens)
         groups = match.rule == "comparison"
-        for cause_head, cause_blocked in self._arguments(match.causes, match.split_causes, groups):
-            for effect_head, effect_blocked in self._arguments(match.effects):
-                cause = self._span(
-                    cause_head,
-                    cue_tokens | cause_blocked | {effect_head.i},
-                    match.split_causes,
-                    group=match.rule == "comparison",
+        for cause_arg in self._arguments(match.causes, match.split_causes, groups):
+            for effect_arg in self._arguments(match.effects):
+                cause_head, effect_head = cause_arg.head, effect_arg.head
+                causes = self._readings(
+                    cause_arg, cue_tokens | {effect_head.i}, match.split_causes, group=groups
                 )
-                effect = self._span(effect_head, cue_tokens | effect_blocked | {cause_head.i})
-                if cause is None or effect is None or _overlaps(cause, effect):
-                    continue
-                if presupposed:
-                    cause = _whole_modifier(cause, effect)
-                    effect = _noun_phrase_only(effect, effect_head)
-                if negated:
-                    polarity = "0"
-                else:
-                    polarity = compose_polarity(
-                        match.polarity,
-                        match.relation,
-                        modifier,
-                        direction(cause, cause_head, lexicon),
-                        direction(effect, effect_head, lexicon),
-                    )
-                yield ExtractedRelation(
-                    cause=_mention(cause),
-                    effect=_mention(effect),
-                    relation=match.relation,  # type: ignore[arg-type]
-                    polarity=polarity,  # type: ignore[arg-type]
-                    hedged=hedged,
-                    negated=negated,
-                    confidence=self._confidence(match, cause, effect),
-                )
+                effects = self._readings(effect_arg, cue_tokens | {cause_head.i})
+                for cause, cause_head, cause_frame in causes:
+                    for effect, effect_head, effect_frame in effects:
+                        if _overlaps(cause, effect):
+                            continue
+                        if presupposed:
+                            cause = _whole_modifier(cause, effect)
+                            effect = _noun_phrase_only(effect, effect_head)
+                        if negated:
+                            polarity = "0"
+                        else:
+                            # A bare item of a framed list ("reduced levels of A and B") has its
+                            # frame's direction; the sign as written is then the item's own.
+                            polarity = compose_polarity(
+                                match.polarity,
+                                match.relation,
+                                modifier,
+                                direction(cause, cause_head, lexicon) or cause_frame,
+                                direction(effect, effect_head, lexicon) or effect_frame,
+                            )
+                            if (cause_frame < 0) != (effect_frame < 0):
+                                polarity = _reversed(polarity)
+                        yield ExtractedRelation(
+                            cause=_mention(cause),
+                            effect=_mention(effect),
+                            relation=match.relation,  # type: ignore[arg-type]
+                            polarity=polarity,  # type: ignore[arg-type]
+                            hedged=hedged,
+                            negated=negated,
+                            confidence=self._confidence(match, cause, effect),
+                        )
 
-    def _arguments(
-        self, heads: Iterable[Token], split: bool = True, groups: bool = False
-    ) -> list[tuple[Token, set[int]]]:
+    def _arguments(self, heads: Iterable[Token], split: bool = True, groups: bool = False) -> list[Argument]:
         """Argument heads after splitting coordinations and lists of examples.
 
         Each comes with the tokens its span must leave out ("such as ..." for the head
         "measures" in "measures such as masks and distancing").
         """
-        out: list[tuple[Token, set[int]]] = []
+        out: list[Argument] = []
         seen: set[int] = set()
         for head in heads:
             for part in split_coordination(head) if split else [head]:
@@ -238,17 +244,46 @@ class RulesExtractor:
                 if named is not part:
                     part = named  # "patients with diabetes": diabetes
                 elif split and (listed := complement_conjuncts(part, self.lexicon)):
-                    # "the levels of A, B and C": one argument per variable measured
-                    out.extend((t, set()) for t in listed if t.i not in seen and not seen.add(t.i))
+                    # "the levels of A, B and C": one argument per variable measured; "reduced
+                    # levels of A and B": each goes down, written bare
+                    framed = complement_direction(part, listed[0], self.lexicon)
+                    for token in listed:
+                        if token.i not in seen:
+                            seen.add(token.i)
+                            out.append(Argument(token, direction=framed))
                     continue
                 markers = example_markers(part, self.lexicon.exemplifiers)
-                items = [(part, {m.i for m in markers})]
+                items = [Argument(part, frozenset(m.i for m in markers))]
                 for marker in markers:
-                    items.extend((example, set()) for example in examples(marker))
-                for token, blocked in items:
-                    if token.i not in seen:
-                        seen.add(token.i)
-                        out.append((token, blocked))
+                    items.extend(Argument(example) for example in examples(marker))
+                for item in items:
+                    if item.head.i not in seen:
+                        seen.add(item.head.i)
+                        out.append(item)
+        return out
+
+    def _readings(
+        self, argument: Argument, blocked: set[int], split: bool = True, group: bool = False
+    ) -> list[tuple[list[Token], Token, int]]:
+        """The spans an argument stands for: its own, or one per item when it reads as a list
+        the parse missed. Each comes with its head and its frame's direction."""
+        tokens = self._span(argument.head, blocked | argument.blocked, split, group)
+        if tokens is None:
+            return []
+        doc = tokens[0].doc
+        items = None
+        if split:
+            end = list_end(doc, tokens[-1].i + 1, blocked | set(argument.blocked))
+            items = surface_list(doc, tokens[0].i, end, self.lexicon)
+        if not items:
+            return [(tokens, argument.head, argument.direction)]
+        out = []
+        for item in items:
+            if is_population(item.head, self.lexicon):
+                continue  # "the elderly and people with X": who, not what
+            item_tokens = self._checked(list(doc[item.start : item.end]), item.head)
+            if item_tokens is not None:
+                out.append((item_tokens, item.head, argument.direction or item.direction))
         return out
 
     def _span(
@@ -258,8 +293,13 @@ class RulesExtractor:
         bounds = argument_span(head, blocked, split, group)
         if bounds is None:
             return None
-        tokens = list(head.doc[bounds[0] : bounds[1]])
-        text = head.doc[bounds[0] : bounds[1]].text.lower()
+        return self._checked(list(head.doc[bounds[0] : bounds[1]]), head)
+
+    def _checked(self, tokens: list[Token], head: Token) -> list[Token] | None:
+        """The tokens, unless they name no variable (pronouns, "these findings", study artefacts)."""
+        if not tokens:
+            return None
+        text = head.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
         if text in self.lexicon.excluded_arguments or head.lower_ in self.lexicon.excluded_arguments:
             return None
         content = [t for t in tokens if not t.is_stop and _HAS_WORD.search(t.text)]
@@ -280,6 +320,20 @@ class RulesExtractor:
         if match.inherited:
             score -= table["inherited_subject_penalty"]
         return round(min(1.0, max(0.0, score)), 3)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An argument head, the tokens its span must leave out, and the direction of the frame it was
+    taken from when it stands bare (-1 for A in "reduced levels of A and B")."""
+
+    head: Token
+    blocked: frozenset[int] = frozenset()
+    direction: int = 0
+
+
+def _reversed(polarity: str | None) -> str | None:
+    return {"+": "-", "-": "+"}.get(polarity or "", polarity)
 
 
 def _whole_modifier(cause: list[Token], effect: list[Token]) -> list[Token]:

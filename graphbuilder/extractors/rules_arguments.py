@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import children_with, resolve_relative
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_lists import frame_direction
 
 # Modifiers that define a group by an exposure, a condition or a genotype.
 GROUP_PREPS = ("with", "without")
@@ -180,16 +181,16 @@ def setting_children(head: Token, lexicon: CueLexicon) -> set[int]:
     return out
 
 
-def complement_conjuncts(head: Token, lexicon: CueLexicon) -> list[Token]:
+def complement_conjuncts(head: Token, lexicon: CueLexicon, depth: int = 0) -> list[Token]:
     """The coordinated complements of a measurement noun ("the levels of A, B and C": A, B, C).
 
     Only for nouns of measure or change (the lexicon's ``measure_heads``), whose complement is the
-    variable.
+    variable; through a chain of them ("a reduction in the levels of A and B": A, B).
     """
-    if head.lemma_.lower() not in lexicon.measure_heads:
+    if head.lemma_.lower() not in lexicon.measure_heads and head.lower_ not in lexicon.measure_heads:
         return []
     for prep in children_with(head, ("prep",)):
-        if prep.lower_ != "of":
+        if prep.lower_ not in ("of", "in") or prep.i < head.i:
             continue
         objects = children_with(prep, ("pobj",))
         if not objects:
@@ -198,7 +199,15 @@ def complement_conjuncts(head: Token, lexicon: CueLexicon) -> list[Token]:
         conjuncts = [c for c in first.conjuncts if c.i > first.i and c.pos_ in NOMINAL]
         if conjuncts and len(conjuncts) < MAX_CONJUNCTS:
             return [first, *conjuncts]
+        if depth < 2:
+            return complement_conjuncts(first, lexicon, depth + 1)
     return []
+
+
+def complement_direction(head: Token, first: Token, lexicon: CueLexicon) -> int:
+    """The direction the frame of a measurement gives its bare complements: the words between the
+    phrase's start and its first complement ("reduced levels of A": -1)."""
+    return frame_direction(head.doc[head.left_edge.i : first.i], lexicon)
 
 
 def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Token, Token, Token]]:

@@ -22,6 +22,24 @@ def children_with(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...
     return [c for c in token.children if c.dep_ in deps]
 
 
+def described(noun: Token) -> Token:
+    """What a predicate noun describes: in "X is a rare disorder caused by Y" and "X, a disorder
+    caused by Y", the disorder is X, so the noun a relative clause modifies there stands for X."""
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS:
+        subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i]
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.pos_ not in ("PRON", "DET"):
+            return subject
+    if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        return noun.head
+    return noun
+
+
+def modified_noun(clause: Token) -> Token:
+    """The noun a relative or participial clause modifies, standing for what it describes."""
+    return described(clause.head)
+
+
 def resolve_relative(token: Token) -> Token:
     """A relative pronoun's antecedent ("drugs that reduce": "that" -> "drugs")."""
     if token.lower_ in RELATIVE_PRONOUNS:
@@ -31,7 +49,7 @@ def resolve_relative(token: Token) -> Token:
                 return token
             clause = clause.head
         if clause.dep_ in ("relcl", "acl"):
-            return clause.head
+            return modified_noun(clause)
     return token
 
 
@@ -59,7 +77,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     head, dep = verb.head, verb.dep_
     if dep in ("relcl", "acl"):
-        return head, True
+        return modified_noun(verb), True
     if dep in ("xcomp", "conj", "acomp", "ccomp", "pcomp", "prep", "attr", "oprd"):
         found, _ = subject_of(head, depth + 1)
         return found, True

@@ -77,6 +77,7 @@ class CueLexicon:
     vague_arguments: frozenset[str]
     population_nouns: frozenset[str]
     measure_heads: frozenset[str]
+    exposure_heads: frozenset[str]
     comparison_verbs: frozenset[str]
     comparison_adjectives: frozenset[str]
     comparison_group_preps: frozenset[str]
@@ -214,6 +215,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         vague_arguments=_words(data["vague_arguments"]["words"]),
         population_nouns=_words(data["population_nouns"]["words"]),
         measure_heads=_words(data["measure_heads"]["words"]),
+        exposure_heads=_words(data["exposure_heads"]["words"]),
         comparison_verbs=_words(data["comparisons"]["verbs"]),
         comparison_adjectives=_words(data["comparisons"]["adjectives"]),
         comparison_group_preps=_words(data["comparisons"]["group_preps"]),

@@ -23,6 +23,7 @@ from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
     copular_subject,
     is_passive,
+    modified_noun,
     preposition_objects,
     resolve_relative,
     subject_of,
@@ -135,7 +136,7 @@ def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
         effects = children_with(token, ("nsubjpass", "csubjpass"))
         inherited = False
         if not effects and token.dep_ in ("acl", "amod", "relcl"):
-            effects, inherited = [token.head], True
+            effects, inherited = [modified_noun(token)], True
         elif not effects:
             subject, inherited = subject_of(token)
             effects = [subject] if subject is not None else []
@@ -178,7 +179,7 @@ def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> C
     swap = False
     if token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children_with(token, SUBJECTS):
         # "the risks associated with smoking": the modified noun is the outcome.
-        subject, inherited = token.head, True
+        subject, inherited = modified_noun(token), True
         swap = entry.relation == "correlational"
     else:
         subject, inherited = _actor(token, lexicon)

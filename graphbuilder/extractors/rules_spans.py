@@ -176,7 +176,10 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
             if child.i in blocked:
                 continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
-                continue
+                if not (child.dep_ == "appos" and child.i < head.i):
+                    # An "apposition" before the head is a name inside the noun phrase that the
+                    # parser misread ("the N-methyl-D-aspartate (NMDA) receptor antagonist X").
+                    continue
             if child.dep_ == "acl" and child.tag_ == "VBD":
                 continue  # a finite verb read as a reduced relative: the clause, not the phrase
             if child.dep_ == "punct" and child.text == "-" and not child.whitespace_ and child.i > tok.i:

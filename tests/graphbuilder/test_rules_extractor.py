@@ -341,6 +341,38 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
             [("hepatitis C", "Rhabdomyolysis", None)],
         ),
         ("Lithium caused tremor in patients with bipolar disorder.", [("Lithium", "tremor", "+")]),
+        # a chain of measurements: each complement, with the frame's direction in its sign
+        (
+            "Quercetin caused a significant reduction in the levels of MDA and IL-1beta.",
+            [("Quercetin", "MDA", "-"), ("Quercetin", "IL-1beta", "-")],
+        ),
+        (
+            "Melatonin was associated with reduced levels of IL-6 and TNF-alpha.",
+            [("Melatonin", "IL-6", "-"), ("Melatonin", "TNF-alpha", "-")],
+        ),
+        # coordinated modifiers of one head name two variables; coordinated adjectives do not
+        (
+            "Aspirin reduced serum creatinine and blood urea nitrogen levels.",
+            [("Aspirin", "serum creatinine", "-"), ("Aspirin", "blood urea nitrogen levels", "-")],
+        ),
+        (
+            "The virus caused respiratory and gastrointestinal symptoms.",
+            [("The virus", "respiratory and gastrointestinal symptoms", "+")],
+        ),
+        # a combination is one exposure, not a list
+        (
+            "The combination of cisplatin and paclitaxel reduced tumour growth.",
+            [("The combination of cisplatin and paclitaxel", "tumour growth", "-")],
+        ),
+        # what a predicate noun describes: the disorder caused by the mutations is the syndrome
+        (
+            "Gorlin syndrome is a rare hereditary disorder caused by mutations in PTCH1.",
+            [("mutations in PTCH1", "Gorlin syndrome", "+")],
+        ),
+        (
+            "IL-22 is a pleiotropic cytokine thought to play a role in the pathogenesis of psoriasis.",
+            [("IL-22", "the pathogenesis of psoriasis", None)],
+        ),
     ],
 )
 def test_arguments_a_researcher_recognises(extractor, sentence, expected):
@@ -352,4 +384,17 @@ def test_presupposed_relation_holds_inside_a_question(extractor):
     claims = extractor.extract(["We asked whether melatonin prevents cisplatin-induced nephrotoxicity."])[0]
     assert [(c.cause.text, c.effect.text, c.negated, c.hedged) for c in claims] == [
         ("cisplatin", "nephrotoxicity", False, False)
+    ]
+
+
+def test_a_list_the_parser_misreads_gives_one_claim_per_item(extractor):
+    # The small parser hangs "NF-kB" and "caspase-9" off the first item; the commas list them.
+    claims = extractor.extract(["Resveratrol reduced the expression of COX-2, NF-kB, caspase-9 and p21."])[0]
+    effects = {c.effect.text for c in claims if c.cause.text == "Resveratrol" and c.polarity == "-"}
+    assert {"the expression of COX-2", "NF-kB", "caspase-9", "p21"} <= effects
+    # a clause after ", and" is no list item
+    claims = extractor.extract(["Metformin lowered glucose, and insulin improved lipid profiles."])[0]
+    assert sorted((c.cause.text, c.effect.text) for c in claims) == [
+        ("Metformin", "glucose"),
+        ("insulin", "lipid profiles"),
     ]

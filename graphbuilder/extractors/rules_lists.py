@@ -1,0 +1,230 @@
+"""Lists read from punctuation when the parse does not see them.
+
+The small English parser often misreads enumerations of technical names ("the expression of COX-2,
+NF-kB, caspase-9 and p21", "serum creatinine and blood urea nitrogen levels") as appositions or
+compounds, so that one argument covers the whole list. The commas and the final "and"/"or" say what
+the parse does not: each item is its own variable, one claim each.
+
+An argument span is split at its top-level separators (not inside brackets) when it reads as a
+list: a final coordinator, items that are short noun phrases with no verb, and (in the first item)
+nothing before the first name but a frame of measurement, change, exposure or group ("the levels
+of", "a reduction in", "treatment with"). The first item keeps that frame ("the levels of A"); the
+others are bare names and carry the frame's direction ("a reduction in the levels of A, B and C": B
+and C go down), so that the claim's polarity stays the sign as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+
+SEPARATORS = frozenset({",", ";"})
+COORDINATORS = frozenset({"and", "or", "and/or"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FRAME_PREPS = frozenset({"of", "in", "to", "with", "on"})
+# Words that can name an item (the tagger takes many gene and drug names for numbers or symbols).
+NAMING_POS = frozenset({"NOUN", "PROPN", "NUM", "X", "SYM"})
+# Frames that join their items into one thing rather than list them.
+JOINING_HEADS = frozenset(
+    {
+        "combination",
+        "ratio",
+        "interaction",
+        "mixture",
+        "cotreatment",
+        "co-treatment",
+        "coadministration",
+        "co-administration",
+        "complex",
+        "balance",
+        "difference",
+        "between",
+        "both",
+        "either",
+        "neither",
+        "sum",
+        "product",
+    }
+)
+MAX_ITEM_TOKENS = 7
+MAX_ITEMS = 12
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list: its token range ``[start, end)``, its head, and the direction the first
+    item's frame gives it (-1 "reduced levels of", +1 "higher levels of", 0 none) when the item is
+    written bare, without the frame."""
+
+    start: int
+    end: int
+    head: Token
+    direction: int = 0
+
+
+def _segments(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], bool] | None:
+    """The span cut at top-level separators, and whether a coordinator closes the list."""
+    segments, depth, begin = [], 0, start
+    closing = False
+    i = start
+    while i < end:
+        text = doc[i].text
+        if text in ("(", "["):
+            depth += 1
+        elif text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and (text in SEPARATORS or doc[i].lower_ in COORDINATORS):
+            if i > begin:
+                segments.append((begin, i))
+            coordinator = doc[i].lower_ in COORDINATORS
+            if text in SEPARATORS and i + 1 < end and doc[i + 1].lower_ in COORDINATORS:
+                i += 1  # ", and"
+                coordinator = True
+            closing = coordinator
+            begin = i + 1
+        i += 1
+    if begin < end:
+        segments.append((begin, end))
+    return (segments, closing) if len(segments) >= 2 else None
+
+
+def _content(doc: Doc, start: int, end: int) -> list[Token]:
+    return [t for t in doc[start:end] if not t.is_punct and not t.is_stop]
+
+
+def _is_item(doc: Doc, start: int, end: int, last: bool) -> bool:
+    """A short noun phrase naming something: no finite verb, a word with letters, (inside the
+    list) no preposition outside brackets."""
+    tokens = doc[start:end]
+    if not len(tokens) or (len(tokens) > MAX_ITEM_TOKENS and not last):
+        return False
+    if any(t.tag_ in FINITE_TAGS or t.lower_ in ("that", "which", "who", "whereas", "while") for t in tokens):
+        return False
+    if not last and any(t.tag_ == "IN" for t in tokens):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens):
+        return False  # "implementing the new measures": an action, not a named thing
+    content = _content(doc, start, end)
+    # A name, not a modifier: "respiratory and gastrointestinal symptoms" lists no adjectives.
+    return any(any(ch.isalpha() for ch in t.text) and t.pos_ in NAMING_POS for t in content)
+
+
+def _frame_end(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
+    """Where the first item's name begins after its frame ("the levels of | A"), or None when the
+    words before the name are not a frame of measurement, change, exposure or group."""
+    preps = [t for t in doc[start:end] if t.lower_ in FRAME_PREPS and t.tag_ in ("IN", "TO")]
+    if not preps:
+        # No preposition: the frame is the determiners and direction words that open the list
+        # and qualify every item ("reduced A, B and C levels").
+        i = start
+        while i < end - 1 and (
+            doc[i].pos_ == "DET" or doc[i].lower_ in lexicon.up_words or doc[i].lower_ in lexicon.down_words
+        ):
+            i += 1
+        return i
+    frame_nouns = [t for t in doc[start : preps[-1].i] if t.pos_ in ("NOUN", "PROPN")]
+    for noun in frame_nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in JOINING_HEADS or noun.lower_ in JOINING_HEADS:
+            return None
+        if not (
+            lemma in lexicon.measure_heads
+            or lemma in lexicon.exposure_heads
+            or lemma in lexicon.population_nouns
+            or lemma in lexicon.up_words
+            or lemma in lexicon.down_words
+            or noun.lower_ in lexicon.down_words
+            or noun.lower_ in lexicon.up_words
+        ):
+            return None
+    return preps[-1].i + 1
+
+
+def _head_of(doc: Doc, start: int, end: int) -> Token:
+    """The item's head: its token whose syntactic head lies outside it (the last such), else its
+    last word."""
+    inside = range(start, end)
+    heads = [t for t in doc[start:end] if t.head.i not in inside and not t.is_punct]
+    return heads[-1] if heads else doc[end - 1]
+
+
+def frame_direction(tokens, lexicon: CueLexicon) -> int:
+    """The direction a frame gives what it frames: -1 for an odd number of downward words
+    ("reduced levels of", "inhibition of"), +1 for upward ones ("higher levels of"), else 0."""
+    downs = sum(1 for t in tokens if t.lower_ in lexicon.down_words or t.lemma_.lower() in lexicon.down_words)
+    if downs % 2:
+        return -1
+    ups = any(t.lower_ in lexicon.up_words or t.lemma_.lower() in lexicon.up_words for t in tokens)
+    return 1 if ups or downs else 0
+
+
+def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[ListItem] | None:
+    """The items of an argument span ``[start, end)`` that reads as a list, else None."""
+    found = _segments(doc, start, end)
+    if found is None:
+        return None
+    segments, closing = found
+    if not closing or len(segments) > MAX_ITEMS:
+        return None
+    first_start, first_end = segments[0]
+    name_start = _frame_end(doc, first_start, first_end, lexicon)
+    if name_start is None or name_start >= first_end:
+        return None
+    if any(t.lower_ in JOINING_HEADS for t in doc[first_start:name_start]):
+        return None
+    if not _is_item(doc, name_start, first_end, last=False):
+        return None
+    for i, (s, e) in enumerate(segments[1:], start=1):
+        if not _is_item(doc, s, e, last=i == len(segments) - 1):
+            return None
+    framed = frame_direction(doc[first_start:name_start], lexicon)
+    items = [ListItem(first_start, first_end, _head_of(doc, name_start, first_end))]
+    items.extend(ListItem(s, e, _head_of(doc, s, e), framed) for s, e in segments[1:])
+    return items
+
+
+NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"})
+# A preposition that continues the last item rather than set it in a place or time.
+CONTINUING_PREPS = frozenset({"of", "with", "without", "to", "for"})
+CLAUSE_WORDS = frozenset({"that", "which", "who", "whereas", "while", "but", "respectively"})
+
+
+def list_end(doc: Doc, end: int, blocked: set[int]) -> int:
+    """Where a list that an argument span only begins really ends.
+
+    The parser often hangs the later items of "A, B, C and D" off the first as appositions, or
+    off the wrong word, so the argument's span stops after "A". Read on over separators and short
+    nominal items up to a final coordinator and its item; a list that runs into a verb (", and B
+    decreased C") is a new clause, not a list, and the span stays as it was.
+    """
+    if end >= len(doc) or not (doc[end].text in SEPARATORS or doc[end].lower_ in COORDINATORS):
+        return end
+    i, coordinated, item_tokens = end, False, 0
+    while i < len(doc) and i - end <= MAX_ITEMS * (MAX_ITEM_TOKENS + 1):
+        token = doc[i]
+        if i in blocked or token.lower_ in CLAUSE_WORDS or token.text in (";", ":", "."):
+            break
+        if token.text in SEPARATORS or token.lower_ in COORDINATORS:
+            if coordinated and item_tokens:
+                break  # a second coordination after the list's own
+            coordinated = coordinated or token.lower_ in COORDINATORS
+            item_tokens = 0
+        elif token.pos_ in NOMINAL_TAGS or token.text in ("-", "/", "(", ")", "+"):
+            item_tokens += 1
+            if item_tokens > MAX_ITEM_TOKENS:
+                return end
+        else:
+            break
+        i += 1
+    if not coordinated or not item_tokens:
+        return end
+    if i < len(doc) and doc[i].pos_ in ("VERB", "AUX"):
+        return end  # ", and B decreased C": a clause
+    if i < len(doc) and doc[i].lower_ in CONTINUING_PREPS:
+        return end  # "A and spread of B", "A and people with B": the item goes on
+    if i < len(doc) and doc[i].lower_ in CLAUSE_WORDS:
+        return end
+    return i
