@@ -147,6 +147,24 @@ def _client_kwargs(provider: str, settings: ExtractSettings) -> dict[str, Any]:
     return kwargs
 
 
+# Errors a client raises when the reply itself is unusable (invalid or truncated JSON): the answer is
+# malformed, and asking again may help; they say nothing about the request or the server.
+_MALFORMED_CLASS_NAMES = frozenset(
+    {
+        "ValidationError",  # pydantic, raised by the openai SDK's parse of a JSON-schema answer
+        "JSONDecodeError",
+        "OutputParserException",  # langchain-core's parsers
+        "LengthFinishReasonError",  # openai: the answer was cut off at the token limit
+        "ContentFilterFinishReasonError",
+    }
+)
+
+
+def is_malformed_output_error(exc: BaseException) -> bool:
+    """Whether ``exc`` says the model's reply could not be read (as opposed to a failed request)."""
+    return any(cls.__name__ in _MALFORMED_CLASS_NAMES for cls in type(exc).__mro__)
+
+
 # -- retries ---------------------------------------------------------------------------------------
 def is_transient_error(exc: BaseException) -> bool:
     """Whether ``exc`` is a rate limit, timeout or overloaded server: worth retrying after a pause.

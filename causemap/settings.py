@@ -168,6 +168,7 @@ class Settings(BaseSettings):
 def _shortcut_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
     """Apply the ``CAUSEMAP_LLM`` shortcut: a configured model also selects the LLM base settings."""
     llm = os.environ.get("CAUSEMAP_LLM")
-    if llm and "extract" not in overrides and not os.environ.get("CAUSEMAP_EXTRACT__LLM"):
-        overrides = {**overrides, "extract": {"llm": llm}}
+    extract = dict(overrides.get("extract") or {})
+    if llm and "llm" not in extract and not os.environ.get("CAUSEMAP_EXTRACT__LLM"):
+        overrides = {**overrides, "extract": {**extract, "llm": llm}}
     return overrides

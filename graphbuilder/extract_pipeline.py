@@ -200,11 +200,37 @@ def extract_workspace(
     progress: bool = True,
     on_paper: Callable[[int, int, Paper], None] | None = None,
 ) -> ExtractReport:
-    """Run ``extractor`` over every ready paper not yet read by this extractor version."""
+    """Run ``extractor`` over every ready paper not yet read by this extractor version.
+
+    The run is recorded as finished whatever happens: "ok", "partial" (some LLM batches went
+    unanswered; their papers are retried by the next run) or "failed" (with the error).
+    """
     store = workspace.store
     report = ExtractReport(extractor=extractor.name)
-    papers = store.papers()
     run_id = store.start_run("extract")
+    try:
+        _extract_papers(workspace, extractor, prefilter, report, run_id, force, progress, on_paper)
+    except BaseException as exc:
+        _add_llm_stats(report, extractor)
+        store.finish_run(run_id, "failed", {**report.to_dict(), "error": f"{type(exc).__name__}: {exc}"})
+        raise
+    _add_llm_stats(report, extractor)
+    store.finish_run(run_id, "partial" if report.partial else "ok", report.to_dict())
+    return report
+
+
+def _extract_papers(
+    workspace: Workspace,
+    extractor: SentenceExtractor,
+    prefilter: CandidateFilter,
+    report: ExtractReport,
+    run_id: int,
+    force: bool,
+    progress: bool,
+    on_paper: Callable[[int, int, Paper], None] | None,
+) -> None:
+    store = workspace.store
+    papers = store.papers()
     bar = tqdm(
         papers, desc=f"extract ({extractor.name})", unit="paper", file=sys.stderr, disable=not progress
     )
@@ -244,6 +270,8 @@ def extract_workspace(
                 store.mark_extracted(paper.id, extractor.name, extractor.version, stats)
             else:
                 report.incomplete.append(paper.id)
+                for skipped in _skipped_since(extractor, unanswered_before):
+                    store.record_failure(run_id, paper.id, "llm_batch_skipped", skipped["reason"])
         report.papers += 1
         report.sentences += len(sentences) + no_claim
         report.no_claim += no_claim
@@ -251,11 +279,17 @@ def extract_workspace(
         report.claims_stored += stored
         report.claims_existing += len(claims) - stored
         report.rejected += rejected
+
+
+def _add_llm_stats(report: ExtractReport, extractor: SentenceExtractor) -> None:
     stats = getattr(extractor, "stats", None)
     if stats is not None:
         report.llm = stats.to_dict() if hasattr(stats, "to_dict") else dict(vars(stats))
-    store.finish_run(run_id, "partial" if report.partial else "ok", report.to_dict())
-    return report
+
+
+def _skipped_since(extractor: SentenceExtractor, before: int) -> list[dict[str, Any]]:
+    stats = getattr(extractor, "stats", None)
+    return list(getattr(stats, "skipped", [])[before:])
 
 
 def _unanswered(extractor: SentenceExtractor) -> int:

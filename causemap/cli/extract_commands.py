@@ -65,6 +65,7 @@ def extract(
         partial = False
         if input_path is not None:
             summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
+            partial = bool(summary.get("llm", {}).get("skipped_batches"))
         else:
             report = extract_workspace(ws, chosen, prefilter, force=force)
             summary, partial = report.to_dict(), report.partial
@@ -74,7 +75,10 @@ def extract(
         for key, value in summary.items():
             say(f"{key:<16} {value}")
         if partial:
-            warn(f"{len(summary['incomplete'])} paper(s) have batches the LLM did not answer; rerun to retry")
+            warn(
+                f"{summary.get('llm', {}).get('skipped_batches', 0)} batch(es) the LLM did not answer "
+                "(listed under llm.skipped); rerun to retry them"
+            )
     if partial:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
@@ -35,7 +35,7 @@ from causemap.graphbuilder.extractors.llm_prompt import (
     user_message,
     verify_claims,
 )
-from causemap.llm import call_with_retries, is_transient_error
+from causemap.llm import call_with_retries, is_malformed_output_error, is_transient_error
 from causemap.store import Store
 
 if TYPE_CHECKING:
@@ -79,10 +79,13 @@ class LLMStats:
             self.skipped.append(record)
 
     def to_dict(self) -> dict[str, Any]:
-        """The totals as plain data, for run summaries and ``--json`` output."""
+        """The totals as plain data, for run summaries and ``--json`` output.
+
+        Built field by field: ``dataclasses.asdict`` would deep-copy the lock, which cannot be copied.
+        """
         with self._lock:
-            data = asdict(self)
-        data.pop("_lock")
+            data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
+            data["skipped"] = [dict(record) for record in self.skipped]
         return data
 
 
@@ -273,11 +276,18 @@ class LLMExtractor:
         ]
         with self._in_flight:
             self.stats.add(calls=1)
-            if self._structured is not None:
-                out = self._structured.invoke(messages)
-                reply, parsed = out["raw"], out.get("parsed")
-            else:
-                reply, parsed = self.chat_model.invoke(messages), None
+            try:
+                if self._structured is not None:
+                    out = self._structured.invoke(messages)
+                    reply, parsed = out["raw"], out.get("parsed")
+                else:
+                    reply, parsed = self.chat_model.invoke(messages), None
+            except Exception as exc:
+                if not is_malformed_output_error(exc):
+                    raise
+                # The client itself failed to parse the reply (the openai SDK validates JSON-schema
+                # answers, and refuses truncated ones): the answer is malformed, not the request.
+                return AIMessage(content=f"{type(exc).__name__}: {exc}"), None
         input_tokens, output_tokens = _tokens(reply)
         self.stats.add(input_tokens=input_tokens, output_tokens=output_tokens)
         if not isinstance(parsed, LLMClaims):

@@ -356,3 +356,34 @@ def test_a_local_openai_compatible_server_end_to_end(openai_compatible_server, m
     assert requests[1]["path"] == "/v1/chat/completions"
     assert requests[1]["model"] == "local-model"
     assert requests[1]["auth"] == "Bearer not-needed"
+
+
+def test_the_stats_are_plain_data_for_the_run_summary() -> None:
+    ex = extractor(fake(lambda messages: "no JSON here"))
+    ex.extract(SENTENCES)
+
+    summary = ex.stats.to_dict()
+
+    assert json.loads(json.dumps(summary)) == summary  # what `causemap extract --json` prints
+    assert summary["skipped_batches"] == 1 and summary["skipped"][0]["sentences"] == 3
+    assert not any(name.startswith("_") for name in summary)
+
+
+def test_a_client_that_cannot_parse_the_reply_is_a_malformed_answer_not_a_failed_run() -> None:
+    from pydantic import ValidationError
+
+    from causemap.graphbuilder.extractors.llm_prompt import LLMClaims
+
+    def sdk_parse_error(messages: list[BaseMessage]) -> Any:
+        # What the openai SDK raises when a JSON-schema answer is not the schema's JSON.
+        try:
+            LLMClaims.model_validate_json('{claims: [{"sentence": 1, "quote": "Smok')
+        except ValidationError as exc:
+            raise exc from None
+
+    answers = iter([sdk_parse_error, lambda messages: {"claims": GOOD_CLAIMS}])
+    ex = extractor(fake(lambda messages: next(answers)(messages)))
+
+    result = ex.extract(SENTENCES)
+
+    assert ex.stats.malformed == 1 and ex.stats.skipped_batches == 0 and sum(map(len, result)) == 2
