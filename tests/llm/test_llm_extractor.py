@@ -18,7 +18,6 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -26,6 +25,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
+from openai_stub import answer_with, stub_server
 
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.extractors.base import SentenceExtractor
@@ -278,63 +278,20 @@ def test_models_without_tool_calling_are_asked_for_json_text() -> None:
 
 
 # -- a real OpenAI client against a local OpenAI-compatible server (as llama.cpp or vLLM) -----------
-class _StubServer(BaseHTTPRequestHandler):
-    """Answers /v1/chat/completions: first with 429, then with the scripted claims."""
-
-    requests: list[dict[str, Any]] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.requests.append({"path": self.path, "auth": self.headers["Authorization"], **body})
-        if len(self.requests) == 1:
-            self._send(429, {"error": {"message": "slow down", "type": "rate_limit_error"}})
-            return
-        payload = json.dumps({"claims": GOOD_CLAIMS})
-        message: dict[str, Any] = {"role": "assistant", "content": payload}
-        if body.get("tools"):
-            name = body["tools"][0]["function"]["name"]
-            message = {
-                "role": "assistant",
-                "content": None,
-                "tool_calls": [
-                    {"id": "call-1", "type": "function", "function": {"name": name, "arguments": payload}}
-                ],
-            }
-        self._send(
-            200,
-            {
-                "id": "chatcmpl-1",
-                "object": "chat.completion",
-                "created": 0,
-                "model": body["model"],
-                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 321, "completion_tokens": 54, "total_tokens": 375},
-            },
-        )
-
-    def _send(self, status: int, payload: dict[str, Any]) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Retry-After", "0")
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: Any) -> None:
-        pass
+def rate_limited_once(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """The first request gets a 429, the others the good claims."""
+    rate_limited_once.calls += 1  # type: ignore[attr-defined]
+    if rate_limited_once.calls == 1:  # type: ignore[attr-defined]
+        return 429, {"error": {"message": "slow down", "type": "rate_limit_error"}}
+    return answer_with({"claims": GOOD_CLAIMS})(body)
 
 
 @pytest.fixture
 def openai_compatible_server():
     pytest.importorskip("langchain_openai")
-    _StubServer.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _StubServer)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1", _StubServer.requests
-    server.shutdown()
-    server.server_close()
+    rate_limited_once.calls = 0  # type: ignore[attr-defined]
+    with stub_server(rate_limited_once) as server:
+        yield server.base_url, server.requests
 
 
 def test_a_local_openai_compatible_server_end_to_end(openai_compatible_server, monkeypatch, tmp_path) -> None:
