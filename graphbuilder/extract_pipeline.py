@@ -10,7 +10,9 @@ its "done" mark in one transaction, so a killed run resumes at the first unfinis
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -18,9 +20,10 @@ from tqdm import tqdm
 
 from causemap.graphbuilder.extractors.base import (
     CandidateFilter,
+    CandidateReading,
     ExtractedRelation,
     SentenceExtractor,
-    extract_candidates,
+    read_candidates,
 )
 from causemap.graphbuilder.roles import Zone, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
@@ -51,6 +54,7 @@ class ExtractReport:
     claims_stored: int = 0
     claims_existing: int = 0  # found again, already stored (idempotent rerun)
     rejected: int = 0  # evidence not found verbatim in the page: never stored
+    refused: dict[str, int] = field(default_factory=dict)  # claims the sentence does not make, by reason
     incomplete: list[str] = field(default_factory=list)  # papers with batches the LLM never answered
     llm: dict[str, Any] = field(default_factory=dict)
 
@@ -219,6 +223,18 @@ def extract_workspace(
     return report
 
 
+@dataclass
+class _PaperJob:
+    """One paper's sentences, read from the store, waiting for the extractor."""
+
+    paper: Paper
+    pages: list[Page]
+    design: StudyDesign
+    sentences: list[SentenceRef]  # those that can make claims (see readable_sentences)
+    zones: list[Zone]
+    no_claim: int  # sentences left out as making no claim
+
+
 def _extract_papers(
     workspace: Workspace,
     extractor: SentenceExtractor,
@@ -229,72 +245,122 @@ def _extract_papers(
     progress: bool,
     on_paper: Callable[[int, int, Paper], None] | None,
 ) -> None:
+    """Read the papers; an extractor that allows it (the LLM's requests wait on the network) reads
+    several papers at once, while the store is written from this thread alone, paper by paper."""
     store = workspace.store
     papers = store.papers()
+    workers = max(1, int(getattr(extractor, "paper_concurrency", 1)))
     bar = tqdm(
-        papers, desc=f"extract ({extractor.name})", unit="paper", file=sys.stderr, disable=not progress
+        total=len(papers),
+        desc=f"extract ({extractor.name})",
+        unit="paper",
+        file=sys.stderr,
+        disable=not progress,
     )
-    for done, paper in enumerate(bar):
-        if on_paper is not None:
-            on_paper(done, len(papers), paper)
-        if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
-            report.papers_skipped += 1
-            continue
-        pages = store.pages(paper.id)
-        sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
-        design = paper_design(pages, sections)
-        sentences, zones, no_claim = readable_sentences(paper_sentences(pages, sections), paper.title)
-        unanswered_before = _unanswered(extractor)
-        relations, n_candidates = extract_candidates(extractor, prefilter, [s.text for s in sentences])
-        relations = keep_asserted(sentences, zones, relations)
-        roles = [zone.role for zone in zones]
-        # A paper with batches the LLM never answered keeps its claims but is not marked done,
-        # so the next run retries just those (answered batches come from the cache).
-        complete = _unanswered(extractor) == unanswered_before
-        claims, rejected = claims_from_sentences(
-            paper, design, sentences, relations, extractor, {p.number: p.text for p in pages}, roles
-        )
-        with store.transaction():
-            if paper.design != design:
-                store.set_paper_design(paper.id, design.value)
-            store.delete_stale_claims(paper.id, extractor.name, keep=[c.id for c in claims])
-            stored = store.add_claims(claims)
-            stats = {
-                "sentences": len(sentences) + no_claim,
-                "no_claim": no_claim,
-                "candidates": n_candidates,
-                "claims": len(claims),
-                "rejected": rejected,
-            }
-            if complete:
-                store.mark_extracted(paper.id, extractor.name, extractor.version, stats)
-            else:
-                report.incomplete.append(paper.id)
-                for skipped in _skipped_since(extractor, unanswered_before):
-                    store.record_failure(run_id, paper.id, "llm_batch_skipped", skipped["reason"])
-        report.papers += 1
-        report.sentences += len(sentences) + no_claim
-        report.no_claim += no_claim
-        report.candidates += n_candidates
-        report.claims_stored += stored
-        report.claims_existing += len(claims) - stored
-        report.rejected += rejected
+    pending: deque[tuple[_PaperJob, Future[CandidateReading]]] = deque()
+    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        for done, paper in enumerate(papers):
+            if on_paper is not None:
+                on_paper(done, len(papers), paper)
+            if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+                report.papers_skipped += 1
+                bar.update()
+                continue
+            job = _paper_job(store, paper)
+            texts = [s.text for s in job.sentences]
+            if pool is None:
+                reading = read_candidates(extractor, prefilter, texts)
+                _store_paper(store, extractor, job, reading, report, run_id)
+                bar.update()
+                continue
+            pending.append((job, pool.submit(read_candidates, extractor, prefilter, texts)))
+            while len(pending) >= 2 * workers:  # keep the workers busy, not every paper in memory
+                job, future = pending.popleft()
+                _store_paper(store, extractor, job, future.result(), report, run_id)
+                bar.update()
+        while pending:
+            job, future = pending.popleft()
+            _store_paper(store, extractor, job, future.result(), report, run_id)
+            bar.update()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        bar.close()
+
+
+def pending_sentences(
+    workspace: Workspace, name: str, version: str, force: bool = False
+) -> Iterator[list[str]]:
+    """The sentences of each paper that a run of extractor ``name`` at ``version`` would read."""
+    store = workspace.store
+    for paper in store.papers():
+        if force or store.extracted_version(paper.id, name) != version:
+            yield [s.text for s in _paper_job(store, paper).sentences]
+
+
+def _paper_job(store: Any, paper: Paper) -> _PaperJob:
+    pages = store.pages(paper.id)
+    sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
+    sentences, zones, no_claim = readable_sentences(paper_sentences(pages, sections), paper.title)
+    return _PaperJob(paper, pages, paper_design(pages, sections), sentences, zones, no_claim)
+
+
+def _store_paper(
+    store: Any,
+    extractor: SentenceExtractor,
+    job: _PaperJob,
+    reading: CandidateReading,
+    report: ExtractReport,
+    run_id: int,
+) -> None:
+    """Store one paper's claims with its "done" mark in one transaction.
+
+    A paper with batches the LLM never answered keeps its claims but is not marked done, so the next
+    run retries just those (the answered batches come from the cache); each skipped batch is
+    recorded as a failure of the run, with its reason.
+    """
+    paper, design = job.paper, job.design
+    relations = keep_asserted(job.sentences, job.zones, reading.relations)
+    roles = [zone.role for zone in job.zones]
+    page_texts = {p.number: p.text for p in job.pages}
+    claims, rejected = claims_from_sentences(
+        paper, design, job.sentences, relations, extractor, page_texts, roles
+    )
+    with store.transaction():
+        if paper.design != design:
+            store.set_paper_design(paper.id, design.value)
+        store.delete_stale_claims(paper.id, extractor.name, keep=[c.id for c in claims])
+        stored = store.add_claims(claims)
+        stats = {
+            "sentences": len(job.sentences) + job.no_claim,
+            "no_claim": job.no_claim,
+            "candidates": reading.candidates,
+            "claims": len(claims),
+            "rejected": rejected,
+            "refused": reading.refused,
+        }
+        if not reading.skipped:
+            store.mark_extracted(paper.id, extractor.name, extractor.version, stats)
+        else:
+            report.incomplete.append(paper.id)
+            for skipped in reading.skipped:
+                store.record_failure(run_id, paper.id, "llm_batch_skipped", skipped["reason"])
+    report.papers += 1
+    report.sentences += len(job.sentences) + job.no_claim
+    report.no_claim += job.no_claim
+    report.candidates += reading.candidates
+    report.claims_stored += stored
+    report.claims_existing += len(claims) - stored
+    report.rejected += rejected
+    for reason, n in reading.refused.items():
+        report.refused[reason] = report.refused.get(reason, 0) + n
 
 
 def _add_llm_stats(report: ExtractReport, extractor: SentenceExtractor) -> None:
     stats = getattr(extractor, "stats", None)
     if stats is not None:
         report.llm = stats.to_dict() if hasattr(stats, "to_dict") else dict(vars(stats))
-
-
-def _skipped_since(extractor: SentenceExtractor, before: int) -> list[dict[str, Any]]:
-    stats = getattr(extractor, "stats", None)
-    return list(getattr(stats, "skipped", [])[before:])
-
-
-def _unanswered(extractor: SentenceExtractor) -> int:
-    stats = getattr(extractor, "stats", None)
-    return int(getattr(stats, "skipped_batches", 0))
 
 
 def _label_at(spans: Sequence[tuple[int, int, str]], offset: int) -> str | None:

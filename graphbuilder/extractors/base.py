@@ -7,7 +7,7 @@ workspace pipeline can add the sentence's own offset in the page text to place a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 Relation = Literal["causal", "correlational"]
@@ -99,16 +99,75 @@ class CandidateFilter(Protocol):
     def is_candidate(self, sentence: str) -> bool: ...
 
 
+@dataclass
+class ExtractOutcome:
+    """What an extractor read from a list of sentences: claims per sentence, and the batches it could
+    not read (an LLM's skipped requests, each ``{"sentences", "first_sentence", "reason"}``)."""
+
+    relations: list[list[ExtractedRelation]]
+    skipped: list[dict] = field(default_factory=list)
+
+
+@runtime_checkable
+class OutcomeExtractor(Protocol):
+    """An extractor that can also say which of its batches went unanswered (the LLM extractor)."""
+
+    def extract_outcome(self, sentences: Sequence[str]) -> ExtractOutcome: ...
+
+
+@dataclass
+class CandidateReading:
+    """The result of ``read_candidates``.
+
+    Attributes
+    ----------
+    relations
+        Verified claims per input sentence (empty for sentences not sent).
+    candidates
+        How many sentences the prefilter sent to the extractor.
+    skipped
+        Batches the extractor could not read; their sentences have no claims yet.
+    refused
+        Claims that verification refused, by reason (see ``graphbuilder.verification``).
+    """
+
+    relations: list[list[ExtractedRelation]]
+    candidates: int = 0
+    skipped: list[dict] = field(default_factory=list)
+    refused: dict[str, int] = field(default_factory=dict)
+
+
+def read_candidates(
+    extractor: SentenceExtractor, prefilter: CandidateFilter | None, sentences: Sequence[str]
+) -> CandidateReading:
+    """Claims per sentence, in order, reading only the sentences ``prefilter`` flags as candidates,
+    and keeping only the claims that pass ``graphbuilder.verification`` (whatever the extractor).
+
+    Every extraction path (the workspace pipeline, ``extract --input``, ``eval``) comes through here,
+    so that no extractor's claim reaches a store or a score unverified.
+    """
+    from causemap.graphbuilder.verification import verify_sentences
+
+    sent = [i for i, s in enumerate(sentences) if prefilter is None or prefilter.is_candidate(s)]
+    reading = CandidateReading(relations=[[] for _ in sentences], candidates=len(sent))
+    if not sent:
+        return reading
+    texts = [sentences[i] for i in sent]
+    if isinstance(extractor, OutcomeExtractor):
+        outcome = extractor.extract_outcome(texts)
+    else:
+        outcome = ExtractOutcome(relations=extractor.extract(texts))
+    verified = verify_sentences(texts, outcome.relations)
+    for i, relations in zip(sent, verified.relations, strict=True):
+        reading.relations[i] = relations
+    reading.skipped = list(outcome.skipped)
+    reading.refused = dict(verified.refused)
+    return reading
+
+
 def extract_candidates(
     extractor: SentenceExtractor, prefilter: CandidateFilter | None, sentences: Sequence[str]
 ) -> tuple[list[list[ExtractedRelation]], int]:
-    """Claims per sentence, in order, reading only the sentences ``prefilter`` flags as candidates.
-
-    Returns the claims (an empty list for every sentence not sent) and how many sentences were sent.
-    """
-    sent = [i for i, s in enumerate(sentences) if prefilter is None or prefilter.is_candidate(s)]
-    results: list[list[ExtractedRelation]] = [[] for _ in sentences]
-    if sent:
-        for i, relations in zip(sent, extractor.extract([sentences[i] for i in sent]), strict=True):
-            results[i] = relations
-    return results, len(sent)
+    """``read_candidates``, as the verified claims per sentence and how many sentences were sent."""
+    reading = read_candidates(extractor, prefilter, sentences)
+    return reading.relations, reading.candidates

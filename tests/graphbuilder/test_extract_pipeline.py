@@ -118,8 +118,9 @@ def test_a_second_extractor_adds_beside_the_first(abstracts_ws):
     ws = abstracts_ws
     extract_workspace(ws, *_rules(ws), progress=False)
     n_rules = ws.store.counts()["claims"]
-    _, prefilter = _rules(ws)
-    report = extract_workspace(ws, _FirstAndLastWord(), prefilter, progress=False)
+    rules, prefilter = _rules(ws)
+    rules.name = "rules-again"  # a second extractor (the rules' reading, so that verification keeps it)
+    report = extract_workspace(ws, rules, prefilter, progress=False)
     assert report.claims_stored > 0
     assert len(ws.store.claims(extractor="rules")) == n_rules
     assert ws.store.counts()["claims"] == n_rules + report.claims_stored
