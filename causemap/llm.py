@@ -2,7 +2,10 @@
 
 ``make_chat_model(settings)`` is the only place a chat model is built. It returns None when no model is
 configured, so that nothing in causemap reaches the network unless the user asked for it. API keys are
-read from the environment variables each provider uses; causemap never stores them.
+read from the environment variables each provider uses; causemap never stores them, and a provider's key
+goes only to that provider's own endpoint: a custom ``base_url`` gets ``CAUSEMAP_LLM_API_KEY`` or a
+placeholder. A ``base_url`` that only a workspace's settings.toml asks for (a file people share) is
+refused unless the user confirms it.
 
 Retries are ours, not the provider client's: clients are built with their own retries off, and
 ``call_with_retries`` retries rate limits, timeouts and overloaded servers with exponential backoff, so
@@ -15,12 +18,12 @@ import importlib.util
 import logging
 import os
 import random
-import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from causemap.errors import UsageError
+from causemap.errors import CausemapError, UsageError
 from causemap.settings import ExtractSettings
 
 if TYPE_CHECKING:
@@ -30,18 +33,31 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# provider -> (module that provides it, pip package, environment variable holding the key or None)
-_PROVIDERS: dict[str, tuple[str, str, str | None]] = {
-    "openai": ("langchain_openai", "langchain-openai", "OPENAI_API_KEY"),
-    "anthropic": ("langchain_anthropic", "langchain-anthropic", "ANTHROPIC_API_KEY"),
-    "ollama": ("langchain_ollama", "langchain-ollama", None),
+
+@dataclass(frozen=True)
+class Provider:
+    """A LangChain chat-model integration: its module, pip package, key variable and own endpoint."""
+
+    module: str
+    package: str
+    key_env: str | None
+    endpoint: str  # where the provider's key may go
+    base_url_arg: str = "base_url"
+
+
+PROVIDERS: dict[str, Provider] = {
+    "openai": Provider("langchain_openai", "langchain-openai", "OPENAI_API_KEY", "https://api.openai.com/v1"),
+    "anthropic": Provider(
+        "langchain_anthropic", "langchain-anthropic", "ANTHROPIC_API_KEY", "https://api.anthropic.com"
+    ),
+    "ollama": Provider("langchain_ollama", "langchain-ollama", None, "http://localhost:11434"),
 }
-_IN_LLM_EXTRA = frozenset(_PROVIDERS)  # the providers `pip install 'causemap[llm]'` brings
 
 # A key for OpenAI-compatible servers that need none (llama.cpp, vLLM, LM Studio): the openai
 # client refuses to start without some key.
 LOCAL_SERVER_KEY = "not-needed"
 LOCAL_SERVER_KEY_ENV = "CAUSEMAP_LLM_API_KEY"
+TRUST_ENV = "CAUSEMAP_TRUST_WORKSPACE_SETTINGS"
 
 # Status codes worth retrying: rate limited, request timeout, overloaded/unavailable upstream.
 _TRANSIENT_STATUS = frozenset({408, 429, 500, 502, 503, 504, 529})
@@ -53,15 +69,25 @@ _TRANSIENT_CLASS_NAMES = frozenset(
         "InternalServerError",
         "OverloadedError",  # anthropic 529
         "TimeoutException",  # httpx (base of ReadTimeout, ConnectTimeout, ...)
+        "ConnectError",  # httpx
         "ReadTimeout",  # requests, used by some community integrations
         "ConnectTimeout",
+        "ConnectionError",  # builtin (refused, reset); requests' too
         "TimeoutError",  # builtin; socket.timeout and asyncio.TimeoutError are aliases
     }
+)
+_UNREACHABLE_CLASS_NAMES = frozenset(
+    {"APIConnectionError", "ConnectError", "ConnectTimeout", "ConnectionError"}
 )
 
 
 class LLMConfigError(UsageError):
     """The configured LLM cannot be used (no model, unknown provider, package or key missing)."""
+
+
+class LLMCallError(CausemapError):
+    """The LLM server refused or could not serve a request in a way that would fail every request alike
+    (a wrong key, an unknown model, a server that cannot be reached)."""
 
 
 def parse_model_spec(spec: str) -> tuple[str, str]:
@@ -75,7 +101,40 @@ def parse_model_spec(spec: str) -> tuple[str, str]:
     return provider.strip().lower().replace("-", "_"), model.strip()
 
 
-def make_chat_model(settings: ExtractSettings) -> BaseChatModel | None:
+def endpoint(settings: ExtractSettings) -> str:
+    """The URL the configured model's requests go to (the provider's own, or ``base_url``)."""
+    provider, _ = parse_model_spec(settings.llm or "")
+    if settings.base_url:
+        return _normalise_url(settings.base_url)
+    known = PROVIDERS.get(provider)
+    return known.endpoint if known else f"{provider}:default"
+
+
+def _normalise_url(url: str) -> str:
+    return url.strip().rstrip("/")
+
+
+def check_base_url_trust(settings: ExtractSettings, trust_workspace_settings: bool = False) -> None:
+    """Refuse a ``base_url`` that only the workspace's settings.toml asks for, unless the user trusts it.
+
+    The sentences of the user's papers (and any key) would go to that server; a shared workspace must
+    not be able to choose it for them. The user confirms with ``--trust-workspace-settings`` or
+    ``CAUSEMAP_TRUST_WORKSPACE_SETTINGS=1``, or sets the URL themselves (environment, command line).
+    """
+    if not settings.base_url or not settings.base_url_from_workspace_file:
+        return
+    if trust_workspace_settings or os.environ.get(TRUST_ENV, "").strip().lower() in ("1", "true", "yes"):
+        return
+    raise LLMConfigError(
+        f"the workspace's settings.toml sends LLM requests to {settings.base_url}; the sentences of your "
+        "papers would go there. If you trust it, pass --trust-workspace-settings (or set "
+        f"{TRUST_ENV}=1), or set CAUSEMAP_EXTRACT__BASE_URL yourself"
+    )
+
+
+def make_chat_model(
+    settings: ExtractSettings, *, trust_workspace_settings: bool = False
+) -> BaseChatModel | None:
     """The chat model ``settings`` ask for, or None when no LLM is configured.
 
     Parameters
@@ -83,12 +142,15 @@ def make_chat_model(settings: ExtractSettings) -> BaseChatModel | None:
     settings
         ``settings.llm`` is ``"provider:model"`` for LangChain's ``init_chat_model``; ``base_url``
         points the client at an OpenAI-compatible (or Ollama, or Anthropic-compatible) server.
+    trust_workspace_settings
+        The user confirmed a ``base_url`` read from the workspace's settings.toml.
 
     Raises
     ------
     LLMConfigError
         The LLM extractor is selected but no model is set, the provider's integration package is not
-        installed (the message says what to pip install), or the provider's API key variable is unset.
+        installed (the message says what to pip install), the provider's API key variable is unset, or
+        the ``base_url`` comes from the workspace file and was not confirmed.
     """
     if not settings.llm:
         if settings.extractor == "llm":
@@ -97,13 +159,14 @@ def make_chat_model(settings: ExtractSettings) -> BaseChatModel | None:
                 "--llm PROVIDER:MODEL)"
             )
         return None
+    provider, model = parse_model_spec(settings.llm)
+    check_base_url_trust(settings, trust_workspace_settings)
+    _require_package(provider)
+    kwargs = _client_kwargs(provider, settings)
     # Imported here: langchain.chat_models takes half a second to import, which commands that use
     # no LLM should not pay.
     from langchain.chat_models import init_chat_model
 
-    provider, model = parse_model_spec(settings.llm)
-    _require_package(provider)
-    kwargs = _client_kwargs(provider, settings)
     try:
         return init_chat_model(model, model_provider=provider, **kwargs)
     except ImportError as exc:  # a dependency of the integration package itself is missing
@@ -113,38 +176,75 @@ def make_chat_model(settings: ExtractSettings) -> BaseChatModel | None:
 
 
 def _require_package(provider: str) -> None:
-    module, package, _ = _PROVIDERS.get(provider, (f"langchain_{provider}", f"langchain-{provider}", None))
+    known = PROVIDERS.get(provider)
+    module, package = (
+        (known.module, known.package) if known else (f"langchain_{provider}", f"langchain-{provider}")
+    )
     if importlib.util.find_spec(module) is not None:
         return
     hint = f"pip install {package}"
-    if provider in _IN_LLM_EXTRA:
+    if known:
         hint += " (or pip install 'causemap[llm]' for OpenAI, Anthropic and Ollama)"
     raise LLMConfigError(f"the {provider} LLM provider needs the {package} package: {hint}")
 
 
 def _client_kwargs(provider: str, settings: ExtractSettings) -> dict[str, Any]:
-    """Constructor arguments per provider: key, server, timeout, and the client's own retries off."""
+    """Constructor arguments per provider: endpoint, key, timeout, output bound, no client retries.
+
+    The endpoint is always passed explicitly, so that no ``*_BASE_URL`` variable can redirect a
+    provider's key; a key variable goes only to its provider's own endpoint.
+    """
+    known = PROVIDERS.get(provider)
+    if known is None:
+        if settings.base_url:
+            raise LLMConfigError(
+                f"a base_url is supported for the openai (OpenAI-compatible), anthropic and ollama "
+                f"providers, not {provider!r}: causemap cannot tell where that integration sends its key"
+            )
+        return {}  # other integrations: their own key, their own endpoint, their own defaults
+    url = _normalise_url(settings.base_url) if settings.base_url else known.endpoint
     if provider == "ollama":
         # ChatOllama has no timeout field; its httpx client takes one. No key: Ollama runs locally.
-        kwargs: dict[str, Any] = {"client_kwargs": {"timeout": settings.timeout_s}}
-        if settings.base_url:
-            kwargs["base_url"] = settings.base_url
-        return kwargs
-    if provider not in _PROVIDERS:  # other integrations: pass only what all of them accept
-        return {"base_url": settings.base_url} if settings.base_url else {}
-    kwargs = {"timeout": settings.timeout_s, "max_retries": 0}
-    key_env = _PROVIDERS[provider][2]
-    if settings.base_url:
-        kwargs["base_url"] = settings.base_url
-        # A local server usually wants no key, but the client insists on one.
-        key = os.environ.get(LOCAL_SERVER_KEY_ENV) or (key_env and os.environ.get(key_env))
-        kwargs["api_key"] = key or LOCAL_SERVER_KEY
-    elif key_env and not os.environ.get(key_env):
-        raise LLMConfigError(
-            f"{settings.llm} needs an API key in the {key_env} environment variable "
-            "(causemap never stores keys)"
-        )
+        return {
+            "base_url": url,
+            "client_kwargs": {"timeout": settings.timeout_s},
+            "num_predict": settings.max_output_tokens,
+        }
+    kwargs: dict[str, Any] = {
+        "base_url": url,
+        "timeout": settings.timeout_s,
+        "max_retries": 0,
+        "max_tokens": settings.max_output_tokens,
+    }
+    if url == known.endpoint:
+        key = os.environ.get(known.key_env or "")
+        if not key:
+            raise LLMConfigError(
+                f"{settings.llm} needs an API key in the {known.key_env} environment variable "
+                "(causemap never stores keys)"
+            )
+    else:
+        # Another server: never the provider's key. A server that needs none gets a placeholder,
+        # because the client library will not start without some key.
+        key = os.environ.get(LOCAL_SERVER_KEY_ENV) or LOCAL_SERVER_KEY
+    kwargs["api_key"] = key
     return kwargs
+
+
+def describe_call_error(exc: BaseException, model: str, where: str) -> str:
+    """One line saying why a request of ``model`` to ``where`` failed and what to check."""
+    status = _status_code(exc)
+    detail = " ".join(str(exc).split())[:300]
+    if status in (401, 403):
+        known = PROVIDERS.get(model.partition(":")[0])
+        key = known.key_env if known and where == known.endpoint else LOCAL_SERVER_KEY_ENV
+        return f"{where} refused the API key (HTTP {status}); check {key}: {detail}"
+    if status == 404:
+        return f"{where} does not serve {model!r} (HTTP 404); check the model name and base_url: {detail}"
+    if is_unreachable_error(exc):
+        return f"cannot reach the LLM server at {where}: {detail}"
+    label = f"HTTP {status}" if status else type(exc).__name__
+    return f"the LLM request to {where} failed ({label}): {detail}"
 
 
 # Errors a client raises when the reply itself is unusable (invalid or truncated JSON): the answer is
@@ -174,6 +274,13 @@ def is_transient_error(exc: BaseException) -> bool:
     if any(cls.__name__ in _TRANSIENT_CLASS_NAMES for cls in type(exc).__mro__):
         return True
     return _status_code(exc) in _TRANSIENT_STATUS
+
+
+def is_unreachable_error(exc: BaseException) -> bool:
+    """Whether ``exc`` says the server could not be reached at all (refused, unknown host)."""
+    if any(cls.__name__ == "APITimeoutError" for cls in type(exc).__mro__):
+        return False  # a subclass of APIConnectionError, but the server was there
+    return any(cls.__name__ in _UNREACHABLE_CLASS_NAMES for cls in type(exc).__mro__)
 
 
 def _status_code(exc: BaseException) -> int | None:
@@ -215,18 +322,19 @@ def call_with_retries(
     on_retry: Callable[[BaseException, float], None] | None = None,
     base_s: float = 1.0,
     cap_s: float = 60.0,
+    retry_if: Callable[[BaseException], bool] = is_transient_error,
 ) -> T:
     """``call()``, retried up to ``max_retries`` times on transient errors with exponential backoff.
 
     Other errors, and the last transient one, are raised. ``on_retry(exc, delay)`` is told about each
-    retry before its pause.
+    retry before its pause; ``retry_if`` decides what is worth retrying.
     """
     attempt = 0
     while True:
         try:
             return call()
         except Exception as exc:
-            if attempt >= max_retries or not is_transient_error(exc):
+            if attempt >= max_retries or not retry_if(exc):
                 raise
             delay = backoff_delay(attempt, base_s, cap_s)
             retry_after = _retry_after_s(exc)
@@ -237,62 +345,3 @@ def call_with_retries(
             log.info("LLM call failed (%s); retrying in %.1fs", type(exc).__name__, delay)
             sleep(delay)
             attempt += 1
-
-
-# -- question answering ----------------------------------------------------------------------------
-ANSWER_SYSTEM_PROMPT = (
-    "You answer a researcher's question using only the numbered passages from their papers. "
-    "After each statement, cite the passages that support it by number in square brackets, "
-    "e.g. [2] or [1][3]. Do not use outside knowledge. If the passages do not answer the "
-    "question, say so plainly."
-)
-_CITATION = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-
-
-def answer_question(
-    chat_model: BaseChatModel,
-    question: str,
-    passages: Sequence[str],
-    *,
-    max_retries: int = 2,
-    sleep: Callable[[float], None] = time.sleep,
-) -> tuple[str, list[int]]:
-    """Answer ``question`` from ``passages`` with citations that point at passages that exist.
-
-    Returns
-    -------
-    answer, cited
-        The model's answer, in which ``[n]`` refers to ``passages[n - 1]`` and citations of passages
-        that do not exist have been removed; and the 0-based indices into ``passages`` of the
-        passages cited, in order of first citation.
-    """
-    from langchain_core.messages import HumanMessage, SystemMessage
-
-    numbered = "\n\n".join(f"[{i}] {' '.join(p.split())}" for i, p in enumerate(passages, 1))
-    messages = [
-        SystemMessage(ANSWER_SYSTEM_PROMPT),
-        HumanMessage(f"Passages:\n\n{numbered}\n\nQuestion: {question}"),
-    ]
-    reply = call_with_retries(lambda: chat_model.invoke(messages), max_retries, sleep=sleep)
-    return verify_citations(reply.text, len(passages))
-
-
-def verify_citations(answer: str, n_passages: int) -> tuple[str, list[int]]:
-    """Drop citations of passages outside ``1..n_passages``; return the text and 0-based indices."""
-    cited: list[int] = []
-    dropped: list[int] = []
-
-    def keep_valid(match: re.Match[str]) -> str:
-        numbers = [int(n) for n in match.group(1).split(",")]
-        valid = [n for n in numbers if 1 <= n <= n_passages]
-        dropped.extend(n for n in numbers if n not in valid)
-        for n in valid:
-            if n - 1 not in cited:
-                cited.append(n - 1)
-        return f"[{', '.join(map(str, valid))}]" if valid else ""
-
-    text = _CITATION.sub(keep_valid, answer)
-    if dropped:
-        log.warning("the answer cited passages that do not exist: %s (removed)", dropped)
-        text = re.sub(r"[ \t]+([.,;:])", r"\1", text)  # no stray space where a citation was
-    return text.strip(), cited

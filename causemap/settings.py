@@ -9,12 +9,13 @@ stay in the environment variables each provider reads (``OPENAI_API_KEY``, ...).
 from __future__ import annotations
 
 import os
+import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -67,15 +68,39 @@ class VectorSettings(_Section):
 class ExtractSettings(_Section):
     extractor: Literal["rules", "llm"] = "rules"
     llm: str | None = Field(None, description="provider:model for init_chat_model, e.g. openai:gpt-4o-mini")
-    base_url: str | None = Field(None, description="OpenAI-compatible server, e.g. a llama.cpp server")
-    concurrency: int = Field(4, ge=1, description="LLM calls in flight at once")
-    max_retries: int = Field(4, ge=0, description="retries on rate limits and timeouts")
-    timeout_s: float = Field(60.0, description="per LLM call")
-    structured_method: Literal["function_calling", "json_schema", "json_mode"] | None = Field(
+    base_url: str | None = Field(
         None,
-        description="how the model is asked for structured output (LangChain's with_structured_output "
-        "method); 'function_calling' suits servers with tool calls but no JSON-schema responses",
+        description="OpenAI-compatible (or Ollama, Anthropic-compatible) server, e.g. a llama.cpp server; "
+        "read from a workspace's settings.toml it must be confirmed (--trust-workspace-settings)",
     )
+    concurrency: int = Field(4, ge=1, description="LLM calls in flight at once, across papers")
+    max_retries: int = Field(4, ge=0, description="retries on rate limits and timeouts")
+    timeout_s: float = Field(60.0, gt=0, description="per LLM call")
+    structured_method: (
+        Literal["json_schema", "json_object", "function_calling", "json_mode", "text"] | None
+    ) = Field(
+        None,
+        description="how the model is asked for structured output, tried first: LangChain's "
+        "with_structured_output methods, 'json_object' (a JSON object response constrained by the "
+        "schema, as llama.cpp serves it) or 'text' (JSON asked for in the prompt); None tries the "
+        "provider's default. Methods the server refuses fall back to the next.",
+    )
+    batch_size: int = Field(15, ge=1, description="sentences per LLM request")
+    max_batch_chars: int = Field(8000, ge=200, description="characters of sentences per LLM request")
+    max_output_tokens: int = Field(4096, ge=16, description="tokens an LLM answer may take")
+    max_response_chars: int = Field(
+        60000, ge=100, description="longer answers are treated as malformed (retried once, then skipped)"
+    )
+    max_calls: int | None = Field(None, ge=1, description="LLM requests one run may send (then it stops)")
+    max_tokens: int | None = Field(None, ge=1, description="LLM tokens (in + out) one run may spend")
+
+    # Set by Settings.load when base_url came from the workspace's settings.toml alone; a private
+    # attribute, so that no settings file can declare itself trusted.
+    _base_url_from_file: bool = PrivateAttr(False)
+
+    @property
+    def base_url_from_workspace_file(self) -> bool:
+        return self._base_url_from_file
 
 
 class GraphSettings(_Section):
@@ -147,9 +172,13 @@ class Settings(BaseSettings):
         overrides = _shortcut_overrides(overrides)
         token = _settings_file.set(root / SETTINGS_FILE)
         try:
-            return cls(workspace=root, **overrides)
+            settings = cls(workspace=root, **overrides)
         finally:
             _settings_file.reset(token)
+        settings.extract._base_url_from_file = _base_url_only_in_file(
+            root / SETTINGS_FILE, overrides, settings
+        )
+        return settings
 
     def save(self) -> Path:
         """Write the settings that differ from the defaults to the workspace's settings.toml."""
@@ -172,3 +201,19 @@ def _shortcut_overrides(overrides: dict[str, Any]) -> dict[str, Any]:
     if llm and "llm" not in extract and not os.environ.get("CAUSEMAP_EXTRACT__LLM"):
         overrides = {**overrides, "extract": {**extract, "llm": llm}}
     return overrides
+
+
+def _base_url_only_in_file(path: Path, overrides: dict[str, Any], settings: Settings) -> bool:
+    """Whether extract.base_url is in effect only because the workspace's settings file says so."""
+    if not settings.extract.base_url or not path.exists():
+        return False
+    if (overrides.get("extract") or {}).get("base_url") or any(
+        name in os.environ for name in ("CAUSEMAP_EXTRACT__BASE_URL", "CAUSEMAP_EXTRACT")
+    ):
+        return False  # the user's own command line or environment
+    try:
+        with path.open("rb") as handle:
+            from_file = tomllib.load(handle).get("extract", {}).get("base_url")
+    except (OSError, tomllib.TOMLDecodeError):
+        return True  # unreadable now, yet it was read: do not trust it
+    return from_file is not None and from_file == settings.extract.base_url

@@ -31,11 +31,23 @@ LLMOption = Annotated[
 ]
 
 
+TrustOption = Annotated[
+    bool,
+    typer.Option(
+        "--trust-workspace-settings",
+        help="Send LLM requests to a base_url that the workspace's settings.toml sets.",
+    ),
+]
+
+
 @app.command(rich_help_panel="Pipeline")
 def extract(
     workspace: WorkspaceOption = None,
     extractor: ExtractorOption = None,
     llm: LLMOption = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="OpenAI-compatible server for the llm extractor.")
+    ] = None,
     input_path: Annotated[
         Path | None, typer.Option("--input", help="JSONL of {id, text} sentences (no workspace).")
     ] = None,
@@ -43,6 +55,19 @@ def extract(
         Path | None, typer.Option("--output", help="JSONL of claims, with --input.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-read papers already extracted.")] = False,
+    max_calls: Annotated[
+        int | None, typer.Option("--max-calls", min=1, help="Send at most this many LLM requests.")
+    ] = None,
+    max_tokens: Annotated[
+        int | None, typer.Option("--max-tokens", min=1, help="Spend at most this many LLM tokens.")
+    ] = None,
+    estimate: Annotated[
+        bool,
+        typer.Option(
+            "--estimate", help="Print what an llm run would send (sentences, tokens); send nothing."
+        ),
+    ] = False,
+    trust_workspace_settings: TrustOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Stage 2: read cause-effect claims, with sentence, page and offsets, from every paper."""
@@ -53,22 +78,34 @@ def extract(
         raise UsageError("--input and --output go together")
     if extractor is not None and extractor not in EXTRACTORS:
         raise UsageError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
-    overrides: dict[str, Any] = {}
-    if llm:
-        overrides["llm"] = llm
-    if extractor:
-        overrides["extractor"] = extractor
+    overrides: dict[str, Any] = {
+        key: value
+        for key, value in {
+            "llm": llm,
+            "extractor": extractor,
+            "base_url": base_url,
+            "max_calls": max_calls,
+            "max_tokens": max_tokens,
+        }.items()
+        if value
+    }
     with open_workspace(workspace, **({"extract": overrides} if overrides else {})) as ws:
         settings = ws.settings.extract
         name = extractor or ("llm" if llm else settings.extractor)
-        chosen, prefilter = make_extractor(name, settings, ws.store)
-        partial = False
-        if input_path is not None:
-            summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
-            partial = bool(summary.get("llm", {}).get("skipped_batches"))
+        if estimate:
+            if name != "llm" or input_path is not None:
+                raise UsageError("--estimate goes with --extractor llm over a workspace")
+            summary, partial = _estimate(ws, force), False
         else:
-            report = extract_workspace(ws, chosen, prefilter, force=force)
-            summary, partial = report.to_dict(), report.partial
+            chosen, prefilter = make_extractor(
+                name, settings, ws.store, trust_workspace_settings=trust_workspace_settings
+            )
+            if input_path is not None:
+                summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
+                partial = bool(summary.get("llm", {}).get("skipped_batches"))
+            else:
+                report = extract_workspace(ws, chosen, prefilter, force=force)
+                summary, partial = report.to_dict(), report.partial
     if json_output:
         emit_json(summary)
     else:
@@ -83,13 +120,33 @@ def extract(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _estimate(ws: Any, force: bool) -> dict[str, Any]:
+    """What an llm run would send; builds no client and opens no connection."""
+    from causemap.graphbuilder.extract_pipeline import pending_sentences
+    from causemap.graphbuilder.extractors.llm_estimate import estimate_requests
+    from causemap.graphbuilder.extractors.llm_prompt import PROMPT_VERSION
+    from causemap.graphbuilder.extractors.rules import RulesExtractor
+    from causemap.llm import LLMConfigError, endpoint
+
+    settings = ws.settings.extract
+    if not settings.llm:
+        raise LLMConfigError("--estimate needs a model: pass --llm PROVIDER:MODEL or set CAUSEMAP_LLM")
+    prefilter = RulesExtractor()
+    papers = list(pending_sentences(ws, f"llm:{settings.llm}", PROMPT_VERSION, force))
+    candidates = [[s for s in sentences if prefilter.is_candidate(s)] for sentences in papers]
+    result = estimate_requests(candidates, settings, endpoint(settings), ws.store)
+    result.sentences = sum(map(len, papers))
+    return result.to_dict()
+
+
 def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: Path) -> dict[str, Any]:
     """Claims for each {"id", "text"} line, written in input order, one line per input."""
     from causemap.graphbuilder.extract_pipeline import relation_record
-    from causemap.graphbuilder.extractors.base import extract_candidates
+    from causemap.graphbuilder.extractors.base import read_candidates
 
     rows = _read_jsonl(input_path)
-    per_row, n_candidates = extract_candidates(extractor, prefilter, [str(r.get("text", "")) for r in rows])
+    reading = read_candidates(extractor, prefilter, [str(r.get("text", "")) for r in rows])
+    per_row, n_candidates = reading.relations, reading.candidates
     n_claims = 0
     with output_path.open("w", encoding="utf-8") as out:
         for row, relations in zip(rows, per_row, strict=True):
@@ -101,6 +158,7 @@ def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: 
         "sentences": len(rows),
         "candidates": n_candidates,
         "claims": n_claims,
+        "refused": reading.refused,
         "output": str(output_path),
         **_llm_stats(extractor),
     }

@@ -17,6 +17,7 @@ from causemap.cli.common import (
     say,
     warn,
 )
+from causemap.cli.extract_commands import TrustOption
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -49,29 +50,38 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question about the corpus.")],
     workspace: WorkspaceOption = None,
     k: Annotated[int, typer.Option("-k", min=1, help="Passages to return.")] = 5,
+    trust_workspace_settings: TrustOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Find the passages that answer a question (and, with an LLM configured, a cited answer)."""
+    from causemap.ingest.answer import answer_question
     from causemap.ingest.retrieval import retrieve
-    from causemap.llm import answer_question, make_chat_model
+    from causemap.llm import make_chat_model
 
-    answer: dict | None = None
+    answer = None
     with open_workspace(workspace) as ws:
         passages = retrieve(ws, question, k)
-        chat_model = make_chat_model(ws.settings.extract) if ws.settings.extract.llm else None
+        settings = ws.settings.extract
+        chat_model = (
+            make_chat_model(settings, trust_workspace_settings=trust_workspace_settings)
+            if settings.llm
+            else None
+        )
         if chat_model is not None and passages:
-            text, cited = answer_question(chat_model, question, [p.text for p in passages])
-            answer = {"text": text, "cited": [i + 1 for i in cited], "model": ws.settings.extract.llm}
+            answer = answer_question(question, passages, chat_model, model_name=settings.llm or "")
     if json_output:
         document = {"question": question, "passages": [p.to_dict() for p in passages]}
         if answer is not None:
-            document["answer"] = answer
+            document["answer"] = answer.to_dict()
         emit_json(document)
         return
     if not passages:
         say("No passages: ingest some papers first (causemap ingest PATH).")
     if answer is not None:
-        say(f"{answer['text']}\n\n(answer by {answer['model']}; [n] cites passage n below)\n")
+        removed = (
+            f"; {answer.removed} citation(s) of sources it was not given removed" if answer.removed else ""
+        )
+        say(f"{answer.text}\n\n(answer by {answer.model}; [n] cites passage n below{removed})\n")
     for i, p in enumerate(passages, 1):
         say(f"[{i}] {p.title or p.paper_id[:12]}, p. {p.page} ({p.section}; score {p.score:.2f})")
         say(f"    {p.text}\n")

@@ -1,14 +1,16 @@
 """The LLM claim extractor: any LangChain chat model, asked about batches of numbered sentences.
 
 The caller decides which sentences are worth a call (the rules extractor's prefilter) and passes only
-those. Each batch of about fifteen sentences is one request, asking for structured output in the
-``LLMClaims`` schema (or, for models without tool calling, for JSON text). Every claim in the answer is
-verified against the sentences sent before it is returned (see ``llm_prompt.verify_claims``).
+those. Each batch of about fifteen sentences is one request for the ``LLMClaims`` schema, by the first
+structured-output method the server accepts (see ``llm_methods``). Every claim in the answer is checked
+against the sentences sent before it is returned (``llm_prompt.verify_claims``); every extractor's
+claims then pass ``graphbuilder.verification``.
 
-Costs are bounded and visible: answers are cached in the workspace store, so a rerun makes no calls;
-rate limits and timeouts are retried a bounded number of times with exponential backoff; at most
-``concurrency`` requests are in flight; and ``stats`` counts calls, cache hits, retries, malformed
-answers, rejected claims and tokens for the caller to report.
+Costs are bounded and visible: answers are cached in the workspace store (keyed by provider, model,
+server, prompt version and sentences), so a rerun makes no calls; rate limits and timeouts are retried a
+bounded number of times with exponential backoff; answers are bounded in size; at most ``concurrency``
+requests are in flight; ``max_calls``/``max_tokens`` stop a run's spending; and ``stats`` counts calls,
+cache hits, retries, malformed answers, rejected claims and tokens for the caller to report.
 """
 
 from __future__ import annotations
@@ -24,22 +26,36 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from pydantic import ValidationError
 
-from causemap.graphbuilder.extractors.base import ExtractedRelation
+from causemap.graphbuilder.extractors.base import ExtractedRelation, ExtractOutcome
+from causemap.graphbuilder.extractors.llm_methods import (
+    BoundMethod,
+    bind_method,
+    reply_size,
+    was_truncated,
+)
 from causemap.graphbuilder.extractors.llm_prompt import (
     PROMPT_VERSION,
     SYSTEM_PROMPT,
     LLMClaims,
+    batch_sentences,
     cache_key,
-    parse_claims_text,
     render_sentences,
     user_message,
     verify_claims,
 )
-from causemap.llm import call_with_retries, is_malformed_output_error, is_transient_error
-from causemap.store import Store
+from causemap.llm import (
+    LLMCallError,
+    call_with_retries,
+    describe_call_error,
+    is_malformed_output_error,
+    is_transient_error,
+    is_unreachable_error,
+)
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+
+    from causemap.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +63,9 @@ log = logging.getLogger(__name__)
 # same prior confidence; belief comes from aggregating evidence, not from this number.
 DEFAULT_CONFIDENCE = 0.7
 MALFORMED_ATTEMPTS = 2  # a malformed answer is asked again once, then the batch is skipped
+# Statuses by which a server says "not this way" to a structured-output method it does not support
+# (llama.cpp answers a json_schema response format with a 500).
+_METHOD_REFUSED_STATUS = frozenset({400, 404, 405, 415, 422, 500, 501})
 
 
 @dataclass
@@ -62,6 +81,7 @@ class LLMStats:
     skipped_batches: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
+    structured_method: str | None = None  # the method the server accepted
     skipped: list[dict[str, Any]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
@@ -70,13 +90,14 @@ class LLMStats:
             for name, n in counts.items():
                 setattr(self, name, getattr(self, name) + n)
 
-    def skip(self, batch: Sequence[str], reason: str) -> None:
+    def skip(self, batch: Sequence[str], reason: str) -> dict[str, Any]:
         """Record a batch whose sentences got no answer, and why."""
         record = {"sentences": len(batch), "first_sentence": batch[0][:120], "reason": reason}
         log.warning("LLM batch skipped (%s): %s", reason, record["first_sentence"])
         with self._lock:
             self.skipped_batches += 1
             self.skipped.append(record)
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         """The totals as plain data, for run summaries and ``--json`` output.
@@ -87,6 +108,14 @@ class LLMStats:
             data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
             data["skipped"] = [dict(record) for record in self.skipped]
         return data
+
+
+class _Skip(Exception):
+    """This batch gets no answer (its reason is the message); the run goes on."""
+
+
+class _Malformed(_Skip):
+    """The server answered, twice, with nothing usable."""
 
 
 class LLMExtractor:
@@ -101,18 +130,22 @@ class LLMExtractor:
         ``"provider:model"``; names the extractor (``llm:<provider:model>``) and keys the cache.
     store
         The workspace store whose LLM cache answers repeated requests; None disables caching.
+    endpoint
+        The server the requests go to; keys the cache, so that one server's answers are never
+        served for another's.
     concurrency
-        Requests in flight at once, across all threads using this extractor.
+        Requests in flight at once, across all threads (and papers) using this extractor.
     max_retries
         Retries of one request on rate limits and timeouts; then its batch is skipped and recorded.
     batch_size, max_batch_chars
         Sentences (and at most this many characters) per request.
-    structured
-        Ask for tool-call structured output (True), JSON text (False), or structured when the model
-        supports tool calling (None).
-    structured_method
-        Passed to ``with_structured_output(method=...)``, e.g. ``"function_calling"`` for servers
-        without JSON-schema response formats.
+    methods
+        Structured-output methods to try in order (``llm_methods.method_order``); the first the
+        server accepts is kept for the extractor's life and reported in ``stats.structured_method``.
+    max_response_chars
+        Longer answers count as malformed (as do answers cut off at the output-token limit).
+    max_calls, max_tokens
+        Budgets: once spent, the remaining batches are skipped and recorded.
     sleep
         Waits between retries; tests inject a recorder.
     """
@@ -123,21 +156,25 @@ class LLMExtractor:
         model_name: str,
         store: Store | None = None,
         *,
+        endpoint: str = "",
         concurrency: int = 4,
         max_retries: int = 4,
         batch_size: int = 15,
         max_batch_chars: int = 8000,
         confidence: float = DEFAULT_CONFIDENCE,
-        structured: bool | None = None,
-        structured_method: str | None = None,
+        methods: Sequence[str] = ("default", "text"),
+        max_response_chars: int = 60000,
+        max_calls: int | None = None,
+        max_tokens: int | None = None,
         sleep: Callable[[float], None] = time.sleep,
         backoff_base_s: float = 1.0,
     ) -> None:
-        if concurrency < 1 or batch_size < 1 or max_retries < 0:
-            raise ValueError("concurrency and batch_size must be >= 1, max_retries >= 0")
+        if concurrency < 1 or batch_size < 1 or max_retries < 0 or not methods:
+            raise ValueError("concurrency and batch_size must be >= 1, max_retries >= 0, methods not empty")
         self.name = f"llm:{model_name}"
         self.version = PROMPT_VERSION
         self.model_name = model_name
+        self.endpoint = endpoint
         self.chat_model = chat_model
         self.store = store
         self.concurrency = concurrency
@@ -145,82 +182,72 @@ class LLMExtractor:
         self.batch_size = batch_size
         self.max_batch_chars = max_batch_chars
         self.confidence = confidence
+        self.max_response_chars = max_response_chars
+        self.max_calls = max_calls
+        self.max_tokens = max_tokens
         self.stats = LLMStats()
         self._sleep = sleep
         self._backoff_base_s = backoff_base_s
         self._in_flight = threading.BoundedSemaphore(concurrency)
-        self._structured = self._bind_structured(structured, structured_method)
+        self._methods = list(dict.fromkeys(methods))
+        self._method: BoundMethod | None = None  # the method the server accepted
+        self._choosing = threading.Lock()
+        self._budget = threading.Lock()
+        self._answered = 0  # requests the server answered; 0 means it was never reached
+        self._unreachable = False  # the server stopped answering: later batches make one attempt
 
-    def _bind_structured(self, structured: bool | None, method: str | None) -> Any:
-        if structured is False:
-            return None
-        kwargs: dict[str, Any] = {"include_raw": True}
-        if method is not None:
-            kwargs["method"] = method
-        try:
-            return self.chat_model.with_structured_output(LLMClaims, **kwargs)
-        except NotImplementedError:  # no tool calling: ask for JSON text instead
-            if structured:
-                raise
-            log.info("%s has no structured output; asking for JSON text", self.model_name)
-            return None
+    @property
+    def paper_concurrency(self) -> int:
+        """How many papers the pipeline may hand this extractor at once."""
+        return self.concurrency
 
     # -- SentenceExtractor ----------------------------------------------------------------------
     def extract(self, sentences: Sequence[str]) -> list[list[ExtractedRelation]]:
-        """Claims per sentence, in order. Sentences of skipped batches get none (see ``stats``).
+        """Claims per sentence, in order. Sentences of skipped batches get none (see ``stats``)."""
+        return self.extract_outcome(sentences).relations
 
-        Raises whatever the model raises that is not a rate limit or timeout (a wrong key, an unknown
-        model): such errors would fail every batch alike.
+    def extract_outcome(self, sentences: Sequence[str]) -> ExtractOutcome:
+        """Claims per sentence, and the batches that got no answer (with their reasons).
+
+        Raises ``LLMCallError`` for what would fail every batch alike: a wrong key, an unknown model, a
+        server that was never reached, a server that accepts none of the structured-output methods.
         """
-        results: list[list[ExtractedRelation]] = [[] for _ in sentences]
-        batches = self._batches(sentences)
+        outcome = ExtractOutcome(relations=[[] for _ in sentences])
+        batches = batch_sentences(sentences, self.batch_size, self.max_batch_chars)
         if not batches:
-            return results
+            return outcome
         pool = ThreadPoolExecutor(max_workers=min(self.concurrency, len(batches)))
         try:
             futures = {
                 pool.submit(self._extract_batch, [sentences[i] for i in batch]): batch for batch in batches
             }
             for future in as_completed(futures):
-                for i, relations in zip(futures[future], future.result(), strict=True):
-                    results[i] = relations
+                relations, skipped = future.result()
+                for i, found in zip(futures[future], relations, strict=True):
+                    outcome.relations[i] = found
+                if skipped is not None:
+                    outcome.skipped.append(skipped)
         finally:
             # On an error, drop the batches not yet started rather than spend money on them.
             pool.shutdown(wait=True, cancel_futures=True)
-        return results
+        return outcome
 
-    def _batches(self, sentences: Sequence[str]) -> list[list[int]]:
-        """Indices of the non-blank sentences, grouped into requests."""
-        batches: list[list[int]] = []
-        current: list[int] = []
-        chars = 0
-        for i, sentence in enumerate(sentences):
-            if not sentence.strip():
-                continue
-            if current and (len(current) >= self.batch_size or chars + len(sentence) > self.max_batch_chars):
-                batches.append(current)
-                current, chars = [], 0
-            current.append(i)
-            chars += len(sentence)
-        if current:
-            batches.append(current)
-        return batches
-
-    def _extract_batch(self, batch: list[str]) -> list[list[ExtractedRelation]]:
-        key = cache_key(self.model_name, render_sentences(batch))
+    def _extract_batch(self, batch: list[str]) -> tuple[list[list[ExtractedRelation]], dict | None]:
+        key = cache_key(self.model_name, self.endpoint, render_sentences(batch))
         claims = self._cached(key)
         if claims is None:
-            claims = self._ask(batch, key)
-            if claims is None:
-                return [[] for _ in batch]
+            try:
+                claims = self._ask(batch, key)
+            except _Skip as skip:
+                return [[] for _ in batch], self.stats.skip(batch, str(skip))
         verdicts = verify_claims(claims, batch, self.confidence)
         self.stats.add(
             rejected_quotes=verdicts.rejected_quotes,
             rejected_arguments=verdicts.rejected_arguments,
         )
-        return verdicts.relations
+        return verdicts.relations, None
 
-    # -- the model, the cache -------------------------------------------------------------------
+    # -- the cache ------------------------------------------------------------------------------
     def _cached(self, key: str) -> LLMClaims | None:
         if self.store is None:
             return None
@@ -234,66 +261,145 @@ class LLMExtractor:
         self.stats.add(cache_hits=1)
         return claims
 
-    def _ask(self, batch: list[str], key: str) -> LLMClaims | None:
-        """The model's claims for ``batch`` (and cached), or None when the batch had to be skipped."""
-        reply: AIMessage | None = None
-        for _ in range(MALFORMED_ATTEMPTS):
+    def _remember(self, key: str, claims: LLMClaims, reply: AIMessage) -> None:
+        if self.store is not None:
+            self.store.cache_put(
+                key, self.model_name, PROMPT_VERSION, claims.model_dump_json(), _tokens(reply)
+            )
+
+    # -- the model --------------------------------------------------------------------------------
+    def _ask(self, batch: list[str], key: str) -> LLMClaims:
+        """The model's claims for ``batch`` (and cached). Raises _Skip when the batch gets none."""
+        if self._method is None:
+            with self._choosing:  # the first batch finds the method; the others wait for it
+                if self._method is None:
+                    return self._choose_method(batch, key)
+        return self._ask_with(self._method, batch, key)
+
+    def _choose_method(self, batch: list[str], key: str) -> LLMClaims:
+        refused: list[str] = []
+        answered: list[BoundMethod] = []
+        for name in self._methods:
             try:
-                reply, claims = call_with_retries(
-                    lambda: self._call_model(batch),
-                    self.max_retries,
+                method = bind_method(self.chat_model, name)
+            except (NotImplementedError, ValueError) as exc:  # the integration cannot do it at all
+                refused.append(f"{name}: {type(exc).__name__}: {exc}")
+                continue
+            try:
+                # A malformed answer is asked again once; twice malformed, the next method is tried.
+                claims = self._ask_with(method, batch, key, choosing=True)
+            except _MethodRefused as exc:
+                refused.append(f"{name}: {exc}")
+                continue
+            except _Malformed:
+                answered.append(method)  # the server took the request, but the answer was unusable
+                continue
+            self._keep(method, refused)
+            return claims
+        if answered:
+            self._keep(answered[0], refused)
+            raise _Malformed(f"malformed output by every structured-output method tried ({len(answered)})")
+        raise LLMCallError(
+            f"{self.endpoint or self.model_name} accepted none of the structured-output methods tried: "
+            + "; ".join(refused)
+        )
+
+    def _keep(self, method: BoundMethod, refused: list[str]) -> None:
+        self._method = method
+        self.stats.structured_method = method.name
+        if refused:
+            log.warning("structured output: %s refused; using %s", "; ".join(refused), method.name)
+        log.info("%s: structured output by %s", self.model_name, method.name)
+
+    def _ask_with(
+        self,
+        method: BoundMethod,
+        batch: list[str],
+        key: str,
+        choosing: bool = False,
+        attempts: int = MALFORMED_ATTEMPTS,
+    ) -> LLMClaims:
+        reason = ""
+        for _ in range(attempts):
+            try:
+                reply, claims, reason = call_with_retries(
+                    lambda: self._call_model(method, batch, choosing),
+                    0 if self._unreachable else self.max_retries,
                     sleep=self._sleep,
                     on_retry=lambda exc, delay: self.stats.add(retries=1),
                     base_s=self._backoff_base_s,
+                    retry_if=lambda exc: is_transient_error(exc) and not isinstance(exc, _MethodRefused),
                 )
+            except (_MethodRefused, _Skip):
+                raise
             except Exception as exc:
-                if not is_transient_error(exc):
-                    raise
-                self.stats.skip(
-                    batch, f"gave up after {self.max_retries} retries: {type(exc).__name__}: {exc}"
-                )
-                return None
+                raise self._failure(exc) from exc
             if claims is not None:
-                if self.store is not None:
-                    self.store.cache_put(
-                        key,
-                        self.model_name,
-                        PROMPT_VERSION,
-                        claims.model_dump_json(),
-                        _tokens(reply),
-                    )
+                self._remember(key, claims, reply)
                 return claims
             self.stats.add(malformed=1)
-        excerpt = reply.text[:200] if reply is not None else ""
-        self.stats.skip(batch, f"malformed output {MALFORMED_ATTEMPTS} times: {excerpt!r}")
-        return None
+        raise _Malformed(f"malformed output: {reason}")
 
-    def _call_model(self, batch: list[str]) -> tuple[AIMessage, LLMClaims | None]:
-        """One request; the reply and its claims, or None for the claims when they are malformed."""
-        messages = [
-            SystemMessage(SYSTEM_PROMPT),
-            HumanMessage(user_message(batch, json_text=self._structured is None)),
-        ]
+    def _failure(self, exc: Exception) -> Exception:
+        """What a failed request means for the run: skip this batch, or stop the run."""
+        if not is_transient_error(exc) or (is_unreachable_error(exc) and self._answered == 0):
+            return LLMCallError(describe_call_error(exc, self.model_name, self.endpoint or "the server"))
+        if is_unreachable_error(exc):
+            self._unreachable = True
+        return _Skip(f"gave up after {self.max_retries} retries: {type(exc).__name__}: {_excerpt(str(exc))}")
+
+    def _call_model(
+        self, method: BoundMethod, batch: list[str], choosing: bool
+    ) -> tuple[AIMessage, LLMClaims | None, str]:
+        """One request: the reply, its claims (None when malformed) and why they are malformed."""
+        messages = [SystemMessage(SYSTEM_PROMPT), HumanMessage(user_message(batch, method.json_in_prompt))]
+        self._spend()
         with self._in_flight:
-            self.stats.add(calls=1)
             try:
-                if self._structured is not None:
-                    out = self._structured.invoke(messages)
-                    reply, parsed = out["raw"], out.get("parsed")
-                else:
-                    reply, parsed = self.chat_model.invoke(messages), None
+                reply, claims = method.invoke(messages)
             except Exception as exc:
-                if not is_malformed_output_error(exc):
-                    raise
-                # The client itself failed to parse the reply (the openai SDK validates JSON-schema
-                # answers, and refuses truncated ones): the answer is malformed, not the request.
-                return AIMessage(content=f"{type(exc).__name__}: {exc}"), None
+                if is_malformed_output_error(exc):
+                    # The client itself failed to parse the reply (the openai SDK validates JSON-schema
+                    # answers, and refuses truncated ones): the answer is malformed, not the request.
+                    self._answered += 1
+                    return AIMessage(content=""), None, f"{type(exc).__name__}: {_excerpt(str(exc))}"
+                if choosing and _status(exc) in _METHOD_REFUSED_STATUS:
+                    raise _MethodRefused(f"HTTP {_status(exc)}: {_excerpt(str(exc))}") from exc
+                raise
+        self._answered += 1
+        self._unreachable = False
         input_tokens, output_tokens = _tokens(reply)
         self.stats.add(input_tokens=input_tokens, output_tokens=output_tokens)
-        if not isinstance(parsed, LLMClaims):
-            # Structured output can fail to parse while the text still holds the JSON asked for.
-            parsed = parse_claims_text(reply.text)
-        return reply, parsed
+        if was_truncated(reply):
+            return reply, None, f"cut off at the output-token limit: {_excerpt(reply.text)!r}"
+        if reply_size(reply) > self.max_response_chars:
+            return reply, None, f"answer of {reply_size(reply)} characters (max {self.max_response_chars})"
+        if claims is None:
+            return reply, None, f"not the claims JSON: {_excerpt(reply.text)!r}"
+        return reply, claims, ""
+
+    def _spend(self) -> None:
+        """Count one request against the budgets, or skip the batch when they are spent."""
+        with self._budget:
+            if self.max_calls is not None and self.stats.calls >= self.max_calls:
+                raise _Skip(f"budget spent: {self.max_calls} calls (--max-calls)")
+            spent = self.stats.input_tokens + self.stats.output_tokens
+            if self.max_tokens is not None and spent >= self.max_tokens:
+                raise _Skip(f"budget spent: {spent} of {self.max_tokens} tokens (--max-tokens)")
+            self.stats.add(calls=1)
+
+
+class _MethodRefused(Exception):
+    """The server refused the structured-output method (not the request as such)."""
+
+
+def _status(exc: BaseException) -> int | None:
+    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]
 
 
 def _tokens(reply: AIMessage) -> tuple[int, int]:

@@ -85,10 +85,33 @@ def user_message(sentences: Sequence[str], json_text: bool) -> str:
     return text + "\n" + JSON_INSTRUCTIONS if json_text else text
 
 
-def cache_key(model_name: str, batch_text: str) -> str:
-    """Cache key of one request: the model, the prompt version and the exact sentences sent."""
-    payload = json.dumps([model_name, PROMPT_VERSION, batch_text])
+def cache_key(model_name: str, endpoint: str, batch_text: str) -> str:
+    """Cache key of one request: provider, model, server, prompt version and the exact sentences sent.
+
+    The server is part of it: the same model name on two servers may be two different models.
+    """
+    provider, _, model = model_name.partition(":")
+    payload = json.dumps([provider, model, endpoint.rstrip("/"), PROMPT_VERSION, batch_text])
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def batch_sentences(sentences: Sequence[str], batch_size: int, max_chars: int) -> list[list[int]]:
+    """Indices of the non-blank sentences, grouped into requests of at most ``batch_size`` sentences
+    and (unless one sentence is longer) ``max_chars`` characters."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    chars = 0
+    for i, sentence in enumerate(sentences):
+        if not sentence.strip():
+            continue
+        if current and (len(current) >= batch_size or chars + len(sentence) > max_chars):
+            batches.append(current)
+            current, chars = [], 0
+        current.append(i)
+        chars += len(sentence)
+    if current:
+        batches.append(current)
+    return batches
 
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)

@@ -31,6 +31,7 @@ from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.extractors.base import SentenceExtractor
 from causemap.graphbuilder.extractors.llm import LLMExtractor
 from causemap.graphbuilder.extractors.llm_prompt import PROMPT_VERSION
+from causemap.llm import LLMCallError
 from causemap.settings import ExtractSettings
 from causemap.store import Store
 
@@ -146,7 +147,7 @@ def test_claims_not_found_in_the_sentences_sent_are_rejected_and_counted() -> No
 
 
 def test_malformed_output_is_retried_once_then_skipped_with_a_record() -> None:
-    ex = extractor(fake(lambda messages: "Sure! Here are the claims: smoking -> cancer"))
+    ex = extractor(fake(lambda messages: "Sure! Here are the claims: smoking -> cancer"), methods=["default"])
 
     result = ex.extract(SENTENCES)
 
@@ -206,10 +207,13 @@ def test_retries_stop_at_the_bound_and_the_batch_is_recorded() -> None:
     assert all("RateLimitError" in s["reason"] for s in ex.stats.skipped)
 
 
-def test_other_errors_are_raised_at_once() -> None:
-    ex = extractor(fake(failing(1, lambda: ValueError("model 'nope' does not exist"))))
+def test_other_errors_stop_the_run_with_one_clear_line() -> None:
+    class AuthenticationError(Exception):
+        status_code = 401
 
-    with pytest.raises(ValueError, match="does not exist"):
+    ex = extractor(fake(failing(1, lambda: AuthenticationError("Incorrect API key provided"))))
+
+    with pytest.raises(LLMCallError, match="refused the API key .HTTP 401.*Incorrect API key"):
         ex.extract(SENTENCES)
     assert ex.stats.calls == 1 and ex.stats.retries == 0
 
@@ -316,7 +320,7 @@ def test_a_local_openai_compatible_server_end_to_end(openai_compatible_server, m
 
 
 def test_the_stats_are_plain_data_for_the_run_summary() -> None:
-    ex = extractor(fake(lambda messages: "no JSON here"))
+    ex = extractor(fake(lambda messages: "no JSON here"), methods=["default"])
     ex.extract(SENTENCES)
 
     summary = ex.stats.to_dict()

@@ -12,12 +12,10 @@ import socket
 
 import httpx
 import pytest
-from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
 
 import causemap.llm as llm
 from causemap.errors import UsageError
-from causemap.settings import ExtractSettings
+from causemap.settings import ExtractSettings, Settings
 
 ABSENT_PROVIDERS = [p for p in ("anthropic", "ollama") if importlib.util.find_spec(f"langchain_{p}") is None]
 
@@ -133,13 +131,58 @@ def test_retries_honour_retry_after() -> None:
     assert waits == [7.0]
 
 
-def test_answers_keep_only_citations_of_passages_that_exist() -> None:
-    passages = ["Smoking raises lung cancer risk.", "Unrelated.", "Exercise lowers blood pressure."]
-    reply = "Smoking raises risk [1], and exercise lowers pressure [3, 9]. Also [7]."
-    model = GenericFakeChatModel(messages=iter([AIMessage(content=reply)]))
+def test_a_provider_key_goes_only_to_its_own_endpoint(monkeypatch) -> None:
+    pytest.importorskip("langchain_openai")
+    monkeypatch.setattr(socket.socket, "connect", lambda *a, **k: pytest.fail("connected"))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-users-own-secret")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://elsewhere.invalid/v1")  # must not redirect the key
+    monkeypatch.delenv(llm.LOCAL_SERVER_KEY_ENV, raising=False)
 
-    answer, cited = llm.answer_question(model, "What lowers blood pressure?", passages)
+    official = llm.make_chat_model(ExtractSettings(llm="openai:gpt-4o-mini"))
+    custom = llm.make_chat_model(ExtractSettings(llm="openai:m", base_url="http://127.0.0.1:9/v1"))
+    monkeypatch.setenv(llm.LOCAL_SERVER_KEY_ENV, "key-for-that-server")
+    keyed = llm.make_chat_model(ExtractSettings(llm="openai:m", base_url="http://127.0.0.1:9/v1/"))
 
-    assert cited == [0, 2]
-    assert "[1]" in answer and "[3]" in answer
-    assert "9" not in answer and "[7]" not in answer
+    assert official.openai_api_base == "https://api.openai.com/v1"
+    assert official.openai_api_key.get_secret_value() == "sk-users-own-secret"
+    assert custom.openai_api_base == "http://127.0.0.1:9/v1"
+    assert custom.openai_api_key.get_secret_value() == llm.LOCAL_SERVER_KEY
+    assert keyed.openai_api_key.get_secret_value() == "key-for-that-server"
+
+
+def test_a_base_url_from_the_workspace_file_needs_the_users_confirmation(tmp_path, monkeypatch) -> None:
+    pytest.importorskip("langchain_openai")
+    monkeypatch.setattr(socket.socket, "connect", lambda *a, **k: pytest.fail("connected"))
+    monkeypatch.delenv(llm.TRUST_ENV, raising=False)
+    (tmp_path / "settings.toml").write_text(
+        '[extract]\nllm = "openai:m"\nbase_url = "http://10.9.8.7:80/v1"\n'
+    )
+    from_file = Settings.load(tmp_path).extract
+
+    with pytest.raises(llm.LLMConfigError, match="settings.toml sends LLM requests to http://10.9.8.7"):
+        llm.make_chat_model(from_file)
+    assert llm.make_chat_model(from_file, trust_workspace_settings=True) is not None
+    # The same URL given by the user (environment or command line) needs no confirmation.
+    monkeypatch.setenv("CAUSEMAP_EXTRACT__BASE_URL", "http://10.9.8.7:80/v1")
+    assert llm.make_chat_model(Settings.load(tmp_path).extract) is not None
+    monkeypatch.delenv("CAUSEMAP_EXTRACT__BASE_URL")
+    assert llm.make_chat_model(Settings.load(tmp_path, extract={"base_url": "http://10.9.8.7:80/v1"}).extract)
+
+
+def test_an_unknown_provider_with_a_base_url_is_refused(no_network) -> None:
+    with pytest.raises(llm.LLMConfigError, match="cannot tell where that integration sends its key"):
+        llm._client_kwargs("groq", ExtractSettings(llm="groq:m", base_url="http://127.0.0.1:1/v1"))
+
+
+def test_the_cache_key_names_provider_model_server_prompt_and_text() -> None:
+    from causemap.graphbuilder.extractors.llm_prompt import cache_key
+
+    base = cache_key("openai:m", "http://127.0.0.1:1/v1", "[1] X raises Y.")
+    assert base == cache_key("openai:m", "http://127.0.0.1:1/v1/", "[1] X raises Y.")
+    others = [
+        cache_key("ollama:m", "http://127.0.0.1:1/v1", "[1] X raises Y."),
+        cache_key("openai:n", "http://127.0.0.1:1/v1", "[1] X raises Y."),
+        cache_key("openai:m", "http://127.0.0.1:2/v1", "[1] X raises Y."),
+        cache_key("openai:m", "http://127.0.0.1:1/v1", "[1] X lowers Y."),
+    ]
+    assert len({base, *others}) == 5

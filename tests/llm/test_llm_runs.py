@@ -133,7 +133,8 @@ def test_malformed_output_is_retried_once_then_skipped_recorded_and_resumed(work
     assert result.returncode == 3, result.stderr  # partial: the batches were skipped, the run finished
     summary = json.loads(result.stdout)
     llm = summary["llm"]
-    assert llm["skipped_batches"] >= 1 and llm["malformed"] == 2 * llm["skipped_batches"]
+    # Each batch asked twice; the first also by the other structured-output methods, once each.
+    assert llm["skipped_batches"] >= 1 and llm["malformed"] >= 2 * llm["skipped_batches"]
     assert all("malformed" in s["reason"] for s in llm["skipped"])
     assert summary["claims_stored"] == 0 and len(summary["incomplete"]) == 2
     run = last_run(workspace)

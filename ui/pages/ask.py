@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from causemap.ingest.answer import answer_question
 from causemap.ingest.retrieval import retrieve
-from causemap.llm import LLMConfigError, answer_question, make_chat_model
+from causemap.llm import LLMConfigError, make_chat_model
 from causemap.ui import state
 
 RESULT = "ask_result"
@@ -51,7 +52,10 @@ if asked:
         if use_llm and chat_model is not None and passages:
             with st.spinner("Asking the model…"):
                 try:
-                    answer, cited = answer_question(chat_model, question, [p.text for p in passages])
+                    reply = answer_question(
+                        question, passages, chat_model, model_name=ws.settings.extract.llm or ""
+                    )
+                    answer, cited = reply.text, [n - 1 for n in reply.cited]
                 except Exception as exc:  # the provider's errors vary; show them rather than crash
                     error = f"{type(exc).__name__}: {exc}"
         st.session_state[RESULT] = {
