@@ -37,6 +37,31 @@ class _Section(BaseModel):
 
 class IngestSettings(_Section):
     max_file_mb: float = Field(100.0, description="files larger than this are refused")
+    max_seconds_per_file: float = Field(
+        120.0,
+        gt=0,
+        description="wall-clock time a reader process may spend on one file (or one batch of JSONL "
+        "records) before it is stopped and the file reported failed",
+    )
+    max_memory_mb: int = Field(
+        2048, ge=256, description="address space a reader process may use; a file needing more fails"
+    )
+    max_page_chars: int = Field(
+        200_000,
+        ge=1000,
+        description="characters of text one PDF page may hold (a dense page has about 10,000)",
+    )
+    max_chunks_per_paper: int = Field(5000, ge=1, description="chunks one paper may produce")
+    max_record_kb: int = Field(
+        1024, ge=1, description="size of one JSONL record (one line); an abstract is about 2 KB"
+    )
+    reader_processes: int = Field(
+        0, ge=0, description="processes reading files in parallel; 0 means one per CPU core"
+    )
+    embed_references: bool = Field(
+        False,
+        description="also embed reference lists (they are always stored; retrieval leaves them out)",
+    )
     chunk_chars: int = Field(1000, description="target chunk size in characters")
     chunk_overlap_sentences: int = Field(1, description="sentences repeated between chunks")
     embed_batch_size: int = Field(64, description="texts embedded per model call")

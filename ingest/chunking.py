@@ -3,8 +3,9 @@
 Chunks never leave their page (so a chunk's page is its provenance) and never cross a section
 boundary (so each chunk has one label and references can be filtered out). Consecutive chunks of
 a section share ``overlap_sentences`` sentences so that a claim split across two chunks is still
-seen whole by at least one of them. A sentence longer than ``max_chars`` becomes a chunk of its
-own rather than being cut mid-sentence.
+seen whole by at least one of them. A "sentence" longer than ``max_chars`` (a table, a list with no
+full stops, one word repeated over megabytes) is cut at the last space before ``max_chars``: the
+embedding model reads no further than about that, and one 5 MB chunk helps nobody.
 """
 
 from __future__ import annotations
@@ -37,6 +38,31 @@ def _sentences_in(text: str, sentences: list[tuple[int, int]], start: int, end: 
         if e > s:
             clipped.append((s, e))
     return clipped
+
+
+def split_long(text: str, spans: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
+    """Spans longer than ``max_chars`` cut into pieces at spaces (mid-word only if there is none).
+
+    >>> text = "aaa bbb ccc ddd"
+    >>> [text[s:e] for s, e in split_long(text, [(0, len(text))], 8)]
+    ['aaa bbb', 'ccc ddd']
+    """
+    pieces = []
+    for start, end in spans:
+        while end - start > max_chars:
+            cut = text.rfind(" ", start + 1, start + max_chars + 1)
+            if cut <= start:
+                cut = start + max_chars
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            pieces.append((start, piece_end))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            pieces.append((start, end))
+    return pieces
 
 
 def pack_sentences(
@@ -73,7 +99,7 @@ def chunk_page(page: PageText, max_chars: int = 1000, overlap_sentences: int = 1
     page
         A page with cleaned text and section spans.
     max_chars
-        Largest chunk, in characters, unless one sentence alone is longer.
+        Largest chunk, in characters (a longer sentence is cut at spaces).
     overlap_sentences
         How many sentences a chunk repeats from the previous chunk of the same section.
     """
@@ -82,7 +108,9 @@ def chunk_page(page: PageText, max_chars: int = 1000, overlap_sentences: int = 1
     sentences = split_sentences(page.text)
     chunks = []
     for span in page.sections:
-        section_sentences = _sentences_in(page.text, sentences, span.start, span.end)
+        section_sentences = split_long(
+            page.text, _sentences_in(page.text, sentences, span.start, span.end), max_chars
+        )
         for first, last in pack_sentences(section_sentences, max_chars, overlap_sentences):
             chunks.append(
                 ChunkSpan(

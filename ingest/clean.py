@@ -101,6 +101,7 @@ _ENDS_WITH_FUNCTION_WORD = re.compile(
     r"\b(?:the|of|and|in|to|a|an|with|for|on|by|from|or|as|at|that|is|are|was|were)$", re.I
 )
 _EDGE_LINES = 4
+_JOIN_CONTEXT = 200  # characters at a paragraph's end that decide how the next line joins it
 _MAX_RUNNING_PER_PAGE = 6  # headers and footers are a few lines; more means duplicated pages
 
 
@@ -198,6 +199,8 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary = Vocabulary()
     right = right.lstrip()
     if left.endswith(_SOFT_HYPHEN):
         return left[:-1] + right
+    if not left.rstrip(" ").endswith("-"):
+        return None  # cheap: most lines end otherwise, and the search below scans the whole left
     match = _LINE_END_HYPHEN.search(left)
     if not match or not right:
         return None
@@ -307,29 +310,43 @@ def assemble_paragraphs(lines: Sequence[str], vocabulary: Vocabulary = Vocabular
     typical = _typical_length(texts)
     subheadings = _subheading_flags(texts, typical)
     paragraphs: list[str] = []
-    current = ""
+    # The paragraph being built, as pieces (joining a growing string line by line is quadratic: a
+    # page of 50,000 one-word lines took minutes). Only its last few characters decide a join.
+    current: list[str] = []
     for index, (line, forced) in enumerate(prepared):
         if not line.strip():
             if current:
-                paragraphs.append(current)
-            current = ""
+                paragraphs.append("".join(current))
+            current = []
             continue
         if current and not forced:
             previous = texts[index - 1]
             # ``current`` keeps its last line's trailing spaces: "pre- " + newline is a compound.
             subheading = subheadings[index] or subheadings[index - 1]
-            joined = None if is_heading_line(line) else join_hyphenated(current, line, vocabulary)
+            tail = _take_tail(current)
+            joined = None if is_heading_line(line) else join_hyphenated(tail, line, vocabulary)
             if joined is None and not _starts_paragraph(previous, line, typical, subheading):
-                joined = f"{current.rstrip()} {line.lstrip()}"
+                joined = f"{tail.rstrip()} {line.lstrip()}"
             if joined is not None:
-                current = joined
+                current.append(joined)
                 continue
+            current.append(tail)
         if current:
-            paragraphs.append(current)
-        current = line.lstrip()
+            paragraphs.append("".join(current))
+        current = [line.lstrip()]
     if current:
-        paragraphs.append(current)
+        paragraphs.append("".join(current))
     return "\n\n".join(_tidy(p) for p in paragraphs if p.strip())
+
+
+def _take_tail(pieces: list[str], size: int = _JOIN_CONTEXT) -> str:
+    """Remove and return the last pieces of ``pieces`` joined, at least ``size`` characters of them."""
+    taken: list[str] = []
+    length = 0
+    while pieces and length < size:
+        taken.append(pieces.pop())
+        length += len(taken[-1])
+    return "".join(reversed(taken))
 
 
 def _tidy(paragraph: str) -> str:

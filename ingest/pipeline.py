@@ -1,30 +1,43 @@
 """Ingest: files in, papers with pages, chunks and vectors out.
 
-Each paper lands in two steps. First its rows (paper, pages, chunks) commit in one SQLite transaction
-with the paper in state ``embedding``; then its chunk vectors are written to the vector store under the
-chunk ids, and the paper becomes ``ready``. A kill between the two leaves a paper in ``embedding``, which
-the next run finishes (re-writing a vector under the same id replaces it: no duplicates); a kill before
-the first leaves nothing at all.
+Files are read, cleaned and chunked in reader processes (``worker.py``), each file under a time and a
+memory limit; this process stores and embeds, so the readers parse the next files while the model embeds
+the last ones. Results are taken in the order the files were given, so a run is reproducible.
+
+Each paper lands in two steps. First its rows (paper, pages, chunks) commit in one transaction with the
+paper in state ``embedding``; then its chunk vectors are written to the vector store under the chunk
+ids, and the paper becomes ``ready``. Papers are embedded several at a time (one model call for many
+abstracts, texts sorted by length inside it), so several may wait in ``embedding`` at once. A kill
+between the two steps leaves papers in ``embedding``, which the next run finishes (re-writing a vector
+under the same id replaces it: no duplicates); a kill before the first leaves nothing at all.
+
+Reference lists are stored and chunked but, unless ``ingest.embed_references``, not embedded: retrieval
+leaves them out, and they are up to a fifth of a paper's chunks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from causemap.ingest.chunking import chunk_page
 from causemap.ingest.embedding import workspace_embedder
-from causemap.ingest.readers import SUPPORTED_SUFFIXES, load_bytes, read_document
-from causemap.ingest.readers.base import ParsedDocument, ReadFailure
+from causemap.ingest.readers import load_bytes
+from causemap.ingest.readers.base import ReadFailure
+from causemap.ingest.readers.text import count_records, jsonl_records
 from causemap.ingest.vectorstore import vector_store
+from causemap.ingest.walk import walk_paths
+from causemap.ingest.worker import PreparedDocument, ReaderPool, ReadItem, ReadJob
 from causemap.models import Chunk, Page, Paper, PaperState
 from causemap.workspace import Workspace
+
+RECORDS_PER_TASK = 64  # JSONL records one reader task parses (each task has the time limit)
 
 
 @dataclass
@@ -33,9 +46,16 @@ class IngestReport:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
     resumed: list[str] = field(default_factory=list)  # paper ids finished from an interrupted run
+    # What folder walks did not read, and why: hidden files, broken or looping links, other types.
+    passed_over: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ingested": self.ingested, "skipped": self.skipped, "failed": self.failed}
+        return {
+            "ingested": self.ingested,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "passed_over": self.passed_over,
+        }
 
     @property
     def partial(self) -> bool:
@@ -50,25 +70,20 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the workspace; never stops on one bad file.
 
-    ``on_file(done, total, path)`` is called before each file (the app's progress bar); ``progress``
+    Progress counts documents (a JSONL export of 300 abstracts is 300): ``on_file(done, total, path)``
+    is called as documents finish, with the file they come from (the app's progress bar); ``progress``
     draws a bar on stderr.
     """
     store = workspace.store
     report = IngestReport()
     run_id = store.start_run("ingest")
     report.resumed = resume_interrupted(workspace)
-    files, unusable = expand_paths(paths)
-    for path, reason in unusable:
-        report.failed.append({"path": str(path), "error": reason})
-    max_bytes = int(workspace.settings.ingest.max_file_mb * 1024 * 1024)
-    bar = tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress)
-    for done, path in enumerate(bar):
-        bar.set_postfix_str(path.name[:40], refresh=False)
-        if on_file is not None:
-            on_file(done, len(files), path)
-        for outcome in _ingest_file(workspace, path, max_bytes):
-            kind, row = outcome
-            getattr(report, kind).append(row)
+    walk = walk_paths(paths)
+    report.passed_over = walk.passed_over
+    for path, code, reason in walk.unusable:
+        report.failed.append({"path": str(path), "error": reason, "code": code})
+    with _IngestRun(workspace, report, progress, on_file) as run:
+        run.ingest(walk.files)
     for row in report.failed:
         store.record_failure(run_id, row["path"], row.get("code", "error"), row["error"])
     store.finish_run(
@@ -79,73 +94,248 @@ def ingest_paths(
     return report
 
 
-def expand_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files to read (folders walked recursively, sorted) and paths that cannot be read, with why."""
-    files: list[Path] = []
-    unusable: list[tuple[Path, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                files.append(path)
-            else:
-                unusable.append(
-                    (
-                        path,
-                        f"unsupported file type {path.suffix or '(none)'!r}; "
-                        f"causemap reads {', '.join(SUPPORTED_SUFFIXES)}",
-                    )
-                )
-        else:
-            unusable.append((path, "not found"))
-    seen: set[Path] = set()
-    unique = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
-    return unique, unusable
+@dataclass
+class FileOutcome:
+    """What became of one input file's documents; complete once ``finished``."""
+
+    path: Path
+    documents: int  # how many the file is expected to hold (for progress)
+    ingested: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    open_tasks: int = 0  # reader tasks not yet taken
+    waiting: int = 0  # documents stored, vectors not yet written
+    planned: bool = False  # every task of the file has been submitted
+    reported: bool = False
+
+    @property
+    def settled(self) -> int:
+        return len(self.ingested) + len(self.skipped) + len(self.failed)
+
+    @property
+    def finished(self) -> bool:
+        return self.planned and not self.open_tasks and not self.waiting
 
 
-def _ingest_file(workspace: Workspace, path: Path, max_bytes: int) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Outcomes ("ingested" | "skipped" | "failed", row) for one file."""
-    data = load_bytes(path, max_bytes)
-    if isinstance(data, ReadFailure):
-        yield "failed", _failure(path, data)
-        return
-    if path.suffix.lower() != ".jsonl":
-        # A whole-file document: skip before parsing when its bytes are already stored.
-        known = workspace.store.paper(hashlib.sha256(data).hexdigest())
-        if known is not None:
-            yield "skipped", {"path": str(path), "paper_id": known.id, "reason": "already ingested"}
-            return
-    for item in read_document(path, data):
-        if isinstance(item, ReadFailure):
-            yield "failed", _failure(path, item)
-            continue
-        known = workspace.store.paper(item.sha256)
-        if known is not None:
-            yield "skipped", {"path": item.source, "paper_id": known.id, "reason": "already ingested"}
-            continue
-        paper, n_chunks = store_document(workspace, item)
-        yield (
-            "ingested",
-            {
-                "path": item.source,
-                "paper_id": paper.id,
-                "title": paper.title,
-                "pages": paper.n_pages,
-                "chunks": n_chunks,
-            },
+@dataclass
+class _Task:
+    file: FileOutcome
+    future: Any
+    records: list[tuple[int, bytes]]  # empty for a whole-file task
+
+
+@dataclass
+class _Stored:
+    """A paper whose rows are committed and whose vectors are still to be written."""
+
+    file: FileOutcome
+    paper: Paper
+    chunks: list[Chunk]
+    row: dict[str, Any]
+
+
+class _IngestRun:
+    """One ingest over a list of files: reader tasks in flight, stored papers waiting for vectors."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        report: IngestReport,
+        progress: bool,
+        on_file: Callable[[int, int, Path], None] | None,
+    ) -> None:
+        self.workspace = workspace
+        self.store = workspace.store
+        self.settings = workspace.settings.ingest
+        self.report = report
+        self.on_file = on_file
+        self.max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
+        self.limits = ReadJob.from_settings(self.settings).limits
+        self.flush_at = 4 * self.settings.embed_batch_size  # texts gathered before one model call
+        self.show_bar = progress
+        self.bar: Any = None
+        self.done = 0
+        self.total = 0
+        self._pool: ReaderPool | None = None
+        self._tasks_hint = 1
+        self._in_flight: deque[_Task] = deque()
+        self._waiting: list[_Stored] = []
+
+    def __enter__(self) -> _IngestRun:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self._pool is not None:
+            self._pool.close(wait=exc_type is None)
+        if self.bar is not None:
+            self.bar.close()
+
+    @property
+    def pool(self) -> ReaderPool:
+        if self._pool is None:
+            self._pool = ReaderPool(self.settings, tasks_hint=self._tasks_hint)
+        return self._pool
+
+    # -- the loop -----------------------------------------------------------------------------
+    def ingest(self, files: Sequence[Path]) -> None:
+        outcomes = [FileOutcome(path, self._count_documents(path)) for path in files]
+        self.total = sum(o.documents for o in outcomes)
+        self._tasks_hint = sum(-(-o.documents // RECORDS_PER_TASK) for o in outcomes)
+        self.bar = tqdm(
+            total=self.total, desc="ingest", unit="doc", file=sys.stderr, disable=not self.show_bar
         )
+        if outcomes and self.on_file is not None:
+            self.on_file(0, self.total, outcomes[0].path)
+        tasks = self._submit_all(outcomes)
+        self._fill(tasks)
+        while self._in_flight:
+            head = self._in_flight[0]
+            if self._waiting and not head.future.done():
+                self._write_waiting()  # embed while the readers work
+            self._in_flight.popleft()
+            items = self._items(head)
+            self._fill(tasks)
+            self._take(head.file, items)
+            if sum(len(s.chunks) for s in self._waiting) >= self.flush_at:
+                self._write_waiting()
+        self._write_waiting()
+
+    def _fill(self, tasks: Iterator[_Task]) -> None:
+        """Keep a few tasks per reader in flight: enough to stay busy, not the whole corpus in memory."""
+        limit = 2 * (self._pool.workers if self._pool is not None else 1) + 1
+        while len(self._in_flight) < limit:
+            task = next(tasks, None)
+            if task is None:
+                return
+            self._in_flight.append(task)
+
+    def _count_documents(self, path: Path) -> int:
+        if path.suffix.lower() != ".jsonl":
+            return 1
+        data = load_bytes(path, self.max_bytes)
+        return 1 if isinstance(data, ReadFailure) else max(1, count_records(data))
+
+    def _submit_all(self, outcomes: Sequence[FileOutcome]) -> Iterator[_Task]:
+        """Reader tasks, file by file; what is already stored or unreadable is settled without one."""
+        for outcome in outcomes:
+            path = outcome.path
+            data = load_bytes(path, self.max_bytes)
+            if isinstance(data, ReadFailure):
+                self._settle(outcome, "failed", _failure(path, data))
+            elif path.suffix.lower() == ".jsonl":
+                yield from self._record_tasks(outcome, data)
+            elif (known := self.store.paper(hashlib.sha256(data).hexdigest())) is not None:
+                self._settle(outcome, "skipped", _skipped(str(path), known.id))
+            else:
+                outcome.open_tasks += 1
+                yield _Task(outcome, self.pool.submit_file(path), [])
+            outcome.planned = True
+            self._finish_if_done(outcome)
+
+    def _record_tasks(self, outcome: FileOutcome, data: bytes) -> Iterator[_Task]:
+        """Tasks of at most ``RECORDS_PER_TASK`` records; records already stored are skipped unread."""
+        batch: list[tuple[int, bytes]] = []
+        for item in jsonl_records(data, self.limits):
+            if isinstance(item, ReadFailure):
+                self._settle(outcome, "failed", _failure(outcome.path, item))
+                continue
+            number, line, record_id = item
+            known = self.store.paper(hashlib.sha256(line).hexdigest())
+            if known is not None:
+                source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
+                self._settle(outcome, "skipped", _skipped(source, known.id))
+                continue
+            batch.append((number, line))
+            if len(batch) == RECORDS_PER_TASK:
+                outcome.open_tasks += 1
+                yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch)
+                batch = []
+        if batch:
+            outcome.open_tasks += 1
+            yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch)
+
+    def _items(self, task: _Task) -> list[ReadItem]:
+        """A task's results; a batch of records stopped by a limit is read again one record at a time,
+        so that only the record that hits the limit fails."""
+        if not task.records:
+            return self.pool.items(task.future)
+        items = self.pool.items(task.future, task.records)
+        stopped = all(isinstance(i, ReadFailure) and i.code in ReaderPool.STOP_CODES for i in items)
+        if len(task.records) > 1 and stopped:
+            singles = [(r, self.pool.submit_records(task.file.path, [r])) for r in task.records]
+            items = [item for record, future in singles for item in self.pool.items(future, [record])]
+        return items
+
+    # -- storing and embedding ----------------------------------------------------------------
+    def _take(self, outcome: FileOutcome, items: list[ReadItem]) -> None:
+        """Store what a reader task returned; its papers wait for their vectors."""
+        outcome.open_tasks -= 1
+        new: list[PreparedDocument] = []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                self._settle(outcome, "failed", _failure(outcome.path, item))
+            elif (known := self.store.paper(item.document.sha256)) is not None:
+                self._settle(outcome, "skipped", _skipped(item.document.source, known.id))
+            else:
+                new.append(item)
+        stored = [_rows(outcome, item) for item in new]
+        if stored:
+            with self.store.transaction():
+                for one, item in zip(stored, new, strict=True):
+                    pages = [
+                        Page(paper_id=one.paper.id, number=p.number, text=p.text) for p in item.document.pages
+                    ]
+                    self.store.add_paper(one.paper, pages, one.chunks)
+                    for page in item.document.pages:
+                        sections = [(s.start, s.end, s.label) for s in page.sections]
+                        self.store.set_page_sections(one.paper.id, page.number, sections)
+            outcome.waiting += len(stored)
+            self._waiting.extend(stored)
+        self._finish_if_done(outcome)
+
+    def _write_waiting(self) -> None:
+        """Embed and store the vectors of every waiting paper, in one model call; they become ready."""
+        if not self._waiting:
+            return
+        batch, self._waiting = self._waiting, []
+        write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch])
+        for one in batch:
+            one.file.waiting -= 1
+            self._settle(one.file, "ingested", one.row)
+            self._finish_if_done(one.file)
+
+    # -- outcomes -----------------------------------------------------------------------------
+    def _settle(self, outcome: FileOutcome, kind: str, row: dict[str, Any]) -> None:
+        getattr(outcome, kind).append(row)
+        self._advance(1, outcome.path)
+
+    def _advance(self, n: int, path: Path) -> None:
+        self.done += n
+        if self.done > self.total:  # a file held more documents than counted
+            self.total = self.done
+            self.bar.total = self.total
+        self.bar.set_postfix_str(path.name[:40], refresh=False)
+        self.bar.update(n)
+        if self.on_file is not None:
+            self.on_file(self.done, self.total, path)
+
+    def _finish_if_done(self, outcome: FileOutcome) -> None:
+        if outcome.finished and not outcome.reported:
+            outcome.reported = True
+            if outcome.settled < outcome.documents:  # fewer documents than lines counted
+                self._advance(outcome.documents - outcome.settled, outcome.path)
+            self.file_finished(outcome)
+
+    def file_finished(self, outcome: FileOutcome) -> None:
+        """The one place a file's outcome is known: called once per input file, as soon as every
+        document of it is ingested (its vectors written), skipped or failed."""
+        self.report.ingested.extend(outcome.ingested)
+        self.report.skipped.extend(outcome.skipped)
+        self.report.failed.extend(outcome.failed)
 
 
-def store_document(workspace: Workspace, doc: ParsedDocument) -> tuple[Paper, int]:
-    """Store one parsed document (rows, then vectors) and return it with its chunk count."""
+def _rows(outcome: FileOutcome, item: PreparedDocument) -> _Stored:
+    doc = item.document
     paper = Paper(
         id=doc.sha256,
         source=doc.source,
@@ -158,38 +348,60 @@ def store_document(workspace: Workspace, doc: ParsedDocument) -> tuple[Paper, in
         parser=doc.parser,
         state=PaperState.EMBEDDING,
     )
-    pages = [Page(paper_id=paper.id, number=p.number, text=p.text) for p in doc.pages]
+    texts = {page.number: page.text for page in doc.pages}
     chunks = [
         Chunk(
-            id=Chunk.make_id(paper.id, page.number, span.start, span.end),
+            id=Chunk.make_id(paper.id, number, span.start, span.end),
             paper_id=paper.id,
-            page=page.number,
+            page=number,
             section=span.section,
             start=span.start,
             end=span.end,
-            text=page.text[span.start : span.end],
+            text=texts[number][span.start : span.end],
             is_references=span.is_references,
         )
-        for page in doc.pages
-        for span in chunk_page(
-            page, workspace.settings.ingest.chunk_chars, workspace.settings.ingest.chunk_overlap_sentences
-        )
+        for number, span in item.chunks
     ]
-    store = workspace.store
-    with store.transaction():
-        store.add_paper(paper, pages, chunks)
-        for page in doc.pages:
-            store.set_page_sections(paper.id, page.number, [(s.start, s.end, s.label) for s in page.sections])
-    _embed_and_finish(workspace, paper, chunks)
-    return paper, len(chunks)
+    row = {
+        "path": doc.source,
+        "paper_id": paper.id,
+        "title": paper.title,
+        "pages": paper.n_pages,
+        "chunks": len(chunks),
+    }
+    return _Stored(outcome, paper, chunks, row)
+
+
+def embedded_chunks(workspace: Workspace, chunks: Sequence[Chunk]) -> list[Chunk]:
+    """The chunks that get vectors: all but reference lists, unless ``ingest.embed_references``."""
+    if workspace.settings.ingest.embed_references:
+        return list(chunks)
+    return [c for c in chunks if not c.is_references]
+
+
+def write_vectors(workspace: Workspace, papers: Sequence[tuple[Paper, Sequence[Chunk]]]) -> None:
+    """Embed the papers' chunks in one call, write the vectors, then mark the papers ready."""
+    chunks = [c for paper, paper_chunks in papers for c in embedded_chunks(workspace, paper_chunks)]
+    if chunks:
+        titles = {paper.id: paper for paper, _ in papers}
+        vectors = workspace_embedder(workspace).embed([c.text for c in chunks])
+        vector_store(workspace).upsert(
+            [c.id for c in chunks],
+            vectors,
+            [c.text for c in chunks],
+            [_metadata(titles[c.paper_id], c) for c in chunks],
+        )
+    with workspace.store.transaction():
+        for paper, _ in papers:
+            workspace.store.set_paper_state(paper.id, PaperState.READY)
 
 
 def resume_interrupted(workspace: Workspace) -> list[str]:
     """Finish papers whose vectors an interrupted run did not confirm; drop orphaned vectors."""
     store = workspace.store
     pending = store.papers(PaperState.EMBEDDING)
-    for paper in pending:
-        _embed_and_finish(workspace, paper, store.chunks(paper.id))
+    if pending:
+        write_vectors(workspace, [(paper, store.chunks(paper.id)) for paper in pending])
     if pending or _vector_count_disagrees(workspace):
         vectors = vector_store(workspace)
         orphans = vectors.ids() - store.chunk_ids()
@@ -201,19 +413,10 @@ def _vector_count_disagrees(workspace: Workspace) -> bool:
     n_chunks = workspace.store.counts()["chunks"]
     if n_chunks == 0 and not (workspace.root / "chroma").exists():
         return False  # nothing stored yet: don't open Chroma just to count zero
-    return vector_store(workspace).count() != n_chunks
-
-
-def _embed_and_finish(workspace: Workspace, paper: Paper, chunks: Sequence[Chunk]) -> None:
-    if chunks:
-        vectors = workspace_embedder(workspace).embed([c.text for c in chunks])
-        vector_store(workspace).upsert(
-            [c.id for c in chunks],
-            vectors,
-            [c.text for c in chunks],
-            [_metadata(paper, c) for c in chunks],
-        )
-    workspace.store.set_paper_state(paper.id, PaperState.READY)
+    n_vectors = vector_store(workspace).count()
+    if n_vectors == n_chunks:
+        return False  # every chunk has its vector (references too, as before they were left out)
+    return n_vectors != len(embedded_chunks(workspace, workspace.store.chunks()))
 
 
 def _metadata(paper: Paper, chunk: Chunk) -> dict[str, Any]:
@@ -231,6 +434,10 @@ def _metadata(paper: Paper, chunk: Chunk) -> dict[str, Any]:
 
 def _failure(path: Path, failure: ReadFailure) -> dict[str, Any]:
     return {"path": str(path), "error": failure.message, "code": failure.code}
+
+
+def _skipped(source: str, paper_id: str) -> dict[str, Any]:
+    return {"path": source, "paper_id": paper_id, "reason": "already ingested"}
 
 
 def delete_paper(workspace: Workspace, paper_id: str) -> bool:

@@ -40,7 +40,12 @@ def ingest(
             say(f"skipped   {row['path']}  ({row['reason']})")
         for row in report.failed:
             warn(f"failed    {row['path']}  {row['error']}")
-        say(f"{len(report.ingested)} ingested, {len(report.skipped)} skipped, {len(report.failed)} failed")
+        for row in report.passed_over:
+            say(f"passed over  {row['path']}  ({row['reason']})")
+        say(
+            f"{len(report.ingested)} ingested, {len(report.skipped)} skipped, {len(report.failed)} failed"
+            + (f", {len(report.passed_over)} passed over in folders" if report.passed_over else "")
+        )
     if report.partial:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from causemap.ingest.readers.base import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_BYTES,
     SECTION_LABELS,
     FailureCode,
     PageText,
     ParsedDocument,
     Reader,
     ReadFailure,
+    ReadLimits,
     SectionSpan,
 )
-from causemap.ingest.readers.pdf import DEFAULT_MAX_BYTES, PdfReader
+from causemap.ingest.readers.pdf import PdfReader
 from causemap.ingest.readers.text import JsonlReader, TextReader
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "PageText",
     "ParsedDocument",
     "ReadFailure",
+    "ReadLimits",
     "Reader",
     "SectionSpan",
     "load_bytes",
@@ -46,8 +50,10 @@ def reader_for(path: Path) -> Reader | None:
     return next((reader for reader in _READERS if suffix in reader.suffixes), None)
 
 
-def read_document(path: Path, data: bytes) -> list[ParsedDocument | ReadFailure]:
-    """Read ``data`` (the bytes of ``path``) with the reader its suffix selects.
+def read_document(
+    path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+) -> list[ParsedDocument | ReadFailure]:
+    """Read ``data`` (the bytes of ``path``) with the reader its suffix selects, within ``limits``.
 
     An unsupported suffix is a ``not_pdf`` failure unless the bytes are a PDF anyway. A reader
     bug becomes a ``corrupt`` failure rather than an exception, so one file never stops a run.
@@ -65,7 +71,9 @@ def read_document(path: Path, data: bytes) -> list[ParsedDocument | ReadFailure]
             ]
         reader = _READERS[0]
     try:
-        return list(reader.read(path, data))
+        return list(reader.read(path, data, limits))
+    except MemoryError:
+        raise  # the memory limit, reported as such by the reader process
     except Exception as exc:  # defensive: readers map known problems themselves
         return [ReadFailure("corrupt", f"could not read the file ({type(exc).__name__}: {exc})")]
 
@@ -90,7 +98,7 @@ def load_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | ReadFa
         return ReadFailure("not_found", f"cannot open {path}: {exc.strerror or exc}")
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[ParsedDocument | ReadFailure]:
+def read_path(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> list[ParsedDocument | ReadFailure]:
     """Read a file from disk, reporting a missing, unreadable or oversized file as a failure."""
-    data = load_bytes(path, max_bytes)
-    return [data] if isinstance(data, ReadFailure) else read_document(Path(path), data)
+    data = load_bytes(path, limits.max_bytes)
+    return [data] if isinstance(data, ReadFailure) else read_document(Path(path), data, limits)

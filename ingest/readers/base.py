@@ -13,8 +13,28 @@ from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 FailureCode = Literal[
-    "not_found", "not_pdf", "empty", "corrupt", "encrypted", "no_text", "too_large", "bad_record"
+    "not_found",
+    "not_pdf",
+    "empty",
+    "corrupt",
+    "encrypted",
+    "no_text",
+    "too_large",
+    "bad_record",
+    "unsupported",
+    # A limit of ``IngestSettings`` was hit; the message names the setting.
+    "time_limit",
+    "memory_limit",
+    "page_chars_limit",
+    "chunk_limit",
+    "record_size_limit",
+    "crashed",  # the reader process died (a library bug, or the system killing it)
 ]
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_PAGES = 2000
+DEFAULT_MAX_PAGE_CHARS = 200_000
+DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
 
 SECTION_LABELS: tuple[str, ...] = (
     "front",
@@ -45,6 +65,9 @@ class ReadFailure(Exception):
         self.code: FailureCode = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ReadFailure], tuple[str, str]]:
+        return (ReadFailure, (self.code, self.message))  # failures travel back from reader processes
+
     def __repr__(self) -> str:
         return f"ReadFailure({self.code!r}, {self.message!r})"
 
@@ -53,6 +76,23 @@ class ReadFailure(Exception):
 
     def __hash__(self) -> int:
         return hash((self.code, self.message))
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one input may hold before it is refused (each limit is named when it is hit).
+
+    ``max_page_chars`` applies to PDF pages (a text file's single "page" is its whole text, bounded by
+    the file size instead); ``max_record_bytes`` to one line of a JSONL export.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_page_chars: int = DEFAULT_MAX_PAGE_CHARS
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+
+
+DEFAULT_LIMITS = ReadLimits()
 
 
 @dataclass(frozen=True)
@@ -113,6 +153,8 @@ class Reader(Protocol):
 
     suffixes: tuple[str, ...]
 
-    def read(self, path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
-        """Yield one item per document held by ``data`` (the bytes of ``path``)."""
+    def read(
+        self, path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> Iterator[ParsedDocument | ReadFailure]:
+        """Yield one item per document held by ``data`` (the bytes of ``path``), within ``limits``."""
         ...

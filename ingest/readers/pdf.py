@@ -27,12 +27,17 @@ from pypdf.errors import DependencyError
 
 from causemap.ingest.clean import CLEAN_VERSION, clean_pages, normalize_characters
 from causemap.ingest.metadata import extract_metadata
-from causemap.ingest.readers.base import PageText, ParsedDocument, ReadFailure
+from causemap.ingest.readers.base import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_BYTES,
+    PageText,
+    ParsedDocument,
+    ReadFailure,
+    ReadLimits,
+)
 from causemap.ingest.sections import label_pages
 
 PARSER_NAME = f"pypdf {pypdf.__version__} + causemap-clean {CLEAN_VERSION}"
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-DEFAULT_MAX_PAGES = 2000
 # Below this many non-blank characters per page on average a PDF has no usable text layer.
 MIN_TEXT_CHARS_PER_PAGE = 25
 _SIGNATURES = (
@@ -162,13 +167,15 @@ def _open(data: bytes) -> pypdf.PdfReader | ReadFailure:
 
 
 def _extract(
-    reader: pypdf.PdfReader, path: Path, sha256: str, max_pages: int
+    reader: pypdf.PdfReader, path: Path, sha256: str, limits: ReadLimits
 ) -> ParsedDocument | ReadFailure:
     page_count = len(reader.pages)
     if page_count == 0:
         return ReadFailure("empty", "the PDF has no pages")
-    if page_count > max_pages:
-        return ReadFailure("too_large", f"too many pages: {page_count}, above the limit of {max_pages}")
+    if page_count > limits.max_pages:
+        return ReadFailure(
+            "too_large", f"too many pages: {page_count}, above the limit of {limits.max_pages}"
+        )
     font_runs: list[tuple[float, str]] = []
 
     def collect_run(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
@@ -180,9 +187,18 @@ def _extract(
     for index, page in enumerate(reader.pages):
         try:
             text = page.extract_text(visitor_text=collect_run if index == 0 else None)
+        except MemoryError:
+            raise  # the memory limit, reported as such by the reader process
         except Exception as exc:  # one bad page must not lose the others
             problems.append(f"page {index + 1}: text extraction failed ({_short_reason(exc)})")
             text = ""
+        if len(text or "") > limits.max_page_chars:
+            # Checked before cleaning: megabytes of one repeated word are not a page of a paper.
+            return ReadFailure(
+                "page_chars_limit",
+                f"page {index + 1} holds {len(text):,} characters of text, above the limit of "
+                f"{limits.max_page_chars:,} per page (ingest.max_page_chars)",
+            )
         raw_pages.append(text or "")
     if len(problems) == page_count:
         return ReadFailure("corrupt", f"truncated or corrupt PDF: {problems[0]}")
@@ -223,18 +239,12 @@ def _extract(
     )
 
 
-def read_pdf(
-    path: Path,
-    data: bytes,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    max_pages: int = DEFAULT_MAX_PAGES,
-) -> ParsedDocument | ReadFailure:
+def read_pdf(path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> ParsedDocument | ReadFailure:
     """Read one PDF's bytes into a document, or say specifically why it cannot be read.
 
     Never raises for a bad file: every pypdf exception becomes a :class:`ReadFailure`.
     """
-    failure = sniff_pdf(data, max_bytes)
+    failure = sniff_pdf(data, limits.max_bytes)
     if failure is not None:
         return failure
     route_pypdf_logging()
@@ -245,10 +255,12 @@ def read_pdf(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             opened = _open(data)
-            result = opened if isinstance(opened, ReadFailure) else _extract(opened, path, sha256, max_pages)
+            result = opened if isinstance(opened, ReadFailure) else _extract(opened, path, sha256, limits)
         for warning in caught:
             _log.debug("pypdf warning: %s", warning.message)
             collected.append(str(warning.message))
+    except MemoryError:
+        raise  # the memory limit, reported as such by the reader process
     except Exception as exc:
         hint = "" if b"%%EOF" in data[-2048:] else " (no %%EOF marker: the file looks truncated)"
         result = ReadFailure("corrupt", f"truncated or corrupt PDF: {_short_reason(exc)}{hint}")
@@ -266,10 +278,8 @@ class PdfReader:
 
     suffixes: tuple[str, ...] = (".pdf",)
 
-    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> None:
-        self.max_bytes = max_bytes
-        self.max_pages = max_pages
-
-    def read(self, path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
+    def read(
+        self, path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> Iterator[ParsedDocument | ReadFailure]:
         """Yield exactly one document or failure for the PDF ``data``."""
-        yield read_pdf(path, data, max_bytes=self.max_bytes, max_pages=self.max_pages)
+        yield read_pdf(path, data, limits)

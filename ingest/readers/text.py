@@ -17,7 +17,14 @@ from typing import Any
 
 from causemap.ingest.clean import CLEAN_VERSION, clean_text
 from causemap.ingest.metadata import clean_field, find_dois, split_author_names
-from causemap.ingest.readers.base import PageText, ParsedDocument, ReadFailure, SectionSpan
+from causemap.ingest.readers.base import (
+    DEFAULT_LIMITS,
+    PageText,
+    ParsedDocument,
+    ReadFailure,
+    ReadLimits,
+    SectionSpan,
+)
 from causemap.ingest.sections import label_pages
 
 TEXT_PARSER_NAME = f"causemap-text 1 + causemap-clean {CLEAN_VERSION}"
@@ -154,8 +161,20 @@ def parse_record(line: bytes, number: int, path: Path) -> ParsedDocument | ReadF
     )
 
 
-def read_jsonl(path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
-    """One document (or ``bad_record`` failure) per non-blank line; duplicate ids are failures."""
+def count_records(data: bytes) -> int:
+    """How many records (non-blank lines) a JSONL export holds, without parsing them."""
+    return sum(1 for line in data.split(b"\n") if line.strip())
+
+
+def jsonl_records(
+    data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[tuple[int, bytes, str | None] | ReadFailure]:
+    """The records of a JSONL export as ``(line number, line, id)``, before any is parsed.
+
+    What needs the whole file is decided here: an empty file, a line over ``limits.max_record_bytes``
+    (refused unparsed: one 21 MB line once became 22,581 chunks), and a repeated id (the first line
+    with an id keeps it). Each record can then be parsed on its own, anywhere (:func:`parse_record`).
+    """
     if not data.strip():
         yield ReadFailure("empty", "empty file (0 bytes)" if not data else "no records (blank)")
         return
@@ -164,17 +183,43 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure
         line = line.strip()
         if not line:
             continue
-        item = parse_record(line, number, path)
-        if isinstance(item, ParsedDocument):
-            record_id = item.source[len(f"{path}#") :]
+        if len(line) > limits.max_record_bytes:
+            yield ReadFailure(
+                "record_size_limit",
+                f"line {number}: a record of {len(line) / 1024:,.0f} KB, above the limit of "
+                f"{limits.max_record_bytes / 1024:,.0f} KB per record (ingest.max_record_kb)",
+            )
+            continue
+        record_id = _record_id(line)
+        if record_id is not None:
             if record_id in first_line_of:
-                item = ReadFailure(
-                    "bad_record",
-                    f"line {number}: duplicate id {record_id!r} (first on line {first_line_of[record_id]})",
+                first = first_line_of[record_id]
+                yield ReadFailure(
+                    "bad_record", f"line {number}: duplicate id {record_id!r} (first on line {first})"
                 )
-            else:
-                first_line_of[record_id] = number
-        yield item
+                continue
+            first_line_of[record_id] = number
+        yield number, line, record_id
+
+
+def _record_id(line: bytes) -> str | None:
+    """The id of a well-formed record, else None (parse_record says what is wrong with it)."""
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    record_id = record.get("id") if isinstance(record, dict) else None
+    if not isinstance(record_id, str | int) or isinstance(record_id, bool):
+        return None
+    return str(record_id) or None
+
+
+def read_jsonl(
+    path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[ParsedDocument | ReadFailure]:
+    """One document (or ``bad_record`` failure) per non-blank line; duplicate ids are failures."""
+    for item in jsonl_records(data, limits):
+        yield item if isinstance(item, ReadFailure) else parse_record(item[1], item[0], path)
 
 
 class TextReader:
@@ -182,7 +227,9 @@ class TextReader:
 
     suffixes: tuple[str, ...] = (".txt", ".md")
 
-    def read(self, path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
+    def read(
+        self, path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> Iterator[ParsedDocument | ReadFailure]:
         yield read_text_file(path, data)
 
 
@@ -191,5 +238,7 @@ class JsonlReader:
 
     suffixes: tuple[str, ...] = (".jsonl",)
 
-    def read(self, path: Path, data: bytes) -> Iterator[ParsedDocument | ReadFailure]:
-        yield from read_jsonl(path, data)
+    def read(
+        self, path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+    ) -> Iterator[ParsedDocument | ReadFailure]:
+        yield from read_jsonl(path, data, limits)

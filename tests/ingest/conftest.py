@@ -10,6 +10,7 @@ on page 3 and continues on page 4.
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -188,6 +189,72 @@ HTML_ERROR_PAGE = (
 )
 
 
+def raw_pdf(contents: list[bytes], objects: dict[int, bytes] | None = None, resources: bytes = b"") -> bytes:
+    """A PDF written byte by byte (catalog 1, pages 2, Helvetica 3, then a page and its content
+    stream per entry of ``contents``), with a correct cross-reference table: for files no layout
+    library would produce. ``objects`` adds numbered objects; ``resources`` goes into each page's
+    resource dictionary."""
+    body = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    kids = []
+    for index, content in enumerate(contents):
+        page, stream = 4 + 2 * index, 5 + 2 * index
+        kids.append(b"%d 0 R" % page)
+        body[page] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+            + resources
+            + b" >> /Contents %d 0 R >>" % stream
+        )
+        packed = zlib.compress(content)
+        body[stream] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed)
+    body[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    body.update(objects or {})
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = {}
+    for number in sorted(body):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body[number])
+    size = max(body) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def repeated_word_pdf(word: str = "lorem", megabytes: float = 1.0) -> bytes:
+    """One page whose text layer is one word repeated over ``megabytes`` (one text-showing string)."""
+    repeat = int(megabytes * 2**20) // (len(word) + 1)
+    return raw_pdf([b"BT /F1 10 Tf 50 700 Td (" + f"{word} ".encode() * repeat + b") Tj ET"])
+
+
+def word_per_line_pdf(lines: int = 5000) -> bytes:
+    """One page of ``lines`` short lines and no sentence end (text once quadratic to clean)."""
+    return raw_pdf([b"BT /F1 10 Tf 50 700 Td 12 TL " + b"(lorem ipsum) ' " * lines + b"ET"])
+
+
+def nested_forms_pdf(depth: int = 24) -> bytes:
+    """A page drawing a form that draws the next form twice, ``depth`` deep: 2**depth form visits
+    for a reader that follows every drawing, from a file of a few kilobytes."""
+    first = 100
+    forms = {}
+    for level in range(depth):
+        if level == depth - 1:
+            content, inner = b"BT /F1 10 Tf 50 700 Td (Coffee raises alertness.) Tj ET", b""
+        else:
+            content, inner = b"/X Do /X Do", b"/XObject << /X %d 0 R >> " % (first + level + 1)
+        forms[first + level] = (
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << "
+            + inner
+            + b"/Font << /F1 3 0 R >> >> /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+        )
+    page = b"BT /F1 10 Tf 50 750 Td (A page that draws a form.) Tj ET /X Do"
+    return raw_pdf([page], forms, resources=b"/XObject << /X %d 0 R >>" % first)
+
+
 @pytest.fixture(scope="session")
 def spec() -> SimpleNamespace:
     """What the synthetic paper contains, and the builders (tests import nothing from here)."""
@@ -202,6 +269,10 @@ def spec() -> SimpleNamespace:
         build_paper_pdf=build_paper_pdf,
         simple_pdf=simple_pdf,
         image_only_pdf=image_only_pdf,
+        raw_pdf=raw_pdf,
+        repeated_word_pdf=repeated_word_pdf,
+        word_per_line_pdf=word_per_line_pdf,
+        nested_forms_pdf=nested_forms_pdf,
     )
 
 

@@ -135,13 +135,22 @@ def test_consecutive_chunks_share_the_overlap_and_cover_every_sentence():
     assert all(a.end < b.start for a, b in pairwise(no_overlap))
 
 
-def test_a_sentence_longer_than_the_limit_is_its_own_chunk():
+def test_a_sentence_longer_than_the_limit_is_cut_at_spaces():
     long_sentence = "Coffee " + "and tea " * 60 + "raised alertness."
     page = _page([("results", f"Short one. {long_sentence} Short two.")])
-    chunks = chunk_page(page, max_chars=100)
+    chunks = chunk_page(page, max_chars=100, overlap_sentences=0)
     texts = [page.text[c.start : c.end] for c in chunks]
-    assert long_sentence in texts
-    assert all(len(t) <= 100 for t in texts if t != long_sentence)
+    assert all(len(t) <= 100 for t in texts)
+    assert " ".join(texts).split() == page.text.split()  # nothing lost, words never cut
+    assert texts[0].startswith("Short one.") and texts[-1].endswith("Short two.")
+
+
+def test_one_word_repeated_over_megabytes_is_cut_into_bounded_chunks():
+    page = _page([("other", "lorem " * 200_000)])
+    chunks = chunk_page(page, max_chars=1000)
+    assert len(chunks) >= 1200 and max(c.end - c.start for c in chunks) <= 1000
+    without_spaces = "".join(page.text[c.start : c.end] for c in chunks).replace(" ", "")
+    assert without_spaces == page.text.replace(" ", "")
 
 
 def test_chunking_is_deterministic_and_handles_empty_pages():

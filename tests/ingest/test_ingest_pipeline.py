@@ -13,6 +13,11 @@ from causemap.models import PaperState
 from causemap.workspace import Workspace
 
 
+def _embedded_ids(ws) -> set[str]:
+    """Chunks that get vectors: all but the reference lists (stored, not embedded)."""
+    return {c.id for c in ws.store.chunks() if not c.is_references}
+
+
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory, sample_pdfs):
     ws = Workspace.open(tmp_path_factory.mktemp("ws"))
@@ -28,7 +33,8 @@ def test_papers_pages_chunks_and_vectors_agree(ingested, sample_pdfs):
     assert counts["papers_by_state"] == {"ready": 3}
     assert counts["pages"] == sum(row["pages"] for row in report.ingested)
     assert counts["chunks"] == sum(row["chunks"] for row in report.ingested) > 0
-    assert vector_store(ws).ids() == ws.store.chunk_ids()
+    assert vector_store(ws).ids() == _embedded_ids(ws)
+    assert any(c.is_references for c in ws.store.chunks())  # stored all the same
 
 
 def test_chunks_point_into_the_cleaned_page_text(ingested):
@@ -47,7 +53,7 @@ def test_reingest_is_a_noop_reported_as_skipped(ingested, sample_pdfs):
     assert not report.ingested and len(report.skipped) == 3
     assert {row["reason"] for row in report.skipped} == {"already ingested"}
     assert ws.store.counts() == before
-    assert vector_store(ws).count() == before["chunks"]
+    assert vector_store(ws).count() == len(_embedded_ids(ws))
 
 
 def test_a_chunk_retrieves_itself_first_with_its_citation(ingested):
@@ -86,6 +92,8 @@ def test_bad_files_are_reported_by_name_and_the_batch_is_kept(tmp_path, sample_p
     assert failed["notes.pdf"]["code"] == "not_pdf"
     assert failed["truncated.pdf"]["code"] == "corrupt"
     assert "not found" in failed["missing.pdf"]["error"]
+    [docx] = report.passed_over  # not read, and said so
+    assert docx["path"] == str(folder / "ignored.docx") and "unsupported file type '.docx'" in docx["reason"]
     assert ws.store.last_failures("ingest")  # recorded in the workspace too
 
 
@@ -121,5 +129,5 @@ def test_delete_paper_removes_rows_and_vectors(tmp_path, sample_pdfs):
     gone = report.ingested[0]["paper_id"]
     assert delete_paper(ws, gone)
     assert ws.store.paper(gone) is None
-    assert vector_store(ws).ids() == ws.store.chunk_ids()
+    assert vector_store(ws).ids() == _embedded_ids(ws)
     assert ws.store.papers(PaperState.READY)[0].id == report.ingested[1]["paper_id"]

@@ -30,6 +30,7 @@ from causemap.ingest.readers import (
     SUPPORTED_SUFFIXES,
     ParsedDocument,
     ReadFailure,
+    ReadLimits,
     read_document,
     read_path,
     reader_for,
@@ -181,7 +182,7 @@ def test_a_scanned_page_inside_a_text_pdf_is_reported_and_the_rest_is_read(spec)
 def test_missing_file_too_large_and_unsupported_type(tmp_path, spec):
     [missing] = read_path(tmp_path / "nope.pdf")
     assert isinstance(missing, ReadFailure) and missing.code == "not_found"
-    [large] = PdfReader(max_bytes=100).read(Path("x.pdf"), spec.simple_pdf())
+    [large] = PdfReader().read(Path("x.pdf"), spec.simple_pdf(), ReadLimits(max_bytes=100))
     assert isinstance(large, ReadFailure) and large.code == "too_large"
     [unsupported] = read_document(Path("paper.docx"), b"PK\x03\x04 zipped")
     assert isinstance(unsupported, ReadFailure) and ".docx" in unsupported.message

@@ -1,0 +1,223 @@
+"""Files are read in worker processes: one file (or one batch of JSONL records) per task, each task
+under a time limit, each worker under a memory limit.
+
+pebble's ``ProcessPool`` runs the tasks. A task over ``ingest.max_seconds_per_file`` is stopped by
+killing its worker, which the pool replaces, so one pathological PDF (forms drawn inside forms, a page
+of one word repeated over megabytes) costs at most that long and the batch goes on. The memory limit
+is each worker's address space (``RLIMIT_AS``, set by the initializer): an allocation past it raises
+``MemoryError`` inside the reader, reported as the memory limit; a worker that dies anyway (a C library
+aborting, the system's out-of-memory killer) is reported as crashed.
+
+Workers are spawned, not forked: they start as clean interpreters, without the parent's embedding
+model, threads, database connections or address space (which would count against the memory limit).
+A worker reads, cleans, labels sections and chunks; the parent stores and embeds. Nothing here imports
+torch, the store or the vector store.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from causemap.ingest.chunking import ChunkSpan, chunk_page
+from causemap.ingest.readers import load_bytes, read_document
+from causemap.ingest.readers.base import ParsedDocument, ReadFailure, ReadLimits
+from causemap.ingest.readers.text import parse_record
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """What a worker needs to know to read and chunk: the limits and the chunking settings."""
+
+    limits: ReadLimits
+    chunk_chars: int
+    overlap_sentences: int
+    max_chunks: int
+
+    @classmethod
+    def from_settings(cls, ingest: Any) -> ReadJob:
+        """From ``IngestSettings``."""
+        return cls(
+            limits=ReadLimits(
+                max_bytes=int(ingest.max_file_mb * 1024 * 1024),
+                max_page_chars=ingest.max_page_chars,
+                max_record_bytes=ingest.max_record_kb * 1024,
+            ),
+            chunk_chars=ingest.chunk_chars,
+            overlap_sentences=ingest.chunk_overlap_sentences,
+            max_chunks=ingest.max_chunks_per_paper,
+        )
+
+
+@dataclass
+class PreparedDocument:
+    """A parsed document and its chunks, ``(page number, span)`` in reading order: ready to store."""
+
+    document: ParsedDocument
+    chunks: list[tuple[int, ChunkSpan]]
+
+
+ReadItem = PreparedDocument | ReadFailure
+
+
+def prepare(document: ParsedDocument, job: ReadJob) -> ReadItem:
+    """Chunk a parsed document, or refuse it if it makes more chunks than one paper may."""
+    chunks = [
+        (page.number, span)
+        for page in document.pages
+        for span in chunk_page(page, job.chunk_chars, job.overlap_sentences)
+    ]
+    if len(chunks) > job.max_chunks:
+        return ReadFailure(
+            "chunk_limit",
+            f"{len(chunks):,} chunks, above the limit of {job.max_chunks:,} per paper "
+            "(ingest.max_chunks_per_paper)",
+        )
+    return PreparedDocument(document, chunks)
+
+
+# ------------------------------------------------------------------------------ in the worker
+
+
+def _start_worker(memory_bytes: int) -> None:
+    """Initializer: cap the worker's address space; keep pypdf's chatter off the console."""
+    import resource
+
+    from causemap.ingest.readers.pdf import route_pypdf_logging
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    route_pypdf_logging()
+
+
+def _memory_failure(memory_mb: int) -> ReadFailure:
+    return ReadFailure(
+        "memory_limit",
+        f"stopped: reading needed more than the {memory_mb:,} MB a reader may use (ingest.max_memory_mb)",
+    )
+
+
+def read_file_task(path: str, job: ReadJob, memory_mb: int) -> list[ReadItem]:
+    """Read, clean and chunk one whole file (PDF, text, or a JSONL export read in one go)."""
+    try:
+        data = load_bytes(Path(path), job.limits.max_bytes)
+        if isinstance(data, ReadFailure):
+            return [data]
+        return [
+            item if isinstance(item, ReadFailure) else prepare(item, job)
+            for item in read_document(Path(path), data, job.limits)
+        ]
+    except MemoryError:
+        return [_memory_failure(memory_mb)]
+
+
+def read_records_task(
+    path: str, records: list[tuple[int, bytes]], job: ReadJob, memory_mb: int
+) -> list[ReadItem]:
+    """Parse and chunk some records (``(line number, line)``) of one JSONL export."""
+    try:
+        items: list[ReadItem] = []
+        for number, line in records:
+            item = parse_record(line, number, Path(path))
+            items.append(item if isinstance(item, ReadFailure) else prepare(item, job))
+        return items
+    except MemoryError:
+        return [_for_record(number, _memory_failure(memory_mb)) for number, _ in records]
+
+
+def _for_record(number: int, failure: ReadFailure) -> ReadFailure:
+    return ReadFailure(failure.code, f"line {number}: {failure.message}")
+
+
+# ------------------------------------------------------------------------------ in the parent
+
+
+class ReaderPool:
+    """Worker processes reading files under the settings' time and memory limits.
+
+    ``submit_*`` return a pebble future; ``items`` waits for one and turns a stopped or dead worker
+    into failures naming the limit, so the caller only ever sees documents and failures.
+    """
+
+    # Failures that stop a whole task (its worker was stopped or died), not one document of it.
+    STOP_CODES = frozenset({"time_limit", "memory_limit", "crashed"})
+
+    def __init__(self, ingest: Any, tasks_hint: int | None = None) -> None:
+        from pebble import ProcessPool
+
+        self.job = ReadJob.from_settings(ingest)
+        self.seconds = float(ingest.max_seconds_per_file)
+        self.memory_mb = int(ingest.max_memory_mb)
+        workers = ingest.reader_processes or os.cpu_count() or 1
+        if tasks_hint is not None:
+            workers = max(1, min(workers, tasks_hint))
+        self.workers = workers
+        self._pool = ProcessPool(
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(self.memory_mb * 1024 * 1024,),
+            context=multiprocessing.get_context("spawn"),
+        )
+
+    def submit_file(self, path: Path) -> Any:
+        return self._pool.schedule(
+            read_file_task, args=(str(path), self.job, self.memory_mb), timeout=self.seconds
+        )
+
+    def submit_records(self, path: Path, records: list[tuple[int, bytes]]) -> Any:
+        return self._pool.schedule(
+            read_records_task, args=(str(path), records, self.job, self.memory_mb), timeout=self.seconds
+        )
+
+    def items(self, future: Any, records: list[tuple[int, bytes]] | None = None) -> list[ReadItem]:
+        """The task's documents and failures; if its worker was stopped, one failure for the file, or
+        one per record (naming its line) for a task of JSONL ``records``."""
+        from pebble import ProcessExpired
+
+        try:
+            return list(future.result())
+        except FutureTimeout:
+            failure = ReadFailure(
+                "time_limit",
+                f"stopped after {self.seconds:g} s: reading took longer than the time limit "
+                "(ingest.max_seconds_per_file)",
+            )
+        except ProcessExpired as exc:
+            failure = _crash(exc.exitcode, self.memory_mb)
+        except MemoryError:  # the result itself was too large to hand back
+            failure = _memory_failure(self.memory_mb)
+        if records is None:
+            return [failure]
+        return [_for_record(number, failure) for number, _ in records]
+
+    def close(self, wait: bool = True) -> None:
+        if wait:
+            self._pool.close()
+        else:
+            self._pool.stop()
+        self._pool.join()
+
+    def __enter__(self) -> ReaderPool:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.close(wait=exc_type is None)
+
+
+def _crash(exitcode: int | None, memory_mb: int) -> ReadFailure:
+    if exitcode == -9:
+        why = "it was killed (signal 9), most likely by the system for using too much memory"
+    elif exitcode is not None and exitcode < 0:
+        why = f"it was stopped by signal {-exitcode}"
+    else:
+        why = f"it exited with code {exitcode}"
+    return ReadFailure(
+        "crashed",
+        f"the reader process died while reading this file: {why} (memory limit: {memory_mb:,} MB, "
+        "ingest.max_memory_mb)",
+    )

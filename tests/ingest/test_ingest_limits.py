@@ -1,0 +1,126 @@
+"""Every reading limit, hit by a file built here, is reported by name, and the batch goes on.
+
+The hostile files reproduce what real ones did to an earlier causemap: a PDF whose text layer is one word
+repeated over megabytes (6 minutes, one 5 MB chunk), PDFs whose structure makes pypdf work for minutes
+(here: forms drawn inside forms), a 21 MB JSONL line (22,581 chunks). Each run ingests a good file after
+the bad one, to show the rest of the batch is kept. No assertion is timed: a limit that did not work
+would show as a file ingested that must fail, or a test that never ends.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from causemap.ingest.pipeline import ingest_paths
+from causemap.workspace import Workspace
+
+
+@pytest.fixture
+def good_pdf(tmp_path, sample_pdfs) -> Path:
+    path = tmp_path / "zz_good.pdf"  # sorts after the bad files: read after them
+    path.write_bytes(sample_pdfs[0].read_bytes())
+    return path
+
+
+def _ingest(tmp_path: Path, files: list[Path], **ingest_settings):
+    with Workspace.open(tmp_path / "ws", ingest=ingest_settings) as ws:
+        report = ingest_paths(ws, files, progress=False)
+        counts = ws.store.counts()
+    return report, counts
+
+
+def _only_failure(report) -> dict:
+    [failure] = report.failed
+    return failure
+
+
+def test_a_page_of_one_word_repeated_over_a_megabyte_fails_on_the_page_limit(tmp_path, spec, good_pdf):
+    bad = tmp_path / "repeated.pdf"
+    bad.write_bytes(spec.repeated_word_pdf("lorem", megabytes=1.0))
+    report, counts = _ingest(tmp_path, [bad, good_pdf])
+    failure = _only_failure(report)
+    assert failure["path"] == str(bad) and failure["code"] == "page_chars_limit"
+    assert "ingest.max_page_chars" in failure["error"] and "page 1" in failure["error"]
+    assert [row["path"] for row in report.ingested] == [str(good_pdf)]
+    assert counts["papers_by_state"] == {"ready": 1}
+
+
+def test_a_page_of_thousands_of_short_lines_is_read_into_bounded_chunks(tmp_path, spec):
+    # 5,000 one-line "sentences" with no full stop once took minutes to clean; the default time
+    # limit would now report it, so being ingested at all shows the cleaning is no longer quadratic.
+    path = tmp_path / "lines.pdf"
+    path.write_bytes(spec.word_per_line_pdf(5000))
+    with Workspace.open(tmp_path / "ws") as ws:
+        report = ingest_paths(ws, [path], progress=False)
+        assert not report.failed, report.failed
+        chunks = ws.store.chunks(report.ingested[0]["paper_id"])
+    assert len(chunks) >= 55 and max(len(c.text) for c in chunks) <= 1000
+
+
+def test_forms_drawn_inside_forms_are_stopped_by_the_time_limit(tmp_path, spec, good_pdf):
+    bad = tmp_path / "nested.pdf"
+    bad.write_bytes(spec.nested_forms_pdf(depth=26))  # 2**26 form visits: hours for pypdf
+    report, counts = _ingest(tmp_path, [bad, good_pdf], max_seconds_per_file=3)
+    failure = _only_failure(report)
+    assert failure["path"] == str(bad) and failure["code"] == "time_limit"
+    assert "ingest.max_seconds_per_file" in failure["error"] and "3 s" in failure["error"]
+    assert [row["path"] for row in report.ingested] == [str(good_pdf)]  # the replaced worker read it
+    assert counts["papers_by_state"] == {"ready": 1}
+
+
+def test_a_file_needing_more_memory_than_allowed_fails_on_the_memory_limit(tmp_path, good_pdf):
+    bad = tmp_path / "huge.txt"
+    line = b"Coffee intake and sleep quality in adults\n"
+    bad.write_bytes(line * (60 * 2**20 // len(line)))  # 60 MB of lines: several times that to clean
+    report, counts = _ingest(tmp_path, [bad, good_pdf], max_memory_mb=256)
+    failure = _only_failure(report)
+    assert failure["path"] == str(bad)
+    assert failure["code"] in ("memory_limit", "crashed") and "ingest.max_memory_mb" in failure["error"]
+    assert [row["path"] for row in report.ingested] == [str(good_pdf)]
+    assert counts["papers_by_state"] == {"ready": 1}
+
+
+def test_a_paper_with_more_chunks_than_allowed_fails_on_the_chunk_limit(tmp_path, good_pdf):
+    bad = tmp_path / "long.txt"
+    paragraphs = [f"Finding {i}: coffee intake raised sleep latency in cohort {i}." for i in range(3000)]
+    bad.write_text("\n\n".join(paragraphs) + "\n")
+    report, counts = _ingest(tmp_path, [bad, good_pdf], max_chunks_per_paper=100)
+    failure = _only_failure(report)
+    assert failure["code"] == "chunk_limit" and "ingest.max_chunks_per_paper" in failure["error"]
+    assert [row["path"] for row in report.ingested] == [str(good_pdf)]
+    assert counts["papers_by_state"] == {"ready": 1}
+
+
+def test_a_21_mb_jsonl_line_fails_on_the_record_limit_and_the_other_records_load(tmp_path):
+    path = tmp_path / "export.jsonl"
+    records = [
+        {"id": "a1", "title": "Salt", "text": "Sodium intake raises blood pressure in adults."},
+        {"id": "big", "title": "Huge", "text": "Coffee raises alertness. " * (21 * 2**20 // 25)},
+        {"id": "a2", "title": "Sleep", "text": "Short sleep was associated with obesity in children."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    report, counts = _ingest(tmp_path, [path])
+    failure = _only_failure(report)
+    assert failure["code"] == "record_size_limit"
+    assert failure["error"].startswith("line 2:") and "ingest.max_record_kb" in failure["error"]
+    assert sorted(row["title"] for row in report.ingested) == ["Salt", "Sleep"]
+    assert counts["papers"] == 2 and counts["chunks"] == 2
+
+
+def test_limits_are_reported_in_the_command_line_json(tmp_path, spec, good_pdf):
+    from typer.testing import CliRunner
+
+    from causemap.cli import app
+
+    bad = tmp_path / "repeated.pdf"
+    bad.write_bytes(spec.repeated_word_pdf("lorem", megabytes=0.5))
+    result = CliRunner().invoke(
+        app, ["ingest", str(bad), str(good_pdf), "--workspace", str(tmp_path / "ws"), "--json"]
+    )
+    assert result.exit_code == 3, result.output  # partial success: the failure is listed
+    report = json.loads(result.stdout)
+    assert [row["code"] for row in report["failed"]] == ["page_chars_limit"]
+    assert [row["path"] for row in report["ingested"]] == [str(good_pdf)]
