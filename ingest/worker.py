@@ -4,20 +4,23 @@ under a time limit, each worker under a memory limit.
 pebble's ``ProcessPool`` runs the tasks. A task over ``ingest.max_seconds_per_file`` is stopped by
 killing its worker, which the pool replaces, so one pathological PDF (forms drawn inside forms, a page
 of one word repeated over megabytes) costs at most that long and the batch goes on. The memory limit
-is each worker's address space (``RLIMIT_AS``, set by the initializer): an allocation past it raises
-``MemoryError`` inside the reader, reported as the memory limit; a worker that dies anyway (a C library
-aborting, the system's out-of-memory killer) is reported as crashed.
+caps each worker's address space (``RLIMIT_AS``, set by the initializer) at what it started with plus
+``ingest.max_memory_mb``: an allocation past it raises ``MemoryError`` inside the reader, reported as the
+memory limit; a worker that dies anyway (a C library aborting, the system's out-of-memory killer) is
+reported as crashed.
 
-Workers are spawned, not forked: they start as clean interpreters, without the parent's embedding
-model, threads, database connections or address space (which would count against the memory limit).
-A worker reads, cleans, labels sections and chunks; the parent stores and embeds. Nothing here imports
-torch, the store or the vector store.
+Where the platform forks (Linux), workers are forked: a spawned worker would re-run the caller's main
+script, which breaks any script that calls ingest without an ``if __name__ == "__main__"`` guard, and
+would import everything again. The forked worker only ever runs the readers (pure Python and pypdf), not
+the parent's model, threads or connections, and ends with ``os._exit``. Elsewhere workers are spawned.
+A worker reads, cleans, labels sections and chunks; the parent stores and embeds.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +65,9 @@ class PreparedDocument:
 
 
 ReadItem = PreparedDocument | ReadFailure
+_START_METHOD = (
+    "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
+)
 
 
 def prepare(document: ParsedDocument, job: ReadJob) -> ReadItem:
@@ -83,14 +89,26 @@ def prepare(document: ParsedDocument, job: ReadJob) -> ReadItem:
 # ------------------------------------------------------------------------------ in the worker
 
 
+def _address_space() -> int:
+    """Bytes of address space this process has mapped now (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
 def _start_worker(memory_bytes: int) -> None:
-    """Initializer: cap the worker's address space; keep pypdf's chatter off the console."""
+    """Initializer: cap the worker's address space at what it has plus ``memory_bytes``; keep pypdf's
+    chatter off the console."""
     import resource
 
     from causemap.ingest.readers.pdf import route_pypdf_logging
 
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    limit = _address_space() + memory_bytes
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     route_pypdf_logging()
 
@@ -161,7 +179,7 @@ class ReaderPool:
             max_workers=workers,
             initializer=_start_worker,
             initargs=(self.memory_mb * 1024 * 1024,),
-            context=multiprocessing.get_context("spawn"),
+            context=multiprocessing.get_context(_START_METHOD),
         )
 
     def submit_file(self, path: Path) -> Any:
