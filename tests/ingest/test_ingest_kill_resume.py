@@ -75,8 +75,11 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path, sample_pdfs):
         if done >= len(paths) - 2:
             break
         # The bar counts papers finished (vectors written); readers work ahead of it, so a kill after
-        # paper n lands while later papers are read, stored without vectors, or being embedded.
-        kills += _kill_during_file(workspace, paths, rng.randint(done, len(paths) - 2), rng.uniform(0, 0.5))
+        # paper n lands while later papers are read, stored without vectors, or being embedded. The
+        # target stays within a few papers of what is done, so that the readers' lead (finished by the
+        # next run's resume) leaves papers for a second kill.
+        target = rng.randint(done, min(done + 2, len(paths) - 3))
+        kills += _kill_during_file(workspace, paths, target, rng.uniform(0, 0.5))
     assert kills >= 2, "the runs finished before they could be killed; the test proved nothing"
 
     final = _ingest(workspace, paths)
