@@ -51,8 +51,10 @@ from causemap.graphbuilder.extractors.rules_modality import (
     relation_sign,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
+from causemap.graphbuilder.extractors.rules_repairs import participle_cue
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
+    denied_conjunct,
     example_markers,
     examples,
     split_coordination,
@@ -189,7 +191,8 @@ class RulesExtractor:
         cue_tokens = set(match.cue_tokens)
         groups = match.rule == "comparison"
         for cause_arg in self._arguments(match.causes, match.split_causes, groups):
-            for effect_arg in self._arguments(match.effects):
+            for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
+                denied = negated or cause_arg.denied or effect_arg.denied
                 cause_head, effect_head = cause_arg.head, effect_arg.head
                 causes = self._readings(
                     cause_arg, cue_tokens | {effect_head.i}, match.split_causes, group=groups
@@ -202,7 +205,7 @@ class RulesExtractor:
                         if presupposed:
                             cause = _whole_modifier(cause, effect)
                             effect = _noun_phrase_only(effect, effect_head)
-                        if negated:
+                        if denied:
                             polarity = "0"
                         else:
                             # A bare item of a framed list ("reduced levels of A and B") has its
@@ -222,20 +225,33 @@ class RulesExtractor:
                             relation=match.relation,  # type: ignore[arg-type]
                             polarity=polarity,  # type: ignore[arg-type]
                             hedged=hedged,
-                            negated=negated,
+                            negated=denied,
                             confidence=self._confidence(match, cause, effect),
                         )
 
-    def _arguments(self, heads: Iterable[Token], split: bool = True, groups: bool = False) -> list[Argument]:
+    def _arguments(
+        self, heads: Iterable[Token], split: bool = True, groups: bool = False, own_verbs: bool = False
+    ) -> list[Argument]:
         """Argument heads after splitting coordinations and lists of examples.
 
         Each comes with the tokens its span must leave out ("such as ..." for the head
-        "measures" in "measures such as masks and distancing").
+        "measures" in "measures such as masks and distancing"). With ``own_verbs`` (the objects
+        of a cue verb), a conjunct that opens with a cue participle of its own ("X decreased A and
+        increased B") is that verb's object, not this one's.
         """
         out: list[Argument] = []
         seen: set[int] = set()
         for head in heads:
-            for part in split_coordination(head) if split else [head]:
+            parts = split_coordination(head) if split else [head]
+            for index, part in enumerate(parts):
+                if own_verbs and index and self._opens_with_cue_participle(part):
+                    continue
+                denied = index > 0 and denied_conjunct(part)
+                if denied:
+                    # "X affects A, but not B": B is a null finding, written without its "not"
+                    out.append(Argument(part, frozenset(denied), denied=True))
+                    seen.add(part.i)
+                    continue
                 named = named_argument(part, self.lexicon)
                 if named is None and groups:
                     named = part  # compared groups ("older adults were more likely to fall") are variables
@@ -261,6 +277,13 @@ class RulesExtractor:
                         seen.add(item.head.i)
                         out.append(item)
         return out
+
+    def _opens_with_cue_participle(self, part: Token) -> bool:
+        first = part.doc[part.left_edge.i]
+        if first.dep_ != "amod" or first.head.i != part.i or first.tag_ not in ("VBN", "VBD"):
+            return False
+        cue = participle_cue(first, self.lexicon)
+        return cue is not None and cue.polarity is not None
 
     def _readings(
         self, argument: Argument, blocked: set[int], split: bool = True, group: bool = False
@@ -330,6 +353,7 @@ class Argument:
     head: Token
     blocked: frozenset[int] = frozenset()
     direction: int = 0
+    denied: bool = False  # "but not B"
 
 
 def _reversed(polarity: str | None) -> str | None:

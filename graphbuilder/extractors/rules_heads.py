@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+# Tags of a finite verb (or modal): what a clause needs and a noun phrase lacks.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 COPULAS = frozenset({"be", "become", "remain", "represent", "constitute", "seem", "appear"})
 # How far up the tree an implicit subject is looked for.
 MAX_CLIMB = 5
@@ -44,7 +46,7 @@ def resolve_relative(token: Token) -> Token:
     """A relative pronoun's antecedent ("drugs that reduce": "that" -> "drugs")."""
     if token.lower_ in RELATIVE_PRONOUNS:
         clause = token.head
-        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
             if clause.dep_ not in ("xcomp", "conj", "ccomp", "aux"):
                 return token
             clause = clause.head
@@ -71,9 +73,18 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     subjects = children_with(verb, SUBJECT_DEPS)
     if subjects:
         subject = subjects[0]
+        # Two adjacent subjects are one noun phrase the parser cut ("Phosphatidylinositol (PI)
+        # 3-kinase plays"): its head is the last; the span reaches back (rules_spans).
+        while (
+            len(subjects) > 1
+            and subjects[1].left_edge.i <= subject.right_edge.i + 1
+            and verb.doc[subjects[1].left_edge.i].text not in ("(", "[")
+        ):
+            subjects = subjects[1:]
+            subject = subjects[0]
         resolved = resolve_relative(subject)
         return resolved, resolved is not subject
-    if depth >= MAX_CLIMB or verb.head is verb:
+    if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None, False
     head, dep = verb.head, verb.dep_
     if dep in ("relcl", "acl"):

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 
 SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and", "or", "and/or"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 FRAME_PREPS = frozenset({"of", "in", "to", "with", "on"})
 # Words that can name an item (the tagger takes many gene and drug names for numbers or symbols).
 NAMING_POS = frozenset({"NOUN", "PROPN", "NUM", "X", "SYM"})

@@ -25,7 +25,7 @@ def governing_chain(cue: Token) -> list[Token]:
     """The cue and the words governing it, nearest first, within its clause complex."""
     chain = [cue]
     token = cue
-    while token.head is not token and len(chain) < MAX_CHAIN:
+    while token.head.i != token.i and len(chain) < MAX_CHAIN:
         if token.dep_ in CHAIN_STOP_DEPS:
             break
         token = token.head
@@ -188,7 +188,7 @@ def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
 
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
-    while token.head is not token and len(chain) < MAX_CHAIN:
+    while token.head.i != token.i and len(chain) < MAX_CHAIN:
         token = token.head
         chain.append(token)
     return chain

@@ -37,6 +37,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     noun_before,
     object_after_preposition,
     participle_cue,
+    verbless_arguments,
 )
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -114,6 +115,9 @@ def _direct_objects(token: Token) -> list[Token]:
 def _adjectival_verb_cue(token: Token, entry: Cue) -> CueMatch | None:
     """A cue verb the parser took for an adjective ("improved" in "X improved A and reduced B")."""
     found = misparsed_verb_arguments(token)
+    if found is None and entry.polarity is not None:
+        verbless = verbless_arguments(token)
+        found = (*verbless, True) if verbless else None
     if found is None:
         return None
     subject, obj, inherited = found
@@ -297,7 +301,7 @@ def _hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | Non
         return None
     effect = token.head
     hops = 0
-    while effect.pos_ not in ("NOUN", "PROPN") and effect.head is not effect and hops < 3:
+    while effect.pos_ not in ("NOUN", "PROPN") and effect.head.i != effect.i and hops < 3:
         effect, hops = effect.head, hops + 1
     if effect.pos_ not in ("NOUN", "PROPN") or effect.i <= token.i:
         return None
@@ -318,7 +322,7 @@ def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
         return None
     governor = first.head
     hops = 0
-    while governor.i in span and governor.head is not governor and hops < 4:
+    while governor.i in span and governor.head.i != governor.i and hops < 4:
         governor, hops = governor.head, hops + 1
     if governor.i in span:
         return None

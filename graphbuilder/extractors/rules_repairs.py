@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, SUBJECT_DEPS, children_with
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 
 # Non-finite and coordinated cues get their subject from the parse (controller, modified noun,
@@ -69,6 +69,37 @@ def participle_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return None
 
 
+# Words after which a noun phrase is not yet complete.
+OPEN_PHRASE_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"})
+
+
+def is_verbless(token: Token) -> bool:
+    """Whether the parser found no finite verb in the token's sentence other than the token."""
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and t.i != token.i for t in token.sent)
+
+
+def verbless_arguments(token: Token) -> tuple[Token, Token] | None:
+    """Subject and object of a signed cue participle in a sentence the parser gave no finite verb.
+
+    "Pre-treatment with X reduced pain scores" comes out as one noun phrase with "reduced"
+    modifying "scores"; a sentence needs a finite verb and the cue is the only candidate, so the
+    noun phrase from the sentence start to the cue is its subject and the modified noun its object.
+    """
+    head = token.head
+    if token.tag_ not in ("VBD", "VBN") or head.pos_ not in NOUN_POS or head.i <= token.i:
+        return None
+    sent = token.sent
+    if token.i == sent.start or not is_verbless(token):
+        return None
+    previous = token.doc[token.i - 1]
+    if previous.pos_ in OPEN_PHRASE_POS or (previous.is_punct and previous.text != ")"):
+        return None  # "the reduced ...", "with reduced ...": the phrase before is not complete
+    before = token.doc[sent.start : token.i]
+    tops = [t for t in before if not (sent.start <= t.head.i < token.i) or t.head.i == t.i]
+    nouns = [t for t in tops if t.pos_ in NOUN_POS]
+    return (nouns[-1], head) if nouns else None
+
+
 def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
     """Subject and object of a cue verb parsed as an adjective.
 
@@ -92,6 +123,18 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
     if token.tag_ in ("VBD", "VBN") and before and determiners and determiners[0].i < before[-1].i:
         return before[-1], head, True
     first = head.head
+    if (
+        head.dep_ == "conj"
+        and first.dep_ == "dobj"
+        and first.head.pos_ in ("VERB", "AUX")
+        and token.i > first.i
+        and token.doc[token.i - 1].lower_ in ("and", "or", ",")
+    ):
+        # "X decreased A and increased B" with "increased" read as B's adjective: X is its subject
+        # (the participle opens the conjunct; "and a heightened B" is an adjective).
+        subjects = children_with(first.head, SUBJECT_DEPS)
+        if subjects:
+            return subjects[0], head, True
     if head.dep_ == "conj" and first.dep_ == "ROOT" and first.pos_ in NOUN_POS:
         verbs = [
             c for c in first.children if c.dep_ == "amod" and c.i < first.i and children_with(c, SUBJECT_DEPS)

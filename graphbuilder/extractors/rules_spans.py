@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS
+
 # Dependents that start a new clause or an aside rather than name the variable.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "parataxis", "mark", "meta", "appos"})
 # Dependents that belong to the coordination and are split off, not kept.
@@ -77,10 +79,30 @@ def split_coordination(head: Token, max_conjuncts: int = 8) -> list[Token]:
     """The head and the nominal heads coordinated with it, in sentence order."""
     if head.pos_ not in NOMINAL_POS and not (head.pos_ == "ADJ" and head.dep_ in ARGUMENT_DEPS):
         return [head]  # "the elderly and people with diabetes": adjectives used as nouns split too
-    conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS and c.i > head.i]
+    conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS and c.i > head.i and not _glued(c)]
     if not conjuncts or len(conjuncts) >= max_conjuncts:
         return [head]
     return [head, *conjuncts]
+
+
+def _glued(conjunct: Token) -> bool:
+    """'Ca2+ activity', 'CD4+/CD8+', 'Pre-treatment': a '+', '/' or '-' without a space before it
+    joins a name, it coordinates nothing."""
+    doc = conjunct.doc
+    i = conjunct.left_edge.i - 1
+    return i > 0 and doc[i].text in ("+", "/", "-") and not doc[i - 1].whitespace_
+
+
+def denied_conjunct(conjunct: Token) -> set[int]:
+    """The "not" (and "but") of a conjunct a coordination denies ("A, but not B"), else empty."""
+    doc = conjunct.doc
+    nots = {c.i for c in conjunct.children if c.lower_ == "not" and c.i < conjunct.i}
+    edge = conjunct.left_edge.i
+    if not nots and edge > 0 and doc[edge - 1].lower_ == "not":
+        nots = {edge - 1}
+    if nots and min(nots) > 0 and doc[min(nots) - 1].lower_ == "but":
+        nots.add(min(nots) - 1)
+    return nots
 
 
 def example_markers(head: Token, exemplifiers: tuple[tuple[str, ...], ...]) -> list[Token]:
@@ -165,6 +187,49 @@ def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
             return start, end
 
 
+FRAGMENT_DEPS = frozenset({"conj", "dep", "nmod", "compound", "appos"})
+# Nouns whose complement is introduced by "to" ("exposure to X"); the small parser reads the
+# "to" as an infinitive marker when X is a word it does not know.
+TO_COMPLEMENT_NOUNS = frozenset(
+    {
+        "exposure",
+        "response",
+        "resistance",
+        "sensitivity",
+        "susceptibility",
+        "adherence",
+        "addition",
+        "binding",
+    }
+)
+MANNER_NOUNS = frozenset({"manner", "fashion", "way"})
+
+
+def _is_misread_complement(noun: Token, child: Token) -> bool:
+    doc = noun.doc
+    return (
+        child.dep_ in ("relcl", "acl")
+        and noun.lemma_.lower() in TO_COMPLEMENT_NOUNS
+        and child.i == noun.i + 2
+        and doc[noun.i + 1].lower_ == "to"
+        and doc[noun.i + 1].head.i == child.i
+    )
+
+
+def _participle_after(hyphen: Token) -> bool:
+    doc = hyphen.doc
+    if hyphen.i + 1 >= len(doc):
+        return False
+    word = doc[hyphen.i + 1]
+    return word.tag_ in ("VBN", "VBD", "VBG") or word.lower_.endswith(("ed", "ing"))
+
+
+def _is_manner(prep: Token) -> bool:
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in MANNER_NOUNS for c in prep.children
+    )
+
+
 def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> set[int]:
     """Indices of the head's subtree worth keeping."""
     kept: set[int] = set()
@@ -175,6 +240,13 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
         for child in tok.children:
             if child.i in blocked:
                 continue
+            if _is_misread_complement(tok, child):
+                kept.update((child.i - 1, child.i))  # "exposure to X" read as an infinitive "to X"
+                continue
+            if child.dep_ in ("conj", "appos") and child.i > tok.i and _glued(child):
+                kept.add(child.left_edge.i - 1)  # "Ca2+ activity", "Pre-treatment": one name
+                stack.append(child)
+                continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
                 if not (child.dep_ == "appos" and child.i < head.i):
                     # An "apposition" before the head is a name inside the noun phrase that the
@@ -182,7 +254,22 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                     continue
             if child.dep_ == "acl" and child.tag_ == "VBD":
                 continue  # a finite verb read as a reduced relative: the clause, not the phrase
-            if child.dep_ == "punct" and child.text == "-" and not child.whitespace_ and child.i > tok.i:
+            if (
+                child.tag_ in FINITE_TAGS
+                and child.pos_ in ("VERB", "AUX")
+                and child.dep_ in FRAGMENT_DEPS
+                and child.i > tok.i
+            ):
+                continue  # "apoptosis and suppresses invasion": a coordinated clause, not the phrase
+            if child.dep_ == "prep" and _is_manner(child):
+                continue  # "in a dose-dependent manner" says how, it names nothing
+            if (
+                child.dep_ == "punct"
+                and child.text == "-"
+                and not child.whitespace_
+                and child.i > tok.i
+                and _participle_after(child)
+            ):
                 continue  # "acid-induced": the hyphen belongs to the participle after it
             if tok is head and child.dep_ == "prep" and child.i < head.i and head.pos_ in NOMINAL_POS:
                 continue  # "In this analysis, X was ...": a fronted phrase, not X's modifier
@@ -222,9 +309,27 @@ def argument_span(
     start = end = head.i
     while start - 1 in kept:
         start -= 1
+    start = _merged_subject_start(head, start, blocked)
     while end + 1 in kept:
         end += 1
     start, end = _trim(doc, start, end, head.i)
     if start > end:
         return None
     return start, end + 1
+
+
+def _merged_subject_start(head: Token, start: int, blocked: set[int]) -> int:
+    """Where a subject begins when the parser cut its noun phrase into two subjects of one verb
+    ("Phosphatidylinositol (PI) 3-kinase plays ...": "Phosphatidylinositol" and "kinase")."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return start
+    for sibling in head.head.children:
+        if (
+            sibling.dep_ == head.dep_
+            and sibling.i < head.i
+            and sibling.right_edge.i + 1 >= start - 1
+            and sibling.right_edge.i < start
+            and not any(t.i in blocked for t in sibling.subtree)
+        ):
+            return sibling.left_edge.i
+    return start

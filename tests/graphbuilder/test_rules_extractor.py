@@ -398,3 +398,77 @@ def test_a_list_the_parser_misreads_gives_one_claim_per_item(extractor):
         ("Metformin", "glucose"),
         ("insulin", "lipid profiles"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a '+', '/' or '-' without a space before it joins one name; it coordinates nothing
+        ("Heat stress increased cytosolic Ca2+ levels.", [("Heat stress", "cytosolic Ca2+ levels", "+")]),
+        (
+            "Pre-treatment of rats with the antagonist SR-141716 (10 mg/kg, i.p.) reversed the effects "
+            "of anandamide.",
+            [("Pre-treatment of rats with the antagonist SR-141716", "the effects of anandamide", "-")],
+        ),
+        # "in a dose-dependent manner" says how, it names nothing
+        ("Vitamin D reduced bone loss in a dose-dependent manner.", [("Vitamin D", "bone loss", "-")]),
+        # a conjunct opening with a cue participle is that verb's object, with its own sign
+        (
+            "Statins decreased LDL cholesterol and increased HDL cholesterol.",
+            [("Statins", "LDL cholesterol", "-"), ("Statins", "HDL cholesterol", "+")],
+        ),
+        # ... but "and a heightened B" is an adjective, and "describe" is no cue
+        (
+            "Emerging reports describe an increased incidence and a heightened mortality in older patients.",
+            [],
+        ),
+        # "-protection against": a downward relation, like "protection against"
+        (
+            "Resveratrol showed neuroprotection against ischemic injury.",
+            [("Resveratrol", "ischemic injury", "-")],
+        ),
+        # a compound before the head is no coordinated clause, even when tagged as a verb
+        (
+            "Midline raphe serotonin neurons in rat brainstem are involved in the hypotensive effect "
+            "of clonidine.",
+            [
+                (
+                    "Midline raphe serotonin neurons in rat brainstem",
+                    "the hypotensive effect of clonidine",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_names_the_parser_cuts(extractor, sentence, expected):
+    claims = extractor.extract([sentence])[0]
+    assert sorted((c.cause.text, c.effect.text, c.polarity) for c in claims) == sorted(expected)
+
+
+def test_a_denied_conjunct_is_a_null_finding(extractor):
+    claims = extractor.extract(["Zinc supplementation reduced diarrhoea duration, but not its incidence."])[0]
+    assert sorted((c.effect.text, c.polarity, c.negated) for c in claims) == [
+        ("diarrhoea duration", "-", False),
+        ("its incidence", "0", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "polarity"),
+    [
+        ("Pre-treatment with ketamine reduced pain scores.", "Pre-treatment", "pain scores", "-"),
+        ("Exposure to benzene increased leukemia risk.", "Exposure to benzene", "leukemia risk", "+"),
+    ],
+)
+def test_a_sentence_the_parser_gave_no_verb_has_the_cue_for_its_verb(
+    extractor, sentence, cause, effect, polarity
+):
+    claims = extractor.extract([sentence])[0]
+    assert [(c.cause.text, c.effect.text, c.polarity) for c in claims] == [(cause, effect, polarity)]
+
+
+def test_a_verbless_title_with_an_unsigned_participle_gives_no_claim(extractor):
+    # a title is a noun phrase: "mediated" there is an adjective, not the sentence's verb
+    title = "Receptor haploinsufficiency by nonsense mediated decay, adrenal hyperplasia and salt wasting."
+    assert extractor.extract([title])[0] == []
