@@ -365,13 +365,21 @@ def _whole_modifier(cause: list[Token], effect: list[Token]) -> list[Token]:
     belong to it ("valproic acid"), however the parser attached them."""
     doc = cause[0].doc
     first = cause[0].i
-    while (
-        first > 0
-        and doc[first - 1].pos_ in ("ADJ", "NOUN", "PROPN")
-        and doc[first - 1].dep_ in ("amod", "compound", "nmod", "npadvmod")
-        and first - 1 < doc[first - 1].head.i <= effect[-1].i
-    ):
-        first -= 1
+    while first > 0:
+        before = doc[first - 1]
+        if before.text == "-" and not before.whitespace_ and first >= 2:
+            word = doc[first - 2]
+            if word.whitespace_ or word.is_punct:
+                break
+            first -= 2  # "interferon-gamma-induced": the hyphens join one name
+        elif (
+            before.pos_ in ("ADJ", "NOUN", "PROPN")
+            and before.dep_ in ("amod", "compound", "nmod", "npadvmod")
+            and first - 1 < before.head.i <= effect[-1].i
+        ):
+            first -= 1
+        else:
+            break
     return [*doc[first : cause[0].i], *cause] if first < cause[0].i else cause
 
 

@@ -133,7 +133,7 @@ def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token
 
 def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     """'X reduces Y', 'Y was reduced by X', 'infections caused by X'."""
-    if token.dep_ == "amod":
+    if token.dep_ == "amod" or (token.tag_ in ("VBZ", "VBP") and token.dep_ in ("compound", "nmod")):
         return _adjectival_verb_cue(token, entry)
     if is_passive(token):
         causes = _agent_heads(token, lexicon)

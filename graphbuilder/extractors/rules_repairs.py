@@ -114,6 +114,12 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
     subjects = children_with(token, SUBJECT_DEPS)
     if subjects:
         return subjects[0], head, False
+    if token.tag_ in ("VBZ", "VBP"):
+        # "that AMPK suppresses proliferation" read as one noun phrase: a present-tense verb is
+        # never a modifier; the name before it is its subject.
+        names = [c for c in token.children if c.i < token.i and c.pos_ in NOUN_POS]
+        subject = names[-1] if names else noun_before(token)
+        return (subject, head, True) if subject is not None else None
     # "that the intervention reduced hospital admissions" parsed as one noun phrase: a noun
     # modifier left of the verb, itself after the phrase's determiner, is the subject.
     before = [

@@ -224,6 +224,11 @@ def _participle_after(hyphen: Token) -> bool:
     return word.tag_ in ("VBN", "VBD", "VBG") or word.lower_.endswith(("ed", "ing"))
 
 
+def _after_comma(clause: Token) -> bool:
+    edge = clause.left_edge.i
+    return edge > 0 and clause.doc[edge - 1].text in (",", ";")
+
+
 def _is_manner(prep: Token) -> bool:
     return prep.lower_ == "in" and any(
         c.dep_ == "pobj" and c.lemma_.lower() in MANNER_NOUNS for c in prep.children
@@ -254,6 +259,8 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                     continue
             if child.dep_ == "acl" and child.tag_ == "VBD":
                 continue  # a finite verb read as a reduced relative: the clause, not the phrase
+            if child.dep_ == "acl" and child.tag_ == "VBG" and _after_comma(child):
+                continue  # "X, thus reducing Y": an adverbial clause set off by a comma
             if (
                 child.tag_ in FINITE_TAGS
                 and child.pos_ in ("VERB", "AUX")

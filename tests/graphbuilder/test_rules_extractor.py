@@ -472,3 +472,29 @@ def test_a_verbless_title_with_an_unsigned_participle_gives_no_claim(extractor):
     # a title is a noun phrase: "mediated" there is an adjective, not the sentence's verb
     title = "Receptor haploinsufficiency by nonsense mediated decay, adrenal hyperplasia and salt wasting."
     assert extractor.extract([title])[0] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the hyphens before "-induced" join one name, however many there are
+        (
+            "Tumor necrosis factor-alpha-induced apoptosis was rare.",
+            [("Tumor necrosis factor-alpha", "apoptosis", "+")],
+        ),
+        # a present-tense verb is never a noun modifier, whatever the parser made of it
+        ("Our results suggest that AMPK suppresses proliferation.", [("AMPK", "proliferation", "-")]),
+    ],
+)
+def test_claims_inside_compounds_and_clauses(extractor, sentence, expected):
+    claims = extractor.extract([sentence])[0]
+    assert [(c.cause.text, c.effect.text, c.polarity) for c in claims] == expected
+
+
+def test_a_participle_clause_after_a_comma_is_not_part_of_the_noun(extractor):
+    claims = extractor.extract(["The drug inhibited ERK phosphorylation, thus reducing cell proliferation."])[
+        0
+    ]
+    assert ("The drug", "ERK phosphorylation", "-") in [
+        (c.cause.text, c.effect.text, c.polarity) for c in claims
+    ]
