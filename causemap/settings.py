@@ -23,8 +23,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-SETTINGS_FILE = "settings.toml"
-DEFAULT_WORKSPACE = Path("causemap-workspace")
+from causemap.paths import DEFAULT_WORKSPACE, SETTINGS_FILE
 
 # The workspace whose settings.toml is being loaded; pydantic-settings builds sources from the class,
 # so the file path travels in a context variable rather than a global.

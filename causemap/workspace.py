@@ -7,6 +7,10 @@
         settings.toml    settings that differ from the defaults
         uploads/         files added through the app
 
+``Workspace.open(path, create=False)`` refuses a folder that is not a workspace (``causemap.paths``),
+naming it, so that a mistyped path is never silently created empty; the stages' own callers (tests,
+benchmarks) keep the creating default.
+
 The heavy parts (embedding model, vector store) belong to the ingest stage, which opens them on first use
 through ``component()``, so that `causemap status` is instant and the core depends on no later stage.
 """
@@ -17,11 +21,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from causemap.paths import (  # noqa: F401 (re-exported: where a workspace is, and whether it is one)
+    DB_FILE,
+    MARKER_FILES,
+    NotAWorkspaceError,
+    is_workspace,
+    require_workspace,
+    workspace_path,
+)
 from causemap.settings import Settings
 from causemap.store import Store
 
 T = TypeVar("T")
-DB_FILE = "causemap.db"
 
 
 class Workspace:
@@ -34,8 +45,10 @@ class Workspace:
         self._components: dict[str, Any] = {}
 
     @classmethod
-    def open(cls, path: Path | str | None = None, **overrides: Any) -> Workspace:
-        return cls(Settings.load(path, **overrides))
+    def open(cls, path: Path | str | None = None, *, create: bool = True, **overrides: Any) -> Workspace:
+        """The workspace at ``path``; with ``create=False`` a folder that is not one is refused."""
+        folder = require_workspace(path) if not create else workspace_path(path)
+        return cls(Settings.load(folder, **overrides))
 
     def component(self, name: str, factory: Callable[[Workspace], T]) -> T:
         """The workspace's ``name`` component, built by ``factory`` on first use and then kept."""

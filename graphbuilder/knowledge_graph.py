@@ -7,7 +7,9 @@ drop and why. Building one from claims is ``graphbuilder.assemble.build_knowledg
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
@@ -105,6 +107,25 @@ class KnowledgeGraph:
             ],
             report=self.report,
         )
+
+    def export(
+        self, format: str, path: str | Path | None = None, candidate: CandidateDAG | int | None = None
+    ) -> str:
+        """The graph as ``format`` (json, graphml, dot, dagitty, gml); written to ``path`` when given.
+
+        ``candidate`` (a rank, 1 = most credible) exports that candidate DAG; the acyclic formats
+        (dagitty, gml) export the most credible one by default. The file is replaced only once the
+        whole text is written, so a failed export never leaves a half-written file.
+        """
+        from causemap.graphbuilder.exporters import export_graph
+
+        text = export_graph(self, format, candidate)
+        if path is not None:
+            target = Path(path)
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, target)
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``causemap graph --json``."""

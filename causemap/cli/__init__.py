@@ -1,10 +1,19 @@
 """The `causemap` command: one command per pipeline stage, in the order a collection goes through them.
 
-ingest -> extract -> graph -> plan        (ask, status, ui and demo look at the result)
+ingest -> extract -> graph -> plan        (claims and variables curate; ask, status, ui and demo look)
+
+Every command is a thin layer over the Python API (``causemap.api``): it checks its arguments and the
+workspace, calls one verb, and prints the result. Nothing heavy is imported until a command runs, so
+``--help`` and usage errors answer at once.
+
+A stage's commands live in one module of this package, which adds them to ``app`` when imported; a new
+module is registered by adding it to ``COMMAND_MODULES`` (and its commands to ``COMMAND_ORDER`` to
+place them in ``--help``).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -12,6 +21,8 @@ import typer
 from typer.core import TyperGroup
 
 from causemap.errors import CausemapError
+
+EXIT_INTERRUPTED = 130
 
 COMMAND_ORDER = [
     "ingest",
@@ -26,6 +37,16 @@ COMMAND_ORDER = [
     "status",
     "ui",
     "demo",
+]
+
+COMMAND_MODULES = [
+    "causemap.cli.ingest_commands",
+    "causemap.cli.extract_commands",
+    "causemap.cli.graph_commands",
+    "causemap.cli.plan_commands",
+    "causemap.cli.curation_commands",
+    "causemap.cli.paper_commands",
+    "causemap.cli.workspace_commands",
 ]
 
 
@@ -43,6 +64,9 @@ class _Group(TyperGroup):
         except CausemapError as exc:
             typer.echo(f"causemap: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from exc
+        except KeyboardInterrupt:
+            typer.echo("causemap: interrupted; what was stored is kept, and a rerun resumes", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 app = typer.Typer(
@@ -60,15 +84,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# Registering a stage's commands is importing its module (each module adds its commands to `app`).
-from causemap.cli import (  # noqa: E402,F401
-    extract_commands,
-    graph_commands,
-    ingest_commands,
-    paper_commands,
-    plan_commands,
-    workspace_commands,
-)
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module)
 
 
 def main() -> None:

@@ -1,4 +1,8 @@
-"""What every command shares: the workspace and --json options, output, and exit statuses."""
+"""What every command shares: the workspace and --json options, output, and exit statuses.
+
+Only typer is imported here: a command checks its arguments and its workspace before it loads the API
+(``open_workspace``), and the API loads a stage only when one of its verbs runs.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from causemap.errors import UsageError
-from causemap.workspace import Workspace
+
+if TYPE_CHECKING:
+    from causemap.api import Workspace
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -31,8 +37,25 @@ WorkspaceOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout, nothing else.")]
 
 
-def open_workspace(path: Path | None, **overrides: Any) -> Workspace:
-    return Workspace.open(path, **overrides)
+def open_workspace(path: Path | None, *, create: bool = False, **settings: Any) -> Workspace:
+    """The workspace at ``path``. Unless ``create``, a folder that is not a workspace is refused (exit 2),
+    naming it, before anything is loaded or created."""
+    from causemap.paths import require_workspace
+
+    if not create:
+        require_workspace(path)
+    from causemap import api
+
+    return api.open(path, create=create, **settings)
+
+
+def check_writable(path: Path, what: str = "--out") -> None:
+    """Refuse an output file whose folder does not exist, before any work is done."""
+    parent = path.expanduser().parent
+    if not parent.is_dir():
+        raise UsageError(f"{what} {path}: the folder {parent} does not exist")
+    if path.is_dir():
+        raise UsageError(f"{what} {path} is a folder; give a file name")
 
 
 def emit_json(document: Any) -> None:

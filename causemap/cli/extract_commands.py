@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +16,7 @@ from causemap.cli.common import (
     EXIT_PARTIAL,
     JsonOption,
     WorkspaceOption,
+    check_writable,
     emit_json,
     open_workspace,
     say,
@@ -49,7 +52,7 @@ def extract(
         str | None, typer.Option("--base-url", help="OpenAI-compatible server for the llm extractor.")
     ] = None,
     input_path: Annotated[
-        Path | None, typer.Option("--input", help="JSONL of {id, text} sentences (no workspace).")
+        Path | None, typer.Option("--input", help="JSONL of {id, text} sentences (no workspace needed).")
     ] = None,
     output_path: Annotated[
         Path | None, typer.Option("--output", help="JSONL of claims, with --input.")
@@ -71,13 +74,18 @@ def extract(
     json_output: JsonOption = False,
 ) -> None:
     """Stage 2: read cause-effect claims, with sentence, page and offsets, from every paper."""
-    from causemap.graphbuilder.extract_pipeline import extract_workspace
     from causemap.graphbuilder.extractors import EXTRACTORS, make_extractor
 
     if (input_path is None) != (output_path is None):
         raise UsageError("--input and --output go together")
     if extractor is not None and extractor not in EXTRACTORS:
         raise UsageError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
+    if estimate and (input_path is not None or (extractor or ("llm" if llm else None)) not in (None, "llm")):
+        raise UsageError("--estimate goes with --extractor llm over a workspace")
+    if input_path is not None:
+        if not input_path.is_file():
+            raise UsageError(f"--input {input_path}: no such file")
+        check_writable(output_path)  # type: ignore[arg-type]
     overrides: dict[str, Any] = {
         key: value
         for key, value in {
@@ -89,28 +97,32 @@ def extract(
         }.items()
         if value
     }
-    with open_workspace(workspace, **({"extract": overrides} if overrides else {})) as ws:
-        settings = ws.settings.extract
-        name = extractor or ("llm" if llm else settings.extractor)
-        if estimate:
-            if name != "llm" or input_path is not None:
-                raise UsageError("--estimate goes with --extractor llm over a workspace")
-            summary, partial = _estimate(ws, force), False
-        else:
+    partial = False
+    if input_path is not None:
+        with settings_workspace(workspace) as (settings, store):
+            settings = settings.model_copy(update=overrides)
+            name = extractor or ("llm" if llm else settings.extractor)
             chosen, prefilter = make_extractor(
-                name, settings, ws.store, trust_workspace_settings=trust_workspace_settings
+                name, settings, store, trust_workspace_settings=trust_workspace_settings
             )
-            if input_path is not None:
-                summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
-                partial = bool(summary.get("llm", {}).get("skipped_batches"))
+            summary = extract_file(chosen, prefilter, input_path, output_path)  # type: ignore[arg-type]
+        partial = bool(summary.get("llm", {}).get("skipped_batches"))
+    else:
+        with open_workspace(workspace, **({"extract": overrides} if overrides else {})) as ws:
+            if estimate:
+                if (extractor or ("llm" if llm else ws.settings.extract.extractor)) != "llm":
+                    raise UsageError("--estimate goes with --extractor llm over a workspace")
+                summary = _estimate(ws, force)
             else:
-                report = extract_workspace(ws, chosen, prefilter, force=force)
+                report = ws.extract(
+                    force=force, progress=True, trust_workspace_settings=trust_workspace_settings
+                )
                 summary, partial = report.to_dict(), report.partial
     if json_output:
         emit_json(summary)
     else:
-        for key, value in summary.items():
-            say(f"{key:<16} {value}")
+        for line in describe_summary(summary):
+            say(line)
         if partial:
             warn(
                 f"{summary.get('llm', {}).get('skipped_batches', 0)} batch(es) the LLM did not answer "
@@ -137,6 +149,38 @@ def _estimate(ws: Any, force: bool) -> dict[str, Any]:
     result = estimate_requests(candidates, settings, endpoint(settings), ws.store)
     result.sentences = sum(map(len, papers))
     return result.to_dict()
+
+
+@contextmanager
+def settings_workspace(path: Path | None) -> Iterator[tuple[Any, Any]]:
+    """The extract settings and store of workspace ``path`` when given (or the default one when it
+    exists); otherwise the default settings and no store (no LLM cache). Nothing is created."""
+    from causemap.paths import is_workspace, workspace_path
+
+    if path is not None or is_workspace(workspace_path(None)):
+        with open_workspace(path) as ws:
+            yield ws.settings.extract, ws.store
+        return
+    from causemap.settings import Settings
+
+    yield Settings().extract, None
+
+
+def describe_summary(summary: dict[str, Any]) -> list[str]:
+    """An extraction summary as lines to read (lists as counts, nested figures as "name value")."""
+    lines = []
+    for key, value in summary.items():
+        label = key.replace("_", " ")
+        if isinstance(value, dict):
+            if value:
+                lines.append(
+                    f"{label:<16} " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in value.items())
+                )
+        elif isinstance(value, list):
+            lines.append(f"{label:<16} {len(value)}")
+        else:
+            lines.append(f"{label:<16} {value}")
+    return lines
 
 
 def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: Path) -> dict[str, Any]:
@@ -204,25 +248,28 @@ def evaluate(
     json_output: JsonOption = False,
 ) -> None:
     """Score an extractor on annotated sentences or abstracts, by the same rules as the reference scorer."""
+    if task not in ("spans", "strength", "pairs"):
+        raise UsageError(f"unknown task {task!r}: choose spans, strength or pairs")
+    if not data.is_file():
+        raise UsageError(f"--data {data}: no such file")
+    if pred_out is not None:
+        check_writable(pred_out, "--pred-out")
     from causemap.graphbuilder import evaluation, evaluation_pairs
     from causemap.graphbuilder.extractors import make_extractor
 
-    if task not in ("spans", "strength", "pairs"):
-        raise UsageError(f"unknown task {task!r}: choose spans, strength or pairs")
-    if not data.exists():
-        raise UsageError(f"no such file: {data}")
-    overrides = {"extract": {"llm": llm}} if llm else {}
     summary: dict[str, Any] = {}
-    with open_workspace(workspace, **overrides) as ws:
+    with settings_workspace(workspace) as (settings, store):
+        if llm:
+            settings = settings.model_copy(update={"llm": llm})
         name = extractor or ("llm" if llm else "rules")
-        chosen, prefilter = make_extractor(name, ws.settings.extract, ws.store)
+        chosen, prefilter = make_extractor(name, settings, store)
         gold = _read_gold(data, task)
         if task == "pairs":
             predictions, summary = evaluation_pairs.predict_pairs(
                 gold,
                 chosen,
                 prefilter,
-                settings_overrides={"extract": ws.settings.extract.model_dump()},
+                settings_overrides={"extract": settings.model_dump()},
                 progress=not json_output,
             )
         else:

@@ -1,31 +1,33 @@
-"""Stage 3, graph: variables, edges with belief, contradictions, candidate DAGs, exports; and curation."""
+"""Stage 3, graph: variables, edges with belief, contradictions, candidate DAGs, and exports."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from causemap.cli import app
-from causemap.cli.common import JsonOption, WorkspaceOption, emit_json, open_workspace, say, usage_errors
-from causemap.errors import UsageError
-from causemap.models import CurationState
+from causemap.cli.common import (
+    JsonOption,
+    WorkspaceOption,
+    check_writable,
+    emit_json,
+    open_workspace,
+    say,
+    usage_errors,
+)
+from causemap.errors import CausemapError, UsageError
 
-claims_app = typer.Typer(help="Curate claims: list, accept, reject, edit.", no_args_is_help=True)
-variables_app = typer.Typer(help="Curate variables: list, merge, rename, split.", no_args_is_help=True)
-app.add_typer(claims_app, name="claims", rich_help_panel="Curate")
-app.add_typer(variables_app, name="variables", rich_help_panel="Curate")
+if TYPE_CHECKING:
+    from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
 
 MinBeliefOption = Annotated[
     float | None, typer.Option("--min-belief", min=0.0, max=1.0, help="Leave out edges below this belief.")
 ]
-
-
-def _build(ws, min_belief: float | None = None, progress: bool = False):
-    from causemap.graphbuilder.graph_service import build_workspace_graph
-
-    return build_workspace_graph(ws.store, ws.settings, min_belief=min_belief, progress=progress)
+SHOWN_EDGES = 25
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -42,167 +44,68 @@ def graph(
     json_output: JsonOption = False,
 ) -> None:
     """Stage 3: variables, belief-weighted edges, contradictions and candidate DAGs."""
-    from causemap.graphbuilder.exporters import ExportError, export_graph
+    from causemap.api import EXPORT_FORMATS
 
     if (export is None) != (out is None):
         raise UsageError("--export and --out go together")
-    from causemap.cli.workflows import record_graph_run
-
+    if export is not None and export not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {export!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if out is not None:
+        check_writable(out)
+    if candidate is not None and export is None:
+        raise UsageError("--candidate chooses the DAG to export: give --export and --out too")
     with open_workspace(workspace) as ws:
-        kg = _build(ws, min_belief, progress=True)
-        if min_belief is None:
-            record_graph_run(ws, kg)
+        kg = ws.graph(min_belief, progress=True)
     if export is not None:
+        if not kg.edges:
+            raise CausemapError(
+                f"the graph of {ws.root} has no edges{' at this --min-belief' if min_belief else ''}, so "
+                f"{out} was not written (extract claims first: causemap extract)"
+            )
+        from causemap.graphbuilder.exporters import ExportError
+
         with usage_errors(ExportError):
-            text = export_graph(kg, export, candidate)
-        out.write_text(text, encoding="utf-8")  # type: ignore[union-attr]
+            kg.export(export, out, candidate)
     if json_output:
         emit_json(kg.to_dict())
         return
-    say(
-        f"{len(kg.variables)} variables, {len(kg.edges)} edges, {len(kg.contradictions)} contradictions, "
-        f"{len(kg.candidates)} candidate DAGs"
-    )
-    for edge in sorted(kg.edges.values(), key=lambda e: -e.belief)[:25]:
-        flag = "  CONTESTED" if edge.contradiction else ""
-        say(
-            f"  {edge.source} -> {edge.target}  [{edge.polarity or '?'}] belief {edge.belief:.2f}, "
-            f"{edge.n_papers} paper(s), {edge.n_claims} claim(s){flag}"
-        )
-    for c in kg.candidates:
-        say(f"candidate {c.rank}: score {c.score:.2f}, {len(c.edges)} edges, dropped {len(c.dropped)}")
-        for d in c.dropped:
-            say(f"    dropped {d.edge[0]} -> {d.edge[1]}: {d.reason}")
+    for line in describe_graph(kg):
+        say(line)
     if export is not None:
         say(f"wrote {export} to {out}")
 
 
-@claims_app.command("list")
-def claims_list(
-    workspace: WorkspaceOption = None,
-    state: Annotated[str | None, typer.Option(help="pending, accepted, rejected or edited.")] = None,
-    paper: Annotated[str | None, typer.Option(help="Paper id (or its first characters).")] = None,
-    json_output: JsonOption = False,
-) -> None:
-    """Claims with their sentence, page and paper."""
-    with open_workspace(workspace) as ws:
-        states = [_state(state)] if state else None
-        claims = [c for c in ws.store.claims(states=states) if not paper or c.paper_id.startswith(paper)]
-        titles = {p.id: p.title for p in ws.store.papers()}
-    if json_output:
-        emit_json([{**c.model_dump(mode="json"), "title": titles.get(c.paper_id)} for c in claims])
-        return
-    for c in claims:
-        say(
-            f"{c.id}  [{c.state}] {c.cause} -> {c.effect} ({c.relation}, {c.polarity or '?'}"
-            f"{', hedged' if c.hedged else ''}{', negated' if c.negated else ''})"
+def describe_graph(kg: KnowledgeGraph, shown: int = SHOWN_EDGES) -> list[str]:
+    """The graph as a researcher reads it: labels, belief, papers, what each candidate DAG dropped."""
+    from causemap.labels import edge_polarity_word, polarity_counts_text
+
+    def name(variable_id: str) -> str:
+        variable = kg.variables.get(variable_id)
+        return variable.label if variable is not None else variable_id
+
+    lines = [
+        f"{len(kg.variables)} variables, {len(kg.edges)} edges, {len(kg.contradictions)} contradictions, "
+        f"{len(kg.candidates)} candidate DAGs"
+    ]
+    ranked = sorted(kg.edges.values(), key=lambda e: -e.belief)
+    if ranked:
+        lines.append(f"strongest {min(shown, len(ranked))} of {len(ranked)} edges:")
+    for edge in ranked[:shown]:
+        flag = "  CONTESTED" if edge.contradiction else ""
+        lines.append(
+            f"  {name(edge.source)} -> {name(edge.target)}: {edge_polarity_word(edge)}, belief "
+            f"{edge.belief:.2f}, {edge.n_papers} paper(s), {edge.n_claims} claim(s) "
+            f"({polarity_counts_text(edge.polarity_counts)}){flag}"
         )
-        say(f"    {titles.get(c.paper_id) or c.paper_id[:12]}, p. {c.page}: {c.sentence}")
+    for c in kg.candidates:
+        lines.append(
+            f"candidate DAG {c.rank}: score {c.score:.2f}, {len(c.edges)} edges, {len(c.dropped)} dropped"
+        )
+        for d in c.dropped:
+            lines.append(f"    dropped {name(d.edge[0])} -> {name(d.edge[1])}: {_named(d.reason, name)}")
+    return lines
 
 
-def _set_state(workspace: Path | None, claim_ids: list[str], state: CurationState) -> None:
-    with open_workspace(workspace) as ws:
-        missing = [i for i in claim_ids if ws.store.claim(i) is None]
-        if missing:
-            raise UsageError(f"no such claim(s): {', '.join(missing)}")
-        ws.store.set_claim_state(claim_ids, state)
-    say(f"{len(claim_ids)} claim(s) {state.value}")
-
-
-@claims_app.command("accept")
-def claims_accept(claim_ids: list[str], workspace: WorkspaceOption = None) -> None:
-    """Mark claims as read correctly: they count as reliable evidence."""
-    _set_state(workspace, claim_ids, CurationState.ACCEPTED)
-
-
-@claims_app.command("reject")
-def claims_reject(claim_ids: list[str], workspace: WorkspaceOption = None) -> None:
-    """Mark claims as misread: they no longer count."""
-    _set_state(workspace, claim_ids, CurationState.REJECTED)
-
-
-@claims_app.command("edit")
-def claims_edit(
-    claim_id: str,
-    workspace: WorkspaceOption = None,
-    cause: Annotated[str | None, typer.Option(help="Corrected cause.")] = None,
-    effect: Annotated[str | None, typer.Option(help="Corrected effect.")] = None,
-    polarity: Annotated[str | None, typer.Option(help="+, - or 0.")] = None,
-    relation: Annotated[str | None, typer.Option(help="causal or correlational.")] = None,
-    hedged: Annotated[bool | None, typer.Option("--hedged/--not-hedged")] = None,
-    negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
-) -> None:
-    """Correct a claim; the extractor's reading and the sentence stay on record."""
-    from pydantic import ValidationError
-
-    from causemap.store import WorkspaceError
-
-    fields = {
-        k: v
-        for k, v in dict(
-            cause=cause, effect=effect, polarity=polarity, relation=relation, hedged=hedged, negated=negated
-        ).items()
-        if v is not None
-    }
-    if not fields:
-        raise UsageError("nothing to edit: give --cause, --effect, --polarity, --relation, --hedged ...")
-    with open_workspace(workspace) as ws, usage_errors(WorkspaceError, ValidationError, ValueError):
-        claim = ws.store.edit_claim(claim_id, fields)
-    say(f"{claim.id} edited: {claim.cause} -> {claim.effect} ({claim.relation}, {claim.polarity})")
-
-
-def _state(value: str) -> CurationState:
-    try:
-        return CurationState(value)
-    except ValueError:
-        raise UsageError(f"unknown state {value!r}: pending, accepted, rejected or edited") from None
-
-
-@variables_app.command("list")
-def variables_list(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
-    """Variables and the names (aliases) the papers use for them."""
-    with open_workspace(workspace) as ws:
-        kg = _build(ws)
-    if json_output:
-        emit_json([v.model_dump(mode="json") for v in kg.variables.values()])
-        return
-    for v in kg.variables.values():
-        say(f"{v.id:<32} {v.label}  (aliases: {', '.join(v.aliases)})")
-
-
-@variables_app.command("merge")
-def variables_merge(
-    variable_ids: Annotated[list[str], typer.Argument(help="Two or more variable ids.")],
-    workspace: WorkspaceOption = None,
-    label: Annotated[str | None, typer.Option(help="Label of the merged variable.")] = None,
-) -> None:
-    """Make several variables one (kept across re-extraction)."""
-    from causemap.graphbuilder.graph_service import VariableDecisionError, merge_variables
-
-    with open_workspace(workspace) as ws, usage_errors(VariableDecisionError):
-        merge_variables(ws.store, _build(ws), variable_ids, label)
-    say(f"merged {', '.join(variable_ids)}")
-
-
-@variables_app.command("rename")
-def variables_rename(variable_id: str, label: str, workspace: WorkspaceOption = None) -> None:
-    """Give a variable a new label (kept across re-extraction)."""
-    from causemap.graphbuilder.graph_service import VariableDecisionError, rename_variable
-
-    with open_workspace(workspace) as ws, usage_errors(VariableDecisionError):
-        rename_variable(ws.store, _build(ws), variable_id, label)
-    say(f"renamed {variable_id} to {label!r}")
-
-
-@variables_app.command("split")
-def variables_split(
-    variable_id: str,
-    aliases: Annotated[list[str], typer.Argument(help="Aliases that become a variable of their own.")],
-    workspace: WorkspaceOption = None,
-) -> None:
-    """Move some of a variable's names out into a variable of their own."""
-    from causemap.graphbuilder.graph_service import VariableDecisionError, split_variable
-
-    with open_workspace(workspace) as ws, usage_errors(VariableDecisionError):
-        split_variable(ws.store, _build(ws), variable_id, aliases)
-    say(f"split {', '.join(aliases)} out of {variable_id}")
+def _named(text: str, name: Callable[[str], str]) -> str:
+    """``text`` with the variable ids it mentions (``physical_activity``) replaced by their labels."""
+    return re.sub(r"[\w-]+", lambda m: name(m.group(0)), text)

@@ -18,6 +18,7 @@ from causemap.cli.common import (
     warn,
 )
 from causemap.cli.extract_commands import TrustOption
+from causemap.errors import UsageError
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -26,11 +27,15 @@ def ingest(
     workspace: WorkspaceOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Stage 1: read PDFs and abstracts into clean page text, sections, chunks and vectors."""
-    from causemap.ingest.pipeline import ingest_paths
+    """Stage 1: read PDFs and abstracts into clean page text, sections, chunks and vectors.
 
-    with open_workspace(workspace) as ws:
-        report = ingest_paths(ws, paths)
+    Starts the workspace if it does not exist yet.
+    """
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing and len(missing) == len(paths):
+        raise UsageError(f"nothing to ingest: {', '.join(missing)} not found")
+    with open_workspace(workspace, create=True) as ws:
+        report = ws.ingest(paths, progress=True)
     if json_output:
         emit_json(report.to_dict())
     else:
@@ -59,21 +64,17 @@ def ask(
     json_output: JsonOption = False,
 ) -> None:
     """Find the passages that answer a question (and, with an LLM configured, a cited answer)."""
-    from causemap.ingest.answer import answer_question
-    from causemap.ingest.retrieval import retrieve
-    from causemap.llm import make_chat_model
-
-    answer = None
+    if not question.strip():
+        raise UsageError(
+            'the question is empty: ask something, e.g. causemap ask "what lowers blood pressure?"'
+        )
     with open_workspace(workspace) as ws:
-        passages = retrieve(ws, question, k)
-        settings = ws.settings.extract
-        chat_model = (
-            make_chat_model(settings, trust_workspace_settings=trust_workspace_settings)
-            if settings.llm
+        passages = ws.ask(question, k)
+        answer = (
+            ws.answer(question, passages, trust_workspace_settings=trust_workspace_settings)
+            if passages
             else None
         )
-        if chat_model is not None and passages:
-            answer = answer_question(question, passages, chat_model, model_name=settings.llm or "")
     if json_output:
         document = {"question": question, "passages": [p.to_dict() for p in passages]}
         if answer is not None:
@@ -88,5 +89,6 @@ def ask(
         )
         say(f"{answer.text}\n\n(answer by {answer.model}; [n] cites passage n below{removed})\n")
     for i, p in enumerate(passages, 1):
-        say(f"[{i}] {p.title or p.paper_id[:12]}, p. {p.page} ({p.section}; score {p.score:.2f})")
+        section = f"{p.section}; " if p.section else ""
+        say(f"[{i}] {p.provenance.cite()} ({section}score {p.score:.2f})")
         say(f"    {p.text}\n")

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from causemap.cli import app
-from causemap.cli.common import WorkspaceOption, open_workspace, warn
+from causemap.cli.common import EXIT_PARTIAL, WorkspaceOption, check_writable, open_workspace, warn
 from causemap.errors import UsageError
 
-# Exit status when a requested step (estimate, refuter, falsification) could not run.
-PARTIAL = 3
+# How a target is written (the planner's parser accepts these arrows; checked here before anything loads).
+TARGET_ARROWS = ("->", "→", "=>", "⟶")
 
 
 @app.command(rich_help_panel="Pipeline")
@@ -42,13 +42,17 @@ def plan(
     json_output: Annotated[bool, typer.Option("--json", help="Print the plan as JSON on stdout.")] = False,
 ) -> None:
     """Stage 4: gaps, refutation tests and experiments ranked by what they would settle."""
-    from causemap.llm import make_chat_model
-    from causemap.planner.workspace_plan import plan_workspace
-
-    if out is not None and out.suffix.lower() not in (".md", ".json"):
-        raise UsageError("--out must end in .md or .json")
+    if out is not None:
+        if out.suffix.lower() not in (".md", ".json"):
+            raise UsageError("--out must end in .md or .json")
+        check_writable(out)
     if columns is not None and data is None:
         raise UsageError("--columns maps the columns of --data: give the data table too")
+    for given, option in ((data, "--data"), (columns, "--columns")):
+        if given is not None and not given.is_file():
+            raise UsageError(f"{option} {given}: no such file")
+    if target is not None and not any(arrow in target for arrow in TARGET_ARROWS):
+        raise UsageError(f"a target reads 'EXPOSURE -> OUTCOME', got {target!r}")
     as_json = json_output or (out is not None and out.suffix.lower() == ".json")
     if suggest_targets:
         if target is not None or data is not None:
@@ -56,26 +60,19 @@ def plan(
         _suggest(workspace, number, as_json, out)
         return
     with open_workspace(workspace) as ws:
-        chat_model = make_chat_model(ws.settings.extract) if ws.settings.extract.llm else None
-        result = plan_workspace(
-            ws, target, data, candidate, chat_model=chat_model, columns=columns, progress=True
-        )
+        result = ws.plan(target, data, candidate=candidate, columns=columns, progress=True)
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str) if as_json else None
     _write(text if text is not None else result.to_markdown(), out, "the plan")
     failures = result.data_check.failures if result.data_check else []
     for failure in failures:
         warn(f"data check: {failure}")
     if failures:
-        raise typer.Exit(PARTIAL)
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _suggest(workspace: Path | None, number: int, as_json: bool, out: Path | None) -> None:
-    from causemap.graphbuilder.graph_service import build_workspace_graph
-    from causemap.planner.suggest import suggest_targets
-
     with open_workspace(workspace) as ws:
-        graph = build_workspace_graph(ws.store, ws.settings)
-        found = suggest_targets(graph, number, ws.settings.planner)
+        found = ws.suggest_targets(number)
     if as_json:
         text = json.dumps({"targets": [s.to_dict() for s in found]}, indent=2, ensure_ascii=False)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 from typing import Annotated
@@ -12,22 +13,19 @@ from causemap.cli import app
 from causemap.cli.common import JsonOption, WorkspaceOption, emit_json, open_workspace, say
 from causemap.errors import CausemapError
 
-DEMO_WORKSPACE = Path("causemap-demo")
+DEMO_WORKSPACE = Path("causemap-demo")  # the same as causemap.api.DEMO_WORKSPACE (a test keeps them equal)
 
 
 @app.command(rich_help_panel="Explore")
 def status(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
     """What the workspace holds: papers by state, pages, chunks, claims, graph."""
-    from causemap.cli.workflows import workspace_status
-
     with open_workspace(workspace) as ws:
-        document = workspace_status(ws)
+        current = ws.status()
     if json_output:
-        emit_json(document)
+        emit_json(current.to_dict())
         return
-    say(f"workspace  {document['workspace']}")
-    for key, value in document["counts"].items():
-        say(f"{key:<18} {value}")
+    for line in current.describe():
+        say(line)
 
 
 @app.command(rich_help_panel="Explore")
@@ -37,7 +35,8 @@ def ui(
 ) -> None:
     """Open the Streamlit app on this workspace (on 127.0.0.1)."""
     with open_workspace(workspace) as ws:
-        launch_ui(ws.root, port or ws.settings.ui.port, ws.settings.ui.host)
+        root, host, default_port = ws.root, ws.settings.ui.host, ws.settings.ui.port
+    launch_ui(root, port or default_port, host)
 
 
 def launch_ui(workspace: Path, port: int, host: str = "127.0.0.1") -> None:
@@ -58,15 +57,18 @@ def demo(
     json_output: JsonOption = False,
 ) -> None:
     """Run the whole pipeline on the bundled sample papers, then open the app."""
-    from causemap.cli.workflows import run_demo
+    from causemap.api import demo as run_demo
 
-    with open_workspace(workspace) as ws:
-        summary = run_demo(ws)
-        if json_output:
-            emit_json(summary)
-        else:
-            for stage, line in summary["stages"].items():
-                say(f"{stage:<8} {line}")
-            say(f"workspace: {ws.root}")
-        if not no_ui:
-            launch_ui(ws.root, ws.settings.ui.port, ws.settings.ui.host)
+    report = run_demo(workspace, progress=True)
+    reopen = f"causemap ui -w {shlex.quote(str(workspace))}"
+    if json_output:
+        emit_json({**report.to_dict(), "open_again": reopen})
+    else:
+        for stage, line in report.stages().items():
+            say(f"{stage:<8} {line}")
+        say(f"workspace: {workspace}")
+        say(f"open it again with: {reopen}   (or in Python: causemap.open({str(workspace)!r}))")
+    if not no_ui:
+        with open_workspace(workspace) as ws:
+            root, host, port = ws.root, ws.settings.ui.host, ws.settings.ui.port
+        launch_ui(root, port, host)

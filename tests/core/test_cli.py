@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 
-def causemap(*args: str, check_json: bool = False) -> subprocess.CompletedProcess:
+def causemap(*args: str, check_json: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "causemap", *args], capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "causemap", *args], capture_output=True, text=True, timeout=600, cwd=cwd
     )
     if check_json:
         json.loads(result.stdout)  # --json: stdout is exactly one JSON document
@@ -127,15 +128,15 @@ def test_extract_sentences_file_keeps_input_order(tmp_path):
         str(source),
         "--output",
         str(target),
-        "--workspace",
-        str(tmp_path / "ws"),
         "--json",
         check_json=True,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in target.read_text().splitlines()]
     assert [r["id"] for r in rows] == ["a", "b", "c"]
     assert rows[1]["claims"] == []
+    assert not (tmp_path / "causemap-workspace").exists()  # no workspace needed, none created
     for claim in rows[0]["claims"] + rows[2]["claims"]:
         assert set(claim) == {
             "cause",
@@ -159,3 +160,121 @@ def test_plan_writes_markdown_and_json(workspace, tmp_path):
     assert md.read_text().startswith("#")
     plan = json.loads(js.read_text())
     assert {"target", "gaps", "items"} <= set(plan)
+
+
+# -- a command line that answers fast and never surprises ------------------------------------------
+
+# pydantic is not among them: typer itself imports it to show a command's help.
+HEAVY_MODULES = ("torch", "spacy", "chromadb", "streamlit", "dowhy", "langchain_core", "networkx", "pandas")
+
+
+def imported_modules(*args: str, cwd: Path | None = None) -> tuple[subprocess.CompletedProcess, set[str]]:
+    """Run the command with ``-X importtime``: its result, and every module it imported."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "causemap", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+    modules = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    return result, modules
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help",),
+        ("graph", "--help"),
+        ("ask", ""),
+        ("graph", "--export", "pdf", "--out", "g.pdf"),
+        ("graph", "--export", "dot"),
+        ("plan", "--target", "exercise causes health"),
+        ("plan", "--out", "plan.txt"),
+        ("status", "--workspace", "no-such-workspace"),
+        ("ingest", "no-such-folder"),
+    ],
+)
+def test_help_and_usage_errors_load_nothing_heavy(args, tmp_path):
+    result, modules = imported_modules(*args, cwd=tmp_path)
+    assert result.returncode in (0, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    assert modules.isdisjoint(HEAVY_MODULES), sorted(modules & set(HEAVY_MODULES))
+    assert list(tmp_path.iterdir()) == []  # nothing created
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("extract",),
+        ("graph",),
+        ("graph", "--export", "dagitty", "--out", "g.txt"),
+        ("plan",),
+        ("ask", "what lowers blood pressure?"),
+        ("status",),
+        ("claims", "list"),
+        ("claims", "accept", "abc"),
+        ("variables", "list"),
+        ("ui",),
+    ],
+)
+def test_commands_refuse_a_folder_that_is_not_a_workspace(args, tmp_path):
+    typo = tmp_path / "workspce"
+    result = causemap(*args, "--workspace", str(typo), cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{typo} is not a causemap workspace (it does not exist)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not typo.exists() and not (tmp_path / "g.txt").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = causemap(*args, "--workspace", str(empty), cwd=tmp_path)
+    assert result.returncode == 2 and "has no causemap.db or settings.toml" in result.stderr
+    assert list(empty.iterdir()) == []
+
+
+def test_default_workspace_is_refused_when_missing(tmp_path):
+    result = causemap("graph", cwd=tmp_path)
+    assert result.returncode == 2 and "causemap-workspace is not a causemap workspace" in result.stderr
+    assert not (tmp_path / "causemap-workspace").exists()
+
+
+def test_an_export_of_an_empty_graph_keeps_the_good_file(tmp_path):
+    import causemap
+
+    causemap.open(tmp_path / "ws", create=True).close()  # a real workspace with nothing in it
+    good = tmp_path / "g.txt"
+    good.write_text("dag { a -> b }\n")
+    result = causemap_cli(
+        "graph", "--workspace", str(tmp_path / "ws"), "--export", "dagitty", "--out", str(good)
+    )
+    assert result.returncode == 1 and "has no edges" in result.stderr and str(good) in result.stderr
+    assert good.read_text() == "dag { a -> b }\n"
+
+
+causemap_cli = causemap
+
+
+def test_ask_with_an_empty_question_is_a_usage_error(workspace):
+    result = causemap("ask", "   ", "--workspace", str(workspace))
+    assert result.returncode == 2 and "the question is empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_human_output_has_labels_not_codes(workspace):
+    graph = causemap("graph", "--workspace", str(workspace)).stdout
+    lines = graph.splitlines()
+    edge_lines = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
+    assert edge_lines and all(" -> " in line and "belief" in line for line in edge_lines)
+    for line in edge_lines:
+        assert "{" not in line and "[" not in line  # no raw dicts or codes
+        assert any(word in line for word in ("increases", "decreases", "no effect", "mixed", "unknown"))
+    dropped = [line for line in lines if line.startswith("    dropped ")]
+    assert all("_" not in line for line in dropped)  # variable labels, not their ids
+    status = causemap("status", "--workspace", str(workspace)).stdout
+    assert "{" not in status and "papers     3 (3 ready)" in status
+    claims = causemap("claims", "list", "--workspace", str(workspace)).stdout
+    assert "None" not in claims and "?" not in claims.split("\n")[0]

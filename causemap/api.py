@@ -1,0 +1,577 @@
+"""The Python API: a workspace and the pipeline's verbs, the way the command line and the app use them.
+
+One object, one verb per stage, each returning a typed result the next verb (or you) can read:
+
+    ws = causemap.open(path)        the workspace (``create=True`` starts a new one)
+    ws.ingest(paths)                -> IngestReport     papers in: pages, chunks, vectors
+    ws.extract(extractor, llm)      -> ExtractReport    cause-effect claims with their provenance
+    ws.graph(min_belief)            -> KnowledgeGraph   variables, edges with belief, candidate DAGs
+    ws.plan(target, data)           -> Plan             gaps, refutation tests, experiments
+    ws.suggest_targets(n)           -> list[TargetSuggestion]   effects worth a study, for plan(target)
+    ws.ask(question, k)             -> list[Passage]    the passages closest to a question
+    ws.status()                     -> Status           what the workspace holds
+
+The long verbs take ``progress``: ``True`` draws a bar on stderr; a function ``progress(done, total,
+what)`` is called as each file, paper or step starts (``total`` is 0 while it is not known yet).
+
+The whole pipeline on two abstracts (the embedding model and the parser load on first use):
+
+>>> import tempfile, pathlib, causemap
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "abstracts.jsonl").write_text(
+...     '{"id": "a1", "title": "Exercise trial", "text": "Regular exercise reduces blood pressure '
+...     'in older adults. Lower blood pressure reduces the risk of stroke."}\\n'
+...     '{"id": "a2", "title": "Salt cohort", "text": "High salt intake increases blood pressure. '
+...     'Regular exercise did not affect salt intake."}\\n')
+>>> ws = causemap.open(folder / "ws", create=True)
+>>> len(ws.ingest(folder / "abstracts.jsonl").ingested)
+2
+>>> ws.extract().claims_stored >= 3
+True
+>>> kg = ws.graph()
+>>> edge = max(kg.edges.values(), key=lambda e: e.belief)
+>>> edge.evidence[0].provenance.cite().endswith("p. 1")
+True
+>>> plan = ws.plan()
+>>> len(plan.items) > 0
+True
+>>> ws.ask("what raises blood pressure?", k=1)[0].title
+'Salt cohort'
+>>> ws.status().counts["papers"]
+2
+>>> ws.close()
+
+The command line (``causemap ...``) and the app are thin layers over these verbs; no stage imports
+this module, and importing it loads no stage: each verb imports its stage when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from causemap.errors import CausemapError, UsageError
+from causemap.labels import counts_text
+from causemap.models import Claim, CurationState
+from causemap.workspace import Workspace as _StageWorkspace
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from causemap.graphbuilder.extract_pipeline import ExtractReport
+    from causemap.graphbuilder.extractors.base import CandidateFilter, SentenceExtractor
+    from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+    from causemap.ingest.pipeline import IngestReport
+    from causemap.ingest.retrieval import Passage
+    from causemap.planner.plan import Plan
+    from causemap.planner.suggest import TargetSuggestion
+
+__all__ = [
+    "DEMO_WORKSPACE",
+    "EXPORT_FORMATS",
+    "Answer",
+    "DemoReport",
+    "Progress",
+    "ProgressCallback",
+    "Status",
+    "Workspace",
+    "demo",
+    "find_samples",
+    "open",
+]
+
+ProgressCallback = Callable[[int, int, str], None]
+"""``progress(done, total, what)``: item ``done`` (0-based) of ``total`` starts; ``what`` names it."""
+Progress = bool | ProgressCallback | None
+
+# The formats `KnowledgeGraph.export` writes (the exporters' registry, named here so that the command
+# line can check a format before it loads the graph stage; a test keeps the two equal).
+EXPORT_FORMATS = ("json", "graphml", "dot", "dagitty", "gml")
+DEMO_WORKSPACE = Path("causemap-demo")
+
+
+def open(path: Path | str | None = None, *, create: bool = False, **settings: Any) -> Workspace:  # noqa: A001
+    """Open the workspace at ``path`` (default ``CAUSEMAP_WORKSPACE``, else ./causemap-workspace).
+
+    Parameters
+    ----------
+    path
+        The workspace folder.
+    create
+        Start a new workspace when ``path`` holds none. Without it, a folder that is not a workspace
+        (a typo, an empty folder) raises ``NotAWorkspaceError`` naming it, and nothing is created.
+    **settings
+        Settings for this session, by section, over the workspace's settings.toml and the
+        ``CAUSEMAP_*`` environment: ``causemap.open(p, graph={"min_belief": 0.3})``.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> open(folder / "typo")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    causemap.paths.NotAWorkspaceError: ... is not a causemap workspace (it does not exist). ...
+    >>> with open(folder / "new", create=True, graph={"candidates": 2}) as ws:
+    ...     ws.settings.graph.candidates, ws.status().counts["papers"]
+    (2, 0)
+    """
+    return Workspace.open(path, create=create, **settings)
+
+
+class Workspace(_StageWorkspace):
+    """A workspace with the pipeline's verbs. Open one with ``causemap.open(path)``.
+
+    It is the stages' ``causemap.workspace.Workspace`` (``.root``, ``.settings``, ``.store``), so
+    it can be handed to any stage function as well.
+    """
+
+    # -- the pipeline ---------------------------------------------------------------------------
+    def ingest(self, paths: Path | str | Sequence[Path | str], *, progress: Progress = None) -> IngestReport:
+        """Read PDFs, ``.txt``/``.md`` abstracts and ``.jsonl`` exports (files or folders).
+
+        A file already ingested (same bytes) is skipped; a file that cannot be read is listed in
+        ``report.failed`` with the reason, and the rest are kept. ``progress`` is told of each file.
+        """
+        from causemap.ingest.pipeline import ingest_paths
+
+        targets = [paths] if isinstance(paths, str | Path) else list(paths)
+        if not targets:
+            raise UsageError("nothing to ingest: give at least one file or folder")
+        on_file = None
+        if callable(progress):
+            callback = progress
+            on_file = lambda done, total, path: callback(done, total, Path(path).name)  # noqa: E731
+        return ingest_paths(self, targets, progress=progress is True, on_file=on_file)
+
+    def extract(
+        self,
+        extractor: str | SentenceExtractor | None = None,
+        llm: str | None = None,
+        *,
+        force: bool = False,
+        prefilter: CandidateFilter | None = None,
+        progress: Progress = None,
+    ) -> ExtractReport:
+        """Read cause-effect claims from every paper not yet read by this extractor version.
+
+        Parameters
+        ----------
+        extractor
+            ``"rules"`` (offline, the default unless the settings say otherwise), ``"llm"``, or an
+            extractor object (``graphbuilder.extractors.base.SentenceExtractor``).
+        llm
+            ``provider:model`` for the llm extractor (implies ``extractor="llm"``).
+        force
+            Read papers again even when this extractor version has read them.
+        prefilter
+            Which sentences the extractor reads (default: the rules extractor's cue check).
+        """
+        from causemap.graphbuilder.extract_pipeline import extract_workspace
+        from causemap.graphbuilder.extractors import make_extractor
+
+        settings = self.settings.extract
+        if llm:
+            settings = settings.model_copy(update={"llm": llm})
+        if extractor is None or isinstance(extractor, str):
+            name = extractor or ("llm" if llm else settings.extractor)
+            _tell(progress, 0, 0, f"loading the {name} extractor")
+            chosen, rules = make_extractor(name, settings, self.store)
+        else:
+            chosen, rules = extractor, None
+        if prefilter is None:
+            prefilter = rules if rules is not None else make_extractor("rules", settings)[1]
+        on_paper = None
+        if callable(progress):
+            callback = progress
+            on_paper = lambda done, total, paper: callback(done, total, paper.title or paper.source)  # noqa: E731
+        return extract_workspace(
+            self, chosen, prefilter, force=force, progress=progress is True, on_paper=on_paper
+        )
+
+    def graph(self, min_belief: float | None = None, *, progress: Progress = None) -> KnowledgeGraph:
+        """The knowledge graph: variables, belief-weighted edges, contradictions, candidate DAGs.
+
+        ``min_belief`` leaves out weaker edges (default: the ``graph.min_belief`` setting). The graph
+        built at the settings' threshold is recorded, so that ``status()`` reports its size at once.
+        """
+        from causemap.graphbuilder.graph_service import build_workspace_graph
+
+        if min_belief is not None and not 0.0 <= min_belief <= 1.0:
+            raise UsageError(f"min_belief must be between 0 and 1, not {min_belief}")
+        if callable(progress):  # progress=True: the graph stage draws its own bar
+            progress(0, 1, "building the graph (variables, belief, candidate DAGs)")
+        kg = build_workspace_graph(
+            self.store, self.settings, min_belief=min_belief, progress=progress is True
+        )
+        if min_belief is None:
+            self._record_graph(kg)
+        if callable(progress):
+            progress(1, 1, f"{len(kg.variables)} variables, {len(kg.edges)} edges")
+        return kg
+
+    def suggest_targets(self, n: int = 10, *, graph: KnowledgeGraph | None = None) -> list[TargetSuggestion]:
+        """The ``n`` effects most worth a study, best first, each with why (for ``plan(target=...)``)."""
+        from causemap.planner.suggest import suggest_targets
+
+        if n < 1:
+            raise UsageError(f"n must be at least 1, not {n}")
+        kg = graph if graph is not None else self.graph()
+        return suggest_targets(kg, n, self.settings.planner)
+
+    def plan(
+        self,
+        target: str | tuple[str, str] | None = None,
+        data: pd.DataFrame | Path | str | None = None,
+        *,
+        candidate: int | None = None,
+        columns: dict[str, str] | Path | str | None = None,
+        graph: KnowledgeGraph | None = None,
+        use_llm: bool = True,
+        progress: Progress = None,
+    ) -> Plan:
+        """Gaps and ranked proposals (refutation tests, identification, experiments) for the graph.
+
+        Parameters
+        ----------
+        target
+            The effect to settle, ``"EXPOSURE -> OUTCOME"`` (variable ids or labels).
+        data
+            A table (CSV path or DataFrame) whose columns are variables: DoWhy's identification,
+            estimate, refuters and graph falsification are run on it.
+        candidate
+            The candidate DAG the data check uses (default 1, the most credible).
+        columns
+            Which variable each column of ``data`` measures, ``{"column": "variable"}`` (a dict or a JSON
+            file), for columns not named like the variables.
+        graph
+            A graph from ``graph()`` to plan for (default: built now).
+        use_llm
+            With a configured LLM (``extract.llm``), add its grounded suggestions.
+        """
+        from causemap.planner.workspace_plan import plan_workspace
+
+        table = Path(data) if isinstance(data, str) else data
+        mapping = Path(columns) if isinstance(columns, str) else columns
+        kg = graph if graph is not None else self.graph(progress=progress)
+        if callable(progress):  # progress=True: the planner draws its own bar
+            progress(0, 1, "planning (gaps, identification, refutation tests)")
+        chat_model = self._chat_model() if use_llm else None
+        result = plan_workspace(
+            self,
+            target,
+            table,
+            candidate,
+            graph=kg,
+            chat_model=chat_model,
+            columns=mapping,
+            progress=progress is True,
+        )
+        if callable(progress):
+            progress(1, 1, f"{len(result.items)} proposals")
+        return result
+
+    def ask(self, question: str, k: int = 5, *, include_references: bool = False) -> list[Passage]:
+        """The ``k`` passages closest to ``question``, each with its ``provenance`` and score."""
+        from causemap.ingest.retrieval import retrieve
+
+        _check_question(question)
+        if k < 1:
+            raise UsageError(f"k must be at least 1, not {k}")
+        return retrieve(self, question, k, include_references=include_references)
+
+    def answer(self, question: str, passages: Sequence[Passage] | None = None, k: int = 5) -> Answer | None:
+        """The configured LLM's answer from ``passages`` (default: ``ask(question, k)``), citing them.
+
+        None when no LLM is configured (``extract.llm``) or nothing was retrieved. Citations of
+        passages that do not exist are removed from the answer.
+        """
+        from causemap.llm import answer_question
+
+        _check_question(question)
+        chat_model = self._chat_model()
+        if chat_model is None:
+            return None
+        found = list(passages) if passages is not None else self.ask(question, k)
+        if not found:
+            return None
+        text, cited = answer_question(chat_model, question, [p.text for p in found])
+        return Answer(
+            question=question,
+            text=text,
+            passages=found,
+            cited=[found[i] for i in cited],
+            model=self.settings.extract.llm or "",
+        )
+
+    def status(self) -> Status:
+        """What the workspace holds (instant: the graph's size is as of its last build)."""
+        graph_run = self.store.last_run("graph")
+        return Status(
+            workspace=self.root.resolve(),
+            schema_version=self.store.schema_version,
+            counts=self.store.counts(),
+            graph=dict(graph_run["summary"]) if graph_run else None,
+            graph_built_at=graph_run["finished_at"] if graph_run else None,
+            last_ingest_failures=self.store.last_failures("ingest"),
+        )
+
+    # -- curation -------------------------------------------------------------------------------
+    def claims(self, state: CurationState | str | None = None, paper: str | None = None) -> list[Claim]:
+        """Claims with the user's edits applied; ``paper`` matches a paper id or its first characters."""
+        states = [_curation_state(state)] if state is not None else None
+        return [c for c in self.store.claims(states=states) if not paper or c.paper_id.startswith(paper)]
+
+    def set_claim_state(self, claim_ids: Sequence[str], state: CurationState | str) -> int:
+        """Accept (counts as read correctly), reject (no longer counts) or reset claims to pending."""
+        chosen = _curation_state(state)
+        if chosen == CurationState.EDITED:
+            raise UsageError("a claim becomes 'edited' by edit_claim(), not by a state change")
+        ids = list(dict.fromkeys(claim_ids))
+        missing = [i for i in ids if self.store.claim(i) is None]
+        if missing:
+            raise UsageError(f"no such claim(s) in {self.root}: {', '.join(missing)}")
+        self.store.set_claim_state(ids, chosen)
+        return len(ids)
+
+    def edit_claim(self, claim_id: str, **fields: Any) -> Claim:
+        """Correct a claim (cause, effect, relation, polarity, hedged, negated, design).
+
+        The extractor's reading and the sentence stay on record; the claim's state becomes ``edited``.
+        """
+        from pydantic import ValidationError
+
+        from causemap.store import WorkspaceError
+
+        if not fields:
+            raise UsageError("nothing to edit: give cause, effect, polarity, relation, hedged, negated ...")
+        try:
+            return self.store.edit_claim(claim_id, fields)
+        except (WorkspaceError, ValidationError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
+
+    def merge_variables(
+        self, variable_ids: Sequence[str], label: str | None = None, *, graph: KnowledgeGraph | None = None
+    ) -> int:
+        """Make several variables one (kept across re-extraction); returns the decision's id.
+
+        ``graph`` is the graph the ids were read from (default: the graph as built now).
+        """
+        from causemap.graphbuilder.graph_service import merge_variables
+
+        return self._variable_decision(merge_variables, graph, variable_ids, label)
+
+    def rename_variable(self, variable_id: str, label: str, *, graph: KnowledgeGraph | None = None) -> int:
+        """Give a variable a new label (its id follows the label on the next build)."""
+        from causemap.graphbuilder.graph_service import rename_variable
+
+        return self._variable_decision(rename_variable, graph, variable_id, label)
+
+    def split_variable(
+        self, variable_id: str, aliases: Sequence[str], *, graph: KnowledgeGraph | None = None
+    ) -> int:
+        """Move some of a variable's names (aliases) out into a variable of their own."""
+        from causemap.graphbuilder.graph_service import split_variable
+
+        return self._variable_decision(split_variable, graph, variable_id, aliases)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _variable_decision(self, decide: Callable[..., int], graph: KnowledgeGraph | None, *args: Any) -> int:
+        from causemap.graphbuilder.graph_service import VariableDecisionError
+
+        kg = graph if graph is not None else self.graph(min_belief=0.0)
+        try:
+            return decide(self.store, kg, *args)
+        except VariableDecisionError as exc:
+            raise UsageError(str(exc)) from exc
+
+    def _record_graph(self, kg: KnowledgeGraph) -> None:
+        self.store.record_run(
+            "graph",
+            {
+                "variables": len(kg.variables),
+                "edges": len(kg.edges),
+                "contradictions": len(kg.contradictions),
+                "candidate_dags": len(kg.candidates),
+            },
+        )
+
+    def _chat_model(self) -> Any | None:
+        if not self.settings.extract.llm:
+            return None
+        from causemap.llm import make_chat_model
+
+        return make_chat_model(self.settings.extract)
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a workspace holds: counts by state, and the graph's size as of its last build."""
+
+    workspace: Path
+    schema_version: int
+    counts: dict[str, Any]
+    graph: dict[str, int] | None = None  # variables, edges, contradictions, candidate_dags
+    graph_built_at: str | None = None
+    last_ingest_failures: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``causemap status --json``."""
+        return {
+            "workspace": str(self.workspace),
+            "schema_version": self.schema_version,
+            "counts": {**self.counts, **(self.graph or {})},
+            "graph_built_at": self.graph_built_at,
+            "last_ingest_failures": list(self.last_ingest_failures),
+        }
+
+    def describe(self) -> list[str]:
+        """The status as lines a researcher reads.
+
+        >>> status = Status(Path("ws"), 3, {"papers": 2, "papers_by_state": {"ready": 2}, "pages": 9,
+        ...                 "chunks": 40, "claims": 5, "claims_by_state": {"pending": 4, "rejected": 1}})
+        >>> print("\\n".join(status.describe()))
+        workspace  ws
+        papers     2 (2 ready)
+        pages      9
+        chunks     40
+        claims     5 (4 pending, 1 rejected)
+        graph      not built yet (causemap graph)
+        """
+        c = self.counts
+        lines = [
+            f"workspace  {self.workspace}",
+            f"papers     {c.get('papers', 0)}{_by_state(c.get('papers_by_state'))}",
+            f"pages      {c.get('pages', 0)}",
+            f"chunks     {c.get('chunks', 0)}",
+            f"claims     {c.get('claims', 0)}{_by_state(c.get('claims_by_state'))}",
+        ]
+        if self.graph is None:
+            lines.append("graph      not built yet (causemap graph)")
+        else:
+            g = self.graph
+            lines.append(
+                f"graph      {g.get('variables', 0)} variables, {g.get('edges', 0)} edges, "
+                f"{g.get('contradictions', 0)} contradictions, {g.get('candidate_dags', 0)} candidate DAGs "
+                f"(built {self.graph_built_at})"
+            )
+        if self.last_ingest_failures:
+            lines.append(f"last ingest: {len(self.last_ingest_failures)} file(s) failed")
+            lines.extend(f"    {f['path']}: {f['error']}" for f in self.last_ingest_failures)
+        return lines
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An LLM's answer to a question from retrieved passages; ``[n]`` in ``text`` cites ``passages[n-1]``."""
+
+    question: str
+    text: str
+    passages: list[Passage]
+    cited: list[Passage]
+    model: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "cited": [self.passages.index(p) + 1 for p in self.cited],
+            "model": self.model,
+        }
+
+
+@dataclass
+class DemoReport:
+    """What ``demo()`` did, stage by stage."""
+
+    workspace: Path
+    samples: Path
+    ingest: IngestReport
+    extract: ExtractReport
+    graph: KnowledgeGraph
+    plan: Plan
+    plan_path: Path
+
+    def stages(self) -> dict[str, str]:
+        """One line per stage."""
+        i, e, g = self.ingest, self.extract, self.graph
+        return {
+            "ingest": f"{len(i.ingested)} ingested, {len(i.skipped)} already there, "
+            f"{len(i.failed)} failed (from {self.samples})",
+            "extract": f"{e.claims_stored} new claims from {e.sentences} sentences "
+            f"({e.papers} papers read, {e.papers_skipped} already read)",
+            "graph": f"{len(g.variables)} variables, {len(g.edges)} edges, "
+            f"{len(g.contradictions)} contradictions, {len(g.candidates)} candidate DAGs",
+            "plan": f"{len(self.plan.gaps)} gaps, {len(self.plan.items)} proposals -> {self.plan_path}",
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``causemap demo --json``."""
+        return {
+            "workspace": str(self.workspace),
+            "stages": self.stages(),
+            "ingest": self.ingest.to_dict(),
+            "extract": self.extract.to_dict(),
+            "plan": str(self.plan_path),
+        }
+
+
+def find_samples() -> Path:
+    """The bundled sample PDFs: ``$CAUSEMAP_SAMPLES``, ./corpus_samples, or the source checkout's."""
+    candidates = [
+        os.environ.get("CAUSEMAP_SAMPLES"),
+        Path.cwd() / "corpus_samples",
+        Path(__file__).resolve().parents[1] / "corpus_samples",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "pdf").is_dir():
+            return Path(candidate) / "pdf"
+    raise CausemapError(
+        "the sample papers were not found: run the demo from a causemap checkout, or set "
+        "CAUSEMAP_SAMPLES to its corpus_samples folder"
+    )
+
+
+def demo(
+    path: Path | str = DEMO_WORKSPACE, *, samples: Path | str | None = None, progress: Progress = None
+) -> DemoReport:
+    """The whole pipeline on the bundled samples: ingest, extract (rules), graph, plan (-> plan.md).
+
+    Running it again is quick: what is already stored is skipped. Open the workspace afterwards with
+    ``causemap.open(path)`` (or ``causemap ui -w PATH``).
+    """
+    source = Path(samples) if samples is not None else find_samples()
+    with open(path, create=True) as ws:
+        ingested = ws.ingest([source], progress=progress)
+        extracted = ws.extract("rules", progress=progress)
+        kg = ws.graph(progress=progress)
+        plan = ws.plan(graph=kg, use_llm=False, progress=progress)
+        plan_path = ws.root / "plan.md"
+        plan_path.write_text(plan.to_markdown() + "\n", encoding="utf-8")
+    return DemoReport(Path(path), source, ingested, extracted, kg, plan, plan_path)
+
+
+def _tell(progress: Progress, done: int, total: int, what: str) -> None:
+    """Report a step: to the callback, or (``progress=True``) as a line on stderr."""
+    if callable(progress):
+        progress(done, total, what)
+    elif progress is True:
+        print(f"causemap: {what}", file=sys.stderr, flush=True)
+
+
+def _check_question(question: str) -> None:
+    if not question or not question.strip():
+        raise UsageError('the question is empty: ask something, e.g. "what lowers blood pressure?"')
+
+
+def _curation_state(value: CurationState | str) -> CurationState:
+    try:
+        return CurationState(value)
+    except ValueError:
+        raise UsageError(f"unknown state {value!r}: pending, accepted, rejected or edited") from None
+
+
+def _by_state(counts: dict[str, int] | None) -> str:
+    text = counts_text(counts)
+    return f" ({text})" if text else ""

@@ -1,0 +1,138 @@
+"""Curation: accept, reject and correct claims; merge, rename and split variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from causemap.cli import app
+from causemap.cli.common import JsonOption, WorkspaceOption, emit_json, open_workspace, say
+from causemap.errors import UsageError
+
+claims_app = typer.Typer(help="Curate claims: list, accept, reject, edit.", no_args_is_help=True)
+variables_app = typer.Typer(help="Curate variables: list, merge, rename, split.", no_args_is_help=True)
+app.add_typer(claims_app, name="claims", rich_help_panel="Curate")
+app.add_typer(variables_app, name="variables", rich_help_panel="Curate")
+
+STATES = ("pending", "accepted", "rejected", "edited")
+
+
+@claims_app.command("list")
+def claims_list(
+    workspace: WorkspaceOption = None,
+    state: Annotated[str | None, typer.Option(help="pending, accepted, rejected or edited.")] = None,
+    paper: Annotated[str | None, typer.Option(help="Paper id (or its first characters).")] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Claims with their sentence, page and paper."""
+    if state is not None and state not in STATES:
+        raise UsageError(f"unknown state {state!r}: {', '.join(STATES)}")
+    with open_workspace(workspace) as ws:
+        claims = ws.claims(state=state, paper=paper)
+        titles = {p.id: p.title for p in ws.store.papers()}
+    if json_output:
+        emit_json([{**c.model_dump(mode="json"), "title": titles.get(c.paper_id)} for c in claims])
+        return
+    from causemap.labels import polarity_word
+
+    for c in claims:
+        flags = [c.relation, polarity_word(c.polarity)]
+        flags += [name for name, on in (("hedged", c.hedged), ("negated", c.negated)) if on]
+        say(f"{c.id}  [{c.state}] {c.cause} -> {c.effect} ({', '.join(flags)})")
+        say(f"    {c.provenance(titles.get(c.paper_id)).cite()}: {c.sentence}")
+
+
+def _set_state(workspace: Path | None, claim_ids: list[str], state: str) -> None:
+    with open_workspace(workspace) as ws:
+        n = ws.set_claim_state(claim_ids, state)
+    say(f"{n} claim(s) {state}")
+
+
+@claims_app.command("accept")
+def claims_accept(claim_ids: list[str], workspace: WorkspaceOption = None) -> None:
+    """Mark claims as read correctly: they count as reliable evidence."""
+    _set_state(workspace, claim_ids, "accepted")
+
+
+@claims_app.command("reject")
+def claims_reject(claim_ids: list[str], workspace: WorkspaceOption = None) -> None:
+    """Mark claims as misread: they no longer count."""
+    _set_state(workspace, claim_ids, "rejected")
+
+
+@claims_app.command("edit")
+def claims_edit(
+    claim_id: str,
+    workspace: WorkspaceOption = None,
+    cause: Annotated[str | None, typer.Option(help="Corrected cause.")] = None,
+    effect: Annotated[str | None, typer.Option(help="Corrected effect.")] = None,
+    polarity: Annotated[str | None, typer.Option(help="+, - or 0.")] = None,
+    relation: Annotated[str | None, typer.Option(help="causal or correlational.")] = None,
+    hedged: Annotated[bool | None, typer.Option("--hedged/--not-hedged")] = None,
+    negated: Annotated[bool | None, typer.Option("--negated/--not-negated")] = None,
+) -> None:
+    """Correct a claim; the extractor's reading and the sentence stay on record."""
+    fields = {
+        k: v
+        for k, v in dict(
+            cause=cause, effect=effect, polarity=polarity, relation=relation, hedged=hedged, negated=negated
+        ).items()
+        if v is not None
+    }
+    if not fields:
+        raise UsageError("nothing to edit: give --cause, --effect, --polarity, --relation, --hedged ...")
+    from causemap.labels import polarity_word
+
+    with open_workspace(workspace) as ws:
+        claim = ws.edit_claim(claim_id, **fields)
+    sign = polarity_word(claim.polarity)
+    say(f"{claim.id} edited: {claim.cause} -> {claim.effect} ({claim.relation}, {sign})")
+
+
+@variables_app.command("list")
+def variables_list(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
+    """Variables, their ids (for merge, rename, split) and the names (aliases) the papers use."""
+    with open_workspace(workspace) as ws:
+        kg = ws.graph(min_belief=0.0)
+    if json_output:
+        emit_json([v.model_dump(mode="json") for v in kg.variables.values()])
+        return
+    for v in kg.variables.values():
+        say(f"{v.label}  [id {v.id}]")
+        say(f"    named: {'; '.join(v.aliases)}")
+
+
+@variables_app.command("merge")
+def variables_merge(
+    variable_ids: Annotated[list[str], typer.Argument(help="Two or more variable ids.")],
+    workspace: WorkspaceOption = None,
+    label: Annotated[str | None, typer.Option(help="Label of the merged variable.")] = None,
+) -> None:
+    """Make several variables one (kept across re-extraction)."""
+    if len(set(variable_ids)) < 2:
+        raise UsageError("a merge needs at least two different variable ids")
+    with open_workspace(workspace) as ws:
+        ws.merge_variables(variable_ids, label)
+    say(f"merged {', '.join(variable_ids)}")
+
+
+@variables_app.command("rename")
+def variables_rename(variable_id: str, label: str, workspace: WorkspaceOption = None) -> None:
+    """Give a variable a new label (kept across re-extraction)."""
+    with open_workspace(workspace) as ws:
+        ws.rename_variable(variable_id, label)
+    say(f"renamed {variable_id} to {label!r}")
+
+
+@variables_app.command("split")
+def variables_split(
+    variable_id: str,
+    aliases: Annotated[list[str], typer.Argument(help="Aliases that become a variable of their own.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Move some of a variable's names out into a variable of their own."""
+    with open_workspace(workspace) as ws:
+        ws.split_variable(variable_id, aliases)
+    say(f"split {', '.join(aliases)} out of {variable_id}")

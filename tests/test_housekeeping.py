@@ -1,0 +1,93 @@
+"""What a newcomer relies on: lint and format are clean, and every imported package is declared.
+
+These run with the README's test command, so CI checks them on every change.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE_FOLDERS = ("causemap", "ingest", "graphbuilder", "planner", "ui")
+OTHER_FOLDERS = ("tests", "benchmarks", "examples", "corpus_samples")
+
+
+def ruff(*args: str) -> subprocess.CompletedProcess:
+    executable = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if executable is None:
+        pytest.fail("ruff is not installed: pip install -e '.[test]'")
+    return subprocess.run([executable, *args], cwd=REPO, capture_output=True, text=True)
+
+
+def test_ruff_check_is_clean():
+    result = ruff("check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = ruff("format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _declared() -> tuple[set[str], set[str]]:
+    """(dependencies, dependencies plus every extra), as normalised distribution names."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    core = {_requirement_name(r) for r in project["dependencies"]}
+    extras = {_requirement_name(r) for group in project["optional-dependencies"].values() for r in group}
+    return core, core | extras
+
+
+def _imports(folders: tuple[str, ...]) -> dict[str, set[str]]:
+    """Top-level module name -> the files that import it, for the third-party imports in ``folders``."""
+    found: dict[str, set[str]] = {}
+    local = {path.stem for folder in folders for path in (REPO / folder).rglob("*.py")}
+    for folder in folders:
+        for path in (REPO / folder).rglob("*.py"):
+            if ".venv" in path.parts or "venv" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    top = name.split(".")[0]
+                    if top in sys.stdlib_module_names or top == "causemap" or top in local:
+                        continue
+                    found.setdefault(top, set()).add(str(path.relative_to(REPO)))
+    return found
+
+
+def _undeclared(imports: dict[str, set[str]], declared: set[str]) -> dict[str, list[str]]:
+    distributions = packages_distributions()
+    missing = {}
+    for module, files in imports.items():
+        names = {d.lower().replace("_", "-") for d in distributions.get(module, [])}
+        if not names & declared:
+            missing[module] = sorted(files)
+    return missing
+
+
+def test_every_package_the_code_imports_is_declared():
+    _, everything = _declared()
+    assert _undeclared(_imports(PACKAGE_FOLDERS), everything) == {}
+
+
+def test_every_package_the_tests_and_benchmarks_import_is_declared():
+    _, everything = _declared()
+    assert _undeclared(_imports(OTHER_FOLDERS), everything) == {}
