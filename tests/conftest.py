@@ -49,3 +49,11 @@ def store_target(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "workspace.db")
     return request.getfixturevalue("postgres_server").create_database()
+
+
+@pytest.fixture(scope="session")
+def wheel_env(tmp_path_factory):
+    """causemap installed from its wheel, non-editable, in a fresh venv (see tests/wheel_env.py)."""
+    from wheel_env import make_wheel_env
+
+    return make_wheel_env(tmp_path_factory.mktemp("wheel"))
