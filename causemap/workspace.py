@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from causemap.paths import (  # noqa: F401 (re-exported: where a workspace is, and whether it is one)
     DB_FILE,
     MARKER_FILES,
+    SETTINGS_FILE,
     NotAWorkspaceError,
     is_workspace,
     require_workspace,
@@ -48,7 +49,11 @@ class Workspace:
     def open(cls, path: Path | str | None = None, *, create: bool = True, **overrides: Any) -> Workspace:
         """The workspace at ``path``; with ``create=False`` a folder that is not one is refused."""
         folder = require_workspace(path) if not create else workspace_path(path)
-        return cls(Settings.load(folder, **overrides))
+        workspace = cls(Settings.load(folder, **overrides))
+        if create and not is_workspace(workspace.root):
+            # A store on a database server leaves no causemap.db here: the settings file marks the folder.
+            (workspace.root / SETTINGS_FILE).write_text("# settings that differ from the defaults\n")
+        return workspace
 
     def component(self, name: str, factory: Callable[[Workspace], T]) -> T:
         """The workspace's ``name`` component, built by ``factory`` on first use and then kept."""
