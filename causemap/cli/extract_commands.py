@@ -152,13 +152,16 @@ def _estimate(ws: Any, force: bool) -> dict[str, Any]:
 
 
 @contextmanager
-def settings_workspace(path: Path | None) -> Iterator[tuple[Any, Any]]:
+def settings_workspace(path: Path | None, *, create_missing: bool = False) -> Iterator[tuple[Any, Any]]:
     """The extract settings and store of workspace ``path`` when given (or the default one when it
-    exists); otherwise the default settings and no store (no LLM cache). Nothing is created."""
+    exists); otherwise the default settings and no store (no LLM cache). Nothing is created, except,
+    with ``create_missing``, a workspace at a ``path`` that does not exist yet (an existing folder that
+    is not a workspace is still refused)."""
     from causemap.paths import is_workspace, workspace_path
 
     if path is not None or is_workspace(workspace_path(None)):
-        with open_workspace(path) as ws:
+        create = create_missing and path is not None and not path.exists()
+        with open_workspace(path, create=create) as ws:
             yield ws.settings.extract, ws.store
         return
     from causemap.settings import Settings
@@ -254,16 +257,17 @@ def evaluate(
         raise UsageError(f"--data {data}: no such file")
     if pred_out is not None:
         check_writable(pred_out, "--pred-out")
+    gold = _read_gold(data, task)  # a bad line is named before anything loads
     from causemap.graphbuilder import evaluation, evaluation_pairs
     from causemap.graphbuilder.extractors import make_extractor
 
     summary: dict[str, Any] = {}
-    with settings_workspace(workspace) as (settings, store):
+    # a new --workspace is started here: it keeps the LLM's answers, so that a rerun asks nothing twice
+    with settings_workspace(workspace, create_missing=True) as (settings, store):
         if llm:
             settings = settings.model_copy(update={"llm": llm})
         name = extractor or ("llm" if llm else "rules")
         chosen, prefilter = make_extractor(name, settings, store)
-        gold = _read_gold(data, task)
         if task == "pairs":
             predictions, summary = evaluation_pairs.predict_pairs(
                 gold,
