@@ -84,9 +84,8 @@ def content_words(label: str) -> frozenset[str]:
 def concept_problem(label: str) -> str | None:
     """Why ``label`` names no concept a study could measure or set, or None when it does.
 
-    >>> concept_problem("baseline"), concept_problem("control group"), concept_problem("insulin resistance")
-    ('“baseline” is a study artefact or a generic word, not a variable', \
-'“control group” is a study artefact or a generic word, not a variable', None)
+    >>> concept_problem("control group"), concept_problem("insulin resistance")
+    ('“control group” is a study artefact or a generic word, not a variable', None)
     """
     artefacts, _ = _vocabulary()
     data = load_resource("artefacts.json")
