@@ -48,6 +48,7 @@ _LAZY = {
     "Contradiction": "causemap.graphbuilder.knowledge_graph",
     "Passage": "causemap.ingest.retrieval",
     "Plan": "causemap.planner.plan",
+    "CurationAction": "causemap.store.curation_history",
 }
 __all__ = sorted(_LAZY)
 

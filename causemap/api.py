@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from causemap.ingest.retrieval import Passage
     from causemap.planner.plan import Plan
     from causemap.planner.suggest import TargetSuggestion
+    from causemap.store.curation_history import CurationAction
 
 __all__ = [
     "DEMO_WORKSPACE",
@@ -92,6 +93,7 @@ Progress = bool | ProgressCallback | None
 # line can check a format before it loads the graph stage; a test keeps the two equal).
 EXPORT_FORMATS = ("json", "graphml", "dot", "dagitty", "gml")
 DEMO_WORKSPACE = Path("causemap-demo")
+CURATION_SCOPES = ("claims", "variables")  # what undo() and history() take
 
 
 def open(path: Path | str | None = None, *, create: bool = False, **settings: Any) -> Workspace:  # noqa: A001
@@ -376,6 +378,24 @@ class Workspace(_StageWorkspace):
         from causemap.graphbuilder.graph_service import split_variable
 
         return self._variable_decision(split_variable, graph, variable_id, aliases)
+
+    def undo(self, scope: str) -> CurationAction | None:
+        """Revert the latest curation action of ``scope`` not yet undone; None when there is none.
+
+        ``scope`` is ``"claims"`` (accept, reject, back to pending, edit: each claim gets back its
+        previous state and edit) or ``"variables"`` (merge, rename, split: the next graph is built
+        without it). Undoing again reverts the action before it. The app's decisions are undone the
+        same way: every decision is recorded in the workspace, wherever it was made.
+        """
+        if scope not in CURATION_SCOPES:
+            raise UsageError(f"undo what? {scope!r} is neither 'claims' nor 'variables'")
+        return self.store.undo_curation(scope)
+
+    def history(self, scope: str | None = None, limit: int | None = 20) -> list[CurationAction]:
+        """Curation actions, newest first (undone ones too, with ``undone_at``); ``scope`` as in undo."""
+        if scope is not None and scope not in CURATION_SCOPES:
+            raise UsageError(f"history of what? {scope!r} is neither 'claims' nor 'variables'")
+        return self.store.curation_history(scope, limit)
 
     # -- internals ------------------------------------------------------------------------------
     def _variable_decision(self, decide: Callable[..., int], graph: KnowledgeGraph | None, *args: Any) -> int:

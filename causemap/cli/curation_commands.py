@@ -11,8 +11,12 @@ from causemap.cli import app
 from causemap.cli.common import JsonOption, WorkspaceOption, emit_json, open_workspace, say
 from causemap.errors import UsageError
 
-claims_app = typer.Typer(help="Curate claims: list, accept, reject, edit.", no_args_is_help=True)
-variables_app = typer.Typer(help="Curate variables: list, merge, rename, split.", no_args_is_help=True)
+claims_app = typer.Typer(
+    help="Curate claims: list, accept, reject, edit, undo, history.", no_args_is_help=True
+)
+variables_app = typer.Typer(
+    help="Curate variables: list, merge, rename, split, undo, history.", no_args_is_help=True
+)
 app.add_typer(claims_app, name="claims", rich_help_panel="Curate")
 app.add_typer(variables_app, name="variables", rich_help_panel="Curate")
 
@@ -136,3 +140,58 @@ def variables_split(
     with open_workspace(workspace) as ws:
         ws.split_variable(variable_id, aliases)
     say(f"split {', '.join(aliases)} out of {variable_id}")
+
+
+HistoryLimit = Annotated[int, typer.Option("-n", min=1, help="How many actions to list, newest first.")]
+
+
+def _undo(workspace: Path | None, scope: str, json_output: bool) -> None:
+    with open_workspace(workspace) as ws:
+        action = ws.undo(scope)
+    if json_output:
+        emit_json({"undone": action.to_dict() if action else None})
+    elif action is None:
+        say(f"nothing to undo: no {scope} decision in this workspace that is not undone already")
+    else:
+        say(f"undid: {action.describe()} (decided {action.created_at[:19]} UTC)")
+
+
+def _history(workspace: Path | None, scope: str, limit: int, json_output: bool) -> None:
+    with open_workspace(workspace) as ws:
+        actions = ws.history(scope, limit)
+    if json_output:
+        emit_json([a.to_dict() for a in actions])
+        return
+    if not actions:
+        say(f"no {scope} decision recorded yet")
+    for a in actions:
+        undone = f"  (undone {a.undone_at[:19]})" if a.undone_at else ""
+        say(f"{a.created_at[:19]}  {a.describe()}{undone}")
+
+
+@claims_app.command("undo")
+def claims_undo(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
+    """Revert the latest accept, reject or edit (from here or the app); again for the one before."""
+    _undo(workspace, "claims", json_output)
+
+
+@claims_app.command("history")
+def claims_history(
+    workspace: WorkspaceOption = None, n: HistoryLimit = 20, json_output: JsonOption = False
+) -> None:
+    """Claim decisions, newest first, and which were undone."""
+    _history(workspace, "claims", n, json_output)
+
+
+@variables_app.command("undo")
+def variables_undo(workspace: WorkspaceOption = None, json_output: JsonOption = False) -> None:
+    """Revert the latest merge, rename or split (from here or the app); again for the one before."""
+    _undo(workspace, "variables", json_output)
+
+
+@variables_app.command("history")
+def variables_history(
+    workspace: WorkspaceOption = None, n: HistoryLimit = 20, json_output: JsonOption = False
+) -> None:
+    """Variable decisions, newest first, and which were undone."""
+    _history(workspace, "variables", n, json_output)

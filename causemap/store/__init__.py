@@ -15,7 +15,7 @@ Layout:
     migrations/      Alembic's env.py and versions/0001_initial.py, 0002_claim_role.py, ...
     base.py          StoreBase: engine, transaction(), _rows(), portable _upsert()
     papers.py, claims.py, runs.py, llm_cache.py, variable_decisions.py,
-                     version_decisions.py
+                     version_decisions.py, curation_history.py (curation recorded for undo)
                      one module of queries per concern, each a StoreBase subclass
     store.py         Store: all of them on one object, plus counts()
 

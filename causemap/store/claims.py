@@ -9,7 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from causemap.models import Claim, CurationState
-from causemap.store.base import StoreBase, in_batches
+from causemap.store.base import in_batches
+from causemap.store.curation_history import CurationHistoryQueries
 from causemap.store.errors import WorkspaceError
 from causemap.store.tables import claim_edits, claims, extractions, papers
 
@@ -29,7 +30,7 @@ EDITABLE_CLAIM_FIELDS = frozenset({"cause", "effect", "relation", "polarity", "h
 _PENDING = CurationState.PENDING.value
 
 
-class ClaimQueries(StoreBase):
+class ClaimQueries(CurationHistoryQueries):
     def add_claims(self, new: Iterable[Claim]) -> int:
         """Store claims; returns how many are new.
 
@@ -99,6 +100,7 @@ class ClaimQueries(StoreBase):
         ids = list(claim_ids)
         changed = 0
         with self.transaction() as conn:
+            self._record_claims_before(conn, ids, CurationState(state).value)  # for undo
             for batch in in_batches(ids):
                 changed += conn.execute(
                     sa.update(claims).where(claims.c.id.in_(batch)).values(state=CurationState(state).value)
@@ -124,6 +126,7 @@ class ClaimQueries(StoreBase):
                 sa.select(claim_edits.c.fields).where(claim_edits.c.claim_id == claim_id)
             ).scalar()
             merged = {**(json.loads(previous) if previous else {}), **fields}
+            self._record_claims_before(conn, [claim_id], CurationState.EDITED.value, fields)  # for undo
             self._upsert(conn, claim_edits, [{"claim_id": claim_id, "fields": json.dumps(merged)}])
             conn.execute(
                 sa.update(claims).where(claims.c.id == claim_id).values(state=CurationState.EDITED.value)

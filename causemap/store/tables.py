@@ -174,3 +174,19 @@ version_decisions = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False, default=now),
     sqlite_autoincrement=True,
 )
+
+# Every curation action, newest last, with what it replaced: undo restores the latest one not yet undone.
+curation_history = sa.Table(
+    "curation_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("scope", sa.Text, nullable=False),  # claims | variables
+    sa.Column(
+        "action", sa.Text, nullable=False
+    ),  # accepted, rejected, pending, edited | merge, rename, split
+    sa.Column("payload", sa.Text, nullable=False),  # JSON
+    sa.Column("created_at", sa.Text, nullable=False, default=now),
+    sa.Column("undone_at", sa.Text, nullable=True),
+    sa.Index("curation_history_by_scope", "scope", "id"),
+    sqlite_autoincrement=True,
+)

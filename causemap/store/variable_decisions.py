@@ -7,17 +7,19 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from causemap.store.base import StoreBase
+from causemap.store.curation_history import CurationHistoryQueries
 from causemap.store.tables import variable_decisions
 
 
-class VariableDecisionQueries(StoreBase):
+class VariableDecisionQueries(CurationHistoryQueries):
     def add_variable_decision(self, kind: str, payload: dict[str, Any]) -> int:
         with self.transaction() as conn:
             result = conn.execute(
                 sa.insert(variable_decisions).values(kind=kind, payload=json.dumps(payload))
             )
-            return int(result.inserted_primary_key[0])
+            decision = int(result.inserted_primary_key[0])
+            self._record(conn, "variables", kind, {"decision": decision, **payload})  # for undo
+            return decision
 
     def variable_decisions(self) -> list[dict[str, Any]]:
         rows = self._rows(
