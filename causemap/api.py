@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from causemap.errors import CausemapError, UsageError
+from causemap.formats import EXPORT_FORMATS
 from causemap.labels import counts_text
 from causemap.models import Claim, CurationState
 from causemap.workspace import Workspace as _StageWorkspace
@@ -89,9 +90,6 @@ ProgressCallback = Callable[[int, int, str], None]
 """``progress(done, total, what)``: item ``done`` (0-based) of ``total`` starts; ``what`` names it."""
 Progress = bool | ProgressCallback | None
 
-# The formats `KnowledgeGraph.export` writes (the exporters' registry, named here so that the command
-# line can check a format before it loads the graph stage; a test keeps the two equal).
-EXPORT_FORMATS = ("json", "graphml", "dot", "dagitty", "gml")
 DEMO_WORKSPACE = Path("causemap-demo")
 CURATION_SCOPES = ("claims", "variables")  # what undo() and history() take
 

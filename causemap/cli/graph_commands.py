@@ -44,7 +44,7 @@ def graph(
     json_output: JsonOption = False,
 ) -> None:
     """Stage 3: variables, belief-weighted edges, contradictions and candidate DAGs."""
-    from causemap.api import EXPORT_FORMATS
+    from causemap.formats import EXPORT_FORMATS
 
     if (export is None) != (out is None):
         raise UsageError("--export and --out go together")

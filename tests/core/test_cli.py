@@ -164,8 +164,19 @@ def test_plan_writes_markdown_and_json(workspace, tmp_path):
 
 # -- a command line that answers fast and never surprises ------------------------------------------
 
-# pydantic is not among them: typer itself imports it to show a command's help.
-HEAVY_MODULES = ("torch", "spacy", "chromadb", "streamlit", "dowhy", "langchain_core", "networkx", "pandas")
+# pydantic is not among them: typer itself imports it to show a command's help. SQLAlchemy is: the store
+# alone takes about a second to import on a loaded machine.
+HEAVY_MODULES = (
+    "torch",
+    "spacy",
+    "chromadb",
+    "streamlit",
+    "dowhy",
+    "langchain_core",
+    "networkx",
+    "pandas",
+    "sqlalchemy",
+)
 
 
 def imported_modules(*args: str, cwd: Path | None = None) -> tuple[subprocess.CompletedProcess, set[str]]:
@@ -197,6 +208,8 @@ def imported_modules(*args: str, cwd: Path | None = None) -> tuple[subprocess.Co
         ("plan", "--out", "plan.txt"),
         ("status", "--workspace", "no-such-workspace"),
         ("ingest", "no-such-folder"),
+        ("claims", "undo", "--workspace", "no-such-workspace"),
+        ("variables", "history", "--help"),
     ],
 )
 def test_help_and_usage_errors_load_nothing_heavy(args, tmp_path):
