@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -118,16 +118,20 @@ def variables_merge(
     if len(set(variable_ids)) < 2:
         raise UsageError("a merge needs at least two different variable ids")
     with open_workspace(workspace) as ws:
-        ws.merge_variables(variable_ids, label)
-    say(f"merged {', '.join(variable_ids)}")
+        kg = ws.graph(min_belief=0.0)
+        names = _labels(kg, variable_ids)
+        ws.merge_variables(variable_ids, label, graph=kg)
+    say(f"merged {' and '.join(names)}" + (f" as {label!r}" if label else ""))
 
 
 @variables_app.command("rename")
 def variables_rename(variable_id: str, label: str, workspace: WorkspaceOption = None) -> None:
     """Give a variable a new label (kept across re-extraction)."""
     with open_workspace(workspace) as ws:
-        ws.rename_variable(variable_id, label)
-    say(f"renamed {variable_id} to {label!r}")
+        kg = ws.graph(min_belief=0.0)
+        (name,) = _labels(kg, [variable_id])
+        ws.rename_variable(variable_id, label, graph=kg)
+    say(f"renamed {name} to {label!r}")
 
 
 @variables_app.command("split")
@@ -138,8 +142,21 @@ def variables_split(
 ) -> None:
     """Move some of a variable's names out into a variable of their own."""
     with open_workspace(workspace) as ws:
-        ws.split_variable(variable_id, aliases)
-    say(f"split {', '.join(aliases)} out of {variable_id}")
+        kg = ws.graph(min_belief=0.0)
+        (name,) = _labels(kg, [variable_id])
+        ws.split_variable(variable_id, aliases, graph=kg)
+    say(f"split {', '.join(repr(a) for a in aliases)} out of {name} into a variable of their own")
+
+
+def _labels(kg: Any, variable_ids: list[str]) -> list[str]:
+    """How the researcher reads each variable (its label, quoted), or a usage error naming unknown ids."""
+    unknown = [v for v in variable_ids if v not in kg.variables]
+    if unknown:
+        raise UsageError(
+            f"no variable {', '.join(map(repr, unknown))} in the graph: "
+            "`causemap variables list` shows each variable's id"
+        )
+    return [repr(kg.variables[v].label) for v in variable_ids]
 
 
 HistoryLimit = Annotated[int, typer.Option("-n", min=1, help="How many actions to list, newest first.")]
@@ -151,7 +168,7 @@ def _undo(workspace: Path | None, scope: str, json_output: bool) -> None:
     if json_output:
         emit_json({"undone": action.to_dict() if action else None})
     elif action is None:
-        say(f"nothing to undo: no {scope} decision in this workspace that is not undone already")
+        say(f"nothing to undo: no {scope[:-1]} decision in this workspace that is not undone already")
     else:
         say(f"undid: {action.describe()} (decided {action.created_at[:19]} UTC)")
 
@@ -163,7 +180,7 @@ def _history(workspace: Path | None, scope: str, limit: int, json_output: bool) 
         emit_json([a.to_dict() for a in actions])
         return
     if not actions:
-        say(f"no {scope} decision recorded yet")
+        say(f"no {scope[:-1]} decision recorded yet")
     for a in actions:
         undone = f"  (undone {a.undone_at[:19]})" if a.undone_at else ""
         say(f"{a.created_at[:19]}  {a.describe()}{undone}")

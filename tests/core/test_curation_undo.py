@@ -161,6 +161,9 @@ def test_claims_and_variables_undo_from_the_command_line(tmp_path):
     target = next(v for v in variables if "blood pressure" in v["aliases"])
     renamed = causemap("variables", "rename", target["id"], "arterial pressure", "--workspace", ws)
     assert renamed.returncode == 0, renamed.stderr
+    assert renamed.stdout.strip() == "renamed 'blood pressure' to 'arterial pressure'"  # labels, not ids
+    unknown = causemap("variables", "rename", "no_such_variable", "x", "--workspace", ws)
+    assert unknown.returncode == 2 and "no variable 'no_such_variable'" in unknown.stderr
     labels = {
         v["label"] for v in json.loads(causemap("variables", "list", "--workspace", ws, "--json").stdout)
     }
