@@ -25,11 +25,11 @@ del _Path, _here
 # name -> module that defines it; resolved on first use (PEP 562), so `import causemap` stays instant.
 _LAZY = {
     "open": "causemap.api",
-    "demo": "causemap.api",
+    "demo": "causemap.demo",
     "Workspace": "causemap.api",
-    "Status": "causemap.api",
-    "Answer": "causemap.api",
-    "DemoReport": "causemap.api",
+    "Status": "causemap.results",
+    "Answer": "causemap.results",
+    "DemoReport": "causemap.demo",
     "ProgressCallback": "causemap.api",
     "NotAWorkspaceError": "causemap.paths",
     "CausemapError": "causemap.errors",

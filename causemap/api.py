@@ -47,17 +47,16 @@ this module, and importing it loads no stage: each verb imports its stage when i
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from causemap.errors import CausemapError, UsageError
+from causemap.demo import DEMO_WORKSPACE, DemoReport, demo, find_samples
+from causemap.errors import UsageError
 from causemap.formats import EXPORT_FORMATS
-from causemap.labels import counts_text
 from causemap.models import Claim, CurationState
+from causemap.results import Answer, Status
 from causemap.workspace import Workspace as _StageWorkspace
 
 if TYPE_CHECKING:
@@ -90,7 +89,6 @@ ProgressCallback = Callable[[int, int, str], None]
 """``progress(done, total, what)``: item ``done`` (0-based) of ``total`` starts; ``what`` names it."""
 Progress = bool | ProgressCallback | None
 
-DEMO_WORKSPACE = Path("causemap-demo")
 CURATION_SCOPES = ("claims", "variables")  # what undo() and history() take
 
 
@@ -424,152 +422,6 @@ class Workspace(_StageWorkspace):
         return make_chat_model(self.settings.extract)
 
 
-@dataclass(frozen=True)
-class Status:
-    """What a workspace holds: counts by state, and the graph's size as of its last build."""
-
-    workspace: Path
-    schema_version: int
-    counts: dict[str, Any]
-    graph: dict[str, int] | None = None  # variables, edges, contradictions, candidate_dags
-    graph_built_at: str | None = None
-    last_ingest_failures: list[dict[str, str]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document of ``causemap status --json``."""
-        return {
-            "workspace": str(self.workspace),
-            "schema_version": self.schema_version,
-            "counts": {**self.counts, **(self.graph or {})},
-            "graph_built_at": self.graph_built_at,
-            "last_ingest_failures": list(self.last_ingest_failures),
-        }
-
-    def describe(self) -> list[str]:
-        """The status as lines a researcher reads.
-
-        >>> status = Status(Path("ws"), 3, {"papers": 2, "papers_by_state": {"ready": 2}, "pages": 9,
-        ...                 "chunks": 40, "claims": 5, "claims_by_state": {"pending": 4, "rejected": 1}})
-        >>> print("\\n".join(status.describe()))
-        workspace  ws
-        papers     2 (2 ready)
-        pages      9
-        chunks     40
-        claims     5 (4 pending, 1 rejected)
-        graph      not built yet (causemap graph)
-        """
-        c = self.counts
-        lines = [
-            f"workspace  {self.workspace}",
-            f"papers     {c.get('papers', 0)}{_by_state(c.get('papers_by_state'))}",
-            f"pages      {c.get('pages', 0)}",
-            f"chunks     {c.get('chunks', 0)}",
-            f"claims     {c.get('claims', 0)}{_by_state(c.get('claims_by_state'))}",
-        ]
-        if self.graph is None:
-            lines.append("graph      not built yet (causemap graph)")
-        else:
-            g = self.graph
-            lines.append(
-                f"graph      {g.get('variables', 0)} variables, {g.get('edges', 0)} edges, "
-                f"{g.get('contradictions', 0)} contradictions, {g.get('candidate_dags', 0)} candidate DAGs "
-                f"(built {self.graph_built_at})"
-            )
-        if self.last_ingest_failures:
-            lines.append(f"last ingest: {len(self.last_ingest_failures)} file(s) failed")
-            lines.extend(f"    {f['path']}: {f['error']}" for f in self.last_ingest_failures)
-        return lines
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An LLM's answer to a question from retrieved passages; ``[n]`` in ``text`` cites ``passages[n-1]``."""
-
-    question: str
-    text: str
-    passages: list[Passage]
-    cited: list[Passage]
-    model: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "cited": [self.passages.index(p) + 1 for p in self.cited],
-            "model": self.model,
-        }
-
-
-@dataclass
-class DemoReport:
-    """What ``demo()`` did, stage by stage."""
-
-    workspace: Path
-    samples: Path
-    ingest: IngestReport
-    extract: ExtractReport
-    graph: KnowledgeGraph
-    plan: Plan
-    plan_path: Path
-
-    def stages(self) -> dict[str, str]:
-        """One line per stage."""
-        i, e, g = self.ingest, self.extract, self.graph
-        return {
-            "ingest": f"{len(i.ingested)} ingested, {len(i.skipped)} already there, "
-            f"{len(i.failed)} failed (from {self.samples})",
-            "extract": f"{e.claims_stored} new claims from {e.sentences} sentences "
-            f"({e.papers} papers read, {e.papers_skipped} already read)",
-            "graph": f"{len(g.variables)} variables, {len(g.edges)} edges, "
-            f"{len(g.contradictions)} contradictions, {len(g.candidates)} candidate DAGs",
-            "plan": f"{len(self.plan.gaps)} gaps, {len(self.plan.items)} proposals -> {self.plan_path}",
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document of ``causemap demo --json``."""
-        return {
-            "workspace": str(self.workspace),
-            "stages": self.stages(),
-            "ingest": self.ingest.to_dict(),
-            "extract": self.extract.to_dict(),
-            "plan": str(self.plan_path),
-        }
-
-
-def find_samples() -> Path:
-    """The bundled sample PDFs: ``$CAUSEMAP_SAMPLES``, ./corpus_samples, or the source checkout's."""
-    candidates = [
-        os.environ.get("CAUSEMAP_SAMPLES"),
-        Path.cwd() / "corpus_samples",
-        Path(__file__).resolve().parents[1] / "corpus_samples",
-    ]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "pdf").is_dir():
-            return Path(candidate) / "pdf"
-    raise CausemapError(
-        "the sample papers were not found: run the demo from a causemap checkout, or set "
-        "CAUSEMAP_SAMPLES to its corpus_samples folder"
-    )
-
-
-def demo(
-    path: Path | str = DEMO_WORKSPACE, *, samples: Path | str | None = None, progress: Progress = None
-) -> DemoReport:
-    """The whole pipeline on the bundled samples: ingest, extract (rules), graph, plan (-> plan.md).
-
-    Running it again is quick: what is already stored is skipped. Open the workspace afterwards with
-    ``causemap.open(path)`` (or ``causemap ui -w PATH``).
-    """
-    source = Path(samples) if samples is not None else find_samples()
-    with open(path, create=True) as ws:
-        ingested = ws.ingest([source], progress=progress)
-        extracted = ws.extract("rules", progress=progress)
-        kg = ws.graph(progress=progress)
-        plan = ws.plan(graph=kg, use_llm=False, progress=progress)
-        plan_path = ws.root / "plan.md"
-        plan_path.write_text(plan.to_markdown() + "\n", encoding="utf-8")
-    return DemoReport(Path(path), source, ingested, extracted, kg, plan, plan_path)
-
-
 def _tell(progress: Progress, done: int, total: int, what: str) -> None:
     """Report a step: to the callback, or (``progress=True``) as a line on stderr."""
     if callable(progress):
@@ -588,8 +440,3 @@ def _curation_state(value: CurationState | str) -> CurationState:
         return CurationState(value)
     except ValueError:
         raise UsageError(f"unknown state {value!r}: pending, accepted, rejected or edited") from None
-
-
-def _by_state(counts: dict[str, int] | None) -> str:
-    text = counts_text(counts)
-    return f" ({text})" if text else ""

@@ -1,0 +1,96 @@
+"""The typed results of the API's verbs that no stage defines: a workspace's status and an LLM's answer.
+
+(The stages define the others: ``IngestReport``, ``ExtractReport``, ``KnowledgeGraph``, ``Plan``,
+``Passage``.) Importing this module loads no stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from causemap.labels import counts_text
+
+if TYPE_CHECKING:
+    from causemap.ingest.retrieval import Passage
+
+
+@dataclass(frozen=True)
+class Status:
+    """What a workspace holds: counts by state, and the graph's size as of its last build."""
+
+    workspace: Path
+    schema_version: int
+    counts: dict[str, Any]
+    graph: dict[str, int] | None = None  # variables, edges, contradictions, candidate_dags
+    graph_built_at: str | None = None
+    last_ingest_failures: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``causemap status --json``."""
+        return {
+            "workspace": str(self.workspace),
+            "schema_version": self.schema_version,
+            "counts": {**self.counts, **(self.graph or {})},
+            "graph_built_at": self.graph_built_at,
+            "last_ingest_failures": list(self.last_ingest_failures),
+        }
+
+    def describe(self) -> list[str]:
+        """The status as lines a researcher reads.
+
+        >>> status = Status(Path("ws"), 3, {"papers": 2, "papers_by_state": {"ready": 2}, "pages": 9,
+        ...                 "chunks": 40, "claims": 5, "claims_by_state": {"pending": 4, "rejected": 1}})
+        >>> print("\\n".join(status.describe()))
+        workspace  ws
+        papers     2 (2 ready)
+        pages      9
+        chunks     40
+        claims     5 (4 pending, 1 rejected)
+        graph      not built yet (causemap graph)
+        """
+        c = self.counts
+        lines = [
+            f"workspace  {self.workspace}",
+            f"papers     {c.get('papers', 0)}{_by_state(c.get('papers_by_state'))}",
+            f"pages      {c.get('pages', 0)}",
+            f"chunks     {c.get('chunks', 0)}",
+            f"claims     {c.get('claims', 0)}{_by_state(c.get('claims_by_state'))}",
+        ]
+        if self.graph is None:
+            lines.append("graph      not built yet (causemap graph)")
+        else:
+            g = self.graph
+            lines.append(
+                f"graph      {g.get('variables', 0)} variables, {g.get('edges', 0)} edges, "
+                f"{g.get('contradictions', 0)} contradictions, {g.get('candidate_dags', 0)} candidate DAGs "
+                f"(built {self.graph_built_at})"
+            )
+        if self.last_ingest_failures:
+            lines.append(f"last ingest: {len(self.last_ingest_failures)} file(s) failed")
+            lines.extend(f"    {f['path']}: {f['error']}" for f in self.last_ingest_failures)
+        return lines
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An LLM's answer to a question from retrieved passages; ``[n]`` in ``text`` cites ``passages[n-1]``."""
+
+    question: str
+    text: str
+    passages: list[Passage]
+    cited: list[Passage]
+    model: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "cited": [self.passages.index(p) + 1 for p in self.cited],
+            "model": self.model,
+        }
+
+
+def _by_state(counts: dict[str, int] | None) -> str:
+    text = counts_text(counts)
+    return f" ({text})" if text else ""
