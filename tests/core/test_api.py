@@ -173,6 +173,20 @@ def test_curation_through_the_api(ws):
     ws.set_claim_state([first], "pending")
 
 
+def test_undo_and_history_through_the_api(ws):
+    claim = ws.claims()[0]
+    ws.set_claim_state([claim.id], "accepted")
+    ws.edit_claim(claim.id, cause="regular exercise")
+    assert [a.action for a in ws.history("claims", limit=2)] == ["edited", "accepted"]
+    edit = ws.undo("claims")
+    assert edit is not None and edit.claim_ids == [claim.id] and edit.undone_at
+    assert ws.claims()[0].cause == claim.cause and ws.claims()[0].state.value == "accepted"
+    assert ws.undo("claims").action == "accepted"
+    assert ws.claims()[0].state == claim.state
+    with pytest.raises(UsageError, match="neither 'claims' nor 'variables'"):
+        ws.undo("papers")
+
+
 def test_quickstart_example_runs_on_the_samples(tmp_path, sample_pdfs):
     papers = tmp_path / "papers"
     papers.mkdir()
