@@ -28,7 +28,7 @@ _LAZY = {
     "demo": "causemap.demo",
     "Workspace": "causemap.api",
     "Status": "causemap.results",
-    "Answer": "causemap.results",
+    "Answer": "causemap.ingest.answer",
     "DemoReport": "causemap.demo",
     "ProgressCallback": "causemap.api",
     "NotAWorkspaceError": "causemap.paths",

@@ -56,7 +56,7 @@ from causemap.demo import DEMO_WORKSPACE, DemoReport, demo, find_samples
 from causemap.errors import UsageError
 from causemap.formats import EXPORT_FORMATS
 from causemap.models import Claim, CurationState
-from causemap.results import Answer, Status
+from causemap.results import Status
 from causemap.workspace import Workspace as _StageWorkspace
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from causemap.graphbuilder.extract_pipeline import ExtractReport
     from causemap.graphbuilder.extractors.base import CandidateFilter, SentenceExtractor
     from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+    from causemap.ingest.answer import Answer
     from causemap.ingest.pipeline import IngestReport
     from causemap.ingest.retrieval import Passage
     from causemap.planner.plan import Plan
@@ -74,7 +75,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DEMO_WORKSPACE",
     "EXPORT_FORMATS",
-    "Answer",
     "DemoReport",
     "Progress",
     "ProgressCallback",
@@ -152,6 +152,7 @@ class Workspace(_StageWorkspace):
         force: bool = False,
         prefilter: CandidateFilter | None = None,
         progress: Progress = None,
+        trust_workspace_settings: bool = False,
     ) -> ExtractReport:
         """Read cause-effect claims from every paper not yet read by this extractor version.
 
@@ -166,6 +167,9 @@ class Workspace(_StageWorkspace):
             Read papers again even when this extractor version has read them.
         prefilter
             Which sentences the extractor reads (default: the rules extractor's cue check).
+        trust_workspace_settings
+            Send LLM requests to a ``base_url`` that the workspace's settings.toml sets (a base URL
+            from the environment or these settings is trusted anyway; see ``causemap.llm``).
         """
         from causemap.graphbuilder.extract_pipeline import extract_workspace
         from causemap.graphbuilder.extractors import make_extractor
@@ -176,7 +180,9 @@ class Workspace(_StageWorkspace):
         if extractor is None or isinstance(extractor, str):
             name = extractor or ("llm" if llm else settings.extractor)
             _tell(progress, 0, 0, f"loading the {name} extractor")
-            chosen, rules = make_extractor(name, settings, self.store)
+            chosen, rules = make_extractor(
+                name, settings, self.store, trust_workspace_settings=trust_workspace_settings
+            )
         else:
             chosen, rules = extractor, None
         if prefilter is None:
@@ -280,29 +286,31 @@ class Workspace(_StageWorkspace):
             raise UsageError(f"k must be at least 1, not {k}")
         return retrieve(self, question, k, include_references=include_references)
 
-    def answer(self, question: str, passages: Sequence[Passage] | None = None, k: int = 5) -> Answer | None:
+    def answer(
+        self,
+        question: str,
+        passages: Sequence[Passage] | None = None,
+        k: int = 5,
+        *,
+        trust_workspace_settings: bool = False,
+    ) -> Answer | None:
         """The configured LLM's answer from ``passages`` (default: ``ask(question, k)``), citing them.
 
-        None when no LLM is configured (``extract.llm``) or nothing was retrieved. Citations of
-        passages that do not exist are removed from the answer.
+        None when no LLM is configured (``extract.llm``) or nothing was retrieved. Every citation is one
+        of the passages (``answer.citations``, each with its provenance); citations of anything else
+        are removed and counted (``answer.removed``). ``trust_workspace_settings``: send the question
+        to a ``base_url`` that the workspace's settings.toml sets (``causemap.llm``).
         """
-        from causemap.llm import answer_question
+        from causemap.ingest.answer import answer_question
 
         _check_question(question)
-        chat_model = self._chat_model()
+        chat_model = self._chat_model(trust_workspace_settings)
         if chat_model is None:
             return None
         found = list(passages) if passages is not None else self.ask(question, k)
         if not found:
             return None
-        text, cited = answer_question(chat_model, question, [p.text for p in found])
-        return Answer(
-            question=question,
-            text=text,
-            passages=found,
-            cited=[found[i] for i in cited],
-            model=self.settings.extract.llm or "",
-        )
+        return answer_question(question, found, chat_model, model_name=self.settings.extract.llm or "")
 
     def status(self) -> Status:
         """What the workspace holds (instant: the graph's size is as of its last build)."""
@@ -414,12 +422,12 @@ class Workspace(_StageWorkspace):
             },
         )
 
-    def _chat_model(self) -> Any | None:
+    def _chat_model(self, trust_workspace_settings: bool = False) -> Any | None:
         if not self.settings.extract.llm:
             return None
         from causemap.llm import make_chat_model
 
-        return make_chat_model(self.settings.extract)
+        return make_chat_model(self.settings.extract, trust_workspace_settings=trust_workspace_settings)
 
 
 def _tell(progress: Progress, done: int, total: int, what: str) -> None:

@@ -1,19 +1,16 @@
-"""The typed results of the API's verbs that no stage defines: a workspace's status and an LLM's answer.
+"""The typed result of the API's verb that no stage defines: a workspace's status.
 
 (The stages define the others: ``IngestReport``, ``ExtractReport``, ``KnowledgeGraph``, ``Plan``,
-``Passage``.) Importing this module loads no stage.
+``Passage``, ``Answer``.) Importing this module loads no stage.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from causemap.labels import counts_text
-
-if TYPE_CHECKING:
-    from causemap.ingest.retrieval import Passage
 
 
 @dataclass(frozen=True)
@@ -71,24 +68,6 @@ class Status:
             lines.append(f"last ingest: {len(self.last_ingest_failures)} file(s) failed")
             lines.extend(f"    {f['path']}: {f['error']}" for f in self.last_ingest_failures)
         return lines
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An LLM's answer to a question from retrieved passages; ``[n]`` in ``text`` cites ``passages[n-1]``."""
-
-    question: str
-    text: str
-    passages: list[Passage]
-    cited: list[Passage]
-    model: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "cited": [self.passages.index(p) + 1 for p in self.cited],
-            "model": self.model,
-        }
 
 
 def _by_state(counts: dict[str, int] | None) -> str:
