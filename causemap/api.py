@@ -12,7 +12,8 @@ One object, one verb per stage, each returning a typed result the next verb (or 
     ws.status()                     -> Status           what the workspace holds
 
 The long verbs take ``progress``: ``True`` draws a bar on stderr; a function ``progress(done, total,
-what)`` is called as each file, paper or step starts (``total`` is 0 while it is not known yet).
+what)`` is called as the work goes (each file or document, paper or step; ``total`` is 0 while it
+is not known yet).
 
 The whole pipeline on two abstracts (the embedding model and the parser load on first use):
 
