@@ -124,3 +124,35 @@ def test_limits_are_reported_in_the_command_line_json(tmp_path, spec, good_pdf):
     report = json.loads(result.stdout)
     assert [row["code"] for row in report["failed"]] == ["page_chars_limit"]
     assert [row["path"] for row in report["ingested"]] == [str(good_pdf)]
+
+
+@pytest.mark.skipif(
+    __import__("causemap.ingest.worker", fromlist=["_START_METHOD"])._START_METHOD != "fork",
+    reason="the patched reader reaches the worker only through fork",
+)
+def test_a_reader_process_that_dies_is_reported_as_crashed_and_replaced(tmp_path, monkeypatch, good_pdf):
+    # A C library aborting inside the reader (what pypdf's dependencies can do on a hostile file) is
+    # stood in for by os.abort() on one file: what is tested is the pool's handling of a dead worker,
+    # not what makes it die.
+    import faulthandler
+    import os
+
+    import causemap.ingest.worker as worker
+
+    real_read = worker.read_document
+
+    def read_or_abort(path, data, limits):
+        if path.name == "abort.pdf":
+            faulthandler.disable()  # pytest's traceback dump of the abort is noise here
+            os.abort()
+        return real_read(path, data, limits)
+
+    monkeypatch.setattr(worker, "read_document", read_or_abort)
+    bad = tmp_path / "abort.pdf"
+    bad.write_bytes(good_pdf.read_bytes() + b"\n% a different file\n")
+    report, counts = _ingest(tmp_path, [bad, good_pdf], reader_processes=1)
+    failure = _only_failure(report)
+    assert failure["path"] == str(bad) and failure["code"] == "crashed"
+    assert "signal 6" in failure["error"]
+    assert [row["path"] for row in report.ingested] == [str(good_pdf)]  # read by the replaced worker
+    assert counts["papers_by_state"] == {"ready": 1}
