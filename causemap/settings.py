@@ -156,6 +156,9 @@ class UISettings(_Section):
     port: int = 8501
     host: str = "127.0.0.1"
     max_upload_mb: float = 100.0
+    graph_edges: int = Field(
+        200, ge=1, description="the Graph page opens on this many edges, the strongest first"
+    )
 
 
 class Settings(BaseSettings):

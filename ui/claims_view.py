@@ -14,8 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from causemap.models import Claim, CurationState, Paper
+from causemap.models import Claim, CurationState, Paper, StudyDesign
 from causemap.store import EDITABLE_CLAIM_FIELDS
+from causemap.ui.labels import UNKNOWN_POLARITY, design_label, polarity_code, polarity_label
 
 TABLE_COLUMNS = [
     "state",
@@ -35,7 +36,8 @@ TABLE_COLUMNS = [
 ]
 CAUSE_STYLE = "background:#ffe0b2;border-radius:3px;padding:0 2px"
 EFFECT_STYLE = "background:#bbdefb;border-radius:3px;padding:0 2px"
-NO_POLARITY = "none"  # how a claim without a polarity is shown and filtered
+NO_POLARITY = UNKNOWN_POLARITY  # how a claim without a polarity is filtered (and shown)
+_DESIGN_BY_LABEL = {design_label(d): d.value for d in StudyDesign}
 
 
 @dataclass(frozen=True)
@@ -86,17 +88,17 @@ def paper_label(paper: Paper | None, paper_id: str = "") -> str:
 
 
 def claims_frame(claims: Sequence[Claim], papers: Mapping[str, Paper]) -> pd.DataFrame:
-    """One row per claim, in ``TABLE_COLUMNS`` order."""
+    """One row per claim, in ``TABLE_COLUMNS`` order; polarity and design in words (see ``labels``)."""
     rows = [
         {
             "state": c.state.value,
             "cause": c.cause,
             "effect": c.effect,
             "relation": c.relation,
-            "polarity": c.polarity or NO_POLARITY,
+            "polarity": polarity_label(c.polarity),
             "hedged": c.hedged,
             "negated": c.negated,
-            "design": c.design.value,
+            "design": design_label(c.design),
             "paper": paper_label(papers.get(c.paper_id), c.paper_id),
             "page": c.page,
             "extractor": c.extractor,
@@ -140,8 +142,11 @@ def table_changes(
 
 
 def _field_value(name: str, value: Any) -> Any:
+    """A table cell as the store keeps it: words back to codes."""
     if name == "polarity":
-        return None if value in (None, "", NO_POLARITY) else str(value)
+        return None if value is None else polarity_code(str(value))
+    if name == "design":
+        return _DESIGN_BY_LABEL.get(value, value)
     if name in ("hedged", "negated"):
         return bool(value)
     return value.strip() if isinstance(value, str) else value

@@ -11,7 +11,7 @@ Edges are coloured by polarity, as wide as their belief, and dashed when the evi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from string import Template
@@ -19,13 +19,24 @@ from typing import Any
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.models import Edge
+from causemap.ui.labels import (
+    design_label,
+    edge_polarity,
+    polarity_breakdown,
+    polarity_label,
+    role_label,
+)
 
 VIS_NETWORK = ("lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
 POLARITY_COLOURS = {"+": "#2e7d32", "-": "#c62828", "0": "#757575", None: "#6a1b9a"}
-POLARITY_NAMES = {"+": "increases", "-": "decreases", "0": "no effect", None: "mixed or unknown"}
+LEGEND_NAMES = {"+": "increases", "-": "decreases", "0": "no effect", None: "mixed or unknown"}
 DROPPED_COLOUR = "#bdbdbd"
+NODE_COLOUR, FOCUS_COLOUR = "#90a4ae", "#ff8f00"
 MAX_QUOTES_PER_EDGE = 25
+MAX_LABEL_CHARS = 40  # longer names are cut on the canvas; the tooltip and panel show them whole
 LARGE_GRAPH_NODES = 120  # above this, vis-network's "improved layout" is too slow to be worth it
+CURVED_EDGES_UP_TO = 400  # curved edges cost a Bezier per edge per frame; straight ones above this
+Position = tuple[float, float]
 
 
 @lru_cache(maxsize=1)
@@ -39,15 +50,22 @@ def edge_width(belief: float) -> float:
     return round(1.0 + 7.0 * max(0.0, min(belief, 1.0)), 2)
 
 
+def short_label(label: str) -> str:
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
 def network_data(
     graph: KnowledgeGraph,
     dag: CandidateDAG | None = None,
     max_quotes: int = MAX_QUOTES_PER_EDGE,
+    positions: Mapping[str, Position] | None = None,
+    focus: str | None = None,
 ) -> dict[str, Any]:
     """Nodes, edges and per-edge evidence for vis-network.
 
     With ``dag``, only its edges are drawn in colour; the edges it dropped are drawn grey and thin,
-    with the reason in their tooltip and panel.
+    with the reason in their tooltip and panel. With ``positions``, nodes are placed there and the
+    browser runs no physics. ``focus`` is drawn larger and in another colour.
     """
     kept = set(dag.edges) if dag is not None else None
     dropped = {tuple(d.edge): d.reason for d in dag.dropped} if dag is not None else {}
@@ -62,22 +80,28 @@ def network_data(
         degree[target] = degree.get(target, 0) + 1
         edges.append(_vis_edge(edge_id, edge, reason))
         evidence[edge_id] = _edge_panel(graph, edge, reason, max_quotes)
-    nodes = [
-        {
+    nodes = []
+    for v in graph.variables.values():
+        if v.id not in degree and kept is not None and v.id != focus:
+            continue
+        node: dict[str, Any] = {
             "id": v.id,
-            "label": v.label,
+            "label": short_label(v.label),
+            "name": v.label,
             "title": v.label + (f"\nalso: {', '.join(v.aliases)}" if v.aliases else ""),
             "value": degree.get(v.id, 0) + 1,
         }
-        for v in graph.variables.values()
-        if v.id in degree or kept is None
-    ]
-    return {"nodes": nodes, "edges": edges, "evidence": evidence}
+        if positions is not None and v.id in positions:
+            node["x"], node["y"] = (round(c, 1) for c in positions[v.id])
+        if v.id == focus:
+            node.update(color=FOCUS_COLOUR, value=max(node["value"], 6) * 2, font={"size": 18, "bold": True})
+        nodes.append(node)
+    return {"nodes": nodes, "edges": edges, "evidence": evidence, "focus": focus}
 
 
 def _vis_edge(edge_id: str, edge: Edge, dropped_reason: str | None) -> dict[str, Any]:
     summary = (
-        f"belief {edge.belief:.2f} · {POLARITY_NAMES.get(edge.polarity, edge.polarity)} · "
+        f"belief {edge.belief:.2f} · {edge_polarity(edge.polarity, edge.polarity_counts)} · "
         f"{edge.n_papers} paper(s), {edge.n_claims} claim(s)" + (" · contested" if edge.contradiction else "")
     )
     if dropped_reason is not None:
@@ -116,11 +140,11 @@ def _edge_panel(
         "source": label.get(edge.source, edge.source),
         "target": label.get(edge.target, edge.target),
         "belief": round(edge.belief, 3),
-        "polarity": POLARITY_NAMES.get(edge.polarity, str(edge.polarity)),
-        "polarity_counts": dict(edge.polarity_counts),
+        "polarity": edge_polarity(edge.polarity, edge.polarity_counts),
+        "breakdown": polarity_breakdown(edge.polarity_counts),
         "n_papers": edge.n_papers,
         "n_claims": edge.n_claims,
-        "designs": [str(getattr(d, "value", d)) for d in edge.designs],
+        "designs": [design_label(d) for d in edge.designs],
         "contested": bool(edge.contradiction),
         "dropped": dropped_reason,
         "evidence": [
@@ -128,8 +152,9 @@ def _edge_panel(
                 "quote": e.quote,
                 "paper": e.title or e.paper_id[:12],
                 "page": e.page,
-                "design": e.design.value,
-                "polarity": e.polarity,
+                "design": design_label(e.design),
+                "role": role_label(e.role),
+                "polarity": polarity_label(e.polarity),
                 "hedged": e.hedged,
                 "negated": e.negated,
                 "state": e.state.value,
@@ -151,56 +176,59 @@ def network_html(
     dag: CandidateDAG | None = None,
     height: int = 620,
     max_quotes: int = MAX_QUOTES_PER_EDGE,
+    positions: Mapping[str, Position] | None = None,
+    focus: str | None = None,
 ) -> str:
-    """A complete HTML document showing ``graph`` (or one candidate DAG of it), with the evidence panel."""
-    data = network_data(graph, dag, max_quotes)
+    """A complete HTML document showing ``graph`` (or one candidate DAG of it), with the evidence panel.
+
+    With ``positions`` (see ``causemap.ui.layout``) the drawing is fixed and appears at once; without,
+    vis-network's physics lays it out in the browser.
+    """
+    data = network_data(graph, dag, max_quotes, positions, focus)
+    options = {
+        "layout": {"improvedLayout": len(data["nodes"]) <= LARGE_GRAPH_NODES},
+        "nodes": {
+            "shape": "dot",
+            "scaling": {"min": 8, "max": 28, "label": {"enabled": True, "min": 12, "max": 20}},
+            "font": {"size": 14},
+            "color": NODE_COLOUR,
+        },
+        "edges": {
+            "smooth": {"type": "continuous"} if len(data["edges"]) <= CURVED_EDGES_UP_TO else False,
+            "arrows": {"to": {"scaleFactor": 0.6}},
+        },
+        "physics": (
+            False
+            if positions is not None
+            else {
+                "solver": "barnesHut",
+                "stabilization": {"iterations": 200, "fit": True},
+                "barnesHut": {"gravitationalConstant": -6000, "springLength": 140},
+            }
+        ),
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": len(data["edges"]) > 500,
+            "hideEdgesOnZoom": len(data["edges"]) > 500,
+        },
+    }
     return _PAGE.substitute(
         vis_js=vis_network_js(),
         data=_script_json(data),
+        options=_script_json(options),
         height=height,
-        improved_layout="false" if len(data["nodes"]) > LARGE_GRAPH_NODES else "true",
         legend=_legend_html(),
     )
 
 
 def _legend_html() -> str:
     items = [
-        f'<span><i style="background:{POLARITY_COLOURS[p]}"></i>{POLARITY_NAMES[p]}</span>'
+        f'<span><i style="background:{POLARITY_COLOURS[p]}"></i>{LEGEND_NAMES[p]}</span>'
         for p in ("+", "-", "0", None)
     ]
     items.append("<span>width = belief</span><span>dashed = contested</span>")
     return "".join(items)
-
-
-def narrowed(
-    graph: KnowledgeGraph, designs: Iterable[str] = (), variables: Iterable[str] = ()
-) -> KnowledgeGraph:
-    """The part of ``graph`` the user asked to see: edges with evidence from one of ``designs``, and
-    edges touching one of ``variables`` (each filter ignored when empty). Nothing is recomputed."""
-    wanted_designs, wanted_vars = set(designs), set(variables)
-    edges = {
-        key: edge
-        for key, edge in graph.edges.items()
-        if (not wanted_designs or wanted_designs & {str(getattr(d, "value", d)) for d in edge.designs})
-        and (not wanted_vars or wanted_vars & set(key))
-    }
-    if not wanted_designs and not wanted_vars:
-        return graph
-    keep = {v for key in edges for v in key} | wanted_vars
-    return KnowledgeGraph(
-        variables={vid: v for vid, v in graph.variables.items() if vid in keep},
-        edges=edges,
-        contradictions=[c for c in graph.contradictions if (c.source, c.target) in edges],
-        candidates=[
-            CandidateDAG(
-                c.rank,
-                c.score,
-                [e for e in c.edges if e in edges],
-                [d for d in c.dropped if tuple(d.edge) in edges],
-            )
-            for c in graph.candidates
-        ],
-    )
 
 
 def edge_choices(graph: KnowledgeGraph, edges: Iterable[tuple[str, str]] | None = None) -> dict[str, tuple]:
@@ -244,14 +272,7 @@ _PAGE = Template(
   const data = ${data};
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
-  const options = {
-    layout: { improvedLayout: ${improved_layout} },
-    nodes: { shape: "dot", scaling: { min: 8, max: 28 }, font: { size: 14 }, color: "#90a4ae" },
-    edges: { smooth: { type: "continuous" }, arrows: { to: { scaleFactor: 0.6 } } },
-    physics: { solver: "barnesHut", stabilization: { iterations: 200, fit: true },
-               barnesHut: { gravitationalConstant: -6000, springLength: 140 } },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.edges.length > 500 },
-  };
+  const options = ${options};
   const network = new vis.Network(document.getElementById("net"), { nodes, edges }, options);
   const panel = document.getElementById("panel");
 
@@ -266,18 +287,16 @@ _PAGE = Template(
     if (!info) return;
     panel.replaceChildren();
     panel.appendChild(el("h4", info.source + " \\u2192 " + info.target));
-    const signs = { "+": "increases", "-": "decreases", "0": "no effect" };
-    const counts = Object.entries(info.polarity_counts).filter(([k, v]) => v > 0)
-      .map(([k, v]) => v + " \u00d7 " + (signs[k] || k)).join(", ");
     panel.appendChild(el("div", "belief " + info.belief + " \\u00b7 " + info.polarity + " \\u00b7 " +
-      info.n_papers + " paper(s), " + info.n_claims + " claim(s)" + (counts ? " \\u00b7 " + counts : "") +
+      info.n_papers + " paper(s), " + info.n_claims + " claim(s)" +
+      (info.breakdown ? " (" + info.breakdown + ")" : "") +
       (info.contested ? " \\u00b7 contested" : ""), "meta"));
     if (info.designs.length) panel.appendChild(el("div", "designs: " + info.designs.join(", "), "meta"));
     if (info.dropped) panel.appendChild(el("div", "dropped from this DAG: " + info.dropped, "meta"));
     info.evidence.forEach(function (ev) {
       panel.appendChild(el("blockquote", ev.quote, "quote"));
-      const flags = [ev.design, ev.polarity ? "polarity " + ev.polarity : "",
-                     ev.hedged ? "hedged" : "", ev.negated ? "negated" : "", ev.state].filter(Boolean);
+      const flags = [ev.design, ev.role, ev.polarity, ev.hedged ? "hedged" : "",
+                     ev.negated ? "negated" : "", ev.state].filter(Boolean);
       const where = ev.paper + ", p. " + ev.page;
       panel.appendChild(el("div", where + " \\u00b7 " + flags.join(" \\u00b7 "), "cite"));
     });
@@ -287,7 +306,7 @@ _PAGE = Template(
   function showNode(id) {
     const node = nodes.get(id);
     panel.replaceChildren();
-    panel.appendChild(el("h4", node.label));
+    panel.appendChild(el("h4", node.name));
     panel.appendChild(el("div", node.title, "meta"));
     const linked = network.getConnectedEdges(id);
     panel.appendChild(el("div", linked.length + " edge(s); click one to see its evidence.", "meta"));
@@ -296,10 +315,24 @@ _PAGE = Template(
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: false });  // hold still once laid out; dragging still works
+  function ready() {
+    if (document.body.dataset.ready) return;
+    if (data.focus) {
+      network.selectNodes([data.focus]);
+      showNode(data.focus);
+    }
     document.body.dataset.ready = "1";
-  });
+  }
+  if (options.physics === false) {
+    // Placed in Python: the first frame drawn is the layout.
+    network.once("afterDrawing", ready);
+    window.requestAnimationFrame(function () { window.requestAnimationFrame(ready); });
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });  // hold still once laid out; dragging still works
+      ready();
+    });
+  }
   // For tests and scripts: where an edge's midpoint is on screen, and the panel renderer.
   window.causemap = {
     network: network,

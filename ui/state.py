@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.settings import DEFAULT_WORKSPACE, SETTINGS_FILE
 from causemap.ui import jobs
 from causemap.workspace import DB_FILE, Workspace
@@ -151,3 +151,28 @@ def knowledge_graph(ws: Workspace) -> KnowledgeGraph:
     The cached object is shared between sessions: callers must not modify it.
     """
     return _graph(str(ws.root), data_stamp(ws), ws)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _layered(nodes: tuple[str, ...], weights: tuple[tuple[str, str, float], ...]) -> dict:
+    from causemap.ui.layout import layered_layout
+
+    return layered_layout(nodes, [(s, t) for s, t, _ in weights], weights={(s, t): w for s, t, w in weights})
+
+
+def graph_layout(
+    name: str, graph: KnowledgeGraph, dag: CandidateDAG | None = None
+) -> dict[str, tuple[float, float]] | None:
+    """Positions for drawing ``graph`` (None for the force layout, which the browser computes).
+
+    Edges point forwards by their belief; with ``dag``, its own edges come first, so the edges it
+    dropped are the ones drawn backwards. Cached: the same view is laid out once.
+    """
+    if name != "layered":
+        return None
+    kept = set(dag.edges) if dag is not None else None
+    weights = tuple(
+        (s, t, edge.belief + (1.0 if kept is not None and (s, t) in kept else 0.0))
+        for (s, t), edge in graph.edges.items()
+    )
+    return _layered(tuple(graph.variables), weights)

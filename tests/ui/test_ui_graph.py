@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from causemap.graphbuilder.exporters import EXPORTERS
@@ -118,3 +121,88 @@ def test_contradictions_are_listed_with_both_sides(graph_page, sample_ws, open_w
         assert contradiction.description in text
         for evidence in contradiction.supporting[:5] + contradiction.opposing[:5]:
             assert evidence.quote in text
+
+
+def drawn(at) -> dict:
+    """The nodes and edges the page handed to vis-network (its one network iframe)."""
+    (frame,) = network_frames(at)
+    srcdoc = frame.proto.srcdoc
+    data = json.loads(re.search(r"const data = (\{.*?\});\n", srcdoc, re.S).group(1))
+    options = json.loads(re.search(r"const options = (\{.*?\});\n", srcdoc, re.S).group(1))
+    return {"data": data, "options": options}
+
+
+def caption_with(at, text: str) -> str:
+    return next(c.value for c in at.caption if text in c.value)
+
+
+def test_the_page_opens_on_the_strongest_edges_and_the_control_sets_how_many(graph_page, sample_ws, open_ws):
+    graph = stored_graph(open_ws(sample_ws)).filtered(graph_page.slider(key="graph_min_belief").value)
+    strongest = sorted(graph.edges.values(), key=lambda e: -e.belief)
+    graph_page.number_input(key="graph_max_edges").set_value(5).run()
+    assert not graph_page.exception
+    shown = drawn(graph_page)["data"]["edges"]
+    assert len(shown) == 5
+    beliefs = sorted((float(e["title"].split()[1]) for e in shown), reverse=True)
+    assert beliefs == [round(e.belief, 2) for e in strongest[:5]]
+    assert f"Showing 5 of the {len(graph.edges)} edges that match" in caption_with(graph_page, "Showing")
+
+
+def test_searching_a_variable_centres_its_neighbourhood(graph_page, sample_ws, open_ws):
+    graph = stored_graph(open_ws(sample_ws))
+    hub = max(graph.variables, key=lambda v: sum(v in key for key in graph.edges))
+    graph_page.slider(key="graph_min_belief").set_value(0.0).run()
+    graph_page.selectbox(key="graph_focus").set_value(hub).run()
+    assert not graph_page.exception
+    view = drawn(graph_page)["data"]
+    assert view["focus"] == hub
+    neighbours = {v for key in graph.edges if hub in key for v in key}
+    assert {n["id"] for n in view["nodes"]} == neighbours
+    assert graph.variables[hub].label in caption_with(graph_page, "within 1 step(s)")
+
+
+def test_filters_on_contested_edges_and_relation(graph_page, sample_ws, open_ws):
+    graph = stored_graph(open_ws(sample_ws))
+    graph_page.slider(key="graph_min_belief").set_value(0.0).run()
+    graph_page.checkbox(key="graph_contested").check().run()
+    assert not graph_page.exception
+    contested = [e for e in graph.edges.values() if e.contradiction]
+    assert contested, "the sample graph has contested edges"
+    assert len(drawn(graph_page)["data"]["edges"]) == len(contested)
+    graph_page.checkbox(key="graph_contested").uncheck().run()
+    graph_page.multiselect(key="graph_relations").set_value(["correlational"]).run()
+    correlational = [
+        e for e in graph.edges.values() if any(v.relation == "correlational" for v in e.evidence)
+    ]
+    assert f"of the {len(correlational)} edges that match" in caption_with(graph_page, "Showing")
+
+
+def test_the_layered_layout_is_drawn_without_physics_and_force_with(graph_page):
+    assert graph_page.selectbox(key="graph_layout").value == "layered"
+    view = drawn(graph_page)
+    assert view["options"]["physics"] is False
+    assert all("x" in n and "y" in n for n in view["data"]["nodes"])
+    graph_page.selectbox(key="graph_layout").set_value("force").run()
+    view = drawn(graph_page)
+    assert view["options"]["physics"]["solver"] == "barnesHut"
+    assert not any("x" in n for n in view["data"]["nodes"])
+
+
+def test_caption_and_section_counts_agree(graph_page):
+    graph_page.slider(key="graph_min_belief").set_value(0.0).run()
+    caption = caption_with(graph_page, "Showing")
+    shown, contradictions = re.search(r"Showing (\d+) .*?; (\d+) contradictions", caption).groups()
+    options = graph_page.segmented_control(key="graph_section").options
+    assert f"Edge evidence ({shown})" in options and f"Contradictions ({contradictions})" in options
+    show(graph_page, "Contradictions")
+    boxes = [m for m in graph_page.markdown if re.match(r"\*\*.+ → .+\*\* \(", m.value)]
+    assert len(boxes) == int(contradictions)
+
+
+def test_no_raw_codes_in_the_evidence_caption(graph_page):
+    caption = next(c.value for c in graph_page.caption if c.value.startswith("belief "))
+    assert "{" not in caption and "'" not in caption
+    quotes = [m.value for m in graph_page.markdown if m.value.startswith("> ")]
+    assert quotes and not any(
+        re.search(r"\b(case_control|cross_sectional|in_vitro|None)\b", q) for q in quotes
+    )

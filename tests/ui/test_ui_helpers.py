@@ -23,7 +23,6 @@ from causemap.ui.graph_view import (
     POLARITY_COLOURS,
     edge_choices,
     edge_width,
-    narrowed,
     network_data,
     network_html,
 )
@@ -204,8 +203,9 @@ def test_each_edge_carries_its_quotes_with_paper_and_page(triangle):
             "quote": "a",
             "paper": "Paper p1",
             "page": 1,
-            "design": "unknown",
-            "polarity": None,
+            "design": "design unknown",
+            "role": "the paper's own finding",
+            "polarity": "unknown",
             "hedged": False,
             "negated": False,
             "state": "pending",
@@ -234,19 +234,6 @@ def test_the_page_works_offline_and_keeps_paper_text_out_of_the_markup(triangle)
     assert "</script><img" not in html  # the quote is JSON-escaped inside the script
     payload = re.search(r"const data = (\{.*?\});\n", html, re.S).group(1)
     assert "</script><img src=x onerror=alert(1)>" in json.dumps(json.loads(payload))
-
-
-def test_narrowing_keeps_the_edges_of_chosen_designs_and_variables(triangle):
-    triangle.edges[("salt", "bp")].designs = [StudyDesign.RCT]
-    triangle.edges[("bp", "stroke")].designs = [StudyDesign.COHORT, StudyDesign.RCT]
-    assert narrowed(triangle) is triangle
-    assert set(narrowed(triangle, designs=["rct"]).edges) == {("salt", "bp"), ("bp", "stroke")}
-    assert set(narrowed(triangle, designs=["cohort"]).edges) == {("bp", "stroke")}
-    around_salt = narrowed(triangle, variables=["salt"])
-    assert set(around_salt.edges) == {("salt", "bp"), ("stroke", "salt")}
-    assert set(around_salt.variables) == {"salt", "bp", "stroke"}
-    only_cohort = narrowed(triangle, designs=["cohort"])
-    assert set(only_cohort.variables) == {"bp", "stroke"}
 
 
 def test_edge_choices_list_the_strongest_first(triangle):

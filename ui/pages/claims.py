@@ -19,9 +19,12 @@ from causemap.ui.claims_view import (
     table_changes,
     table_key,
 )
+from causemap.ui.labels import DESIGN_LABELS, POLARITY_LABELS, design_label, polarity_label
 
 CARDS_PER_PAGE = 10
-POLARITIES = ["+", "-", "0", NO_POLARITY]
+POLARITIES = ["+", "-", "0", NO_POLARITY]  # codes; shown with polarity_label
+POLARITY_WORDS = list(POLARITY_LABELS.values())
+DESIGN_WORDS = list(DESIGN_LABELS.values())
 RELATIONS = ["causal", "correlational"]
 DESIGNS = [d.value for d in StudyDesign]
 STATES = [s.value for s in CurationState]
@@ -83,8 +86,10 @@ with st.expander("Filters", expanded=True):
     )
     row2 = st.columns([2, 2, 3, 1, 1])
     relations = row2[0].multiselect("Relation", RELATIONS, key="claims_f_relation")
-    polarities = row2[1].multiselect("Polarity", POLARITIES, key="claims_f_polarity")
-    designs = row2[2].multiselect("Design", DESIGNS, key="claims_f_design")
+    polarities = row2[1].multiselect(
+        "Polarity", POLARITIES, format_func=polarity_label, key="claims_f_polarity"
+    )
+    designs = row2[2].multiselect("Design", DESIGNS, format_func=design_label, key="claims_f_design")
     hedged = row2[3].selectbox("Hedged", list(TRI_STATE), key="claims_f_hedged")
     negated = row2[4].selectbox("Negated", list(TRI_STATE), key="claims_f_negated")
 
@@ -137,8 +142,8 @@ with table_tab:
             "select": st.column_config.CheckboxColumn("✓", width="small"),
             "state": st.column_config.SelectboxColumn("state", options=STATES, required=True),
             "relation": st.column_config.SelectboxColumn("relation", options=RELATIONS, required=True),
-            "polarity": st.column_config.SelectboxColumn("polarity", options=POLARITIES, required=True),
-            "design": st.column_config.SelectboxColumn("design", options=DESIGNS, required=True),
+            "polarity": st.column_config.SelectboxColumn("polarity", options=POLARITY_WORDS, required=True),
+            "design": st.column_config.SelectboxColumn("design", options=DESIGN_WORDS, required=True),
             "sentence": st.column_config.TextColumn("sentence", width="large"),
             "id": None,
         },
@@ -171,7 +176,7 @@ with table_tab:
 def claim_card(claim: Claim) -> None:
     with st.container(border=True):
         st.markdown(highlight_sentence(claim), unsafe_allow_html=True)
-        flags = [claim.relation, f"polarity {claim.polarity or NO_POLARITY}", claim.design.value]
+        flags = [claim.relation, f"polarity: {polarity_label(claim.polarity)}", design_label(claim.design)]
         flags += [f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on]
         st.caption(
             f"{paper_label(papers.get(claim.paper_id), claim.paper_id)}, p. {claim.page} · "
@@ -193,10 +198,15 @@ def claim_card(claim: Claim) -> None:
                 "Polarity",
                 POLARITIES,
                 POLARITIES.index(claim.polarity or NO_POLARITY),
+                format_func=polarity_label,
                 key=f"claims_edit_polarity_{claim.id}",
             )
             design = st.selectbox(
-                "Design", DESIGNS, DESIGNS.index(claim.design.value), key=f"claims_edit_design_{claim.id}"
+                "Design",
+                DESIGNS,
+                DESIGNS.index(claim.design.value),
+                format_func=design_label,
+                key=f"claims_edit_design_{claim.id}",
             )
             hedged_box = st.checkbox("Hedged", claim.hedged, key=f"claims_edit_hedged_{claim.id}")
             negated_box = st.checkbox("Negated", claim.negated, key=f"claims_edit_negated_{claim.id}")

@@ -9,14 +9,25 @@ import streamlit as st
 from causemap.errors import CausemapError
 from causemap.graphbuilder import graph_service
 from causemap.graphbuilder.exporters import EXPORTERS, export_graph
-from causemap.models import StudyDesign
+from causemap.models import ClaimRole, StudyDesign
 from causemap.ui import state
-from causemap.ui.graph_view import edge_choices, narrowed, network_html
+from causemap.ui.graph_select import GraphQuery, select
+from causemap.ui.graph_view import edge_choices, network_html
+from causemap.ui.labels import (
+    contradiction_kind,
+    design_label,
+    edge_polarity,
+    polarity_breakdown,
+    polarity_label,
+    role_label,
+)
+from causemap.ui.layout import LAYOUTS
 
 WHOLE_GRAPH = 0  # the candidate selector's "no DAG: the whole knowledge graph"
 NETWORK_HEIGHT = 620
 EVIDENCE, CONTRADICTIONS, VARIABLES, EXPORT = "Edge evidence", "Contradictions", "Variables", "Export"
 SECTIONS = [EVIDENCE, CONTRADICTIONS, VARIABLES, EXPORT]
+RELATIONS = ["causal", "correlational"]
 
 ws = state.workspace()
 st.title("Graph")
@@ -39,30 +50,80 @@ with st.sidebar:
     min_belief = st.slider(
         "Minimum belief", 0.0, 1.0, float(ws.settings.graph.min_belief), 0.05, key="graph_min_belief"
     )
-    designs = st.multiselect("Study designs", [d.value for d in StudyDesign], key="graph_designs")
-    focus = st.multiselect("Variables", by_label, format_func=name, key="graph_variables")
+    max_edges = st.number_input(
+        "Strongest edges shown",
+        min_value=1,
+        max_value=max(len(full.edges), 1),
+        value=min(ws.settings.ui.graph_edges, max(len(full.edges), 1)),
+        step=50,
+        key="graph_max_edges",
+        help="The page draws at most this many edges, the strongest (highest belief) first.",
+    )
+    designs = st.multiselect(
+        "Study designs", [d.value for d in StudyDesign], format_func=design_label, key="graph_designs"
+    )
+    roles = st.multiselect(
+        "Claims that are",
+        [r.value for r in ClaimRole],
+        format_func=role_label,
+        key="graph_roles",
+        help="A paper's own finding, or background it restates from earlier work.",
+    )
+    relations = st.multiselect("Relation", RELATIONS, key="graph_relations")
+    contested_only = st.checkbox("Only contested edges", key="graph_contested")
+    st.caption("An edge is drawn when some of its evidence matches every filter.")
 
-graph = narrowed(full.filtered(min_belief), designs, focus)
+search_col, hops_col, layout_col, show_col = st.columns([3, 1, 2, 2])
+focus = search_col.selectbox(
+    "Centre on a variable",
+    by_label,
+    index=None,
+    format_func=name,
+    placeholder="Type to search the variables…",
+    key="graph_focus",
+)
+hops = hops_col.number_input("Steps around it", 1, 5, 1, key="graph_hops", disabled=focus is None)
+layout_name = layout_col.selectbox("Layout", list(LAYOUTS), format_func=LAYOUTS.get, key="graph_layout")
+query = GraphQuery(
+    min_belief=min_belief,
+    max_edges=int(max_edges),
+    designs=tuple(designs),
+    roles=tuple(roles),
+    relations=tuple(relations),
+    contested_only=contested_only,
+    focus=focus,
+    hops=int(hops),
+)
+selection = select(full, query)
+graph = selection.graph
 ranks = [c.rank for c in graph.candidates]
-rank = st.selectbox(
+rank = show_col.selectbox(
     "Show",
     [WHOLE_GRAPH, *ranks],
-    format_func=lambda r: (
-        "the knowledge graph (all edges, cycles kept)" if r == WHOLE_GRAPH else f"candidate DAG #{r}"
-    ),
+    format_func=lambda r: "the knowledge graph (cycles kept)" if r == WHOLE_GRAPH else f"candidate DAG #{r}",
     key="graph_candidate",
 )
 dag = next((c for c in graph.candidates if c.rank == rank), None)
-n_contested = sum(e.contradiction for e in graph.edges.values())
+around = f" within {query.hops} step(s) of **{name(selection.focus)}**" if selection.focus else ""
 st.caption(
-    f"{len(graph.variables)} variables, {len(graph.edges)} edges ({n_contested} contested) of "
-    f"{len(full.edges)}. Green increases, red decreases, grey no effect; width is belief; "
-    "dashed is contested."
+    f"Showing {len(graph.edges)} of the {selection.matching} edges that match{around} "
+    f"({selection.total} in the whole graph), between {len(graph.variables)} variables; "
+    f"{len(graph.contradictions)} contradictions among them. Green increases, red decreases, grey no "
+    "effect, purple mixed or unknown; width is belief; dashed is contested."
+    + (" Raise *Strongest edges shown* in the sidebar to see more." if selection.truncated else "")
 )
 
 if graph.edges:
     st.iframe(
-        network_html(graph, dag, NETWORK_HEIGHT), height=NETWORK_HEIGHT + 40, alt="causal knowledge graph"
+        network_html(
+            graph,
+            dag,
+            NETWORK_HEIGHT,
+            positions=state.graph_layout(layout_name, graph, dag),
+            focus=selection.focus,
+        ),
+        height=NETWORK_HEIGHT + 40,
+        alt="causal knowledge graph",
     )
 else:
     st.warning("No edge passes the filters.")
@@ -70,14 +131,18 @@ else:
 if dag is not None:
     with st.expander(f"What candidate DAG #{dag.rank} dropped ({len(dag.dropped)} edges)", expanded=True):
         if not dag.dropped:
-            st.write("Nothing: the filtered graph is already acyclic.")
+            st.write("Nothing: the edges shown are already acyclic.")
         for dropped in dag.dropped:
             s, t = dropped.edge
             st.markdown(f"- **{name(s)} → {name(t)}**: {dropped.reason}")
 
 # One section at a time: rendering the variable forms' long option lists for every rerun would slow the
 # page down in the browser by seconds on a large graph.
-counts = {CONTRADICTIONS: len(graph.contradictions), VARIABLES: len(full.variables)}
+counts = {
+    EVIDENCE: len(graph.edges),
+    CONTRADICTIONS: len(graph.contradictions),
+    VARIABLES: len(full.variables),
+}
 section = st.segmented_control(
     "Section",
     SECTIONS,
@@ -92,24 +157,32 @@ if section in (EVIDENCE, None):
     chosen = st.selectbox("Edge", list(choices), key="graph_edge") if choices else None
     if chosen is not None:
         edge = graph.edges[choices[chosen]]
+        breakdown = polarity_breakdown(edge.polarity_counts)
         st.caption(
-            f"belief {edge.belief:.2f} · polarity {edge.polarity or 'mixed'} {dict(edge.polarity_counts)} · "
-            f"{edge.n_papers} paper(s), {edge.n_claims} claim(s)"
+            f"belief {edge.belief:.2f} · {edge_polarity(edge.polarity, edge.polarity_counts)}"
+            + (f" ({breakdown})" if breakdown else "")
+            + f" · {edge.n_papers} paper(s), {edge.n_claims} claim(s)"
             + (" · contested" if edge.contradiction else "")
         )
         for ev in edge.evidence:
-            flags = [ev.design.value, ev.state.value] + [
-                f for f, on in (("hedged", ev.hedged), ("negated", ev.negated)) if on
+            flags = [
+                design_label(ev.design),
+                role_label(ev.role),
+                polarity_label(ev.polarity),
+                ev.state.value,
             ]
+            flags += [f for f, on in (("hedged", ev.hedged), ("negated", ev.negated)) if on]
             st.markdown(
                 f"> {ev.quote}\n\n— *{ev.title or ev.paper_id[:12]}*, p. {ev.page} · {' · '.join(flags)}"
             )
 
 if section == CONTRADICTIONS:
+    if not graph.contradictions:
+        st.write("No contradiction among the edges shown.")
     for c in graph.contradictions:
         with st.container(border=True):
             st.markdown(
-                f"**{name(c.source)} → {name(c.target)}** ({c.kind.replace('_', ' ')}): {c.description}"
+                f"**{name(c.source)} → {name(c.target)}** ({contradiction_kind(c.kind)}): {c.description}"
             )
             for side, evidence in (("for", c.supporting), ("against", c.opposing)):
                 for ev in evidence[:5]:
@@ -157,12 +230,9 @@ if section == VARIABLES:
             )
             if st.form_submit_button("Split", key="graph_split"):
                 decide("Split", lambda: graph_service.split_variable(ws.store, full, split_id, aliases))
-    with st.expander("All variables"):
+    with st.expander(f"All {len(full.variables)} variables"):
         st.dataframe(
-            [
-                {"variable": v.label, "id": v.id, "also written as": ", ".join(v.aliases)}
-                for v in full.variables.values()
-            ],
+            [{"variable": v.label, "also written as": ", ".join(v.aliases)} for v in full.variables.values()],
             hide_index=True,
         )
 

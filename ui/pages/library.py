@@ -12,6 +12,7 @@ from causemap.ingest.pipeline import delete_paper
 from causemap.models import PaperState
 from causemap.ui import actions, state
 from causemap.ui.claims_view import paper_label
+from causemap.ui.labels import design_label
 from causemap.ui.uploads import ACCEPTED_SUFFIXES, UploadRejected, save_upload
 
 ws = state.workspace()
@@ -103,7 +104,7 @@ table = pd.DataFrame(
             "year": p.year,
             "doi": p.doi,
             "pages": p.n_pages,
-            "design": p.design.value,
+            "design": design_label(p.design),
             "state": p.state.value,
             "claims": claims_per_paper.get(p.id, 0),
             "kind": p.kind,
@@ -128,7 +129,7 @@ with details:
     st.markdown(f"**{paper.title or '(no title found)'}**")
     st.caption(
         f"{', '.join(paper.authors) or 'authors unknown'} · {paper.year or 'year unknown'} · "
-        f"DOI {paper.doi or 'unknown'} · {paper.n_pages} page(s) · design {paper.design.value} · "
+        f"DOI {paper.doi or 'unknown'} · {paper.n_pages} page(s) · design {design_label(paper.design)} · "
         f"parsed by {paper.parser or paper.kind}"
     )
     st.caption(f"Source: {paper.source} · id {paper.id}")
