@@ -26,8 +26,8 @@ __all__ = ["LAYOUTS", "LayoutName", "layered_layout"]
 
 LayoutName = Literal["layered", "force"]
 LAYOUTS: dict[LayoutName, str] = {
-    "layered": "Layered: causes left of their effects",
-    "force": "Force-directed: clusters together",
+    "layered": "Layered (causes → effects)",
+    "force": "Force-directed",
 }
 Position = tuple[float, float]
 
