@@ -12,7 +12,8 @@ exactly the requested variables. Figures:
 - build: the knowledge graph from the workspace's claims (variables, belief, candidate DAGs), cold;
 - layout: the layered layout of the whole graph (computed in Python, cached by the page);
 - network: the self-contained vis-network HTML for the whole graph;
-- page (first): the Graph page in Streamlit's AppTest, graph not yet cached (built again, warm);
+- page (first): the Graph page in Streamlit's AppTest, graph not yet built: the page starts building it
+  in the background, shows its progress, and is run again when it is built (warm model);
 - page (cached): the page again after a change of widget, graph cached (what a user waits for);
 - browser: in headless Chromium (skipped with --no-browser or without /usr/bin/chromium), from opening
   the page's URL to vis-network having drawn the laid-out graph; the server's time is included. The
@@ -233,6 +234,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from causemap.graphbuilder.graph_service import build_workspace_graph
+    from causemap.ui import jobs
     from causemap.ui.graph_view import network_html
     from causemap.workspace import Workspace
 
@@ -263,7 +265,15 @@ def main() -> None:
         os.environ["CAUSEMAP_WORKSPACE"] = str(root)
         at = AppTest.from_file(str(APP), default_timeout=600).run()
         at.switch_page("pages/graph.py")
-        first_s, _, _ = timed(lambda: at.run(), 1)
+
+        def first_view() -> None:
+            at.run()  # starts building the graph in the background and shows its progress
+            job = jobs.current_job(str(root.resolve()) + "#graph")
+            if job is not None:
+                job.wait()
+            at.run()  # the page with the graph
+
+        first_s, _, _ = timed(first_view, 1)
         assert not at.exception, at.exception
         print(f"page (first)     {first_s:6.2f} s   includes building the graph again (warm)")
 

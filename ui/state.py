@@ -9,6 +9,7 @@ running in the background writes through the same connection the pages read from
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any, Literal
@@ -70,18 +71,36 @@ def mark_written() -> None:
         _writes += 1
 
 
+_watchers: dict[str, sqlite3.Connection] = {}
+_watchers_lock = threading.Lock()
+
+
+def _commits_seen(db: Path) -> int | None:
+    """SQLite's ``data_version`` of the workspace database, seen from a connection of our own: it
+    changes with every commit made through any other connection (the app's store, a job, the command
+    line in another process), never with reads. None while there is no database."""
+    if not db.exists():
+        return None
+    with _watchers_lock:
+        conn = _watchers.get(str(db))
+        if conn is None:
+            conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            _watchers[str(db)] = conn
+        try:
+            return conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            _watchers.pop(str(db), None).close()
+            return None
+
+
 def data_stamp(ws: Workspace) -> tuple[Any, ...]:
-    """Changes whenever the workspace's data may have changed (here, from the command line, or a job)."""
-    stamps: list[Any] = [_writes]
-    for name in (DB_FILE, f"{DB_FILE}-wal"):
-        path = ws.root / name
-        if path.exists():
-            stat = path.stat()
-            stamps.extend((stat.st_mtime_ns, stat.st_size))
+    """Changes whenever the workspace's data may have changed (here, from the command line, or a job).
+
+    Reading the workspace (the command line's ``graph``, a test's second connection) leaves it as is.
+    """
     job = jobs.current_job(job_key(ws))
-    if job is not None:
-        stamps.extend((job.serial, job.status, job.done))
-    return tuple(stamps)
+    running = (job.serial, job.status, job.done) if job is not None else ()
+    return (_writes, _commits_seen(ws.root / DB_FILE), *running)
 
 
 def flash(kind: FlashKind, text: str) -> None:
@@ -137,20 +156,94 @@ def busy(ws: Workspace) -> bool:
     return job is not None and job.running
 
 
-@st.cache_resource(show_spinner="Building the graph…", max_entries=4)
-def _graph(root: str, stamp: tuple[Any, ...], _ws: Workspace) -> KnowledgeGraph:
+# The latest graph built for each workspace folder, with the data stamps it is valid for. Building runs in
+# a background job (the Graph page) or in the page (the Plan page, which needs it at once); both fill this.
+_graphs: dict[str, tuple[set[tuple[Any, ...]], KnowledgeGraph]] = {}
+_graph_failures: dict[str, tuple[tuple[Any, ...], str]] = {}  # the data a build failed on, and why
+_graphs_lock = threading.Lock()
+
+
+def graph_job_key(ws: Workspace) -> str:
+    """Building the graph only reads the workspace: it has its own job, beside the writing one."""
+    return job_key(ws) + "#graph"
+
+
+def _build_graph(ws: Workspace, progress: jobs.ProgressCallback | None = None) -> KnowledgeGraph:
     from causemap.graphbuilder.graph_service import build_workspace_graph
 
-    # min_belief=0: the page filters by belief itself, starting from the settings' value.
-    return build_workspace_graph(_ws.store, _ws.settings, min_belief=0.0)
+    before = data_stamp(ws)
+    if progress is not None:
+        progress(0, 1, "variables, belief, contradictions, candidate DAGs")
+    try:
+        # min_belief=0: the pages filter by belief themselves, starting from the settings' value.
+        graph = build_workspace_graph(ws.store, ws.settings, min_belief=0.0)
+    except Exception as exc:
+        with _graphs_lock:
+            _graph_failures[job_key(ws)] = (before, f"{type(exc).__name__}: {exc}")
+        raise
+    # Valid for the data as they were before the build, and as the build left them (it may cache).
+    with _graphs_lock:
+        _graphs[job_key(ws)] = ({before, data_stamp(ws)}, graph)
+    return graph
+
+
+def _cached_graph(ws: Workspace) -> tuple[KnowledgeGraph | None, bool]:
+    """(the latest graph built for ``ws``, whether it still matches the data)."""
+    with _graphs_lock:
+        stamps, graph = _graphs.get(job_key(ws), (set(), None))
+    return graph, data_stamp(ws) in stamps
 
 
 def knowledge_graph(ws: Workspace) -> KnowledgeGraph:
     """The workspace's knowledge graph (as `causemap graph` builds it), rebuilt when the data change.
 
-    The cached object is shared between sessions: callers must not modify it.
+    Blocks until it is built (waiting for the Graph page's job if one is building it). The object is
+    shared between sessions: callers must not modify it.
     """
-    return _graph(str(ws.root), data_stamp(ws), ws)
+    graph, current = _cached_graph(ws)
+    if graph is not None and current:
+        return graph
+    job = jobs.current_job(graph_job_key(ws))
+    if job is not None and job.running:
+        with st.spinner("Building the graph…"):
+            job.wait()
+        graph, current = _cached_graph(ws)
+        if graph is not None and current:
+            return graph
+    with st.spinner("Building the graph…"):
+        return _build_graph(ws)
+
+
+def graph_for_page(ws: Workspace) -> tuple[KnowledgeGraph | None, str | None]:
+    """The graph to show now, without waiting: ``(graph, note)``, or ``(None, None)`` while it is built.
+
+    When the data changed since the last build, the graph is rebuilt in a background job, with its
+    progress shown, and the page can be left meanwhile. While an ingest or an extraction is still
+    writing, the last graph built is shown (with a note saying so) rather than rebuilt on every visit.
+    """
+    graph, current = _cached_graph(ws)
+    if graph is not None and current:
+        return graph, None
+    if graph is not None and busy(ws):
+        writer = jobs.current_job(job_key(ws))
+        return (
+            graph,
+            f"{writer.label} is still running: this is the graph as last built; it is rebuilt when it ends.",
+        )
+    with _graphs_lock:
+        failed_on, error = _graph_failures.get(job_key(ws), ((), ""))
+    if failed_on == data_stamp(ws):  # not again on the same data: it would fail the same way
+        st.error(f"The graph could not be built: {error}")
+        return None, None
+    key = graph_job_key(ws)
+    job = jobs.current_job(key)
+    if job is None or not job.running:
+        try:
+            jobs.start_job(key, "graph", "Building the graph", lambda progress: _build_graph(ws, progress))
+        except jobs.JobBusy:
+            pass  # another session started it a moment ago
+    _live_progress(key)
+    return None, None
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -115,6 +115,22 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], AppTest]:
 
 
 @pytest.fixture()
+def graph_page_of(app: Callable[[Path], AppTest]) -> Callable[[Path], AppTest]:
+    """``graph_page_of(workspace)``: the Graph page once its background build of the graph has ended."""
+
+    def open_graph(workspace: Path) -> AppTest:
+        at = app(workspace)
+        at.switch_page("pages/graph.py").run()
+        job = jobs.current_job(str(workspace.resolve()) + "#graph")
+        if job is not None:
+            assert job.wait(APP_TIMEOUT_S), "the graph was not built in time"
+            assert job.status == "done", job.error
+        return at.run()
+
+    return open_graph
+
+
+@pytest.fixture()
 def finished_job() -> Callable[[Path], jobs.Job]:
     """``finished_job(workspace)``: the workspace's background job, once it has finished."""
 

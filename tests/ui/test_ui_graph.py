@@ -9,12 +9,30 @@ import pytest
 
 from causemap.graphbuilder.exporters import EXPORTERS
 from causemap.graphbuilder.graph_service import build_workspace_graph
+from causemap.ui import jobs
 
 
 @pytest.fixture()
-def graph_page(app, sample_ws):
-    at = app(sample_ws)
-    at.switch_page("pages/graph.py").run()
+def sample_view(open_ws, sample_ws):
+    """The sample workspace opened beside the app, before it: opening a workspace commits (its schema
+    version), which the app rightly takes as a change of the data."""
+    return open_ws(sample_ws)
+
+
+@pytest.fixture()
+def graph_page(graph_page_of, sample_ws, sample_view):
+    at = graph_page_of(sample_ws)
+    assert not at.exception
+    assert network_frames(at), "the page shows the graph once it is built"
+    return at
+
+
+def settle(at, workspace):
+    """Run the page again once the graph it is rebuilding in the background is built."""
+    job = jobs.current_job(str(workspace.resolve()) + "#graph")
+    if job is not None:
+        assert job.wait(120) and job.status == "done", job.error
+    at.run()
     assert not at.exception
     return at
 
@@ -40,8 +58,8 @@ def test_the_network_and_every_export_are_offered(graph_page):
     assert {b.key for b in graph_page.get("download_button")} == {f"graph_download_{f}" for f in EXPORTERS}
 
 
-def test_choosing_an_edge_shows_its_quotes_with_paper_and_page(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws))
+def test_choosing_an_edge_shows_its_quotes_with_paper_and_page(graph_page, sample_ws, sample_view):
+    graph = stored_graph(sample_view)
     box = graph_page.selectbox(key="graph_edge")
     for option in box.options[:3]:
         box.set_value(option).run()
@@ -64,8 +82,8 @@ def test_min_belief_filters_edges(graph_page):
     assert network_frames(graph_page) == []
 
 
-def test_a_candidate_dag_shows_what_it_dropped(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws))
+def test_a_candidate_dag_shows_what_it_dropped(graph_page, sample_ws, sample_view):
+    graph = stored_graph(sample_view)
     assert graph.candidates, "the sample graph has candidate DAGs"
     top = graph.candidates[0]
     graph_page.selectbox(key="graph_candidate").set_value(top.rank).run()
@@ -74,8 +92,8 @@ def test_a_candidate_dag_shows_what_it_dropped(graph_page, sample_ws, open_ws):
     assert f"What candidate DAG #{top.rank} dropped ({len(top.dropped)} edges)" in labels
 
 
-def test_merging_two_variables_is_stored_and_rebuilds_the_graph(graph_page, sample_ws, open_ws):
-    ws = open_ws(sample_ws)
+def test_merging_two_variables_is_stored_and_rebuilds_the_graph(graph_page, sample_ws, sample_view):
+    ws = sample_view
     before = stored_graph(ws)
     a, b = sorted(before.variables)[:2]
     show(graph_page, "Variables")
@@ -83,6 +101,7 @@ def test_merging_two_variables_is_stored_and_rebuilds_the_graph(graph_page, samp
     graph_page.text_input(key="graph_merge_label").input("merged test variable")
     graph_page.button(key="graph_merge").click().run()
     assert not graph_page.exception
+    settle(graph_page, sample_ws)  # the decision changed the data: the graph is rebuilt
     decisions = ws.store.variable_decisions()
     assert [d["kind"] for d in decisions] == ["merge"] and decisions[0]["variables"] == [a, b]
     after = stored_graph(ws)
@@ -93,8 +112,8 @@ def test_merging_two_variables_is_stored_and_rebuilds_the_graph(graph_page, samp
     assert "merged test variable" in graph_page.selectbox(key="graph_rename_id").options
 
 
-def test_renaming_a_variable_is_stored(graph_page, sample_ws, open_ws):
-    ws = open_ws(sample_ws)
+def test_renaming_a_variable_is_stored(graph_page, sample_ws, sample_view):
+    ws = sample_view
     target = sorted(stored_graph(ws).variables)[0]
     show(graph_page, "Variables")
     graph_page.selectbox(key="graph_rename_id").set_value(target)
@@ -105,16 +124,16 @@ def test_renaming_a_variable_is_stored(graph_page, sample_ws, open_ws):
     assert "a clearer name" in {v.label for v in stored_graph(ws).variables.values()}
 
 
-def test_an_impossible_decision_is_explained_not_stored(graph_page, sample_ws, open_ws):
+def test_an_impossible_decision_is_explained_not_stored(graph_page, sample_ws, sample_view):
     show(graph_page, "Variables")
     graph_page.multiselect(key="graph_merge_ids").set_value([])
     graph_page.button(key="graph_merge").click().run()
     assert any("at least two" in e.value for e in graph_page.error)
-    assert open_ws(sample_ws).store.variable_decisions() == []
+    assert sample_view.store.variable_decisions() == []
 
 
-def test_contradictions_are_listed_with_both_sides(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws))
+def test_contradictions_are_listed_with_both_sides(graph_page, sample_ws, sample_view):
+    graph = stored_graph(sample_view)
     show(graph_page, "Contradictions")
     text = " ".join(m.value for m in graph_page.markdown) + " ".join(c.value for c in graph_page.caption)
     for contradiction in graph.contradictions:
@@ -136,8 +155,10 @@ def caption_with(at, text: str) -> str:
     return next(c.value for c in at.caption if text in c.value)
 
 
-def test_the_page_opens_on_the_strongest_edges_and_the_control_sets_how_many(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws)).filtered(graph_page.slider(key="graph_min_belief").value)
+def test_the_page_opens_on_the_strongest_edges_and_the_control_sets_how_many(
+    graph_page, sample_ws, sample_view
+):
+    graph = stored_graph(sample_view).filtered(graph_page.slider(key="graph_min_belief").value)
     strongest = sorted(graph.edges.values(), key=lambda e: -e.belief)
     graph_page.number_input(key="graph_max_edges").set_value(5).run()
     assert not graph_page.exception
@@ -148,8 +169,8 @@ def test_the_page_opens_on_the_strongest_edges_and_the_control_sets_how_many(gra
     assert f"Showing 5 of the {len(graph.edges)} edges that match" in caption_with(graph_page, "Showing")
 
 
-def test_searching_a_variable_centres_its_neighbourhood(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws))
+def test_searching_a_variable_centres_its_neighbourhood(graph_page, sample_ws, sample_view):
+    graph = stored_graph(sample_view)
     hub = max(graph.variables, key=lambda v: sum(v in key for key in graph.edges))
     graph_page.slider(key="graph_min_belief").set_value(0.0).run()
     graph_page.selectbox(key="graph_focus").set_value(hub).run()
@@ -161,8 +182,8 @@ def test_searching_a_variable_centres_its_neighbourhood(graph_page, sample_ws, o
     assert graph.variables[hub].label in caption_with(graph_page, "within 1 step(s)")
 
 
-def test_filters_on_contested_edges_and_relation(graph_page, sample_ws, open_ws):
-    graph = stored_graph(open_ws(sample_ws))
+def test_filters_on_contested_edges_and_relation(graph_page, sample_ws, sample_view):
+    graph = stored_graph(sample_view)
     graph_page.slider(key="graph_min_belief").set_value(0.0).run()
     graph_page.checkbox(key="graph_contested").check().run()
     assert not graph_page.exception
@@ -206,3 +227,50 @@ def test_no_raw_codes_in_the_evidence_caption(graph_page):
     assert quotes and not any(
         re.search(r"\b(case_control|cross_sectional|in_vitro|None)\b", q) for q in quotes
     )
+
+
+def test_the_graph_is_built_in_the_background_while_other_pages_are_read(app, sample_ws, monkeypatch):
+    import threading
+
+    from causemap.graphbuilder import graph_service
+    from causemap.ui import jobs
+
+    release, real_build = threading.Event(), graph_service.build_workspace_graph
+
+    def slow_build(*args, **kwargs):
+        assert release.wait(120), "the test never released the build"
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(graph_service, "build_workspace_graph", slow_build)
+    at = app(sample_ws)
+    at.switch_page("pages/graph.py").run()
+    assert not at.exception
+    assert any("you can keep working on other pages" in c.value for c in at.caption)
+    assert network_frames(at) == []
+    at.switch_page("pages/claims.py").run()  # another page meanwhile: it is not blocked
+    assert not at.exception and [t.value for t in at.title] == ["Claims"]
+    release.set()
+    job = jobs.current_job(str(sample_ws.resolve()) + "#graph")
+    assert job.wait(120) and job.status == "done", job.error
+    at.switch_page("pages/graph.py").run()
+    assert len(network_frames(at)) == 1
+
+
+def test_while_an_ingest_writes_the_last_graph_is_shown_with_a_note(graph_page, sample_ws):
+    import threading
+
+    from causemap.ui import jobs, state
+
+    release = threading.Event()
+    writer = jobs.start_job(
+        str(sample_ws.resolve()), "ingest", "Ingest of 1 upload(s)", lambda p: release.wait(120)
+    )
+    try:
+        state.mark_written()  # the data changed: the graph built before is no longer current
+        graph_page.run()
+        assert not graph_page.exception
+        assert any("Ingest of 1 upload(s) is still running" in i.value for i in graph_page.info)
+        assert len(network_frames(graph_page)) == 1
+    finally:
+        release.set()
+        writer.wait(30)

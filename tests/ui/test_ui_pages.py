@@ -7,6 +7,7 @@ import tomllib
 
 import pytest
 
+from causemap.ui import jobs
 from causemap.ui.settings_form import save_settings
 
 PAGES = {
@@ -26,6 +27,10 @@ def test_every_page_renders(app, which, request):
     assert not at.exception
     for page, title in PAGES.items():
         at.switch_page(page).run()
+        graph_job = jobs.current_job(str(workspace.resolve()) + "#graph")
+        if graph_job is not None:  # the Graph page builds the graph in the background, then shows it
+            assert graph_job.wait(120) and graph_job.status == "done", graph_job.error
+            at.run()
         assert not at.exception, f"{page}: {at.exception[0].value}"
         assert [t.value for t in at.title] == [title], page
         assert not at.error, f"{page}: {at.error[0].value}"

@@ -32,7 +32,11 @@ RELATIONS = ["causal", "correlational"]
 ws = state.workspace()
 st.title("Graph")
 state.show_flashes()
-full = state.knowledge_graph(ws)
+full, note = state.graph_for_page(ws)
+if full is None:
+    st.stop()  # being built: its progress is shown, and the page reruns when it is done
+if note:
+    st.info(note)
 if not full.variables:
     st.info("No graph yet: ingest papers on the Library page and extract claims on the Claims page.")
     st.stop()

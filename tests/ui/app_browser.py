@@ -1,0 +1,141 @@
+"""What the app's browser tests share: a server on a free port, a Chromium page that may not leave the
+machine, and checks that a page shows no exception.
+
+Debian's chromium is driven by Python Playwright (never `playwright install`), headless, in a fresh
+profile. Waits are on conditions, with generous timeouts: the tests run on a loaded two-core machine.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Route
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+ARTIFACTS = REPO / "test-artifacts" / "ui"
+START_TIMEOUT_S = 180
+WORK_TIMEOUT_MS = 600_000  # ingest or extraction of real papers, model loading included, on a loaded machine
+UI_TIMEOUT_MS = 90_000
+# What Streamlit draws for an exception raised by a page (st.exception and uncaught errors).
+EXCEPTION_SELECTOR = '[data-testid="stException"]'
+PAGES = ["Library", "Claims", "Graph", "Plan", "Ask", "Settings"]
+
+
+def need_chromium() -> None:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium chromium-driver to run browser tests")
+    pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(
+    command: Sequence[str], env: dict[str, str], port: int, log: Path, cwd: Path = REPO
+) -> Iterator[str]:
+    """Run the app's server; yield its URL once it answers; stop it (and its children) at the end."""
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            list(command), env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                        if reply.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the app did not start: {log.read_text()[-3000:]}")
+                time.sleep(0.5)
+            yield url
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(30)
+
+
+@contextmanager
+def chromium_page(profile: Path) -> Iterator[tuple[Page, list[str]]]:
+    """A page in a fresh Chromium profile, and the list of requests it tried to send off this machine
+    (they are blocked)."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+
+    def only_local(route: Route) -> None:
+        url = route.request.url
+        if urlparse(url).hostname in ("127.0.0.1", "localhost") or url.startswith(
+            ("data:", "blob:", "about:")
+        ):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000},
+        )
+        context.set_default_timeout(UI_TIMEOUT_MS)
+        context.route("**/*", only_local)
+        try:
+            yield (context.pages[0] if context.pages else context.new_page()), outside
+        finally:
+            context.close()
+
+
+def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def open_page(page: Page, title: str) -> None:
+    """Follow the sidebar link to a page and wait for its title."""
+    page.get_by_role("link", name=title, exact=True).first.click()
+    page.get_by_role("heading", name=title, exact=True).first.wait_for()
+
+
+def assert_no_exception(page: Page, where: str) -> None:
+    """The page shows no Streamlit exception box and no Python error text (call it once the page's
+    content has appeared)."""
+    boxes = page.locator(EXCEPTION_SELECTOR)
+    assert boxes.count() == 0, f"{where}: {boxes.first.inner_text()[:2000]}"
+    for text in ("Traceback (most recent call last)", "ModuleNotFoundError", "ImportError"):
+        assert page.get_by_text(text).count() == 0, f"{where} shows {text!r}"
+
+
+def wait_for_network(page: Page) -> object:
+    """The Graph page's network, once vis-network has drawn it; returns its frame locator."""
+    frame = page.frame_locator('iframe[title="causal knowledge graph"]')
+    frame.locator("body[data-ready='1']").wait_for(timeout=UI_TIMEOUT_MS)
+    return frame
