@@ -139,3 +139,9 @@ def wait_for_network(page: Page) -> object:
     frame = page.frame_locator('iframe[title="causal knowledge graph"]')
     frame.locator("body[data-ready='1']").wait_for(timeout=UI_TIMEOUT_MS)
     return frame
+
+
+def widget_input(page: Page, kind: str, label: str):
+    """The <input> of the Streamlit widget of ``kind`` ("stTextInput", "stSelectbox", ...) labelled
+    ``label`` (a label's help icon makes ``get_by_label`` ambiguous)."""
+    return page.locator(f'[data-testid="{kind}"]').filter(has_text=label).locator("input").first

@@ -24,6 +24,7 @@ from app_browser import (
     screenshot,
     serve,
     wait_for_network,
+    widget_input,
 )
 
 from causemap.ui.launch import app_command, app_environment
@@ -109,6 +110,12 @@ def test_upload_extract_graph_exports_plan_ask_on_a_sample(app_on, browser, tmp_
     page.get_by_role("button", name="Save table edits").wait_for()
     screenshot(page, "2b-claims-table")
 
+    # What `causemap graph --export FORMAT` writes, read before the Graph page opens: opening a workspace
+    # commits (its schema version), which the app would take as new data and rebuild the graph for.
+    with Workspace.open(workspace) as ws:
+        min_belief = ws.settings.graph.min_belief
+        expected = build_workspace_graph(ws.store, ws.settings, min_belief=min_belief)
+
     # The graph: wait for the network to be drawn, click edges until one shows its evidence.
     open_page(page, "Graph")
     click_edges_until_evidence(wait_for_network(page))
@@ -116,10 +123,7 @@ def test_upload_extract_graph_exports_plan_ask_on_a_sample(app_on, browser, tmp_
     screenshot(page, "3-graph-edge-evidence")
 
     # Every export downloads the file `causemap graph --export FORMAT` writes for this minimum belief.
-    page.get_by_role("button", name="Export", exact=True).click()
-    with Workspace.open(workspace) as ws:
-        min_belief = ws.settings.graph.min_belief
-        expected = build_workspace_graph(ws.store, ws.settings, min_belief=min_belief)
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("Export", exact=True).click()
     for fmt, exporter in EXPORTERS.items():
         if exporter.acyclic and not expected.candidates:
             continue
@@ -166,8 +170,9 @@ def test_two_real_papers_ingest_while_other_pages_are_read(app_on, browser, tmp_
     page.get_by_role("heading", name="Library").wait_for()
     from playwright.sync_api import expect
 
-    page.get_by_label("Or ingest a folder on this computer").fill(str(folder))
-    page.get_by_label("Or ingest a folder on this computer").press("Enter")
+    folder_input = widget_input(page, "stTextInput", "Or ingest a folder on this computer")
+    folder_input.fill(str(folder))
+    folder_input.press("Enter")
     start = page.get_by_role("button", name="Ingest folder")
     expect(start).to_be_enabled(timeout=UI_TIMEOUT_MS)
     start.click()
@@ -196,8 +201,7 @@ def test_two_real_papers_ingest_while_other_pages_are_read(app_on, browser, tmp_
     wait_for_network(page)
     caption = page.get_by_text("edges that match").first.inner_text()
     assert caption.startswith("Showing ")
-    search = page.locator('[data-testid="stSelectbox"]').filter(has_text="Centre on a variable")
-    search.locator("input").click()
+    widget_input(page, "stSelectbox", "Centre on a variable").click()
     page.get_by_role("option").first.click()
     page.get_by_text("step(s) of").first.wait_for()
     frame = wait_for_network(page)
