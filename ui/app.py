@@ -11,6 +11,7 @@ import streamlit as st
 from causemap.errors import CausemapError
 from causemap.store import WorkspaceError
 from causemap.ui import jobs, state
+from causemap.ui.labels import count
 
 # An emoji, not a :material: icon: Streamlit fetches material favicons from fonts.gstatic.com.
 st.set_page_config(page_title="causemap", page_icon="🕸️", layout="wide")
@@ -38,7 +39,7 @@ else:
         st.caption("Workspace")
         st.code(str(ws.root), language=None)
         counts = ws.store.counts()
-        st.caption(f"{counts['papers']} papers · {counts['chunks']} chunks · {counts['claims']} claims")
+        st.caption(" · ".join(count(counts[name + "s"], name) for name in ("paper", "chunk", "claim")))
         job = jobs.current_job(state.job_key(ws))
         if job is not None and job.running:
             st.caption(f"Running: {job.label} ({job.done}/{job.total or '?'})")

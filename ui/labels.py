@@ -17,6 +17,7 @@ __all__ = [
     "ROLE_LABELS",
     "UNKNOWN_POLARITY",
     "contradiction_kind",
+    "count",
     "design_label",
     "edge_polarity",
     "polarity_breakdown",
@@ -116,3 +117,12 @@ def role_label(role: str | None) -> str:
 
 def contradiction_kind(kind: str) -> str:
     return _CONTRADICTION_KINDS.get(kind, kind.replace("_", " "))
+
+
+def count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1.
+
+    >>> count(1, "paper"), count(1207, "claim"), count(0, "chunk")
+    ('1 paper', '1,207 claims', '0 chunks')
+    """
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -156,3 +156,13 @@ def open_ws() -> Iterator[Callable[[Path], Workspace]]:
     yield open_
     for ws in opened:
         ws.close()
+
+
+@pytest.fixture()
+def browser(tmp_path: Path) -> Iterator:
+    """A headless Chromium page in a fresh profile, and the requests it tried to send off this machine."""
+    from app_browser import chromium_page, need_chromium
+
+    need_chromium()
+    with chromium_page(tmp_path / "chromium-profile") as opened:
+        yield opened

@@ -17,7 +17,6 @@ from app_browser import (
     UI_TIMEOUT_MS,
     WORK_TIMEOUT_MS,
     assert_no_exception,
-    chromium_page,
     free_port,
     need_chromium,
     open_page,
@@ -52,13 +51,6 @@ def app_on(tmp_path: Path) -> Iterator:
             return servers.enter_context(serve(app_command(port), app_environment(workspace), port, log))
 
         yield start
-
-
-@pytest.fixture()
-def browser(tmp_path: Path):
-    need_chromium()
-    with chromium_page(tmp_path / "chromium-profile") as opened:
-        yield opened
 
 
 def click_edges_until_evidence(frame) -> None:
