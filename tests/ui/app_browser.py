@@ -37,8 +37,12 @@ PAGES = ["Library", "Claims", "Graph", "Plan", "Ask", "Settings"]
 
 
 def need_chromium() -> None:
+    """Skip, saying why, where Chromium is missing; under CI (``CI`` set, .ci/run installs it) fail."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium chromium-driver to run browser tests")
+        reason = f"{CHROMIUM} is missing: apt-get install chromium chromium-driver to run browser tests"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide Chromium (.ci/run installs it): {reason}")
+        pytest.skip(reason)
     pytest.importorskip("playwright.sync_api")
 
 
