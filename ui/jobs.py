@@ -18,6 +18,10 @@ from typing import Any, Literal
 
 ProgressCallback = Callable[[int, int, str], None]
 JobStatus = Literal["running", "done", "failed"]
+# A job's work waits (at most this long) until a page has drawn its progress bar: loading a model in the
+# job's thread (spaCy, the embedding model) can hold the interpreter for seconds, during which the
+# page's own rerun, the one that shows the bar and disables the buttons, could not run.
+SHOWN_WAIT_S = 1.0
 
 
 class JobBusy(RuntimeError):
@@ -39,6 +43,7 @@ class Job:
     started: float = field(default_factory=time.time)
     finished: float | None = None
     serial: int = 0  # distinguishes successive jobs on one workspace
+    shown: threading.Event = field(default_factory=threading.Event, repr=False)  # a page drew its progress
     _thread: threading.Thread | None = field(default=None, repr=False)
 
     def report(self, done: int, total: int, current: str) -> None:
@@ -89,6 +94,7 @@ def start_job(key: str, kind: str, label: str, work: Callable[[ProgressCallback]
 
     def run() -> None:
         try:
+            job.shown.wait(SHOWN_WAIT_S)
             job.result = work(job.report)
             job.status = "done"
         except Exception as exc:  # shown on the page; the thread must not die silently

@@ -122,6 +122,7 @@ def _live_progress(key: str) -> None:
         counter = f"{job.done + 1}/{job.total}" if job.total else "starting"
         st.progress(job.fraction, text=f"{job.label}: {counter} · {job.current}")
         st.caption(f"{job.elapsed:.0f} s elapsed; you can keep working on other pages.")
+        job.shown.set()
     else:
         st.rerun()  # the whole page, so it shows what the job stored
 

@@ -259,6 +259,19 @@ def test_a_job_reports_progress_and_refuses_a_second_writer():
     assert jobs.current_job("ws-jobs-test") is job
 
 
+def test_a_job_starts_its_work_once_a_page_has_shown_it_or_after_a_second():
+    started = threading.Event()
+    job = jobs.start_job("ws-jobs-shown", "extract", "Extract", lambda progress: started.set())
+    assert not started.wait(jobs.SHOWN_WAIT_S / 4)  # no page has drawn the job's progress yet
+    job.shown.set()  # what the page's progress bar does
+    assert started.wait(5) and job.wait(5)
+
+    unseen = threading.Event()
+    job = jobs.start_job("ws-jobs-unseen", "extract", "Extract", lambda progress: unseen.set())
+    assert unseen.wait(jobs.SHOWN_WAIT_S + 5), "a job nobody watches must still run"
+    assert job.wait(5) and job.status == "done"
+
+
 def test_a_failing_job_records_the_error():
     def work(progress):
         raise ValueError("bad file")
