@@ -6,7 +6,10 @@ Deterministic (the same graph is drawn the same way on every visit):
   A cycle cannot be drawn left to right: its weakest edges (a minimum feedback arc set weighted by
   belief, the graph stage's own algorithm) are the ones drawn pointing back. Within a column,
   variables are ordered by the barycentre of their neighbours to reduce crossings. It stays readable
-  at a thousand edges because nearly every arrow points the same way.
+  at a thousand edges because nearly every arrow points the same way. A real collection has few
+  columns (chains of claims are short) and tall ones: a column taller than the drawing's shape
+  allows is wrapped into several side by side, so that the drawing fills a wide canvas instead of a
+  narrow strip whose labels, fitted to the screen, are too small to read.
 
 The other layout the page offers, force-directed, is vis-network's physics in the browser (a spring
 layout here took seconds at a thousand edges). Laying out in Python keeps the page's load time flat in
@@ -15,6 +18,7 @@ the size of the graph: the browser receives coordinates and draws them in one pa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -40,6 +44,7 @@ def layered_layout(
     column_gap: float = 260.0,
     row_gap: float = 70.0,
     sweeps: int = 6,
+    aspect: float = 1.2,
 ) -> dict[str, Position]:
     """Columns from causes to effects; every edge points right or stays within a column (a cycle).
 
@@ -54,6 +59,9 @@ def layered_layout(
         Distance between columns and between the variables of a column, in the drawing's units.
     sweeps
         Passes of the barycentre heuristic (alternately left-to-right and right-to-left).
+    aspect
+        The width / height the drawing should have (the Graph page's canvas): columns taller than it
+        allows are wrapped into several, still right of their causes and left of their effects.
 
     Examples
     --------
@@ -75,12 +83,29 @@ def layered_layout(
         columns.setdefault(column[node], []).append(node)
     order = [columns[c] for c in sorted(columns)]
     _reduce_crossings(graph.to_undirected(as_view=True), order, sweeps)
+    rows = _rows_per_column([len(m) for m in order], column_gap, row_gap, aspect)
     positions: dict[str, Position] = {}
-    for index, members in enumerate(order):
-        middle = (len(members) - 1) / 2
-        for row, node in enumerate(members):
-            positions[node] = (index * column_gap, (row - middle) * row_gap)
+    x = 0
+    for members in order:
+        for start in range(0, len(members), rows):  # a tall column wrapped into several
+            part = members[start : start + rows]
+            middle = (len(part) - 1) / 2
+            for row, node in enumerate(part):
+                positions[node] = (x * column_gap, (row - middle) * row_gap)
+            x += 1
     return positions
+
+
+def _rows_per_column(sizes: list[int], column_gap: float, row_gap: float, aspect: float) -> int:
+    """The most variables one drawn column holds: the count whose wrapped drawing is closest in shape to
+    ``aspect`` (never fewer than 6 rows, so a small graph is not spread thin)."""
+    tallest = max(sizes)
+
+    def misfit(rows: int) -> float:
+        width = sum(math.ceil(n / rows) for n in sizes) * column_gap
+        return abs(math.log(width / (rows * row_gap) / aspect))
+
+    return min(range(min(6, tallest), tallest + 1), key=lambda rows: (misfit(rows), -rows))
 
 
 def _columns(graph: nx.DiGraph, weights: Mapping[tuple[str, str], float]) -> dict[str, int]:

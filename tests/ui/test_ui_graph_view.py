@@ -138,6 +138,22 @@ def test_barycentre_ordering_uncrosses_a_crossed_pair():
     assert (pos["a1"][1] < pos["a2"][1]) == (pos["z_b1"][1] < pos["b2"][1])
 
 
+def test_a_tall_column_is_wrapped_so_the_drawing_is_wide_not_a_strip():
+    # Twenty causes of one effect, and twenty effects of another cause: two columns of twenty.
+    edges = [(f"cause {i:02}", "outcome") for i in range(20)] + [
+        ("outcome", f"effect {i:02}") for i in range(20)
+    ]
+    pos = layered_layout([], edges)
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert len(set(xs)) > 3 and width > 0.8 * height, (width, height)  # unwrapped: 520 wide, 1,330 high
+    assert len(set(pos.values())) == len(pos), "no two variables on one spot"
+    assert all(pos[s][0] < pos[t][0] for s, t in edges), "causes stay left of their effects"
+    # Drawn on a tall canvas, the same graph keeps its columns whole.
+    tall = layered_layout([], edges, aspect=0.05)
+    assert len({x for x, _ in tall.values()}) == 3
+
+
 def test_layered_layout_is_deterministic_and_handles_isolated_variables():
     rng = random.Random(3)
     nodes = [f"v{i}" for i in range(60)]
