@@ -51,6 +51,24 @@ def test_bulk_actions_apply_to_the_filtered_claims_only(claims_page, sample_ws, 
     assert any(c.paper_id != target for c in claims), "the sample needs claims from two papers"
 
 
+def test_undo_reverts_the_latest_claim_decision_then_the_one_before(claims_page, sample_ws, open_ws):
+    store = open_ws(sample_ws).store
+    first = store.claims()[0]
+    assert claims_page.button(key="claims_undo").disabled  # nothing decided yet
+    claims_page.button(key=f"claims_accept_{first.id}").click().run()
+    claims_page.button(key="claims_bulk_reject").click().run()
+    n = len(store.claims())
+    undo = claims_page.button(key="claims_undo")
+    assert undo.label == f"Undo: rejected {n} claims" and first.id not in undo.label  # words, no ids
+    undo.click().run()
+    assert not claims_page.exception
+    assert store.claim(first.id).state == CurationState.ACCEPTED
+    assert {c.state for c in store.claims() if c.id != first.id} == {CurationState.PENDING}
+    claims_page.button(key="claims_undo").click().run()
+    assert {c.state for c in store.claims()} == {CurationState.PENDING}
+    assert claims_page.button(key="claims_undo").disabled
+
+
 def test_filter_by_state_after_decisions(claims_page, sample_ws, open_ws):
     store = open_ws(sample_ws).store
     first = store.claims()[0]

@@ -124,6 +124,25 @@ def test_renaming_a_variable_is_stored(graph_page, sample_ws, sample_view):
     assert "a clearer name" in {v.label for v in stored_graph(ws).variables.values()}
 
 
+def test_a_variable_decision_can_be_undone(graph_page, sample_ws, sample_view):
+    ws = sample_view
+    target = sorted(stored_graph(ws).variables)[0]
+    before = stored_graph(ws).variables[target].label
+    show(graph_page, "Variables")
+    assert graph_page.button(key="graph_undo").disabled
+    graph_page.selectbox(key="graph_rename_id").set_value(target)
+    graph_page.text_input(key="graph_rename_label").input("a clearer name")
+    graph_page.button(key="graph_rename").click().run()
+    settle(graph_page, sample_ws)
+    show(graph_page, "Variables")
+    undo = graph_page.button(key="graph_undo")
+    assert undo.label.startswith("Undo: ") and "a clearer name" in undo.label
+    undo.click().run()
+    assert not graph_page.exception
+    labels = {v.label for v in stored_graph(ws).variables.values()}
+    assert "a clearer name" not in labels and before in labels
+
+
 def test_an_impossible_decision_is_explained_not_stored(graph_page, sample_ws, sample_view):
     show(graph_page, "Variables")
     graph_page.multiselect(key="graph_merge_ids").set_value([])

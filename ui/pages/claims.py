@@ -20,6 +20,7 @@ from causemap.ui.claims_view import (
     table_key,
 )
 from causemap.ui.labels import DESIGN_LABELS, POLARITY_LABELS, design_label, polarity_label
+from causemap.ui.undo import undo_button
 
 CARDS_PER_PAGE = 10
 POLARITIES = ["+", "-", "0", NO_POLARITY]  # codes; shown with polarity_label
@@ -114,8 +115,10 @@ def set_state(ids: list[str], new_state: CurationState, what: str) -> None:
     st.rerun()
 
 
-bulk = st.columns([3, 1, 1, 1])
+bulk = st.columns([3, 1, 1, 1, 2])
 bulk[0].markdown(f"**{len(shown)}** of {len(claims)} claims shown")
+with bulk[4]:
+    undo_button(ws, "claims", key="claims_undo", disabled=busy)
 if bulk[1].button("Accept all shown", key="claims_bulk_accept", disabled=not shown):
     set_state([c.id for c in shown], CurationState.ACCEPTED, "Accepted")
 if bulk[2].button("Reject all shown", key="claims_bulk_reject", disabled=not shown):

@@ -22,6 +22,7 @@ from causemap.ui.labels import (
     role_label,
 )
 from causemap.ui.layout import LAYOUTS
+from causemap.ui.undo import undo_button
 
 WHOLE_GRAPH = 0  # the candidate selector's "no DAG: the whole knowledge graph"
 NETWORK_HEIGHT = 620
@@ -205,7 +206,10 @@ def decide(action: str, call: Callable[[], object]) -> None:
 
 
 if section == VARIABLES:
-    st.caption("Decisions are kept in the workspace and replayed whenever the graph is rebuilt.")
+    note_col, undo_col = st.columns([3, 2])
+    note_col.caption("Decisions are kept in the workspace and replayed whenever the graph is rebuilt.")
+    with undo_col:
+        undo_button(ws, "variables", key="graph_undo")
     merge_col, rename_col, split_col = st.columns(3)
     with merge_col, st.form("graph_merge_form"):
         st.markdown("**Merge** variables that name the same thing")
