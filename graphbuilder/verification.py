@@ -92,6 +92,9 @@ class VerificationLexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     cue_words: frozenset[str]  # every inflection of the rules lexicon's cue words
     cue_lemmas: frozenset[str]
+    symmetric_cues: frozenset[str]  # cues of a correlational relation ("associated", "correlation")
+    hyphen_participles: frozenset[str]  # "induced" of "X-induced Y"
+    population_nouns: frozenset[str]  # "patients" of "Y in patients with X"
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +116,20 @@ def load_verification_lexicon() -> VerificationLexicon:
         quote_pairs=tuple(tuple(pair) for pair in data["quotes"]["pairs"]),  # type: ignore[misc]
         cue_words=cue_word_index(cues).words,
         cue_lemmas=frozenset(cues.trigger_words),
+        symmetric_cues=_symmetric_cues(cues),
+        hyphen_participles=frozenset(cues.hyphen_participles),
+        population_nouns=cues.population_nouns,
     )
+
+
+def _symmetric_cues(cues: object) -> frozenset[str]:
+    """The lemmas of the rules lexicon's correlational cues (verbs, nouns, adjectives), all forms."""
+    from causemap.graphbuilder.extractors.rules_lexicon import inflections
+
+    lemmas = {w for w, cue in cues.verbs.items() if cue.relation == "correlational"}  # type: ignore[attr-defined]
+    lemmas |= {w for w, (cue, _) in cues.noun_frames.items() if cue.relation == "correlational"}  # type: ignore[attr-defined]
+    lemmas |= {w for w, (cue, _) in cues.adjectives.items() if cue.relation == "correlational"}  # type: ignore[attr-defined]
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))
 
 
 @dataclass
@@ -174,7 +190,7 @@ def _verify(
         return "not_a_phrase"
     if _overlap(cause, effect):
         return "overlapping"
-    cause, effect = argument_phrase(cause, effect), argument_phrase(effect, cause)
+    cause, effect = argument_phrase(cause, effect, lexicon), argument_phrase(effect, cause, lexicon)
     if cause is None or effect is None:
         return "not_a_phrase"
     if _overlap(cause, effect):
@@ -217,10 +233,15 @@ def head_of(span: Span) -> Token:
     return min(_roots(span), key=lambda t: (len(list(t.ancestors)), t.i))
 
 
-def argument_phrase(span: Span, other: Span) -> Span | None:
+def argument_phrase(span: Span, other: Span, lexicon: VerificationLexicon | None = None) -> Span | None:
     """``span`` if it is a phrase that can name a variable; a bare modifier widened to the phrase it
     modifies ("increased" -> "increased stress"); None if it is no such phrase."""
     head = head_of(span)
+    hyphen_cause = (
+        lexicon is not None and head.head.lower_ in lexicon.hyphen_participles and head.i < head.head.i
+    )
+    if hyphen_cause and any(_HAS_LETTER.search(t.text) for t in span):
+        return span  # the X of "X-induced Y", whatever the parser made of it
     if head.dep_ in WIDENED_DEPS and head.pos_ in ("ADJ", "VERB") and head.head.i != head.i:
         noun = head.head
         while noun.dep_ in WIDENED_DEPS and noun.head.i != noun.i:
@@ -272,17 +293,60 @@ def relating_word(cause: Span, effect: Span, lexicon: VerificationLexicon) -> To
     if lca_at is None:
         return None  # different sentences of the parse
     lca = up[lca_at]
+    if lca.i in (c_head.i, e_head.i) and _coordinated(c_head if lca.i == e_head.i else e_head, lca):
+        return _symmetric_governor(lca, lexicon)
     path = up[: lca_at + 1] + list(reversed(down[: [t.i for t in down].index(lca.i)]))
     inside = {t.i for t in cause} | {t.i for t in effect}
     outside = [word for word in path if word.i not in inside]
     for word in outside:
         if _relates(word, c_head, e_head, up, down, lexicon):
             return word
+    population = _population_frame(path, lexicon)
+    if population is not None:
+        return population
     # Failing a clear subject and object, a cue of the rules lexicon between them, close to both.
     if len(path) - 1 <= 2 * MAX_ARGUMENT_DEPTH:
         for word in outside:
             if word.lower_ in lexicon.cue_words or word.lemma_.lower() in lexicon.cue_lemmas:
                 return word
+    return None
+
+
+def _population_frame(path: list[Token], lexicon: VerificationLexicon) -> Token | None:
+    """ "Y in patients with X": a population defined by one argument, in which the other is found
+    (the rules extractor's association frame); the path runs through "with", the population noun
+    and "in"/"among"."""
+    for k in range(1, len(path) - 1):
+        noun = path[k]
+        if not {noun.lemma_.lower(), noun.lower_} & lexicon.population_nouns:
+            continue
+        around = {path[k - 1].lower_, path[k + 1].lower_}
+        if "with" in around and around & {"in", "among"}:
+            return noun
+    return None
+
+
+def _coordinated(lower: Token, upper: Token) -> bool:
+    """Whether ``lower`` hangs below ``upper`` by coordination alone ("X and Y", "X, Y")."""
+    token = lower
+    while token.i != upper.i:
+        if token.dep_ not in ("conj", "appos"):
+            return False
+        token = token.head
+    return True
+
+
+def _symmetric_governor(first: Token, lexicon: VerificationLexicon) -> Token | None:
+    """Coordinated arguments ("between X and Y", "X and Y were correlated") are related only by a
+    correlational cue governing the coordination (its first conjunct), within two edges; a causal
+    cue over both ("X and Y increase Z") relates each of them to something else, not to each other."""
+    governor = first
+    for _ in range(2):
+        if governor.head.i == governor.i:
+            return None
+        governor = governor.head
+        if governor.lower_ in lexicon.symmetric_cues or governor.lemma_.lower() in lexicon.symmetric_cues:
+            return governor
     return None
 
 
