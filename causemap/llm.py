@@ -227,6 +227,11 @@ def _client_kwargs(provider: str, settings: ExtractSettings) -> dict[str, Any]:
         # Another server: never the provider's key. A server that needs none gets a placeholder,
         # because the client library will not start without some key.
         key = os.environ.get(LOCAL_SERVER_KEY_ENV) or LOCAL_SERVER_KEY
+        if provider == "openai":
+            # langchain-openai sends the bound as max_completion_tokens, which OpenAI-compatible
+            # servers such as llama-cpp-python's ignore (their answers then run to the context's end);
+            # the older max_tokens, which they read, goes in the body too.
+            kwargs["extra_body"] = {"max_tokens": settings.max_output_tokens}
     kwargs["api_key"] = key
     return kwargs
 

@@ -148,6 +148,10 @@ def test_a_provider_key_goes_only_to_its_own_endpoint(monkeypatch) -> None:
     assert custom.openai_api_base == "http://127.0.0.1:9/v1"
     assert custom.openai_api_key.get_secret_value() == llm.LOCAL_SERVER_KEY
     assert keyed.openai_api_key.get_secret_value() == "key-for-that-server"
+    # The answer's bound also as the max_tokens that OpenAI-compatible servers read (not only the
+    # max_completion_tokens langchain-openai sends); OpenAI itself gets only its own parameter.
+    assert custom.extra_body == {"max_tokens": ExtractSettings().max_output_tokens}
+    assert not official.extra_body
 
 
 def test_a_base_url_from_the_workspace_file_needs_the_users_confirmation(tmp_path, monkeypatch) -> None:
