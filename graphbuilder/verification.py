@@ -140,8 +140,18 @@ class Verified:
     refused: Counter = field(default_factory=Counter)
 
 
-def verify_sentences(sentences: Sequence[str], relations: Sequence[Sequence[ExtractedRelation]]) -> Verified:
-    """Keep the claims each sentence makes (see the module docstring); parse only sentences with claims."""
+def verify_sentences(
+    sentences: Sequence[str],
+    relations: Sequence[Sequence[ExtractedRelation]],
+    *,
+    found_by_parse: bool = False,
+) -> Verified:
+    """Keep the claims each sentence makes (see the module docstring); parse only sentences with claims.
+
+    ``found_by_parse``: the claims were read from this same parse by the rules extractor's cues, which
+    is itself the evidence that the sentence relates the two phrases; checks 1 and 2 are then not
+    repeated (a second, simpler reading of the parse would only lose lists and settings the rules
+    read), and only check 3 (quoted, hypothetical, instruction) applies."""
     out = Verified(relations=[[] for _ in sentences])
     todo = [i for i, found in enumerate(relations) if found]
     if not todo:
@@ -152,14 +162,18 @@ def verify_sentences(sentences: Sequence[str], relations: Sequence[Sequence[Extr
     with _PARSE_LOCK:
         docs = list(load_spacy().pipe(sentences[i] for i in todo))
     for i, doc in zip(todo, docs, strict=True):
-        kept, refused = verify_in_doc(doc, relations[i], lexicon)
+        kept, refused = verify_in_doc(doc, relations[i], lexicon, found_by_parse=found_by_parse)
         out.relations[i] = kept
         out.refused.update(refused)
     return out
 
 
 def verify_in_doc(
-    doc: Doc, relations: Iterable[ExtractedRelation], lexicon: VerificationLexicon | None = None
+    doc: Doc,
+    relations: Iterable[ExtractedRelation],
+    lexicon: VerificationLexicon | None = None,
+    *,
+    found_by_parse: bool = False,
 ) -> tuple[list[ExtractedRelation], Counter]:
     """The claims ``doc`` makes among ``relations`` (widened where an argument was a bare modifier)."""
     lexicon = lexicon or load_verification_lexicon()
@@ -168,7 +182,7 @@ def verify_in_doc(
     addressed = addresses_reader(doc, lexicon)
     quotes = quoted_stretches(doc.text, lexicon.quote_pairs)
     for relation in relations:
-        verdict = _verify(doc, relation, lexicon, addressed, quotes)
+        verdict = _verify(doc, relation, lexicon, addressed, quotes, found_by_parse)
         if isinstance(verdict, str):
             refused[verdict] += 1
         else:
@@ -182,6 +196,7 @@ def _verify(
     lexicon: VerificationLexicon,
     addressed: bool,
     quotes: list[tuple[int, int]],
+    found_by_parse: bool = False,
 ) -> ExtractedRelation | str:
     if _normal(relation.cause.text) == _normal(relation.effect.text):
         return "same_arguments"
@@ -190,6 +205,11 @@ def _verify(
         return "not_a_phrase"
     if _overlap(cause, effect):
         return "overlapping"
+    if found_by_parse:
+        # The rules' own reading: its relating word is the nearest word governing both arguments.
+        predicate = relating_word(cause, effect, lexicon) or _governor(cause, effect)
+        refusal = _refusal(cause, effect, predicate, lexicon, addressed, quotes)
+        return refusal or relation
     cause, effect = argument_phrase(cause, effect, lexicon), argument_phrase(effect, cause, lexicon)
     if cause is None or effect is None:
         return "not_a_phrase"
@@ -198,6 +218,26 @@ def _verify(
     predicate = relating_word(cause, effect, lexicon)
     if predicate is None:
         return "unrelated"
+    refusal = _refusal(cause, effect, predicate, lexicon, addressed, quotes)
+    return refusal or replace(relation, cause=_mention(cause), effect=_mention(effect))
+
+
+def _governor(cause: Span, effect: Span) -> Token:
+    """The lowest word above both arguments' heads (the sentence's root at worst)."""
+    up = _chain(head_of(cause))
+    above_effect = {t.i for t in _chain(head_of(effect))}
+    return next((t for t in up if t.i in above_effect), up[-1])
+
+
+def _refusal(
+    cause: Span,
+    effect: Span,
+    predicate: Token,
+    lexicon: VerificationLexicon,
+    addressed: bool,
+    quotes: list[tuple[int, int]],
+) -> str | None:
+    """Why the relating words make no claim of the paper's (quoted, instruction, hypothetical)."""
     if addressed or is_directive(predicate, lexicon):
         return "instruction"
     if any(
@@ -208,7 +248,7 @@ def _verify(
         return "quoted"
     if is_hypothetical(predicate, lexicon):
         return "hypothetical"
-    return replace(relation, cause=_mention(cause), effect=_mention(effect))
+    return None
 
 
 # -- arguments -------------------------------------------------------------------------------------

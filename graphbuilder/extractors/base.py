@@ -157,7 +157,12 @@ def read_candidates(
         outcome = extractor.extract_outcome(texts)
     else:
         outcome = ExtractOutcome(relations=extractor.extract(texts))
-    verified = verify_sentences(texts, outcome.relations)
+    from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+    # The rules extractor read its claims from the very parse verification uses: only the refusals
+    # of quoted, hypothetical and instructional text apply to it (see verify_sentences).
+    found_by_parse = isinstance(extractor, RulesExtractor)
+    verified = verify_sentences(texts, outcome.relations, found_by_parse=found_by_parse)
     for i, relations in zip(sent, verified.relations, strict=True):
         reading.relations[i] = relations
     reading.skipped = list(outcome.skipped)
