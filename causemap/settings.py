@@ -13,9 +13,10 @@ import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -84,9 +85,33 @@ class VectorSettings(_Section):
     backend: Literal["chroma", "chroma-http"] = Field(
         "chroma", description="persistent Chroma in the workspace, or a Chroma server"
     )
+    url: str | None = Field(
+        None, description="a Chroma server as http://HOST:PORT (implies backend chroma-http)"
+    )
     host: str = "127.0.0.1"
     port: int = 8000
-    collection: str = "chunks"
+    collection: str = Field(
+        "chunks", description="the workspace's collection; on a shared server, one name per workspace"
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"vector.url {url!r} is not http://HOST:PORT")
+        return url
+
+    @property
+    def server(self) -> tuple[str, int] | None:
+        """(host, port) of the Chroma server, or None for the persistent store in the workspace."""
+        if self.url is not None:
+            parts = urlsplit(self.url)
+            return parts.hostname or self.host, parts.port or (443 if parts.scheme == "https" else 8000)
+        if self.backend == "chroma-http":
+            return self.host, self.port
+        return None
 
 
 class ExtractSettings(_Section):

@@ -75,6 +75,7 @@ def ingest_paths(
     draws a bar on stderr.
     """
     store = workspace.store
+    vector_store(workspace)  # the server answers and the embedding model matches, before anything is stored
     report = IngestReport()
     run_id = store.start_run("ingest")
     report.resumed = resume_interrupted(workspace)

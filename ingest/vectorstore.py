@@ -2,11 +2,19 @@
 
 Vectors are stored under the chunk's id, so writing the same chunk twice overwrites rather than
 duplicates: that is what makes an interrupted ingest safe to resume.
+
+A collection records, in its metadata, the embedding model that made its vectors and the workspace it
+belongs to (``meta.workspace_id`` in the store). Opening it with another model is an error
+(``EmbeddingModelMismatch``): vectors of two models in one index would answer questions with nonsense.
+Opening another workspace's collection on a shared server is an error too, because resuming an
+interrupted ingest deletes vectors the store does not know. A server that cannot be reached is a
+``VectorStoreConnectionError`` naming it. Each is raised before anything is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -14,6 +22,18 @@ from typing import Any, Protocol
 import numpy as np
 
 from causemap.settings import VectorSettings
+from causemap.store.errors import StoreConnectionError, WorkspaceError
+
+MODEL_KEY = "causemap_embedding_model"
+WORKSPACE_KEY = "causemap_workspace"
+
+
+class VectorStoreConnectionError(StoreConnectionError):
+    """The Chroma server cannot be reached; the message names it."""
+
+
+class EmbeddingModelMismatch(WorkspaceError):
+    """The collection holds vectors of another embedding model than the workspace embeds with."""
 
 
 @dataclass(frozen=True)
@@ -41,24 +61,91 @@ class VectorStore(Protocol):
 class ChromaVectorStore:
     """A Chroma collection with cosine distance; embeddings are always computed by causemap."""
 
-    def __init__(self, client: Any, collection: str = "chunks"):
+    def __init__(
+        self,
+        client: Any,
+        collection: str = "chunks",
+        *,
+        model: str | None = None,
+        workspace_id: str | None = None,
+        where: str = "the workspace's Chroma store",
+    ):
         self._client = client
-        # embedding_function=None: Chroma must never fetch its own default model.
-        self._col = client.get_or_create_collection(
-            collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
+        self.where = where
+        self.collection = collection
+        expected = {k: v for k, v in ((MODEL_KEY, model), (WORKSPACE_KEY, workspace_id)) if v is not None}
+        with self._errors():
+            # embedding_function=None: Chroma must never fetch its own default model.
+            self._col = client.get_or_create_collection(
+                collection,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata=expected or None,
+                embedding_function=None,
+            )
+            self._check(expected)
 
     @classmethod
-    def open(cls, settings: VectorSettings, workspace: Path) -> ChromaVectorStore:
+    def open(
+        cls,
+        settings: VectorSettings,
+        workspace: Path,
+        *,
+        model: str | None = None,
+        workspace_id: str | None = None,
+    ) -> ChromaVectorStore:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
         chroma_settings = ChromaSettings(anonymized_telemetry=False)
-        if settings.backend == "chroma-http":
-            client = chromadb.HttpClient(host=settings.host, port=settings.port, settings=chroma_settings)
+        if settings.server is not None:
+            host, port = settings.server
+            ssl = (settings.url or "").startswith("https:")
+            where = f"Chroma server {'https' if ssl else 'http'}://{host}:{port}"
+            try:
+                client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
+            except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+                raise VectorStoreConnectionError(
+                    f"{where}: cannot reach it ({exc}); nothing was written"
+                ) from exc
         else:
-            client = chromadb.PersistentClient(path=str(workspace / "chroma"), settings=chroma_settings)
-        return cls(client, settings.collection)
+            path = workspace / "chroma"
+            where = f"Chroma store {path}"
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        return cls(client, settings.collection, model=model, workspace_id=workspace_id, where=where)
+
+    def _check(self, expected: dict[str, str]) -> None:
+        recorded = dict(self._col.metadata or {})
+        name = f"collection {self.collection!r} on {self.where}"
+        model = recorded.get(MODEL_KEY)
+        if MODEL_KEY in expected and model is not None and model != expected[MODEL_KEY]:
+            raise EmbeddingModelMismatch(
+                f"{name} holds vectors made with embedding model {model!r}, but this workspace embeds "
+                f"with {expected[MODEL_KEY]!r}; nothing was written. Set ingest.embedding_model back, or "
+                "use a new collection (vector.collection) and ingest again"
+            )
+        owner = recorded.get(WORKSPACE_KEY)
+        if WORKSPACE_KEY in expected and owner is not None and owner != expected[WORKSPACE_KEY]:
+            raise WorkspaceError(
+                f"{name} belongs to another workspace ({owner}, this one is {expected[WORKSPACE_KEY]}); "
+                "nothing was written. Give each workspace its own collection (vector.collection)"
+            )
+        missing = {k: v for k, v in expected.items() if k not in recorded}
+        if missing:  # a collection made before causemap recorded these: adopt it
+            self._col.modify(metadata={**recorded, **missing})
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """A server that goes away mid-run is an error naming it, not a traceback from the HTTP client."""
+        import httpx
+
+        try:
+            yield
+        except httpx.TransportError as exc:
+            raise VectorStoreConnectionError(f"{self.where}: lost the connection ({exc})") from exc
+
+    @property
+    def recorded_model(self) -> str | None:
+        return (self._col.metadata or {}).get(MODEL_KEY)
 
     def upsert(
         self,
@@ -69,34 +156,44 @@ class ChromaVectorStore:
     ) -> None:
         # Chroma caps one call's size; stay well below it.
         step = 2000
-        for i in range(0, len(ids), step):
-            self._col.upsert(
-                ids=list(ids[i : i + step]),
-                embeddings=np.asarray(vectors[i : i + step], dtype=np.float32),
-                documents=list(texts[i : i + step]),
-                metadatas=list(metadatas[i : i + step]),
-            )
+        with self._errors():
+            for i in range(0, len(ids), step):
+                self._col.upsert(
+                    ids=list(ids[i : i + step]),
+                    embeddings=np.asarray(vectors[i : i + step], dtype=np.float32),
+                    documents=list(texts[i : i + step]),
+                    metadatas=list(metadatas[i : i + step]),
+                )
 
     def delete(self, ids: Sequence[str]) -> None:
         if ids:
-            self._col.delete(ids=list(ids))
+            with self._errors():
+                self._col.delete(ids=list(ids))
 
     def ids(self) -> set[str]:
-        return set(self._col.get(include=[])["ids"])
+        with self._errors():
+            return set(self._col.get(include=[])["ids"])
 
     def count(self) -> int:
-        return int(self._col.count())
+        with self._errors():
+            return int(self._col.count())
+
+    def get(self, ids: Sequence[str]) -> dict[str, Any]:
+        """Stored ids, embeddings, documents and metadatas of ``ids`` (for copying a collection)."""
+        with self._errors():
+            return self._col.get(ids=list(ids), include=["embeddings", "documents", "metadatas"])
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> list[VectorHit]:
         n = min(k, self.count())
         if n <= 0:
             return []
-        result = self._col.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            n_results=n,
-            where=where,
-            include=["documents", "metadatas", "distances"],
-        )
+        with self._errors():
+            result = self._col.query(
+                query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+                n_results=n,
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
         return [
             VectorHit(id=i, text=doc, metadata=dict(meta), score=1.0 - float(dist))
             for i, doc, meta, dist in zip(
@@ -109,6 +206,16 @@ class ChromaVectorStore:
         ]
 
 
+def open_vector_store(workspace: Any) -> ChromaVectorStore:
+    """The workspace's vector store as its settings name it, checked against its model and owner."""
+    return ChromaVectorStore.open(
+        workspace.settings.vector,
+        workspace.root,
+        model=workspace.settings.ingest.embedding_model,
+        workspace_id=workspace.store.workspace_id,
+    )
+
+
 def vector_store(workspace: Any) -> VectorStore:
     """The workspace's vector store, opened once per workspace object."""
-    return workspace.component("vectors", lambda ws: ChromaVectorStore.open(ws.settings.vector, ws.root))
+    return workspace.component("vectors", open_vector_store)

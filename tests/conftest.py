@@ -43,12 +43,47 @@ def postgres_server():
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def chroma_server():
+    """One Chroma server (`chroma run`) for the session; each test uses its own collection."""
+    from servers import ServerUnavailable, start_chroma
+
+    try:
+        server = start_chroma()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide the Chroma server (the chromadb package): {exc}")
+        pytest.skip(str(exc))
+    yield server
+    server.stop()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_target(request, tmp_path) -> str:
     """Where a store lives, once per backend: a SQLite file, or a new database on the test server."""
     if request.param == "sqlite":
         return str(tmp_path / "workspace.db")
     return request.getfixturevalue("postgres_server").create_database()
+
+
+@pytest.fixture(params=["sqlite+chroma", "postgresql+chroma-server"])
+def team_workspace(request, tmp_path) -> Path:
+    """A workspace folder, once per setup: SQLite + persistent Chroma (a laptop), PostgreSQL + a Chroma
+    server (a lab). The choice is in the folder's settings.toml, so a `causemap` process started on the
+    folder uses it too."""
+    from causemap.settings import Settings
+
+    root = tmp_path / "ws"
+    if request.param == "postgresql+chroma-server":
+        chroma = request.getfixturevalue("chroma_server")
+        settings = Settings.load(
+            root,
+            store={"url": request.getfixturevalue("postgres_server").create_database()},
+            vector={"url": chroma.url, "collection": chroma.collection_name()},
+        )
+        settings.save()
+    root.mkdir(exist_ok=True)
+    return root
 
 
 @pytest.fixture(scope="session")

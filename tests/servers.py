@@ -1,4 +1,4 @@
-"""Real servers for the tests: PostgreSQL (Debian's binaries, a throwaway cluster) and, later, Chroma.
+"""Real servers for the tests: PostgreSQL (Debian's binaries, a throwaway cluster) and Chroma (`chroma run`).
 
 Each server is started once per test session, on 127.0.0.1 and a free port, with its data in a temporary
 folder, and stopped (its folder removed) when the session ends. PostgreSQL refuses to run as root, so
@@ -17,8 +17,10 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -178,3 +180,70 @@ def _spawn_postgres(
         start_new_session=True,  # Ctrl+C in the terminal reaches pytest, which stops the server itself
         **demote,
     )
+
+
+@dataclass
+class ChromaServer:
+    root: Path
+    port: int
+    process: subprocess.Popen
+    _names: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def collection_name(self, prefix: str = "test") -> str:
+        """A collection name no other test of this session uses."""
+        return f"{prefix}-{os.getpid()}-{next(self._names)}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def chroma_bin() -> Path:
+    """The `chroma` command of the chromadb package installed beside this Python."""
+    beside = Path(sys.executable).parent / "chroma"
+    if beside.exists():
+        return beside
+    on_path = shutil.which("chroma")
+    if on_path:
+        return Path(on_path)
+    raise ServerUnavailable("the chromadb package's `chroma` command is not installed")
+
+
+def start_chroma() -> ChromaServer:
+    """`chroma run` on a temporary folder, 127.0.0.1 and a free port; returns once it answers."""
+    binary = chroma_bin()
+    root = Path(tempfile.mkdtemp(prefix="causemap-chroma-"))
+    port = free_port()
+    with open(root / "server.log", "w") as log:
+        process = subprocess.Popen(
+            [str(binary), "run", "--path", str(root / "data"), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            cwd=root,
+            start_new_session=True,
+        )
+    server = ChromaServer(root=root, port=port, process=process)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.url}/api/v2/heartbeat", timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            text = (root / "server.log").read_text(errors="replace")
+            server.stop()
+            raise RuntimeError(f"the Chroma server did not start on port {port}:\n{text[-2000:]}")
+        time.sleep(0.2)

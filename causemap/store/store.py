@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +32,18 @@ class Store(
     @property
     def schema_version(self) -> int:
         return int(self._scalar(sa.select(meta.c.value).where(meta.c.key == "schema_version")))
+
+    @property
+    def workspace_id(self) -> str:
+        """This workspace's identity, made on first use; its vector collection records it."""
+        query = sa.select(meta.c.value).where(meta.c.key == "workspace_id")
+        value = self._scalar(query)
+        if value is None:
+            with self.transaction() as conn:
+                insert = self._insert(meta).values(key="workspace_id", value=uuid.uuid4().hex)
+                conn.execute(insert.on_conflict_do_nothing(index_elements=["key"]))
+                value = conn.execute(query).scalar()
+        return str(value)
 
     def counts(self) -> dict[str, Any]:
         by_state = _grouped(self, papers.c.state)
