@@ -323,6 +323,8 @@ class Workspace(_StageWorkspace):
             graph=dict(graph_run["summary"]) if graph_run else None,
             graph_built_at=graph_run["finished_at"] if graph_run else None,
             last_ingest_failures=self.store.last_failures("ingest"),
+            workers=self.store.workers(),  # closes runs a kill left "running" first
+            last_ingest=self.store.latest_run("ingest"),
         )
 
     # -- curation -------------------------------------------------------------------------------

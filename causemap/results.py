@@ -23,6 +23,10 @@ class Status:
     graph: dict[str, int] | None = None  # variables, edges, contradictions, candidate_dags
     graph_built_at: str | None = None
     last_ingest_failures: list[dict[str, str]] = field(default_factory=list)
+    # who is working on what now (live runs and the papers they hold), and the latest ingest's outcomes
+    # file by file, as recorded when each file finished (a killed batch's too)
+    workers: list[dict[str, Any]] = field(default_factory=list)
+    last_ingest: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``causemap status --json``."""
@@ -32,6 +36,8 @@ class Status:
             "counts": {**self.counts, **(self.graph or {})},
             "graph_built_at": self.graph_built_at,
             "last_ingest_failures": list(self.last_ingest_failures),
+            "workers": list(self.workers),
+            "last_ingest": self.last_ingest,
         }
 
     def describe(self) -> list[str]:
@@ -67,6 +73,9 @@ class Status:
         if self.last_ingest_failures:
             lines.append(f"last ingest: {len(self.last_ingest_failures)} file(s) failed")
             lines.extend(f"    {f['path']}: {f['error']}" for f in self.last_ingest_failures)
+        for w in self.workers:  # several processes on one workspace (a lab)
+            held = ", ".join(p["title"] or p["paper_id"] for p in w["working_on"]) or "nothing claimed now"
+            lines.append(f"run {w['id']} {w['command']} on {w['host']}, process {w['pid']}: {held}")
         return lines
 
 

@@ -28,7 +28,7 @@ from causemap.graphbuilder.extractors.base import (
 from causemap.graphbuilder.roles import Zone, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
-from causemap.models import Claim, ClaimRole, Page, Paper, StudyDesign
+from causemap.models import Claim, ClaimRole, Page, Paper, PaperState, StudyDesign
 from causemap.workspace import Workspace
 
 
@@ -56,6 +56,7 @@ class ExtractReport:
     rejected: int = 0  # evidence not found verbatim in the page: never stored
     refused: dict[str, int] = field(default_factory=dict)  # claims the sentence does not make, by reason
     incomplete: list[str] = field(default_factory=list)  # papers with batches the LLM never answered
+    elsewhere: list[str] = field(default_factory=list)  # papers another live run is reading right now
     llm: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -208,6 +209,8 @@ def extract_workspace(
 
     The run is recorded as finished whatever happens: "ok", "partial" (some LLM batches went
     unanswered; their papers are retried by the next run) or "failed" (with the error).
+    Each paper is claimed first (``causemap.store.work``), so processes extracting at once divide the
+    papers between them; a paper another live run holds is listed in ``elsewhere``.
     """
     store = workspace.store
     report = ExtractReport(extractor=extractor.name)
@@ -248,7 +251,8 @@ def _extract_papers(
     """Read the papers; an extractor that allows it (the LLM's requests wait on the network) reads
     several papers at once, while the store is written from this thread alone, paper by paper."""
     store = workspace.store
-    papers = store.papers()
+    papers = store.papers(PaperState.READY)  # not those another process is still storing
+    work = _work(extractor)
     workers = max(1, int(getattr(extractor, "paper_concurrency", 1)))
     bar = tqdm(
         total=len(papers),
@@ -264,6 +268,15 @@ def _extract_papers(
             if on_paper is not None:
                 on_paper(done, len(papers), paper)
             if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+                report.papers_skipped += 1
+                bar.update()
+                continue
+            if store.take_work(work, paper.id, run_id) is not None:
+                report.elsewhere.append(paper.id)
+                bar.update()
+                continue
+            if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+                store.release_work(work, paper.id, run_id)  # another run finished it meanwhile
                 report.papers_skipped += 1
                 bar.update()
                 continue
@@ -294,7 +307,7 @@ def pending_sentences(
 ) -> Iterator[list[str]]:
     """The sentences of each paper that a run of extractor ``name`` at ``version`` would read."""
     store = workspace.store
-    for paper in store.papers():
+    for paper in store.papers(PaperState.READY):
         if force or store.extracted_version(paper.id, name) != version:
             yield [s.text for s in _paper_job(store, paper).sentences]
 
@@ -346,6 +359,7 @@ def _store_paper(
             report.incomplete.append(paper.id)
             for skipped in reading.skipped:
                 store.record_failure(run_id, paper.id, "llm_batch_skipped", skipped["reason"])
+        store.release_work(_work(extractor), paper.id, run_id)
     report.papers += 1
     report.sentences += len(job.sentences) + job.no_claim
     report.no_claim += job.no_claim
@@ -355,6 +369,11 @@ def _store_paper(
     report.rejected += rejected
     for reason, n in reading.refused.items():
         report.refused[reason] = report.refused.get(reason, 0) + n
+
+
+def _work(extractor: SentenceExtractor) -> str:
+    """What an extract run claims a paper for: one claim per extractor (see causemap.store.work)."""
+    return f"extract:{extractor.name}"
 
 
 def _add_llm_stats(report: ExtractReport, extractor: SentenceExtractor) -> None:

@@ -38,6 +38,7 @@ from causemap.models import Chunk, Page, Paper, PaperState
 from causemap.workspace import Workspace
 
 RECORDS_PER_TASK = 64  # JSONL records one reader task parses (each task has the time limit)
+INGEST_WORK = "ingest"  # what an ingest run claims a paper for (see causemap.store.work)
 
 
 @dataclass
@@ -45,7 +46,7 @@ class IngestReport:
     ingested: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
-    resumed: list[str] = field(default_factory=list)  # paper ids finished from an interrupted run
+    resumed: list[dict[str, Any]] = field(default_factory=list)  # papers finished from an interrupted run
     # What folder walks did not read, and why: hidden files, broken or looping links, other types.
     passed_over: list[dict[str, str]] = field(default_factory=list)
 
@@ -54,6 +55,7 @@ class IngestReport:
             "ingested": self.ingested,
             "skipped": self.skipped,
             "failed": self.failed,
+            "resumed": self.resumed,
             "passed_over": self.passed_over,
         }
 
@@ -75,18 +77,16 @@ def ingest_paths(
     draws a bar on stderr.
     """
     store = workspace.store
-    vector_store(workspace)  # the server answers and the embedding model matches, before anything is stored
     report = IngestReport()
     run_id = store.start_run("ingest")
-    report.resumed = resume_interrupted(workspace)
+    report.resumed = resume_interrupted(workspace, run_id)
     walk = walk_paths(paths)
     report.passed_over = walk.passed_over
     for path, code, reason in walk.unusable:
         report.failed.append({"path": str(path), "error": reason, "code": code})
-    with _IngestRun(workspace, report, progress, on_file) as run:
+        store.record_outcome(run_id, "failed", report.failed[-1])
+    with _IngestRun(workspace, report, run_id, progress, on_file) as run:
         run.ingest(walk.files)
-    for row in report.failed:
-        store.record_failure(run_id, row["path"], row.get("code", "error"), row["error"])
     store.finish_run(
         run_id,
         "partial" if report.partial else "ok",
@@ -123,6 +123,7 @@ class _Task:
     file: FileOutcome
     future: Any
     records: list[tuple[int, bytes]]  # empty for a whole-file task
+    claimed: list[str] = field(default_factory=list)  # paper ids this run claimed for the task
 
 
 @dataclass
@@ -142,11 +143,13 @@ class _IngestRun:
         self,
         workspace: Workspace,
         report: IngestReport,
+        run_id: int,
         progress: bool,
         on_file: Callable[[int, int, Path], None] | None,
     ) -> None:
         self.workspace = workspace
         self.store = workspace.store
+        self.run_id = run_id
         self.settings = workspace.settings.ingest
         self.report = report
         self.on_file = on_file
@@ -196,7 +199,7 @@ class _IngestRun:
             self._in_flight.popleft()
             items = self._items(head)
             self._fill(tasks)
-            self._take(head.file, items)
+            self._take(head, items)
             if sum(len(s.chunks) for s in self._waiting) >= self.flush_at:
                 self._write_waiting()
         self._write_waiting()
@@ -225,35 +228,56 @@ class _IngestRun:
                 self._settle(outcome, "failed", _failure(path, data))
             elif path.suffix.lower() == ".jsonl":
                 yield from self._record_tasks(outcome, data)
-            elif (known := self.store.paper(hashlib.sha256(data).hexdigest())) is not None:
+            elif (known := self.store.paper(paper_id := hashlib.sha256(data).hexdigest())) is not None:
                 self._settle(outcome, "skipped", _skipped(str(path), known.id))
+            elif (row := self._claim(str(path), paper_id)) is not None:
+                self._settle(outcome, "skipped", row)
             else:
                 outcome.open_tasks += 1
-                yield _Task(outcome, self.pool.submit_file(path), [])
+                yield _Task(outcome, self.pool.submit_file(path), [], [paper_id])
             outcome.planned = True
             self._finish_if_done(outcome)
 
     def _record_tasks(self, outcome: FileOutcome, data: bytes) -> Iterator[_Task]:
         """Tasks of at most ``RECORDS_PER_TASK`` records; records already stored are skipped unread."""
         batch: list[tuple[int, bytes]] = []
+        claimed: list[str] = []
         for item in jsonl_records(data, self.limits):
             if isinstance(item, ReadFailure):
                 self._settle(outcome, "failed", _failure(outcome.path, item))
                 continue
             number, line, record_id = item
-            known = self.store.paper(hashlib.sha256(line).hexdigest())
+            paper_id = hashlib.sha256(line).hexdigest()
+            source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
+            known = self.store.paper(paper_id)
             if known is not None:
-                source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
                 self._settle(outcome, "skipped", _skipped(source, known.id))
                 continue
+            if (row := self._claim(source, paper_id)) is not None:
+                self._settle(outcome, "skipped", row)
+                continue
             batch.append((number, line))
+            claimed.append(paper_id)
             if len(batch) == RECORDS_PER_TASK:
                 outcome.open_tasks += 1
-                yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch)
-                batch = []
+                yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch, claimed)
+                batch, claimed = [], []
         if batch:
             outcome.open_tasks += 1
-            yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch)
+            yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch, claimed)
+
+    def _claim(self, source: str, paper_id: str) -> dict[str, Any] | None:
+        """Claim a paper for this run before reading it: None when it is ours, else the skipped row
+        saying which live run is storing it (a paper whose run died is taken over)."""
+        holder = self.store.take_work(INGEST_WORK, paper_id, self.run_id)
+        if holder is None:
+            return None
+        return {
+            "path": source,
+            "paper_id": paper_id,
+            "reason": f"in progress elsewhere (run {holder['id']}: {holder['command']} on {holder['host']}, "
+            f"process {holder['pid']})",
+        }
 
     def _items(self, task: _Task) -> list[ReadItem]:
         """A task's results; a batch of records stopped by a limit is read again one record at a time,
@@ -268,17 +292,24 @@ class _IngestRun:
         return items
 
     # -- storing and embedding ----------------------------------------------------------------
-    def _take(self, outcome: FileOutcome, items: list[ReadItem]) -> None:
+    def _take(self, task: _Task, items: list[ReadItem]) -> None:
         """Store what a reader task returned; its papers wait for their vectors."""
+        outcome = task.file
         outcome.open_tasks -= 1
         new: list[PreparedDocument] = []
         for item in items:
             if isinstance(item, ReadFailure):
                 self._settle(outcome, "failed", _failure(outcome.path, item))
             elif (known := self.store.paper(item.document.sha256)) is not None:
+                if known.state != PaperState.READY:  # we hold its claim: the run that stored it is gone
+                    write_vectors(self.workspace, [(known, self.store.chunks(known.id))])
                 self._settle(outcome, "skipped", _skipped(item.document.source, known.id))
             else:
                 new.append(item)
+        storing = {item.document.sha256 for item in new}
+        for paper_id in task.claimed:
+            if paper_id not in storing:  # failed or found stored: nothing more to do with it
+                self.store.release_work(INGEST_WORK, paper_id, self.run_id)
         stored = [_rows(outcome, item) for item in new]
         if stored:
             with self.store.transaction():
@@ -301,6 +332,7 @@ class _IngestRun:
         batch, self._waiting = self._waiting, []
         write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch])
         for one in batch:
+            self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
             one.file.waiting -= 1
             self._settle(one.file, "ingested", one.row)
             self._finish_if_done(one.file)
@@ -330,9 +362,11 @@ class _IngestRun:
     def file_finished(self, outcome: FileOutcome) -> None:
         """The one place a file's outcome is known: called once per input file, as soon as every
         document of it is ingested (its vectors written), skipped or failed."""
-        self.report.ingested.extend(outcome.ingested)
-        self.report.skipped.extend(outcome.skipped)
-        self.report.failed.extend(outcome.failed)
+        for kind in ("ingested", "skipped", "failed"):
+            rows = getattr(outcome, kind)
+            getattr(self.report, kind).extend(rows)
+            for row in rows:  # committed now: a killed batch's outcomes stay visible
+                self.store.record_outcome(self.run_id, kind, row)
 
 
 def _rows(outcome: FileOutcome, item: PreparedDocument) -> _Stored:
@@ -397,17 +431,29 @@ def write_vectors(workspace: Workspace, papers: Sequence[tuple[Paper, Sequence[C
             workspace.store.set_paper_state(paper.id, PaperState.READY)
 
 
-def resume_interrupted(workspace: Workspace) -> list[str]:
-    """Finish papers whose vectors an interrupted run did not confirm; drop orphaned vectors."""
+def resume_interrupted(workspace: Workspace, run_id: int | None = None) -> list[dict[str, Any]]:
+    """Finish papers whose vectors an interrupted run did not confirm; drop orphaned vectors.
+
+    With a ``run_id`` each paper is claimed first, so a paper another live process is embedding right
+    now is left to it. Returns the papers finished (id, path, title).
+    """
     store = workspace.store
     pending = store.papers(PaperState.EMBEDDING)
+    claimed = pending
+    if run_id is not None:
+        claimed = [p for p in pending if store.take_work(INGEST_WORK, p.id, run_id) is None]
+        # another run may have finished one between the listing and the claim
+        pending = [p for p in claimed if (now := store.paper(p.id)) and now.state == PaperState.EMBEDDING]
     if pending:
         write_vectors(workspace, [(paper, store.chunks(paper.id)) for paper in pending])
+    if run_id is not None:
+        for paper in claimed:
+            store.release_work(INGEST_WORK, paper.id, run_id)
     if pending or _vector_count_disagrees(workspace):
         vectors = vector_store(workspace)
         orphans = vectors.ids() - store.chunk_ids()
         vectors.delete(sorted(orphans))
-    return [p.id for p in pending]
+    return [{"paper_id": p.id, "path": p.source, "title": p.title} for p in pending]
 
 
 def _vector_count_disagrees(workspace: Workspace) -> bool:

@@ -75,13 +75,7 @@ class ChromaVectorStore:
         self.collection = collection
         expected = {k: v for k, v in ((MODEL_KEY, model), (WORKSPACE_KEY, workspace_id)) if v is not None}
         with self._errors():
-            # embedding_function=None: Chroma must never fetch its own default model.
-            self._col = client.get_or_create_collection(
-                collection,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata=expected or None,
-                embedding_function=None,
-            )
+            self._col = self._collection(expected)
             self._check(expected)
 
     @classmethod
@@ -112,6 +106,21 @@ class ChromaVectorStore:
             where = f"Chroma store {path}"
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         return cls(client, settings.collection, model=model, workspace_id=workspace_id, where=where)
+
+    def _collection(self, expected: dict[str, str]) -> Any:
+        from chromadb.errors import ChromaError
+
+        try:
+            # embedding_function=None: Chroma must never fetch its own default model.
+            return self._client.get_or_create_collection(
+                self.collection,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata=expected or None,
+                embedding_function=None,
+            )
+        except ChromaError:
+            # Two processes creating the collection at once: the loser finds the winner's.
+            return self._client.get_collection(self.collection, embedding_function=None)
 
     def _check(self, expected: dict[str, str]) -> None:
         recorded = dict(self._col.metadata or {})

@@ -33,6 +33,7 @@ def postgres_server():
     """One throwaway PostgreSQL cluster for the session; skips (fails under CI) where it is not installed."""
     from servers import ServerUnavailable, start_postgres
 
+    _teardown_on_sigterm()
     try:
         server = start_postgres()
     except ServerUnavailable as exc:
@@ -43,11 +44,24 @@ def postgres_server():
     server.stop()
 
 
+def _teardown_on_sigterm() -> None:
+    """A SIGTERM (a CI timeout, a killed terminal) unwinds pytest like Ctrl+C, so servers are stopped."""
+    import signal
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+
+        def _interrupt(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
 @pytest.fixture(scope="session")
 def chroma_server():
     """One Chroma server (`chroma run`) for the session; each test uses its own collection."""
     from servers import ServerUnavailable, start_chroma
 
+    _teardown_on_sigterm()
     try:
         server = start_chroma()
     except ServerUnavailable as exc:

@@ -14,9 +14,10 @@ Layout:
     migrate.py       schema version check and Alembic upgrade on open (linear, numbered revisions)
     migrations/      Alembic's env.py and versions/0001_initial.py, 0002_claim_role.py, ...
     base.py          StoreBase: engine, transaction(), _rows(), portable _upsert()
-    papers.py, claims.py, runs.py, llm_cache.py, variable_decisions.py,
+    papers.py, claims.py, runs.py, work.py, llm_cache.py, variable_decisions.py,
                      version_decisions.py, curation_history.py (curation recorded for undo)
                      one module of queries per concern, each a StoreBase subclass
+    liveness.py      whether a run's process lives (a lock it holds: advisory on PostgreSQL, flock on SQLite)
     store.py         Store: all of them on one object, plus counts()
 
 Adding a table (say ``notes``) is three small steps:

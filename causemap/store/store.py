@@ -10,16 +10,16 @@ import sqlalchemy as sa
 from causemap.store.claims import ClaimQueries
 from causemap.store.llm_cache import LLMCacheQueries
 from causemap.store.papers import PaperQueries
-from causemap.store.runs import RunQueries
 from causemap.store.tables import chunks, claims, meta, pages, papers
 from causemap.store.variable_decisions import VariableDecisionQueries
 from causemap.store.version_decisions import VersionDecisionQueries
+from causemap.store.work import WorkQueries
 
 
 class Store(
     PaperQueries,
     ClaimQueries,
-    RunQueries,
+    WorkQueries,
     LLMCacheQueries,
     VariableDecisionQueries,
     VersionDecisionQueries,
@@ -28,6 +28,12 @@ class Store(
 
     def __enter__(self) -> Store:
         return self
+
+    def close(self) -> None:
+        for lock in self._run_locks().values():  # runs left unfinished read as interrupted
+            lock.release()
+        self._run_locks().clear()
+        super().close()
 
     @property
     def schema_version(self) -> int:

@@ -80,16 +80,36 @@ runs = sa.Table(
     sa.Column("finished_at", sa.Text),
     sa.Column("status", sa.Text, nullable=False, default="running"),
     sa.Column("summary", sa.Text, nullable=False, default="{}"),
+    sa.Column("host", sa.Text),  # who runs it: host name and process id
+    sa.Column("pid", sa.Integer),
     sqlite_autoincrement=True,  # ids are never reused: "the latest run" stays the latest
 )
 
-failures = sa.Table(
-    "failures",
+# Every file's outcome in a run, committed as the file finishes.
+file_outcomes = sa.Table(
+    "file_outcomes",
     metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),  # ingested | skipped | failed
     sa.Column("path", sa.Text, nullable=False),
-    sa.Column("code", sa.Text, nullable=False),
-    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("paper_id", sa.Text),
+    sa.Column("code", sa.Text),
+    sa.Column("message", sa.Text),  # why it was skipped or failed
+    sa.Column("detail", sa.Text, nullable=False, default="{}"),  # the report's row, as JSON
+    sa.Column("recorded_at", sa.Text, nullable=False, default=now),
+    sa.Index("file_outcomes_by_run", "run_id"),
+    sqlite_autoincrement=True,
+)
+
+# Which run is working on which paper; a claim whose run has died may be taken over.
+work_claims = sa.Table(
+    "work_claims",
+    metadata,
+    sa.Column("kind", sa.Text, primary_key=True),  # 'ingest', 'extract:rules', ...
+    sa.Column("key", sa.Text, primary_key=True),  # a paper id
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("claimed_at", sa.Text, nullable=False, default=now),
 )
 
 claims = sa.Table(

@@ -1,0 +1,167 @@
+"""Several processes on one workspace: claims on work, runs closed as interrupted, outcomes as files finish.
+
+Real processes (``causemap`` subprocesses, SIGKILL) on both setups (``store_target``, ``team_workspace``).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from causemap.graphbuilder.extract_pipeline import extract_workspace
+from causemap.graphbuilder.extractors import make_extractor
+from causemap.ingest.pipeline import ingest_paths
+from causemap.ingest.vectorstore import vector_store
+from causemap.models import PaperState
+from causemap.store import Store
+from causemap.workspace import Workspace
+
+_HOLD = """
+import sys, time
+from causemap.store import Store
+store = Store(sys.argv[1])
+run = store.start_run("ingest")
+assert store.take_work("ingest", "paper-1", run) is None
+print(run, flush=True)
+time.sleep(600)
+"""
+
+
+def _causemap(*args: str) -> list[str]:
+    return [sys.executable, "-m", "causemap", *args]
+
+
+def test_work_held_by_a_live_run_is_refused_and_a_dead_runs_is_taken_over(store_target):
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, store_target], stdout=subprocess.PIPE, text=True)
+    try:
+        held_by = int(holder.stdout.readline())
+        with Store(store_target) as store:
+            mine = store.start_run("ingest")
+            taken = store.take_work("ingest", "paper-1", mine)
+            assert taken is not None and (taken["id"], taken["pid"]) == (held_by, holder.pid)
+            assert [w["id"] for w in store.workers()] == [held_by, mine]
+            assert store.workers()[0]["working_on"][0]["paper_id"] == "paper-1"
+            holder.send_signal(signal.SIGKILL)
+            holder.wait(30)
+            assert store.take_work("ingest", "paper-1", mine) is None  # its run died: taken over
+            assert store.close_interrupted_runs() == [held_by]
+            assert [w["id"] for w in store.workers()] == [mine]
+            store.finish_run(mine, "ok", {})
+            assert store.workers() == []
+    finally:
+        holder.kill()
+        holder.wait(30)
+
+
+def test_a_run_left_running_by_a_kill_is_closed_as_interrupted(store_target):
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, store_target], stdout=subprocess.PIPE, text=True)
+    run = int(holder.stdout.readline())
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(30)
+    with Store(store_target) as store:
+        store.record_run("graph", {})  # any new run closes the dead ones first
+        latest = store.latest_run("ingest")
+        assert (latest["id"], latest["status"]) == (run, "interrupted") and latest["finished_at"]
+
+
+def test_two_processes_racing_on_the_same_files_store_each_once(team_workspace, sample_pdfs):
+    paths = [str(p) for p in sample_pdfs[:3]]
+    Workspace.open(team_workspace).close()  # create the store, so both race on the papers only
+    procs = [
+        subprocess.Popen(
+            _causemap("ingest", *paths, "-w", str(team_workspace), "--json"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=900) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in results]
+    reports = [json.loads(out) for out, _ in results]
+    ingested = [row["paper_id"] for r in reports for row in r["ingested"]]
+    assert len(ingested) == len(set(ingested)) == 3  # each paper stored by exactly one of them
+    for report in reports:
+        assert not report["failed"]
+        for row in report["skipped"]:
+            assert row["reason"] == "already ingested" or row["reason"].startswith("in progress elsewhere")
+    with Workspace.open(team_workspace) as ws:
+        assert ws.store.counts()["papers_by_state"] == {"ready": 3}
+        assert vector_store(ws).ids() == ws.store.chunk_ids()
+
+
+def _wait_for(predicate, process: subprocess.Popen, timeout: float = 600) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.slow
+def test_a_killed_batch_keeps_its_outcomes_and_the_next_run_resumes(team_workspace, sample_pdfs, tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for pdf in sample_pdfs[:5]:
+        (folder / pdf.name).write_bytes(pdf.read_bytes())
+    (folder / "00_broken.pdf").write_bytes(b"")  # read first: a failure recorded before the kill
+    store = Workspace.open(team_workspace).store
+
+    def embedding_after_two_outcomes() -> bool:
+        latest = store.latest_run("ingest")
+        done = latest is not None and len(latest["ingested"]) + len(latest["failed"]) >= 2
+        return done and bool(store.papers(PaperState.EMBEDDING))
+
+    batch = subprocess.Popen(
+        _causemap("ingest", str(folder), "-w", str(team_workspace), "--json"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    caught = _wait_for(embedding_after_two_outcomes, batch)
+    batch.send_signal(signal.SIGKILL)
+    batch.wait(30)
+    assert caught, "the batch finished before a paper was caught between rows and vectors"
+    interrupted = store.papers(PaperState.EMBEDDING)[0].id
+
+    status = subprocess.run(
+        _causemap("status", "-w", str(team_workspace), "--json"), capture_output=True, text=True, timeout=300
+    )
+    last = json.loads(status.stdout)["last_ingest"]
+    assert last["status"] == "interrupted"
+    assert [row["path"] for row in last["failed"]] == [str(folder / "00_broken.pdf")]
+    assert last["ingested"] and all(store.paper(row["paper_id"]) for row in last["ingested"])
+    assert json.loads(status.stdout)["workers"] == []
+
+    rerun = subprocess.run(
+        _causemap("ingest", str(folder), "-w", str(team_workspace), "--json"),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert rerun.returncode == 3, rerun.stderr[-1500:]  # the broken file fails again; the rest is kept
+    report = json.loads(rerun.stdout)
+    assert [row["paper_id"] for row in report["resumed"]] == [interrupted]
+    stored = {row["paper_id"] for row in report["ingested"] + report["skipped"]}
+    assert len(stored) == 5
+    with Workspace.open(team_workspace) as ws:
+        assert ws.store.counts()["papers_by_state"] == {"ready": 5}
+        assert vector_store(ws).ids() == ws.store.chunk_ids()
+    store.close()
+
+
+def test_extract_reads_ready_papers_only(tmp_path, sample_pdfs):
+    with Workspace.open(tmp_path / "ws") as ws:
+        ingest_paths(ws, sample_pdfs[:2], progress=False)
+        embedding, ready = ws.store.papers()
+        ws.store.set_paper_state(embedding.id, PaperState.EMBEDDING)  # as a paper another process stores
+        report = extract_workspace(
+            ws, *make_extractor("rules", ws.settings.extract, ws.store), progress=False
+        )
+        assert report.papers == 1
+        assert {c.paper_id for c in ws.store.claims()} == {ready.id}
