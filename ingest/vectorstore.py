@@ -13,7 +13,7 @@ interrupted ingest deletes vectors the store does not know. A server that cannot
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,10 @@ class VectorStoreConnectionError(StoreConnectionError):
 
 class EmbeddingModelMismatch(WorkspaceError):
     """The collection holds vectors of another embedding model than the workspace embeds with."""
+
+
+class VectorCopyError(WorkspaceError):
+    """A collection copied to another store does not hold the same vectors afterwards."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +217,35 @@ class ChromaVectorStore:
                 strict=True,
             )
         ]
+
+
+def copy_vectors(
+    source: ChromaVectorStore,
+    target: ChromaVectorStore,
+    batch: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Copy every vector of ``source`` into ``target`` (same ids), then make ``target`` hold exactly those.
+
+    Writing a vector twice overwrites it, so a copy that stopped half-way is finished by running it again;
+    vectors in ``target`` that ``source`` does not have (left by such a copy of an older state) go.
+    Returns the number of vectors; raises ``VectorCopyError`` if the target's ids do not match after.
+    """
+    ids = sorted(source.ids())
+    for i in range(0, len(ids), batch):
+        got = source.get(ids[i : i + batch])
+        target.upsert(got["ids"], np.asarray(got["embeddings"]), got["documents"], got["metadatas"])
+        if progress is not None:
+            progress(len(got["ids"]))
+    wanted = set(ids)
+    target.delete(sorted(target.ids() - wanted))
+    found = target.ids()
+    if found != wanted:
+        raise VectorCopyError(
+            f"copying vectors to collection {target.collection!r} on {target.where} does not add up: "
+            f"{len(wanted)} in the source, {len(found & wanted)} copied, {len(found - wanted)} extra"
+        )
+    return len(ids)
 
 
 def open_vector_store(workspace: Any) -> ChromaVectorStore:

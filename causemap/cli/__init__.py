@@ -35,6 +35,7 @@ COMMAND_ORDER = [
     "ask",
     "eval",
     "status",
+    "migrate",
     "ui",
     "demo",
 ]
@@ -44,6 +45,7 @@ COMMAND_MODULES = [
     "causemap.cli.extract_commands",
     "causemap.cli.graph_commands",
     "causemap.cli.plan_commands",
+    "causemap.cli.team_commands",
     "causemap.cli.curation_commands",
     "causemap.cli.paper_commands",
     "causemap.cli.workspace_commands",
