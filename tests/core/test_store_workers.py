@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +26,17 @@ _HOLD = """
 import sys, time
 from causemap.store import Store
 store = Store(sys.argv[1])
+run = store.start_run("ingest")
+assert store.take_work("ingest", "paper-1", run) is None
+print(run, flush=True)
+time.sleep(600)
+"""
+
+
+_HOLD_IN_WORKSPACE = """
+import sys, time
+from causemap.workspace import Workspace
+store = Workspace.open(sys.argv[1]).store
 run = store.start_run("ingest")
 assert store.take_work("ingest", "paper-1", run) is None
 print(run, flush=True)
@@ -165,3 +177,48 @@ def test_extract_reads_ready_papers_only(tmp_path, sample_pdfs):
         )
         assert report.papers == 1
         assert {c.paper_id for c in ws.store.claims()} == {ready.id}
+
+
+def test_status_shows_who_works_on_what(team_workspace):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_IN_WORKSPACE, str(team_workspace)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        run = int(holder.stdout.readline())
+        shown = subprocess.run(
+            _causemap("status", "-w", str(team_workspace)), capture_output=True, text=True, timeout=300
+        )
+        assert shown.returncode == 0, shown.stderr[-1500:]
+        line = next(x for x in shown.stdout.splitlines() if x.startswith(f"run {run} "))
+        assert f"ingest on {socket.gethostname()}, process {holder.pid}: paper-1" in line
+    finally:
+        holder.kill()
+        holder.wait(30)
+    shown = subprocess.run(
+        _causemap("status", "-w", str(team_workspace)), capture_output=True, text=True, timeout=300
+    )
+    assert not [x for x in shown.stdout.splitlines() if x.startswith("run ")]  # the killed run is gone
+
+
+@pytest.mark.slow
+def test_two_extract_processes_divide_the_papers(team_workspace, sample_pdfs):
+    with Workspace.open(team_workspace) as ws:
+        ingest_paths(ws, sample_pdfs[:4], progress=False)
+        papers = {p.id for p in ws.store.papers(PaperState.READY)}
+    procs = [
+        subprocess.Popen(
+            _causemap("extract", "-w", str(team_workspace), "--json"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=900) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in results]
+    reports = [json.loads(out) for out, _ in results]
+    assert sum(r["papers"] for r in reports) == len(papers) == 4  # each paper read by one process only
+    with Workspace.open(team_workspace) as ws:
+        assert all(ws.store.extracted_version(p, "rules") for p in papers)
+        assert {c.paper_id for c in ws.store.claims()} <= papers and ws.store.claims()
+        assert ws.store.workers() == []
