@@ -13,6 +13,7 @@ import sys
 import time
 
 import pytest
+import sqlalchemy as sa
 
 from causemap.graphbuilder.extract_pipeline import extract_workspace
 from causemap.graphbuilder.extractors import make_extractor
@@ -20,6 +21,7 @@ from causemap.ingest.pipeline import ingest_paths
 from causemap.ingest.vectorstore import vector_store
 from causemap.models import PaperState
 from causemap.store import Store
+from causemap.store.tables import claims, extractions, runs
 from causemap.workspace import Workspace
 
 _HOLD = """
@@ -222,3 +224,41 @@ def test_two_extract_processes_divide_the_papers(team_workspace, sample_pdfs):
         assert all(ws.store.extracted_version(p, "rules") for p in papers)
         assert {c.paper_id for c in ws.store.claims()} <= papers and ws.store.claims()
         assert ws.store.workers() == []
+
+
+@pytest.mark.slow
+def test_extract_killed_at_a_paper_boundary_resumes_to_the_uninterrupted_result(team_workspace, sample_pdfs):
+    with Workspace.open(team_workspace) as ws:
+        ingest_paths(ws, sample_pdfs[:5], progress=False)
+        extract_workspace(ws, *make_extractor("rules", ws.settings.extract, ws.store), progress=False)
+        uninterrupted = sorted((c.id, c.paper_id, c.cause, c.effect) for c in ws.store.claims())
+        with ws.store.transaction() as conn:  # start again from no extraction at all
+            conn.execute(sa.delete(claims))
+            conn.execute(sa.delete(extractions))
+    store = Workspace.open(team_workspace).store
+
+    def some_papers_extracted() -> bool:
+        return 1 <= len(store._rows(sa.select(extractions.c.paper_id))) < 5
+
+    worker = subprocess.Popen(
+        _causemap("extract", "-w", str(team_workspace), "--json"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    caught = _wait_for(some_papers_extracted, worker)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(30)
+    assert caught, "the extract run finished before it could be killed between papers"
+    store.close()
+    rerun = subprocess.run(
+        _causemap("extract", "-w", str(team_workspace), "--json"), capture_output=True, text=True, timeout=900
+    )
+    assert rerun.returncode == 0, rerun.stderr[-1500:]
+    report = json.loads(rerun.stdout)
+    assert report["papers_skipped"] >= 1 and report["papers"] + report["papers_skipped"] == 5
+    with Workspace.open(team_workspace) as ws:
+        assert sorted((c.id, c.paper_id, c.cause, c.effect) for c in ws.store.claims()) == uninterrupted
+        statuses = [
+            r["status"] for r in ws.store._rows(sa.select(runs.c.status).where(runs.c.command == "extract"))
+        ]
+        assert statuses == ["ok", "interrupted", "ok"]  # the killed run was closed, not left running
