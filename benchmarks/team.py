@@ -79,6 +79,7 @@ def run_workers(command: list[str], count: int, env: dict[str, str], logs: Path)
 
 
 def measure(inputs: list[Path], workers: int, setup: str, servers: dict, folder: Path) -> dict:
+    from causemap.ingest.pipeline import embedded_chunks
     from causemap.ingest.vectorstore import open_vector_store
     from causemap.settings import Settings
     from causemap.workspace import Workspace
@@ -100,7 +101,7 @@ def measure(inputs: list[Path], workers: int, setup: str, servers: dict, folder:
     extract = run_workers([*cli, "extract", "-w", str(root), "--json"], workers, env, logs)
     with Workspace.open(root) as ws:
         counts = ws.store.counts()
-        vectors_match = open_vector_store(ws).ids() == ws.store.chunk_ids()
+        vectors_match = open_vector_store(ws).ids() == {c.id for c in embedded_chunks(ws, ws.store.chunks())}
         claims = sorted(c.id for c in ws.store.claims())
     stored = [row["paper_id"] for r in ingest["reports"] for row in r["ingested"]]
     return {

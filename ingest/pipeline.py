@@ -11,6 +11,11 @@ abstracts, texts sorted by length inside it), so several may wait in ``embedding
 between the two steps leaves papers in ``embedding``, which the next run finishes (re-writing a vector
 under the same id replaces it: no duplicates); a kill before the first leaves nothing at all.
 
+Several processes may ingest into one workspace at once: each paper is claimed for the run before it is
+read (``causemap.store.work``), so a paper another live run is storing is skipped as "in progress
+elsewhere" and one whose run died is taken over; each file's outcome is recorded in the store as the file
+finishes (``file_outcomes``), so a killed batch's outcomes stay visible.
+
 Reference lists are stored and chunked but, unless ``ingest.embed_references``, not embedded: retrieval
 leaves them out, and they are up to a fifth of a paper's chunks.
 """
@@ -77,6 +82,7 @@ def ingest_paths(
     draws a bar on stderr.
     """
     store = workspace.store
+    vector_store(workspace)  # the server answers and the embedding model matches, before anything is stored
     report = IngestReport()
     run_id = store.start_run("ingest")
     report.resumed = resume_interrupted(workspace, run_id)

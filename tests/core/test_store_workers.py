@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from causemap.graphbuilder.extract_pipeline import extract_workspace
 from causemap.graphbuilder.extractors import make_extractor
-from causemap.ingest.pipeline import ingest_paths
+from causemap.ingest.pipeline import embedded_chunks, ingest_paths
 from causemap.ingest.vectorstore import vector_store
 from causemap.models import PaperState
 from causemap.store import Store
@@ -33,6 +33,11 @@ assert store.take_work("ingest", "paper-1", run) is None
 print(run, flush=True)
 time.sleep(600)
 """
+
+
+def _embedded_ids(ws) -> set[str]:
+    """The chunks that get vectors (reference lists do not, unless ingest.embed_references)."""
+    return {c.id for c in embedded_chunks(ws, ws.store.chunks())}
 
 
 _HOLD_IN_WORKSPACE = """
@@ -106,7 +111,7 @@ def test_two_processes_racing_on_the_same_files_store_each_once(team_workspace, 
             assert row["reason"] == "already ingested" or row["reason"].startswith("in progress elsewhere")
     with Workspace.open(team_workspace) as ws:
         assert ws.store.counts()["papers_by_state"] == {"ready": 3}
-        assert vector_store(ws).ids() == ws.store.chunk_ids()
+        assert vector_store(ws).ids() == _embedded_ids(ws)
 
 
 def _wait_for(predicate, process: subprocess.Popen, timeout: float = 600) -> bool:
@@ -165,7 +170,7 @@ def test_a_killed_batch_keeps_its_outcomes_and_the_next_run_resumes(team_workspa
     assert len(stored) == 5
     with Workspace.open(team_workspace) as ws:
         assert ws.store.counts()["papers_by_state"] == {"ready": 5}
-        assert vector_store(ws).ids() == ws.store.chunk_ids()
+        assert vector_store(ws).ids() == _embedded_ids(ws)
     store.close()
 
 
