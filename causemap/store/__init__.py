@@ -18,6 +18,7 @@ Layout:
                      version_decisions.py, curation_history.py (curation recorded for undo)
                      one module of queries per concern, each a StoreBase subclass
     liveness.py      whether a run's process lives (a lock it holds: advisory on PostgreSQL, flock on SQLite)
+    copy.py          every row into another, empty store in one verified transaction (`causemap migrate`)
     store.py         Store: all of them on one object, plus counts()
 
 Adding a table (say ``notes``) is three small steps:
