@@ -105,11 +105,22 @@ class ChromaVectorStore:
                 raise VectorStoreConnectionError(
                     f"{where}: cannot reach it ({exc}); nothing was written"
                 ) from exc
-        else:
-            path = workspace / "chroma"
-            where = f"Chroma store {path}"
+            return cls(client, settings.collection, model=model, workspace_id=workspace_id, where=where)
+        from filelock import FileLock
+
+        path = workspace / "chroma"
+        # Chroma creates a new folder's tables without a lock of its own: processes opening it at once
+        # fail with "table collections already exists". One at a time, then, until the folder exists.
+        workspace.mkdir(parents=True, exist_ok=True)
+        with FileLock(workspace / ".chroma-open.lock", timeout=300):
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        return cls(client, settings.collection, model=model, workspace_id=workspace_id, where=where)
+            return cls(
+                client,
+                settings.collection,
+                model=model,
+                workspace_id=workspace_id,
+                where=f"Chroma store {path}",
+            )
 
     def _collection(self, expected: dict[str, str]) -> Any:
         from chromadb.errors import ChromaError

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import chromadb
 import pytest
@@ -118,3 +119,32 @@ def test_vector_url_setting_means_a_server(tmp_path, monkeypatch):
     )
     with pytest.raises(ValueError, match="not http://HOST:PORT"):
         Settings.load(tmp_path, vector={"url": "chroma.lab.example:8123"})
+
+
+_OPEN_VECTORS = """
+import sys, time
+import chromadb
+from causemap.ingest.vectorstore import vector_store
+from causemap.workspace import Workspace
+with Workspace.open(sys.argv[1]) as ws:
+    time.sleep(max(0.0, float(sys.argv[2]) - time.time()))  # all open the new folder at the same moment
+    print(vector_store(ws).count(), flush=True)
+"""
+
+
+def test_processes_opening_a_new_persistent_store_at_once_all_open_it(tmp_path):
+    root = tmp_path / "ws"
+    Workspace.open(root).close()
+    start_at = str(time.time() + 20)  # after every process has imported chromadb and opened the store
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_VECTORS, str(root), start_at],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [err[-800:] for _, err in results]
+    assert [out.strip() for out, _ in results] == ["0"] * 4
