@@ -19,6 +19,8 @@ Layout:
                      one module of queries per concern, each a StoreBase subclass
     liveness.py      whether a run's process lives (a lock it holds: advisory on PostgreSQL, flock on SQLite)
     copy.py          every row into another, empty store in one verified transaction (`causemap migrate`)
+    workspace_migration.py
+                     a workspace into PostgreSQL + a Chroma server: checks, copy, settings.toml switched
     store.py         Store: all of them on one object, plus counts()
 
 Adding a table (say ``notes``) is three small steps:
