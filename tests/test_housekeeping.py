@@ -78,6 +78,7 @@ def _undeclared(imports: dict[str, set[str]], declared: set[str]) -> dict[str, l
     missing = {}
     for module, files in imports.items():
         names = {d.lower().replace("_", "-") for d in distributions.get(module, [])}
+        names = names or {module.lower().replace("_", "-")}  # not installed here: judged by its own name
         if not names & declared:
             missing[module] = sorted(files)
     return missing

@@ -107,14 +107,16 @@ def test_deleting_a_paper_removes_it_and_its_claims(app, sample_ws, open_ws):
 
 
 def test_progress_is_shown_and_writers_wait_while_a_job_runs(app, empty_ws):
-    release = threading.Event()
+    release, reported = threading.Event(), threading.Event()
 
     def slow_ingest(progress):
         progress(1, 3, "second.pdf")
+        reported.set()
         release.wait(30)
 
     job = jobs.start_job(str(empty_ws.resolve()), "ingest", "Ingest of 3 files", slow_ingest)
     try:
+        assert reported.wait(30)  # the job's thread may start late on a loaded machine
         at = app(empty_ws)
         assert not at.exception
         bars = at.get("progress")
