@@ -55,6 +55,16 @@ def _causemap(*args: str) -> list[str]:
     return [sys.executable, "-m", "causemap", *args]
 
 
+def _race(command: list[str], n: int = 2) -> list[dict]:
+    """Run ``n`` copies of ``command`` at once; each must exit 0; their JSON reports."""
+    procs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(n)
+    ]
+    results = [p.communicate(timeout=900) for p in procs]
+    assert [p.returncode for p in procs] == [0] * n, [err[-1500:] for _, err in results]
+    return [json.loads(out) for out, _ in results]
+
+
 def test_work_held_by_a_live_run_is_refused_and_a_dead_runs_is_taken_over(store_target):
     holder = subprocess.Popen([sys.executable, "-c", _HOLD, store_target], stdout=subprocess.PIPE, text=True)
     try:
@@ -91,18 +101,7 @@ def test_a_run_left_running_by_a_kill_is_closed_as_interrupted(store_target):
 def test_two_processes_racing_on_the_same_files_store_each_once(team_workspace, sample_pdfs):
     paths = [str(p) for p in sample_pdfs[:3]]
     Workspace.open(team_workspace).close()  # create the store, so both race on the papers only
-    procs = [
-        subprocess.Popen(
-            _causemap("ingest", *paths, "-w", str(team_workspace), "--json"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    results = [p.communicate(timeout=900) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in results]
-    reports = [json.loads(out) for out, _ in results]
+    reports = _race(_causemap("ingest", *paths, "-w", str(team_workspace), "--json"))
     ingested = [row["paper_id"] for r in reports for row in r["ingested"]]
     assert len(ingested) == len(set(ingested)) == 3  # each paper stored by exactly one of them
     for report in reports:
@@ -213,18 +212,7 @@ def test_two_extract_processes_divide_the_papers(team_workspace, sample_pdfs):
     with Workspace.open(team_workspace) as ws:
         ingest_paths(ws, sample_pdfs[:4], progress=False)
         papers = {p.id for p in ws.store.papers(PaperState.READY)}
-    procs = [
-        subprocess.Popen(
-            _causemap("extract", "-w", str(team_workspace), "--json"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    results = [p.communicate(timeout=900) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0], [err[-1500:] for _, err in results]
-    reports = [json.loads(out) for out, _ in results]
+    reports = _race(_causemap("extract", "-w", str(team_workspace), "--json"))
     assert sum(r["papers"] for r in reports) == len(papers) == 4  # each paper read by one process only
     with Workspace.open(team_workspace) as ws:
         assert all(ws.store.extracted_version(p, "rules") for p in papers)
