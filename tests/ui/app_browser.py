@@ -145,6 +145,25 @@ def wait_for_network(page: Page) -> object:
     return frame
 
 
+def drive_plan_ask_settings(page: Page, shot_prefix: str) -> None:
+    """Make a plan, ask a question and read the settings, each page without an exception, with screenshots."""
+    open_page(page, "Plan")
+    page.get_by_role("button", name="Make the plan").click()
+    page.get_by_role("heading", name="Plan for the whole graph").wait_for(timeout=WORK_TIMEOUT_MS)
+    assert_no_exception(page, "Plan")
+    screenshot(page, f"{shot_prefix}4-plan")
+    open_page(page, "Ask")
+    page.get_by_label("Question").fill("What lowers blood pressure?")
+    page.get_by_role("button", name="Ask").click()
+    page.get_by_text("similarity").first.wait_for(timeout=WORK_TIMEOUT_MS)
+    assert_no_exception(page, "Ask")
+    screenshot(page, f"{shot_prefix}5-ask")
+    open_page(page, "Settings")
+    page.get_by_role("heading", name="In effect").wait_for(timeout=UI_TIMEOUT_MS)
+    assert_no_exception(page, "Settings")
+    screenshot(page, f"{shot_prefix}6-settings")
+
+
 def widget_input(page: Page, kind: str, label: str):
     """The <input> of the Streamlit widget of ``kind`` ("stTextInput", "stSelectbox", ...) labelled
     ``label`` (a label's help icon makes ``get_by_label`` ambiguous)."""

@@ -17,6 +17,7 @@ from app_browser import (
     UI_TIMEOUT_MS,
     WORK_TIMEOUT_MS,
     assert_no_exception,
+    drive_plan_ask_settings,
     free_port,
     need_chromium,
     open_page,
@@ -128,21 +129,7 @@ def test_upload_extract_graph_exports_plan_ask_on_a_sample(app_on, browser, tmp_
     screenshot(page, "3b-graph-export")
 
     # The remaining pages render.
-    open_page(page, "Plan")
-    page.get_by_role("button", name="Make the plan").click()
-    page.get_by_role("heading", name="Plan for the whole graph").wait_for(timeout=WORK_TIMEOUT_MS)
-    assert_no_exception(page, "Plan")
-    screenshot(page, "4-plan")
-    open_page(page, "Ask")
-    page.get_by_label("Question").fill("What lowers blood pressure?")
-    page.get_by_role("button", name="Ask").click()
-    page.get_by_text("similarity").first.wait_for(timeout=WORK_TIMEOUT_MS)
-    assert_no_exception(page, "Ask")
-    screenshot(page, "5-ask")
-    open_page(page, "Settings")
-    page.get_by_role("heading", name="In effect").wait_for()
-    assert_no_exception(page, "Settings")
-    screenshot(page, "6-settings")
+    drive_plan_ask_settings(page, shot_prefix="")
 
     assert outside == [], f"the app tried to reach outside servers: {outside[:5]}"
     assert any((workspace / "uploads").iterdir())

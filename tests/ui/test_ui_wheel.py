@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from app_browser import (
     REPO,
-    UI_TIMEOUT_MS,
-    WORK_TIMEOUT_MS,
     assert_no_exception,
+    drive_plan_ask_settings,
     free_port,
     need_chromium,
     open_page,
@@ -69,23 +68,7 @@ def test_every_page_of_the_app_installed_from_the_wheel(wheel_env, browser, samp
         assert_no_exception(page, "Graph")
         screenshot(page, "wheel-3-graph")
 
-        open_page(page, "Plan")
-        page.get_by_role("button", name="Make the plan").click()
-        page.get_by_role("heading", name="Plan for the whole graph").wait_for(timeout=WORK_TIMEOUT_MS)
-        assert_no_exception(page, "Plan")
-        screenshot(page, "wheel-4-plan")
-
-        open_page(page, "Ask")
-        page.get_by_label("Question").fill("What lowers blood pressure?")
-        page.get_by_role("button", name="Ask").click()
-        page.get_by_text("similarity").first.wait_for(timeout=WORK_TIMEOUT_MS)
-        assert_no_exception(page, "Ask")
-        screenshot(page, "wheel-5-ask")
-
-        open_page(page, "Settings")
-        page.get_by_role("heading", name="In effect").wait_for(timeout=UI_TIMEOUT_MS)
-        assert_no_exception(page, "Settings")
-        screenshot(page, "wheel-6-settings")
+        drive_plan_ask_settings(page, shot_prefix="wheel-")
     log = (tmp_path / "server.log").read_text()
     assert "Traceback" not in log, log[-3000:]
     assert outside == [], f"the app tried to reach outside servers: {outside[:5]}"
