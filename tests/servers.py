@@ -30,6 +30,18 @@ PG_PASSWORD = "causemap-test-password"
 UNPRIVILEGED = "nobody"
 
 
+def _stop_server(process: subprocess.Popen, root: Path, stop_signal: int) -> None:
+    """Signal a server to stop, kill it after 30 s, and remove its folder."""
+    if process.poll() is None:
+        process.send_signal(stop_signal)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+    shutil.rmtree(root, ignore_errors=True)
+
+
 class ServerUnavailable(RuntimeError):
     """The server's programs are not installed here."""
 
@@ -82,14 +94,7 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)  # "fast" shutdown: don't wait for clients
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-        shutil.rmtree(self.root, ignore_errors=True)
+        _stop_server(self.process, self.root, signal.SIGINT)  # "fast" shutdown: don't wait for clients
 
 
 def start_postgres() -> PostgresServer:
@@ -198,14 +203,7 @@ class ChromaServer:
         return f"{prefix}-{os.getpid()}-{next(self._names)}"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
-        shutil.rmtree(self.root, ignore_errors=True)
+        _stop_server(self.process, self.root, signal.SIGTERM)
 
 
 def chroma_bin() -> Path:
