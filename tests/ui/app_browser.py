@@ -145,6 +145,37 @@ def wait_for_network(page: Page) -> object:
     return frame
 
 
+def wait_until_idle(page: Page, timeout_ms: int = UI_TIMEOUT_MS) -> None:
+    """Wait until Streamlit shows no run in progress (its status widget gone); bounded, never fails:
+    a page that keeps polling is left as it is."""
+    try:
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout_ms)
+    except Exception:  # a Playwright TimeoutError: the page polls; go on
+        pass
+
+
+def download(page: Page, button_name: str, attempts: int = 2) -> Path:
+    """Click the download button named ``button_name`` and return the downloaded file's path.
+
+    A click that lands while the page reruns can hit the button's old element, and no download starts;
+    the click is then repeated on the redrawn button, at most ``attempts`` times. What was downloaded is
+    for the caller to check."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(1, attempts + 1):
+        wait_until_idle(page)
+        button = page.get_by_role("button", name=button_name, exact=True)
+        button.wait_for(timeout=UI_TIMEOUT_MS)
+        try:
+            with page.expect_download(timeout=UI_TIMEOUT_MS) as started:
+                button.click()
+            return Path(started.value.path())
+        except PlaywrightTimeout:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
+
+
 def drive_plan_ask_settings(page: Page, shot_prefix: str) -> None:
     """Make a plan, ask a question and read the settings, each page without an exception, with screenshots."""
     open_page(page, "Plan")

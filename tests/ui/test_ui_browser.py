@@ -17,6 +17,7 @@ from app_browser import (
     UI_TIMEOUT_MS,
     WORK_TIMEOUT_MS,
     assert_no_exception,
+    download,
     drive_plan_ask_settings,
     free_port,
     need_chromium,
@@ -121,10 +122,7 @@ def test_upload_extract_graph_exports_plan_ask_on_a_sample(app_on, browser, tmp_
         if exporter.acyclic and not expected.candidates:
             continue
         label = fmt.upper() if len(fmt) <= 4 else fmt.capitalize()
-        with page.expect_download(timeout=UI_TIMEOUT_MS) as download:
-            page.get_by_role("button", name=label, exact=True).click()
-        saved = tmp_path / f"export.{fmt}"
-        download.value.save_as(saved)
+        saved = download(page, label)
         assert saved.read_text(encoding="utf-8") == export_graph(expected, fmt), fmt
     screenshot(page, "3b-graph-export")
 
