@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ from causemap.cli.common import (
 from causemap.errors import CausemapError, UsageError
 
 if TYPE_CHECKING:
-    from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+    from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 
 MinBeliefOption = Annotated[
     float | None, typer.Option("--min-belief", min=0.0, max=1.0, help="Leave out edges below this belief.")
@@ -98,12 +99,28 @@ def describe_graph(kg: KnowledgeGraph, shown: int = SHOWN_EDGES) -> list[str]:
             f"({polarity_counts_text(edge.polarity_counts)}){flag}"
         )
     for c in kg.candidates:
-        lines.append(
-            f"candidate DAG {c.rank}: score {c.score:.2f}, {len(c.edges)} edges, {len(c.dropped)} dropped"
-        )
+        lines.append(f"candidate DAG {c.rank}: {candidate_summary(c)}")
         for d in c.dropped:
             lines.append(f"    dropped {name(d.edge[0])} -> {name(d.edge[1])}: {_named(d.reason, name)}")
     return lines
+
+
+def candidate_summary(candidate: CandidateDAG) -> str:
+    """What a candidate keeps and leaves out, in words. Its score is a log-probability, 0 when no edge
+    had to be dropped, which a reader would otherwise take for "no credibility".
+
+    >>> from causemap.graphbuilder.knowledge_graph import CandidateDAG
+    >>> candidate_summary(CandidateDAG(1, 0.0, [("a", "b")], []))
+    '1 edge(s) kept, 0 left out; no cycle had to be broken'
+    >>> candidate_summary(CandidateDAG(2, -1.2, [("a", "b")], []))
+    '1 edge(s) kept, 0 left out; the edges dropped to break cycles are all wrong with probability 0.30'
+    """
+    if candidate.score == 0:
+        tail = "no cycle had to be broken"
+    else:
+        all_wrong = math.exp(candidate.score)
+        tail = f"the edges dropped to break cycles are all wrong with probability {all_wrong:.2f}"
+    return f"{len(candidate.edges)} edge(s) kept, {len(candidate.dropped)} left out; {tail}"
 
 
 def _named(text: str, name: Callable[[str], str]) -> str:
