@@ -39,10 +39,10 @@ def claims_list(
     if json_output:
         emit_json([{**c.model_dump(mode="json"), "title": titles.get(c.paper_id)} for c in claims])
         return
-    from causemap.labels import polarity_word
+    from causemap.labels import polarity_label
 
     for c in claims:
-        flags = [c.relation, polarity_word(c.polarity)]
+        flags = [c.relation, polarity_label(c.polarity)]
         flags += [name for name, on in (("hedged", c.hedged), ("negated", c.negated)) if on]
         say(f"{c.id}  [{c.state}] {c.cause} -> {c.effect} ({', '.join(flags)})")
         say(f"    {c.provenance(titles.get(c.paper_id)).cite()}: {c.sentence}")
@@ -87,11 +87,11 @@ def claims_edit(
     }
     if not fields:
         raise UsageError("nothing to edit: give --cause, --effect, --polarity, --relation, --hedged ...")
-    from causemap.labels import polarity_word
+    from causemap.labels import polarity_label
 
     with open_workspace(workspace) as ws:
         claim = ws.edit_claim(claim_id, **fields)
-    sign = polarity_word(claim.polarity)
+    sign = polarity_label(claim.polarity)
     say(f"{claim.id} edited: {claim.cause} -> {claim.effect} ({claim.relation}, {sign})")
 
 

@@ -78,7 +78,7 @@ def graph(
 
 def describe_graph(kg: KnowledgeGraph, shown: int = SHOWN_EDGES) -> list[str]:
     """The graph as a researcher reads it: labels, belief, papers, what each candidate DAG dropped."""
-    from causemap.labels import edge_polarity_word, polarity_counts_text
+    from causemap.labels import edge_polarity, polarity_breakdown
 
     def name(variable_id: str) -> str:
         variable = kg.variables.get(variable_id)
@@ -93,10 +93,11 @@ def describe_graph(kg: KnowledgeGraph, shown: int = SHOWN_EDGES) -> list[str]:
         lines.append(f"strongest {min(shown, len(ranked))} of {len(ranked)} edges:")
     for edge in ranked[:shown]:
         flag = "  CONTESTED" if edge.contradiction else ""
+        sign = edge_polarity(edge.polarity, edge.polarity_counts)
         lines.append(
-            f"  {name(edge.source)} -> {name(edge.target)}: {edge_polarity_word(edge)}, belief "
+            f"  {name(edge.source)} -> {name(edge.target)}: {sign}, belief "
             f"{edge.belief:.2f}, {edge.n_papers} paper(s), {edge.n_claims} claim(s) "
-            f"({polarity_counts_text(edge.polarity_counts)}){flag}"
+            f"({polarity_breakdown(edge.polarity_counts)}){flag}"
         )
     for c in kg.candidates:
         lines.append(f"candidate DAG {c.rank}: {candidate_summary(c)}")
