@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -10,6 +10,7 @@ import networkx as nx
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.models import CostClass, Expectation, PlanItem, PlanKind, Provenance
+from causemap.planner.constructs import ConstructPair, construct_pairs, constructs
 from causemap.planner.gaps import states_relation
 from causemap.planner.grounding import DroppedItem, concept_problem, content_words, one_study, same_concept
 from causemap.planner.identification import IdentificationSummary, adjustment_status
@@ -34,6 +35,8 @@ class PlanContext:
     identification: IdentificationSummary | None = None
     # Proposals a builder decided against, with the reason (the one thing builders add to).
     dropped: list[DroppedItem] = field(default_factory=list)
+    # Unit vectors of variable names (by id), from the workspace's embedding model; None = none.
+    name_vectors: Mapping[str, Sequence[float]] | None = None
 
     def label(self, node: str) -> str:
         variable = self.graph.variables.get(node)
@@ -180,6 +183,8 @@ class PlanContext:
         inside the other, or most of their causes and effects shared, on both sides."""
         if self.same_concept(a, b):
             return f"“{self.label(a)}” and “{self.label(b)}” name one concept: merge them rather than search"
+        if self.construct_of(a) == self.construct_of(b):
+            return self._construct_reason(a, b)
         rule = load_resource("scoring.json")["synonym_neighbours"]
         shared, total = self.shared_neighbours(a, b)
         if shared >= rule["min"] and shared >= rule["share"] * total and self.shares_both_sides(a, b):
@@ -188,6 +193,48 @@ class PlanContext:
                 f"{shared} of their {total} causes and effects): merge them rather than search"
             )
         return None
+
+    @cached_property
+    def construct_pairs(self) -> dict[frozenset[str], ConstructPair]:
+        """Pairs of concepts measuring one construct (planner/constructs.py); none without vectors."""
+        if not self.name_vectors:
+            return {}
+        rule = load_resource("scoring.json")["construct"]
+        candidates = [v for v in self.graph.variables if self.is_concept(v)]
+        found = construct_pairs(
+            self.graph, self.name_vectors, self.concept_of, rule["similar"], rule["min_shared"], candidates
+        )
+        return {frozenset((p.a, p.b)): p for p in found}
+
+    @cached_property
+    def _constructs(self) -> dict[str, str]:
+        concepts = sorted({self.concept_of(v) for v in self.graph.variables})
+        joined = [
+            ConstructPair(self.concept_of(p.a), self.concept_of(p.b), p.similarity, p.shared)
+            for p in self.construct_pairs.values()
+        ]
+        return constructs(concepts, joined)
+
+    def construct_of(self, node: str) -> str:
+        """One representative per construct: concepts (by words) joined by construct pairs, transitively."""
+        concept = self.concept_of(node)
+        return self._constructs.get(concept, concept)
+
+    def _construct_reason(self, a: str, b: str) -> str:
+        la, lb = self.label(a), self.label(b)
+        pair = self.construct_pairs.get(frozenset((a, b)))
+        if pair is None:
+            why = "each measures the same construct as another name the collection treats alike"
+        else:
+            shared = ", ".join(self.label(v) for v in pair.shared[:4])
+            why = (
+                f"names close in meaning ({pair.similarity:.2f}), and the collection gives both the same "
+                f"causes and effects with the same signs ({shared})"
+            )
+        return (
+            f"“{la}” and “{lb}” look like measures of one construct ({why}): they are dependent whatever "
+            "the causal graph, so testing or searching their relation settles nothing; merge them"
+        )
 
     def family(self, node: str) -> set[str]:
         """``node`` and the variables naming the same concept ("sodium", "sodium intake")."""

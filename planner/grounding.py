@@ -93,6 +93,11 @@ def concept_problem(label: str) -> str | None:
         return f"“{label}” names no variable (a pronoun, statistic or fragment)"
     if set(_WORD.findall(label.lower())) & set(data["clause_words"]):
         return f"“{label}” is a clause from a sentence, not the name of a variable"
+    verb = _finite_cue_verb(label)
+    if verb:
+        return f"“{label}” is a whole claim (“… {verb} …”), not the name of a variable"
+    if head_word(label) in set(data["study_role_heads"]):
+        return f"“{label}” names a role in a study (which {head_word(label)}s?), not a variable"
     words = content_words(label)
     if words and words <= set(data["fragment_words"]):
         return f"“{label}” is a fragment of a word (a prefix), not a variable"
@@ -100,6 +105,30 @@ def concept_problem(label: str) -> str | None:
         return f"“{label}” is a study artefact or a generic word, not a variable"
     if words <= artefacts | set(data["generic_class_words"]):
         return f"“{label}” is only a class of things (which one?), not a variable"
+    return None
+
+
+@cache
+def _cue_verbs_past() -> frozenset[str]:
+    """Past forms of the rules extractor's causal verbs ("attenuated", "increased", "raised")."""
+    from causemap.graphbuilder.extractors.rules_lexicon import inflections
+    from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon as load_cues
+
+    lemmas = load_cues().verbs
+    return frozenset(f for w in lemmas for f in inflections(w) if f.endswith("ed") and f != w)
+
+
+def _finite_cue_verb(label: str) -> str | None:
+    """A causal verb in the past tense between two noun phrases of ``label`` ("voluntary wheel
+    running attenuated high-fat diet-induced insulin"): the label is a claim cut out whole. Not after
+    a preposition ("heart failure with reduced ejection fraction") nor before "by" ("hypertension
+    induced by salt"), where the participle modifies a noun."""
+    _, modifiers = _vocabulary()
+    words = label.lower().split()
+    for i in range(1, len(words) - 1):
+        before, word, after = words[i - 1], words[i], words[i + 1]
+        if word in _cue_verbs_past() and before not in _PREPOSITIONS | modifiers and after != "by":
+            return word
     return None
 
 

@@ -3,7 +3,7 @@ a data table, co-occurrences and a language model) into a ranked ``Plan``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -111,6 +111,7 @@ def make_plan(
     retrieve: Callable[[str], list[Provenance]] | None = None,
     use_dowhy: bool = True,
     columns: Mapping[str, str] | None = None,
+    name_vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> Plan:
     """Gaps, ranked proposals, identification of ``target`` and a data check, for ``graph``.
 
@@ -125,6 +126,8 @@ def make_plan(
         to count as grounded, and are otherwise kept apart as the model's prior.
     use_dowhy : also run DoWhy's identification on each candidate (it costs DoWhy's import).
     columns : data column -> variable (id, label or alias), for columns not named like variables.
+    name_vectors : variable id -> unit vector of its label (``workspace_plan.label_vectors``); with
+        them, names that measure one construct ("obesity", "body mass index") are recognised.
     """
     settings = settings or PlannerSettings()
     if not graph.variables:
@@ -155,7 +158,16 @@ def make_plan(
         )
     # The context is complete before any proposal reads it (it caches what it derives).
     ctx = PlanContext(
-        graph, candidates, dags, weights, settings, x_y, observed, dict(cooccurrence or {}), identification
+        graph,
+        candidates,
+        dags,
+        weights,
+        settings,
+        x_y,
+        observed,
+        dict(cooccurrence or {}),
+        identification,
+        name_vectors=name_vectors,
     )
     notes = []
     gaps = find_gaps(graph, candidates, ctx.cooccurrence, settings.weak_belief)

@@ -32,6 +32,10 @@ def screen(ctx: PlanContext, items: list[PlanItem]) -> tuple[list[PlanItem], lis
         if problems:
             dropped.append(DroppedItem(item.id, item.kind, item.title, problems[0]))
             continue
+        measures = _one_construct(ctx, item)
+        if measures:
+            dropped.append(DroppedItem(item.id, item.kind, item.title, measures))
+            continue
         if item.information <= 0 and not item.about_target:
             reason = "its outcome is certain under the candidate DAGs: it would settle nothing"
             dropped.append(DroppedItem(item.id, item.kind, item.title, reason))
@@ -51,6 +55,17 @@ def screen(ctx: PlanContext, items: list[PlanItem]) -> tuple[list[PlanItem], lis
 
 # Kinds whose items ask one question of one edge: under two names of the same concepts they repeat it.
 _EDGE_QUESTIONS = ("experiment", "literature")
+
+
+def _one_construct(ctx: PlanContext, item: PlanItem) -> str | None:
+    """Why an experiment or search between two measures of one construct ("does obesity affect
+    weight?") settles nothing, or None: the two are dependent by measurement, not by a cause."""
+    if item.kind not in _EDGE_QUESTIONS or item.about_target or len(item.variables) != 2:
+        return None
+    a, b = item.variables
+    if ctx.same_concept(a, b) or ctx.construct_of(a) != ctx.construct_of(b):
+        return None
+    return ctx.synonyms(a, b)
 
 
 def _one_per_sentence(
@@ -76,10 +91,10 @@ def _one_per_sentence(
 
 
 def _question(ctx: PlanContext, item: PlanItem) -> tuple:
-    """What an edge item asks, of which two concepts ("Reconcile the contradiction across names"
-    asks what "Reconcile the contradiction" asks)."""
+    """What an edge item asks, of which two constructs ("Reconcile the contradiction across names"
+    asks what "Reconcile the contradiction" asks; "obesity" and "adiposity" are one construct)."""
     asked = item.title.split(":")[0].removesuffix(" across names")
-    return (item.kind, asked, *sorted(ctx.concept_of(v) for v in item.variables))
+    return (item.kind, asked, *sorted(ctx.construct_of(v) for v in item.variables))
 
 
 def _one_per_concept_pair(

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
@@ -25,6 +26,25 @@ def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str
     titles = {p.id: p.title for p in ws.store.papers()}
     passages = (c.provenance(titles.get(c.paper_id)) for c in ws.store.chunks() if not c.is_references)
     return find_cooccurrences(passages, graph.variables, graph)
+
+
+def label_vectors(ws: Workspace, graph: KnowledgeGraph) -> dict[str, np.ndarray]:
+    """Unit vectors of the variables' labels, by id: from the workspace's cache of name vectors (which
+    the graph stage fills), the embedding model loaded only for a label not in it."""
+    from causemap.graphbuilder.term_vectors import TermVectorCache, cache_path
+    from causemap.ingest.embedding import get_embedder
+
+    settings = ws.settings
+    cache = TermVectorCache(
+        cache_path(settings.workspace, settings.ingest.embedding_model),
+        lambda: get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size),
+    )
+    ids = sorted(graph.variables)
+    if not ids:
+        return {}
+    vectors = cache.embed([graph.variables[v].label for v in ids])
+    cache.save()
+    return dict(zip(ids, np.asarray(vectors), strict=True))
 
 
 def read_table(path: Path) -> pd.DataFrame:
@@ -93,6 +113,7 @@ def plan_workspace(
             llm=chat_model,
             retrieve=cited_passages if chat_model is not None else None,
             columns=mapping,
+            name_vectors=label_vectors(ws, kg),
         )
     except TargetError as exc:
         raise UsageError(str(exc)) from exc
