@@ -34,11 +34,13 @@ __all__ = [
     "weak_support",
 ]
 
-# The study design a proposed experiment would have, as the collection's claims record designs.
-DESIGN_OF_PLAN = {
-    "rct": StudyDesign.RCT,
-    "mendelian_randomisation": StudyDesign.MENDELIAN_RANDOMISATION,
-    "animal": StudyDesign.ANIMAL,
+# The study designs a proposed experiment would be, as the collection's claims record designs: a
+# laboratory manipulation is an experiment in cells (in vitro) or in model organisms (animal).
+DESIGN_OF_PLAN: dict[str, tuple[StudyDesign, ...]] = {
+    "rct": (StudyDesign.RCT,),
+    "mendelian_randomisation": (StudyDesign.MENDELIAN_RANDOMISATION,),
+    "animal": (StudyDesign.ANIMAL,),
+    "experimental_manipulation": (StudyDesign.IN_VITRO, StudyDesign.ANIMAL),
 }
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _PREPOSITIONS = frozenset(
@@ -181,24 +183,31 @@ def is_weak(evidence: Evidence) -> bool:
 
 
 def weak_support(graph: KnowledgeGraph, edges: Iterable[tuple[str, str]]) -> str | None:
-    """Why the claims behind ``edges`` are too thin to act on: one claim, and a weak one."""
+    """Why the claims behind ``edges`` are too thin to act on: one study's claims, all weak (one claim,
+    or several sentences of one study — which count as one vote, as in the graph's belief)."""
     evidence = [
         e for k in edges if k in graph.edges for e in graph.edges[k].evidence if e.state != "rejected"
     ]
-    if len(evidence) == 1 and is_weak(evidence[0]):
-        e = evidence[0]
-        what = [
-            w
-            for w, bad in (
-                ("hedged", e.hedged),
-                ("correlational", e.relation != "causal"),
-                ("background, not the paper's finding", e.role == ClaimRole.BACKGROUND),
-                (f"from a {e.design.value.replace('_', '-')} design", e.design in _weak_designs()),
-            )
-            if bad
-        ]
-        return f"rests on one claim ({', '.join(what)}), {e.provenance.cite()}"
-    return None
+    if not evidence or len({study_key(e) for e in evidence}) > 1 or not all(map(is_weak, evidence)):
+        return None
+    what = dict.fromkeys(w for e in evidence for w in _weaknesses(e))
+    cited = evidence[0].provenance.cite()
+    if len(evidence) == 1:
+        return f"rests on one claim ({', '.join(what)}), {cited}"
+    return f"rests on {len(evidence)} claims of one study, all weak ({', '.join(what)}), {cited}"
+
+
+def _weaknesses(e: Evidence) -> list[str]:
+    return [
+        w
+        for w, bad in (
+            ("hedged", e.hedged),
+            ("correlational", e.relation != "causal"),
+            ("background, not the paper's finding", e.role == ClaimRole.BACKGROUND),
+            (f"from a {e.design.value.replace('_', '-')} design", e.design in _weak_designs()),
+        )
+        if bad
+    ]
 
 
 def _weak_designs() -> set[str]:
@@ -273,15 +282,18 @@ def passage_evidence(passages: Iterable[Provenance]) -> list[PlanEvidence]:
     return [PlanEvidence(provenance=p) for p in passages]
 
 
-def existing_studies(graph: KnowledgeGraph, x: str, y: str, design: StudyDesign | None) -> list[PlanEvidence]:
-    """The collection's own findings on ``x -> y`` from a study of ``design``: one per study, with its
-    result (the claim's polarity: +, -, or 0 for no effect)."""
+def existing_studies(
+    graph: KnowledgeGraph, x: str, y: str, designs: Iterable[StudyDesign]
+) -> list[PlanEvidence]:
+    """The collection's own findings on ``x -> y`` from a study of one of ``designs``: one per study,
+    with its result (the claim's polarity: +, -, or 0 for no effect)."""
     edge = graph.edges.get((x, y))
-    if edge is None or design is None:
+    designs = set(designs)
+    if edge is None or not designs:
         return []
     found: dict[str, PlanEvidence] = {}
     for e in edge.evidence:
-        if e.state == "rejected" or e.design != design or e.role != ClaimRole.FINDING:
+        if e.state == "rejected" or e.design not in designs or e.role != ClaimRole.FINDING:
             continue
         found.setdefault(study_key(e), _as_plan_evidence((x, y), e))
     return list(found.values())

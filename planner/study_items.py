@@ -8,7 +8,7 @@ import re
 
 import networkx as nx
 
-from causemap.models import PlanAction, PlanEvidence, PlanItem, content_hash
+from causemap.models import PlanAction, PlanEvidence, PlanItem, StudyDesign, content_hash
 from causemap.planner.context import PlanContext
 from causemap.planner.gaps import Gap
 from causemap.planner.grounding import (
@@ -61,6 +61,12 @@ def choose_design(
         key = "natural_experiment_policy"
     elif mentions(lexicon["harmful_cues"]):
         key = "animal"
+    elif y is not None and _studied_at_the_bench(ctx, x, y):
+        # The name says nothing, but the collection studies the link in cells or model organisms.
+        return "experimental_manipulation", (
+            f"the collection studies {ctx.label(x)} → {ctx.label(y)} in cells or model organisms: "
+            "a manipulation there, against an unchanged control, tests it directly"
+        )
     else:
         key = "rct"
     why = (
@@ -74,6 +80,14 @@ def choose_design(
     ):
         why += f"; a randomised trial of {ctx.label(x)} would settle it too, at higher cost"
     return key, why
+
+
+def _studied_at_the_bench(ctx: PlanContext, x: str, y: str) -> bool:
+    """Whether the collection's evidence for ``x -> y`` comes from laboratory work only."""
+    edge = ctx.graph.edges.get((x, y))
+    designs = {e.design for e in edge.evidence if e.state != "rejected"} if edge else set()
+    known = designs - {StudyDesign.UNKNOWN}
+    return bool(known) and known <= set(DESIGN_OF_PLAN["experimental_manipulation"])
 
 
 def expected_sign(ctx: PlanContext, x: str, y: str) -> tuple[str, list[tuple[str, str]]]:
@@ -154,6 +168,12 @@ def experiment_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
         existing, adds = _grounding(ctx, s, t, design)
         if existing:
             rationale += f" {_existing_text(ctx, existing, spec['name'])}"
+        if _replicates(existing, contested):
+            info *= load_resource("scoring.json")["replication_factor"]["value"]
+            caveats.append(
+                f"ranked down: a {spec['name']} of it is already reported with this result; "
+                "a study of another design, with other biases, would tell more"
+            )
         results = ["effect" if (s, t) in d.edges else "no direct effect" for d in ctx.dags]
         expected, apart = ctx.expectations(results)
         items.append(
@@ -177,14 +197,21 @@ def experiment_items(ctx: PlanContext, gaps: list[Gap]) -> list[PlanItem]:
     return items
 
 
+def _replicates(existing: list[PlanEvidence], contested: bool) -> bool:
+    """Whether a new study would repeat the collection's studies of its design, which agree, on an
+    edge no other study contests: it would share their biases, and mostly re-answer their question."""
+    return bool(existing) and not contested and len({e.polarity or "?" for e in existing}) == 1
+
+
 def _grounding(ctx: PlanContext, x: str, y: str, design: str) -> tuple[list[PlanEvidence], str]:
     """The collection's own studies of ``x -> y`` with ``design``, and what a new one would add."""
     spec = load_resource("designs.json")["designs"][design]
-    existing = existing_studies(ctx.graph, x, y, DESIGN_OF_PLAN.get(design))
+    same_design = DESIGN_OF_PLAN.get(design, ())
+    existing = existing_studies(ctx.graph, x, y, same_design)
     edge = ctx.graph.edges.get((x, y))
     other = sorted(
         {e.design.value.replace("_", "-") for e in (edge.evidence if edge else []) if e.state != "rejected"}
-        - {DESIGN_OF_PLAN[design].value.replace("_", "-") if design in DESIGN_OF_PLAN else ""}
+        - {d.value.replace("_", "-") for d in same_design}
     )
     if existing:
         results = {e.polarity or "?" for e in existing}
