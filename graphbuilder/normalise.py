@@ -73,6 +73,7 @@ class NormalisationLexicon:
     trailing_participles: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
     document_words: frozenset[str] = frozenset()
+    relational_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -116,6 +117,7 @@ class NormalisationLexicon:
             trailing_participles=frozenset(data["not_a_name"]["trailing_participles"]),
             quantifiers=frozenset(data["not_a_name"]["quantifiers"]),
             document_words=frozenset(data["not_a_name"]["document_words"]),
+            relational_heads=frozenset(data["not_a_name"].get("relational_heads", ())),
         )
 
 
@@ -233,16 +235,34 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
     if len(words) == 1 and (words[0] in lex.vague_alone or _PANEL.fullmatch(words[0])):
         return False  # "activity", "phenotype"; "3f" (a figure panel)
-    if "and" in words[1:-1]:  # "treatment and control": every part must name something
-        i = words.index("and")
-        return names_a_variable(" ".join(words[:i]), lex) and names_a_variable(" ".join(words[i + 1 :]), lex)
-    # The head noun, and the ends: "the help functions of the package", "the list specpar"
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
+    if joins:
+        i = joins[0]
+        if not any(w in _PREPOSITIONS | lex.context_prepositions for w in words[:i]):
+            # "virulence and resistance phenotype", "anxiety or depression": two variables joined
+            # into one name (they should be two nodes), not a name of one
+            return False
+        # "insulin resistance in adipocytes and myocytes": the coordination is inside the
+        # setting; every part must name something, and a part is no preposition's phrase
+        rest = words[i + 1 :]
+        return (
+            rest[0] not in _PREPOSITIONS
+            and names_a_variable(" ".join(words[:i]), lex)
+            and names_a_variable(" ".join(rest), lex)
+        )
+    if len(words) == 2 and words[1] in lex.relational_heads and words[0].endswith(lex.adjective_suffixes):
+        return False  # "relative increase", "cellular context": the change or setting of what?
+    # The head noun (before the first preposition), and the ends: "the help functions of the
+    # package", "the strings from the metadata", "the list specpar"
+    first_prep = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), None)
+    head = words[first_prep - 1] if first_prep is not None else words[-1]
     ends = {head, words[-1]} | ({words[0]} if len(words) <= 2 else set())
     return not ends & lex.artefact_heads
 
 
 _PANEL = re.compile(r"\d{1,2}[a-z]?")
+_COORDINATORS = frozenset({"and", "or"})
+_PREPOSITIONS = frozenset({"of", "in", "on", "for", "with", "by", "from", "to", "into", "between", "against"})
 
 
 def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
@@ -300,7 +320,8 @@ def _strip_context(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[s
         setting = token in lex.context_prepositions or (
             token == "in" and i + 1 < len(tokens) and tokens[i + 1] in lex.in_before
         )
-        if setting:
+        if setting and not (i == 1 and tokens[0].endswith("ing")):
+            # "growing at cooler temperatures": a gerund's phrase is its complement, not its setting
             return tokens[:i], False
     return None
 

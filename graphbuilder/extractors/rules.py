@@ -190,12 +190,18 @@ class RulesExtractor:
         modifier = relation_sign(match.cue, lexicon)
         cue_tokens = set(match.cue_tokens)
         groups = match.rule == "comparison"
+        # a cue verb read as a noun modifier ("reduced X enhanced Y" as one noun phrase)
+        misparsed = match.rule == "verb" and match.cue.dep_ in ("amod", "compound", "nmod")
         for cause_arg in self._arguments(match.causes, match.split_causes, groups):
             for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
                 denied = negated or cause_arg.denied or effect_arg.denied
                 cause_head, effect_head = cause_arg.head, effect_arg.head
                 causes = self._readings(
-                    cause_arg, cue_tokens | {effect_head.i}, match.split_causes, group=groups
+                    cause_arg,
+                    cue_tokens | {effect_head.i},
+                    match.split_causes,
+                    group=groups,
+                    misparsed=misparsed,
                 )
                 effects = self._readings(effect_arg, cue_tokens | {cause_head.i})
                 for cause, cause_head, cause_frame in causes:
@@ -286,11 +292,16 @@ class RulesExtractor:
         return cue is not None and cue.polarity is not None
 
     def _readings(
-        self, argument: Argument, blocked: set[int], split: bool = True, group: bool = False
+        self,
+        argument: Argument,
+        blocked: set[int],
+        split: bool = True,
+        group: bool = False,
+        misparsed: bool = False,
     ) -> list[tuple[list[Token], Token, int]]:
         """The spans an argument stands for: its own, or one per item when it reads as a list
         the parse missed. Each comes with its head and its frame's direction."""
-        tokens = self._span(argument.head, blocked | argument.blocked, split, group)
+        tokens = self._span(argument.head, blocked | argument.blocked, split, group, misparsed)
         if tokens is None:
             return []
         doc = tokens[0].doc
@@ -310,10 +321,10 @@ class RulesExtractor:
         return out
 
     def _span(
-        self, head: Token, blocked: set[int], split: bool = True, group: bool = False
+        self, head: Token, blocked: set[int], split: bool = True, group: bool = False, misparsed: bool = False
     ) -> list[Token] | None:
         blocked = blocked | setting_children(head, self.lexicon)  # "Y in patients with X": Y
-        bounds = argument_span(head, blocked, split, group)
+        bounds = argument_span(head, blocked, split, group, misparsed)
         if bounds is None:
             return None
         return self._checked(list(head.doc[bounds[0] : bounds[1]]), head)

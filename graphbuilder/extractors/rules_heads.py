@@ -8,7 +8,12 @@ infinitive or participle modifies ("measures to reduce Y").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -146,3 +151,35 @@ def preposition_objects(
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             objects.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     return objects
+
+
+def explained_by_connective(governor: Token) -> list[Token]:
+    """What a connective explains when it hangs off a verb: the verb's object ("genotypes showed
+    differences in Y due to X": the differences), else its subject ("Y rose due to X"); a verb's
+    whole clause is no variable's name. A passive verb's subject is what was done to, not what
+    changed: the clause stays (and names no variable)."""
+    if governor.pos_ not in ("VERB", "AUX"):
+        return [governor]
+    objects = children_with(governor, ("dobj",))
+    if objects:
+        return objects
+    if is_passive(governor):
+        return [governor]  # "metformin was stopped due to X": the stopping, not metformin
+    return children_with(governor, ("nsubj",)) or [governor]
+
+
+def means_include(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb such as "contain" means "include" here: "medium containing X", "the genes
+    contained in Y", "A contained more / three / only X (than B)"."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "relcl", "amod"):
+        return True
+    if is_passive(verb):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "within", "inside") for c in verb.children)
+    if any(t.lower_ == "than" for t in verb.subtree if t.i > verb.i):
+        return True
+    return any(
+        c.tag_ in ("JJR", "RBR", "CD") or c.lower_ in lexicon.inclusion_quantifiers
+        for obj in children_with(verb, ("dobj",))
+        for c in obj.subtree
+        if c.i < obj.i and c.dep_ in ("amod", "nummod", "det", "advmod", "quantmod", "compound")
+    )

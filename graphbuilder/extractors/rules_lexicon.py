@@ -103,6 +103,14 @@ class CueLexicon:
     trigger_phrases: frozenset[str] = field(default_factory=frozenset)
     # Cue words that count only when one of these prepositions follows ("role" + "of", "in").
     trigger_pairs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Null findings stated by size or modality ("minimal effect", "hardly", "unlikely to").
+    negation_magnitudes: frozenset[str] = frozenset()
+    negation_adverbs: frozenset[str] = frozenset()
+    comparative_negators: frozenset[str] = frozenset()
+    negation_adjectives: frozenset[str] = frozenset()
+    # Verbs with an "include" sense ("contain") and the quantifiers that mark it.
+    inclusion_verbs: frozenset[str] = frozenset()
+    inclusion_quantifiers: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -201,6 +209,12 @@ def parse_lexicon(data: dict) -> CueLexicon:
         negation_particles=_words(negation["particles"]),
         negation_verbs=_words(negation["verbs"]),
         negation_nouns=_words(negation["nouns"]),
+        negation_magnitudes=_words(negation.get("magnitudes", [])),
+        negation_adverbs=_words(negation.get("adverbs", [])),
+        comparative_negators=_words(negation.get("comparative_negators", [])),
+        negation_adjectives=_words(negation.get("modal_adjectives", [])),
+        inclusion_verbs=_words(data.get("inclusion_verbs", {}).get("verbs", [])),
+        inclusion_quantifiers=_words(data.get("inclusion_verbs", {}).get("quantifiers", [])),
         non_assertive_verbs=_words(non_assertive["verbs"]),
         non_assertive_nouns=_words(non_assertive["nouns"]),
         non_assertive_adjectives=_words(non_assertive["adjectives"]),

@@ -83,7 +83,32 @@ def _negating_children(token: Token, lexicon: CueLexicon) -> bool:
             child.lower_ in lexicon.negation_particles and not _is_not_only(child)
         ):
             return True
+        if _null_magnitude(child, lexicon) or _denied_comparative(child, lexicon):
+            return True
     return False
+
+
+def _null_magnitude(child: Token, lexicon: CueLexicon) -> bool:
+    """'minimal effect', 'negligible impact', 'little influence', 'hardly affected': a relation
+    of about no size. 'a little' is some size."""
+    if child.dep_ == "advmod" and child.lower_ in lexicon.negation_adverbs:
+        return True
+    if child.dep_ != "amod" or child.lower_ not in lexicon.negation_magnitudes:
+        return False
+    before = child.doc[child.i - 1].lower_ if child.i else ""
+    return not (child.lower_ == "little" and before == "a")
+
+
+def _denied_comparative(child: Token, lexicon: CueLexicon) -> bool:
+    """'no more effective than', 'not better than': a comparison denied by its own negator says
+    the two compared are alike, no effect of the difference between them."""
+    if child.tag_ not in ("RBR", "JJR") or child.dep_ not in ("advmod", "amod", "acomp"):
+        return False
+    return any(
+        grand.lower_ in lexicon.comparative_negators
+        for grand in child.children
+        if grand.dep_ in ("neg", "det", "advmod") and grand.i < child.i
+    )
 
 
 def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
@@ -98,11 +123,15 @@ def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
                 return True
             if token.pos_ == "NOUN" and lemma in lexicon.negation_nouns:
                 return True
-            if token.lower_ == "without":
-                return True
+            if token.lower_ == "without" or token.lower_ in lexicon.negation_adjectives:
+                return True  # "X is unlikely to reduce Y", "X was unable to prevent Y"
         head = token.head
         if head is token:
             return False
+        if token.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lower_ in lexicon.negation_adjectives for c in head.children
+        ):
+            return True  # "it is unlikely that X reduces Y"
         climbs = token.dep_ in NEGATION_CLIMB_DEPS
         reports = token.dep_ in ("dobj", "ccomp", "nsubjpass", "nsubj") and (
             head.lemma_.lower() in lexicon.reporting_verbs
@@ -139,6 +168,12 @@ def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:
         denied = denied or (
             noun.i > 1 and doc[noun.i - 2].lower_ == "lack" and doc[noun.i - 1].lower_ == "of"
         )
+        if not denied and noun.dep_ in ("attr", "nsubj", "dobj"):
+            # "Nor was there any evidence that ...", "There was never evidence that ..."
+            denied = any(
+                c.lower_ in lexicon.negation_particles and c.dep_ in ("neg", "cc", "advmod", "preconj")
+                for c in noun.head.children
+            )
         if not denied:
             # "Evidence that X ... was lacking": the noun is the subject of a denying predicate.
             verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None

@@ -22,7 +22,9 @@ from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS as SUBJECT
 from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
     copular_subject,
+    explained_by_connective,
     is_passive,
+    means_include,
     modified_noun,
     preposition_objects,
     resolve_relative,
@@ -133,6 +135,8 @@ def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token
 
 def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     """'X reduces Y', 'Y was reduced by X', 'infections caused by X'."""
+    if token.lemma_.lower() in lexicon.inclusion_verbs and means_include(token, lexicon):
+        return None
     if token.dep_ == "amod" or (token.tag_ in ("VBZ", "VBP") and token.dep_ in ("compound", "nmod")):
         return _adjectival_verb_cue(token, entry)
     if is_passive(token):
@@ -326,7 +330,7 @@ def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
         governor, hops = governor.head, hops + 1
     if governor.i in span:
         return None
-    return _match("connective", first, list(span), causes, [governor], entry)
+    return _match("connective", first, list(span), causes, explained_by_connective(governor), entry)
 
 
 def _because_clause(token: Token, entry: Cue) -> CueMatch | None:

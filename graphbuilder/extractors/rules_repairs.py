@@ -111,7 +111,9 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
     head = token.head
     if head.pos_ not in NOUN_POS or head.i <= token.i:
         return None
-    subjects = children_with(token, SUBJECT_DEPS)
+    # A subject comes before its verb: a "subject" after the cue is a misparsed part of the noun
+    # phrase the cue modifies ("increased pre-mRNA and X" read with "pre" as subject).
+    subjects = [s for s in children_with(token, SUBJECT_DEPS) if s.i < token.i]
     if subjects:
         return subjects[0], head, False
     if token.tag_ in ("VBZ", "VBP"):

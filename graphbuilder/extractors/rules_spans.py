@@ -235,6 +235,19 @@ def _is_manner(prep: Token) -> bool:
     )
 
 
+def _is_means(prep: Token) -> bool:
+    """'by decreasing kernel weight': a means clause, another relation, not part of a name."""
+    return prep.lower_ == "by" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+
+
+def _is_amount(prep: Token) -> bool:
+    """'by 40%', 'by two-fold': how much, not part of a name."""
+    return prep.lower_ == "by" and any(
+        c.dep_ == "pobj" and (c.like_num or c.text == "%" or any(g.like_num for g in c.children))
+        for c in prep.children
+    )
+
+
 def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> set[int]:
     """Indices of the head's subtree worth keeping."""
     kept: set[int] = set()
@@ -268,8 +281,9 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 and child.i > tok.i
             ):
                 continue  # "apoptosis and suppresses invasion": a coordinated clause, not the phrase
-            if child.dep_ == "prep" and _is_manner(child):
-                continue  # "in a dose-dependent manner" says how, it names nothing
+            if child.dep_ == "prep" and (_is_manner(child) or _is_means(child) or _is_amount(child)):
+                # "in a dose-dependent manner", "by decreasing Y", "by 40%" say how or how much
+                continue
             if (
                 child.dep_ == "punct"
                 and child.text == "-"
@@ -292,7 +306,7 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
 
 
 def argument_span(
-    head: Token, blocked: set[int], split: bool = True, group: bool = False
+    head: Token, blocked: set[int], split: bool = True, group: bool = False, misparsed: bool = False
 ) -> tuple[int, int] | None:
     """Token range ``[start, end)`` of the argument headed by ``head``, or None.
 
@@ -307,6 +321,9 @@ def argument_span(
     group
         The argument is a compared group: its relative clause says who is in it ("patients
         who received early surgery") and stays.
+    misparsed
+        The argument is the subject of a cue verb the parser read as a noun modifier; its own
+        modifiers may then hang on the noun after the cue.
     """
     if head.i in blocked:
         return None
@@ -317,12 +334,58 @@ def argument_span(
     while start - 1 in kept:
         start -= 1
     start = _merged_subject_start(head, start, blocked)
+    if misparsed:
+        start = _misattached_modifiers_start(head, start, blocked)
     while end + 1 in kept:
         end += 1
     start, end = _trim(doc, start, end, head.i)
     if start > end:
         return None
+    return _whole_words(doc, start, end, blocked)
+
+
+# Characters that join the parts of one written word ("pre-mRNA", "CD4/CD8", "Ca2+").
+WORD_JOINERS = frozenset({"-", "/", "\u2010", "\u2011", "\u2013"})
+
+
+def _whole_words(doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Widen ``[start, end]`` to whole written words: the tokeniser splits "pre-mRNA" into three
+    tokens and the parser may give each its own head, but a name never begins or ends inside a
+    word. The hyphen of "X-induced" belongs to the participle after it and is not crossed. When
+    the whole word holds the cue or the other argument, the argument is a piece of one word and
+    names nothing (None)."""
+
+    def joined(left: int) -> bool:  # doc[left] and doc[left + 1] are one written word
+        if doc[left].whitespace_:
+            return False
+        a, b = doc[left], doc[left + 1]
+        if a.text in WORD_JOINERS:
+            return not _participle_after(a) and left > 0 and not doc[left - 1].whitespace_
+        return b.text in WORD_JOINERS and not _participle_after(b) and left + 2 < len(doc)
+
+    while start > 0 and joined(start - 1) and not doc[start - 1].is_space:
+        start -= 1
+    while end + 1 < len(doc) and joined(end):
+        end += 1
+    if any(i in blocked for i in range(start, end + 1)):
+        return None
     return start, end + 1
+
+
+def _misattached_modifiers_start(head: Token, start: int, blocked: set[int]) -> int:
+    """Where an argument begins when the parser read it as a modifier of a later noun and hung its
+    own modifiers there too ("reduced temperature enhanced expression" parsed as one noun phrase:
+    "reduced" then modifies "expression", but it is the temperature that was reduced)."""
+    doc = head.doc
+    while (
+        start > 0
+        and start - 1 not in blocked
+        and doc[start - 1].head.i > head.i
+        and doc[start - 1].dep_ in ("amod", "det", "compound", "nummod")
+        and not any(True for _ in doc[start - 1].children)
+    ):
+        start -= 1
+    return start
 
 
 def _merged_subject_start(head: Token, start: int, blocked: set[int]) -> int:

@@ -318,7 +318,8 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
         # null findings are claims with polarity 0, never signed
         (
             "There was no evidence that the intervention reduced hospital admissions.",
-            [("intervention", "hospital admissions", "0")],
+            # parsed as one noun phrase; the subject keeps its own determiner
+            [("the intervention", "hospital admissions", "0")],
         ),
         (
             "Evidence that the intervention was effective in reducing falls was lacking.",

@@ -242,6 +242,13 @@ def test_every_word_list_says_why():
         ("higher LDL cholesterol at baseline", "ldl cholesterol"),
         ("CHD incidence in a graded manner", "chd"),
         ("insulin resistance in skeletal muscle", "insulin resistance in skeletal muscle"),
+        # a qualifier over every case is a setting, not part of the variable
+        ("complete lysis of the membrane in all samples", "complete lysis of the membrane"),
+        # a classifier names the thing classified; "similar" changes nothing
+        ("two types of ion channel", "ion channel"),
+        ("a similar reduction in tree cover", "tree cover"),
+        # a gerund's phrase is its complement: "feeding" alone would be a cut name
+        ("feeding at night", "feeding at night"),
     ],
 )
 def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
@@ -279,6 +286,22 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("loss-of-function mutation in KCNJ11", True),
         ("the questionnaire", False),
         ("the length of the lag phase", True),
+        # two variables joined into one name should be two nodes
+        ("motility and adhesion phenotypes", False),
+        ("fatigue or insomnia", False),
+        ("an increased awareness of drought risk and for seed banking", False),
+        # a change, operation or setting of nothing named
+        ("a perturbation", False),
+        ("partial knockdown", False),
+        ("the relative increase", False),
+        ("neuronal context", False),
+        ("insulin increase", True),
+        ("knockdown of TP53", True),
+        # the head is the noun before the first preposition; an adjective does not specify a
+        # generic noun
+        ("the tables from the annual report", False),
+        ("clinical parameters", False),
+        ("parameters of root growth", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
