@@ -233,8 +233,16 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         ch in lex.code_characters for w in words for ch in w
     ):
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
-    if len(words) == 1 and (words[0] in lex.vague_alone or _PANEL.fullmatch(words[0])):
-        return False  # "activity", "phenotype"; "3f" (a figure panel)
+    if len(words) == 1 and (
+        words[0] in lex.vague_alone or _PANEL.fullmatch(words[0]) or _PARTICIPLE.fullmatch(words[0])
+    ):
+        return False  # "activity", "phenotype"; "3f" (a figure panel); "acquired" (a cut participle)
+    if _SYMBOL.fullmatch(words[0]) or (
+        len(words) == 2 and words[0] in lex.vague_alone and words[1].isdigit()
+    ):
+        return False  # a formula's symbol ("θ2", "ψq"), a numbered generic ("component 1")
+    if len(words) == 2 and words[1] in lex.vague_alone and _PARTICIPLE.fullmatch(words[0]):
+        return False  # "tested gene", "fixed effect": which one is not said
     joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
     if joins:
         i = joins[0]
@@ -262,6 +270,10 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
 
 _PANEL = re.compile(r"\d{1,2}[a-z]?")
 _COORDINATORS = frozenset({"and", "or"})
+_SYMBOL = re.compile(
+    r"[\u03b1-\u03c9\u0391-\u03a9\u03d1\u03d5\u03f5][0-9a-z]?"
+)  # a Greek letter, maybe indexed
+_PARTICIPLE = re.compile(r"[a-z]{2,}[^e]ed")
 _PREPOSITIONS = frozenset({"of", "in", "on", "for", "with", "by", "from", "to", "into", "between", "against"})
 
 

@@ -302,6 +302,15 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the tables from the annual report", False),
         ("clinical parameters", False),
         ("parameters of root growth", True),
+        # a cut participle, a participle before a generic noun, a formula's symbol, a numbered
+        # generic noun, a statistic
+        ("inherited", False),
+        ("the sampled cells", False),
+        ("λ3", False),
+        ("element 4", False),
+        ("the residual", False),
+        ("IL-1β", True),
+        ("type 1 diabetes", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
