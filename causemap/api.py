@@ -132,18 +132,20 @@ class Workspace(_StageWorkspace):
         """Read PDFs, ``.txt``/``.md`` abstracts and ``.jsonl`` exports (files or folders).
 
         A file already ingested (same bytes) is skipped; a file that cannot be read is listed in
-        ``report.failed`` with the reason, and the rest are kept. ``progress`` is told of each file.
+        ``report.failed`` with the reason, and the rest are kept. ``progress`` is told of each file,
+        and of the stages inside it (``"paper.pdf: embedding chunks 64/340"``), with the count of
+        documents done.
         """
         from causemap.ingest.pipeline import ingest_paths
 
         targets = [paths] if isinstance(paths, str | Path) else list(paths)
         if not targets:
             raise UsageError("nothing to ingest: give at least one file or folder")
-        on_file = None
+        on_file = on_stage = None
         if callable(progress):
-            callback = progress
+            callback = on_stage = progress
             on_file = lambda done, total, path: callback(done, total, Path(path).name)  # noqa: E731
-        return ingest_paths(self, targets, progress=progress is True, on_file=on_file)
+        return ingest_paths(self, targets, progress=progress is True, on_file=on_file, on_stage=on_stage)
 
     def extract(
         self,
@@ -261,8 +263,6 @@ class Workspace(_StageWorkspace):
         table = Path(data) if isinstance(data, str) else data
         mapping = Path(columns) if isinstance(columns, str) else columns
         kg = graph if graph is not None else self.graph(progress=progress)
-        if callable(progress):  # progress=True: the planner draws its own bar
-            progress(0, 1, "planning (gaps, identification, refutation tests)")
         chat_model = self._chat_model() if use_llm else None
         result = plan_workspace(
             self,
@@ -273,9 +273,10 @@ class Workspace(_StageWorkspace):
             chat_model=chat_model,
             columns=mapping,
             progress=progress is True,
+            on_step=progress if callable(progress) else None,  # progress=True: the planner's own bar
         )
         if callable(progress):
-            progress(1, 1, f"{len(result.items)} proposals")
+            progress(3, 3, f"{len(result.items)} proposals")
         return result
 
     def ask(self, question: str, k: int = 5, *, include_references: bool = False) -> list[Passage]:

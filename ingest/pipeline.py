@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from causemap.ingest.embedding import workspace_embedder
@@ -42,6 +43,7 @@ from causemap.ingest.worker import PreparedDocument, ReaderPool, ReadItem, ReadJ
 from causemap.models import Chunk, Page, Paper, PaperState
 from causemap.workspace import Workspace
 
+StageCallback = Callable[[int, int, str], None]
 RECORDS_PER_TASK = 64  # JSONL records one reader task parses (each task has the time limit)
 INGEST_WORK = "ingest"  # what an ingest run claims a paper for (see causemap.store.work)
 
@@ -74,12 +76,15 @@ def ingest_paths(
     paths: Sequence[Path | str],
     progress: bool = True,
     on_file: Callable[[int, int, Path], None] | None = None,
+    on_stage: StageCallback | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the workspace; never stops on one bad file.
 
     Progress counts documents (a JSONL export of 300 abstracts is 300): ``on_file(done, total, path)``
     is called as documents finish, with the file they come from (the app's progress bar); ``progress``
-    draws a bar on stderr.
+    draws a bar on stderr. ``on_stage(done, total, "paper.pdf: embedding chunks 64/340")`` is told
+    what happens inside a file meanwhile (reading, storing, embedding chunk by chunk), so that one long
+    PDF does not sit at 0/1 until it is done; the chunks are then embedded one model batch at a time.
     """
     store = workspace.store
     vector_store(workspace)  # the server answers and the embedding model matches, before anything is stored
@@ -91,7 +96,7 @@ def ingest_paths(
     for path, code, reason in walk.unusable:
         report.failed.append({"path": str(path), "error": reason, "code": code})
         store.record_outcome(run_id, "failed", report.failed[-1])
-    with _IngestRun(workspace, report, run_id, progress, on_file) as run:
+    with _IngestRun(workspace, report, run_id, progress, on_file, on_stage) as run:
         run.ingest(walk.files)
     store.finish_run(
         run_id,
@@ -152,6 +157,7 @@ class _IngestRun:
         run_id: int,
         progress: bool,
         on_file: Callable[[int, int, Path], None] | None,
+        on_stage: StageCallback | None = None,
     ) -> None:
         self.workspace = workspace
         self.store = workspace.store
@@ -159,6 +165,7 @@ class _IngestRun:
         self.settings = workspace.settings.ingest
         self.report = report
         self.on_file = on_file
+        self.on_stage = on_stage
         self.max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
         self.limits = ReadJob.from_settings(self.settings).limits
         self.flush_at = 4 * self.settings.embed_batch_size  # texts gathered before one model call
@@ -203,6 +210,8 @@ class _IngestRun:
             if self._waiting and not head.future.done():
                 self._write_waiting()  # embed while the readers work
             self._in_flight.popleft()
+            if not head.records:
+                self._stage(head.file.path.name, "reading")
             items = self._items(head)
             self._fill(tasks)
             self._take(head, items)
@@ -317,6 +326,10 @@ class _IngestRun:
             if paper_id not in storing:  # failed or found stored: nothing more to do with it
                 self.store.release_work(INGEST_WORK, paper_id, self.run_id)
         stored = [_rows(outcome, item) for item in new]
+        if stored and not task.records:
+            self._stage(
+                outcome.path.name, f"storing {stored[0].paper.n_pages} pages, {len(stored[0].chunks)} chunks"
+            )
         if stored:
             with self.store.transaction():
                 for one, item in zip(stored, new, strict=True):
@@ -336,7 +349,12 @@ class _IngestRun:
         if not self._waiting:
             return
         batch, self._waiting = self._waiting, []
-        write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch])
+        on_embedded = None
+        if self.on_stage is not None:
+            names = list(dict.fromkeys(s.file.path.name for s in batch))
+            what = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+            on_embedded = lambda done, total: self._stage(what, f"embedding chunks {done}/{total}")  # noqa: E731
+        write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch], on_embedded)
         for one in batch:
             self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
             one.file.waiting -= 1
@@ -357,6 +375,10 @@ class _IngestRun:
         self.bar.update(n)
         if self.on_file is not None:
             self.on_file(self.done, self.total, path)
+
+    def _stage(self, name: str, stage: str) -> None:
+        if self.on_stage is not None:
+            self.on_stage(self.done, self.total, f"{name}: {stage}")
 
     def _finish_if_done(self, outcome: FileOutcome) -> None:
         if outcome.finished and not outcome.reported:
@@ -420,12 +442,20 @@ def embedded_chunks(workspace: Workspace, chunks: Sequence[Chunk]) -> list[Chunk
     return [c for c in chunks if not c.is_references]
 
 
-def write_vectors(workspace: Workspace, papers: Sequence[tuple[Paper, Sequence[Chunk]]]) -> None:
-    """Embed the papers' chunks in one call, write the vectors, then mark the papers ready."""
+def write_vectors(
+    workspace: Workspace,
+    papers: Sequence[tuple[Paper, Sequence[Chunk]]],
+    on_embedded: Callable[[int, int], None] | None = None,
+) -> None:
+    """Embed the papers' chunks in one call, write the vectors, then mark the papers ready.
+
+    With ``on_embedded(done, total)``, the chunks are embedded one model batch at a time instead, longest
+    first: the batches the model makes of one call itself, so the work is the same, told as it goes.
+    """
     chunks = [c for paper, paper_chunks in papers for c in embedded_chunks(workspace, paper_chunks)]
     if chunks:
         titles = {paper.id: paper for paper, _ in papers}
-        vectors = workspace_embedder(workspace).embed([c.text for c in chunks])
+        vectors = _embed(workspace, [c.text for c in chunks], on_embedded)
         vector_store(workspace).upsert(
             [c.id for c in chunks],
             vectors,
@@ -435,6 +465,23 @@ def write_vectors(workspace: Workspace, papers: Sequence[tuple[Paper, Sequence[C
     with workspace.store.transaction():
         for paper, _ in papers:
             workspace.store.set_paper_state(paper.id, PaperState.READY)
+
+
+def _embed(
+    workspace: Workspace, texts: list[str], on_embedded: Callable[[int, int], None] | None
+) -> np.ndarray:
+    embedder = workspace_embedder(workspace)
+    if on_embedded is None:
+        return embedder.embed(texts)
+    size = workspace.settings.ingest.embed_batch_size
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    vectors = np.empty((len(texts), embedder.dimension), dtype=np.float32)
+    for start in range(0, len(order), size):
+        on_embedded(start, len(texts))
+        part = order[start : start + size]
+        vectors[part] = embedder.embed([texts[i] for i in part])
+    on_embedded(len(texts), len(texts))
+    return vectors
 
 
 def resume_interrupted(workspace: Workspace, run_id: int | None = None) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,11 +80,13 @@ def plan_workspace(
     chat_model: Any | None = None,
     columns: dict[str, str] | Path | None = None,
     progress: bool = False,
+    on_step: Callable[[int, int, str], None] | None = None,
 ) -> Plan:
     """Plan for the workspace's graph; ``chat_model`` adds grounded suggestions when given.
 
     ``columns`` maps data columns to variables (a dict, or a JSON file); ``progress`` shows each
-    step on stderr (reading the graph and the corpus take seconds on a large collection).
+    step on stderr (reading the graph and the corpus take seconds on a large collection), and
+    ``on_step(done, total, what)`` is told as each of the three steps starts (the app's progress bar).
     """
     from causemap.graphbuilder.graph_service import build_workspace_graph
     from causemap.ingest.retrieval import retrieve
@@ -91,17 +94,26 @@ def plan_workspace(
     table = read_table(data) if isinstance(data, Path) else data  # bad input fails before any work
     mapping = read_column_map(columns) if isinstance(columns, Path) else columns
     steps = tqdm(total=3, desc="plan", unit="step", file=sys.stderr, disable=not progress)
-    steps.set_postfix_str("graph")
+
+    started: list[str] = []
+
+    def step(what: str) -> None:
+        steps.set_postfix_str(what)
+        if on_step is not None:
+            on_step(len(started), 3, what)
+        started.append(what)
+
+    step("graph")
     kg = graph if graph is not None else build_workspace_graph(ws.store, ws.settings)
     steps.update()
 
     def cited_passages(question: str) -> list[Provenance]:
         return [p.provenance for p in retrieve(ws, question, k=5)]
 
-    steps.set_postfix_str("co-mentions in the corpus")
+    step("co-mentions in the corpus")
     pairs = corpus_cooccurrences(ws, kg)
     steps.update()
-    steps.set_postfix_str("identification, proposals" + (", data check" if table is not None else ""))
+    step("identification, proposals" + (", data check" if table is not None else ""))
     try:
         return make_plan(
             kg,

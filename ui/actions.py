@@ -1,17 +1,24 @@
-"""The app's long-running actions: the command line's ingest and extract, started as background jobs.
+"""The app's long-running actions: the command line's ingest, extract and plan, as background jobs.
 
 Each function only adapts a library call to a job: the library does the work and stores the results;
-the job relays its per-file (or per-paper) progress to the page.
+the job relays its progress to the page (per file and the stages inside it, per paper, per step).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from causemap.api import Workspace
 from causemap.ui import jobs, state
-from causemap.workspace import Workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
+    from causemap.planner.plan import Plan
 
 
 def start_ingest(ws: Workspace, paths: Sequence[Path], label: str = "Ingest") -> jobs.Job | None:
@@ -26,6 +33,7 @@ def start_ingest(ws: Workspace, paths: Sequence[Path], label: str = "Ingest") ->
             targets,
             progress=False,
             on_file=lambda done, total, path: progress(done, total, Path(path).name),
+            on_stage=progress,  # "paper.pdf: embedding chunks 64/340"
         )
 
     return state.start(ws, "ingest", label, work)
@@ -48,6 +56,36 @@ def start_extract(ws: Workspace, extractor_name: str) -> jobs.Job | None:
         )
 
     return state.start(ws, "extract", f"Extraction ({extractor_name})", work)
+
+
+@dataclass(frozen=True)
+class PlanRun:
+    """A plan made in the background, with what it was made for."""
+
+    plan: Plan
+    target: tuple[str, str] | None
+    data: str | None  # a short hash of the data table checked, if any
+    stamp: tuple[Any, ...]  # ``state.data_stamp`` when planning started: later changes make it stale
+
+
+def start_plan(
+    ws: Workspace,
+    graph: KnowledgeGraph,
+    target: tuple[str, str] | None,
+    data: pd.DataFrame | None = None,
+    candidate: int | None = None,
+    use_llm: bool = False,
+    data_id: str | None = None,
+) -> jobs.Job | None:
+    """``causemap plan`` on ``graph`` in the background (a reading job: ingest and extract may run
+    beside it); the job's result is a ``PlanRun``."""
+    stamp = state.data_stamp(ws)
+
+    def work(progress: jobs.ProgressCallback) -> PlanRun:
+        plan = ws.plan(target, data, candidate=candidate, graph=graph, use_llm=use_llm, progress=progress)
+        return PlanRun(plan, target, data_id, stamp)
+
+    return state.start(ws, "plan", "Planning", work, key=state.reading_job_key(ws, "plan"))
 
 
 def ingest_rows(report: Any) -> list[dict[str, Any]]:

@@ -1,9 +1,13 @@
 """What every page shares: the open workspace, messages that survive a rerun, and job progress.
 
 The workspace comes from ``CAUSEMAP_WORKSPACE`` (set by ``causemap ui``), or from the Settings page for
-this browser session, else ``./causemap-workspace``. One ``Workspace`` per folder is kept for the whole
-server (``st.cache_resource``), so the embedding model and the vector store load once, and a job
-running in the background writes through the same connection the pages read from.
+this browser session, else ``./causemap-workspace``. One ``Workspace`` (the API's, ``causemap.open``)
+per folder is kept for the whole server (``st.cache_resource``), so the embedding model and the vector
+store load once, and a job running in the background writes through the same connection the pages
+read from.
+
+Each workspace has one writing job at a time (ingest, extract) under ``job_key``, and reading jobs
+beside it under their own keys (``reading_job_key``: building the graph, making a plan).
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from causemap.api import Workspace
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, KnowledgeGraph
 from causemap.settings import DEFAULT_WORKSPACE, SETTINGS_FILE
 from causemap.ui import jobs
-from causemap.workspace import DB_FILE, Workspace
+from causemap.workspace import DB_FILE
 
 WORKSPACE_ENV = "CAUSEMAP_WORKSPACE"
 _SESSION_WORKSPACE = "workspace_path"
@@ -61,7 +66,14 @@ def workspace() -> Workspace:
 
 
 def job_key(ws: Workspace) -> str:
+    """The key of the workspace's writing job."""
     return str(ws.root.resolve())
+
+
+def reading_job_key(ws: Workspace, kind: str) -> str:
+    """The key of a job that only reads the workspace (``kind``: "graph", "plan"): it runs beside the
+    writing one, one of each kind at a time."""
+    return f"{job_key(ws)}#{kind}"
 
 
 def mark_written() -> None:
@@ -119,7 +131,7 @@ def _live_progress(key: str) -> None:
     if job is None:
         return
     if job.running:
-        counter = f"{job.done + 1}/{job.total}" if job.total else "starting"
+        counter = f"{min(job.done + 1, job.total)}/{job.total}" if job.total else "starting"
         st.progress(job.fraction, text=f"{job.label}: {counter} · {job.current}")
         st.caption(f"{job.elapsed:.0f} s elapsed; you can keep working on other pages.")
         job.shown.set()
@@ -127,9 +139,13 @@ def _live_progress(key: str) -> None:
         st.rerun()  # the whole page, so it shows what the job stored
 
 
-def job_progress(ws: Workspace, kind: str) -> jobs.Job | None:
-    """Show live progress while the workspace's job runs; return the latest job (running or not)."""
-    key = job_key(ws)
+def job_progress(ws: Workspace, kind: str, key: str | None = None) -> jobs.Job | None:
+    """Show live progress while the workspace's job runs; return the latest job (running or not).
+
+    ``key``: a reading job's (``reading_job_key``); by default the workspace's writing job, whose
+    progress shows on the page of its ``kind`` and a note on the others.
+    """
+    key = key or job_key(ws)
     job = jobs.current_job(key)
     if job is None:
         return None
@@ -143,30 +159,30 @@ def job_progress(ws: Workspace, kind: str) -> jobs.Job | None:
     return job
 
 
-def start(ws: Workspace, kind: str, label: str, work: Any) -> jobs.Job | None:
-    """Start a job on ``ws``, or say why not (another one is running)."""
+def start(ws: Workspace, kind: str, label: str, work: Any, key: str | None = None) -> jobs.Job | None:
+    """Start a job on ``ws`` (under ``key``, default its writing job), or say why not (one is running)."""
     try:
-        return jobs.start_job(job_key(ws), kind, label, work)
+        return jobs.start_job(key or job_key(ws), kind, label, work)
     except jobs.JobBusy as exc:
         st.warning(str(exc))
         return None
 
 
-def busy(ws: Workspace) -> bool:
-    job = jobs.current_job(job_key(ws))
+def busy(ws: Workspace, key: str | None = None) -> bool:
+    """Whether the workspace's writing job (or the job under ``key``) is running."""
+    job = jobs.current_job(key or job_key(ws))
     return job is not None and job.running
 
 
 # The latest graph built for each workspace folder, with the data stamps it is valid for. Building runs in
-# a background job (the Graph page) or in the page (the Plan page, which needs it at once); both fill this.
+# a background job (``graph_for_page``).
 _graphs: dict[str, tuple[set[tuple[Any, ...]], KnowledgeGraph]] = {}
 _graph_failures: dict[str, tuple[tuple[Any, ...], str]] = {}  # the data a build failed on, and why
 _graphs_lock = threading.Lock()
 
 
 def graph_job_key(ws: Workspace) -> str:
-    """Building the graph only reads the workspace: it has its own job, beside the writing one."""
-    return job_key(ws) + "#graph"
+    return reading_job_key(ws, "graph")
 
 
 def _build_graph(ws: Workspace, progress: jobs.ProgressCallback | None = None) -> KnowledgeGraph:
@@ -193,26 +209,6 @@ def _cached_graph(ws: Workspace) -> tuple[KnowledgeGraph | None, bool]:
     with _graphs_lock:
         stamps, graph = _graphs.get(job_key(ws), (set(), None))
     return graph, data_stamp(ws) in stamps
-
-
-def knowledge_graph(ws: Workspace) -> KnowledgeGraph:
-    """The workspace's knowledge graph (as `causemap graph` builds it), rebuilt when the data change.
-
-    Blocks until it is built (waiting for the Graph page's job if one is building it). The object is
-    shared between sessions: callers must not modify it.
-    """
-    graph, current = _cached_graph(ws)
-    if graph is not None and current:
-        return graph
-    job = jobs.current_job(graph_job_key(ws))
-    if job is not None and job.running:
-        with st.spinner("Building the graph…"):
-            job.wait()
-        graph, current = _cached_graph(ws)
-        if graph is not None and current:
-            return graph
-    with st.spinner("Building the graph…"):
-        return _build_graph(ws)
 
 
 def graph_for_page(ws: Workspace) -> tuple[KnowledgeGraph | None, str | None]:

@@ -41,7 +41,7 @@ def ws(tmp_path_factory):
     report = workspace.ingest(source, progress=lambda *step: seen.append(step))
     assert [r["title"] for r in report.ingested] == ["Exercise trial", "Salt cohort"]
     # the ingest stage decides the unit (files, or the documents of an export); each step names its file
-    assert seen and {name for *_, name in seen} == {"abstracts.jsonl"}
+    assert seen and {name.split(": ")[0] for *_, name in seen} == {"abstracts.jsonl"}
     assert all(0 <= done <= total for done, total, _ in seen)
     yield workspace
     workspace.close()
@@ -143,10 +143,42 @@ def test_export_writes_each_format(ws, tmp_path):
     assert not list(tmp_path.glob(".*partial"))
 
 
+def test_ingest_tells_the_stages_inside_a_file_before_it_is_done(tmp_path, sample_pdfs):
+    """One PDF: reading, storing and embedding chunk by chunk are told while the file counts 0 of 1."""
+    pdf = sample_pdfs[0]
+    steps: list[tuple[int, int, str]] = []
+    with causemap.open(tmp_path / "ws", create=True, ingest={"embed_batch_size": 4}) as ws:
+        report = ws.ingest(pdf, progress=lambda *step: steps.append(step))
+        stored = ws.store.chunks(report.ingested[0]["paper_id"])
+        inside = [
+            what.removeprefix(f"{pdf.name}: ") for done, total, what in steps if done == 0 and ": " in what
+        ]
+        assert inside[0] == "reading"
+        pages, chunks = report.ingested[0]["pages"], report.ingested[0]["chunks"]
+        assert inside[1] == f"storing {pages} pages, {chunks} chunks" and pages > 1
+        embedded = [tuple(map(int, s.removeprefix("embedding chunks ").split("/"))) for s in inside[2:]]
+        total = embedded[-1][1]
+        # one model batch (4 chunks) at a time, up to every chunk outside the reference list
+        assert embedded == [(n, total) for n in range(0, total, 4)] + [(total, total)]
+        assert total == sum(not c.is_references for c in stored) and total > 4
+        assert steps[-1] == (1, 1, pdf.name)  # the file is done after its stages
+        # embedded batch by batch, each vector is still its own chunk's: a chunk's text finds that chunk
+        chunk = max((c for c in stored if not c.is_references), key=lambda c: len(c.text))
+        assert ws.ask(chunk.text, k=1)[0].chunk_id == chunk.id
+
+
 def test_plan_and_ask(ws):
     kg = ws.graph()
-    plan = ws.plan(graph=kg)
+    steps: list[tuple[int, int, str]] = []
+    plan = ws.plan(graph=kg, progress=lambda *step: steps.append(step))
     assert isinstance(plan, causemap.Plan) and plan.items
+    # the planner's steps, in order, then what it made
+    assert [(d, t, w.split(",")[0]) for d, t, w in steps[:3]] == [
+        (0, 3, "graph"),
+        (1, 3, "co-mentions in the corpus"),
+        (2, 3, "identification"),
+    ]
+    assert steps[3:] == [(3, 3, f"{len(plan.items)} proposals")]
     assert all(c.paper_id for item in plan.items for c in item.citations)
     with pytest.raises(UsageError, match="unicorns"):
         ws.plan(target="unicorns -> rainbows", graph=kg)

@@ -131,11 +131,12 @@ def graph_page_of(app: Callable[[Path], AppTest]) -> Callable[[Path], AppTest]:
 
 
 @pytest.fixture()
-def finished_job() -> Callable[[Path], jobs.Job]:
-    """``finished_job(workspace)``: the workspace's background job, once it has finished."""
+def finished_job() -> Callable[..., jobs.Job]:
+    """``finished_job(workspace, kind=None)``: the workspace's background job (its writing job, or the
+    reading job of ``kind``: "graph", "plan"), once it has finished."""
 
-    def wait(workspace: Path, timeout: float = APP_TIMEOUT_S) -> jobs.Job:
-        job = jobs.current_job(str(workspace.resolve()))
+    def wait(workspace: Path, timeout: float = APP_TIMEOUT_S, kind: str | None = None) -> jobs.Job:
+        job = jobs.current_job(str(workspace.resolve()) + (f"#{kind}" if kind else ""))
         assert job is not None, "no job was started"
         assert job.wait(timeout), f"{job.label} did not finish within {timeout} s"
         return job

@@ -7,6 +7,7 @@ Requests to anything but the app's own server are blocked and recorded: the app 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -154,8 +155,10 @@ def test_two_real_papers_ingest_while_other_pages_are_read(app_on, browser, tmp_
     expect(start).to_be_enabled(timeout=UI_TIMEOUT_MS)
     start.click()
 
-    # The job reports its progress, and the user can read other pages meanwhile.
+    # The job reports its progress, inside a file too, and the user can read other pages meanwhile.
     page.get_by_text("you can keep working on other pages").wait_for(timeout=UI_TIMEOUT_MS)
+    stage = re.compile(r"\.pdf: (reading|storing \d+ pages|embedding chunks \d+/\d+)")
+    page.get_by_text(stage).first.wait_for(timeout=WORK_TIMEOUT_MS)
     screenshot(page, "7-real-ingest-progress")
     for title in ("Graph", "Settings", "Claims"):
         open_page(page, title)
@@ -185,6 +188,16 @@ def test_two_real_papers_ingest_while_other_pages_are_read(app_on, browser, tmp_
     assert frame.locator("#panel h4").first.inner_text().strip()  # the centred variable is described
     assert_no_exception(page, "Graph, centred")
     screenshot(page, "9-real-graph-centred")
+
+    # A plan is made in the background: the user may leave the page and find it on return.
+    open_page(page, "Plan")
+    make = page.get_by_role("button", name="Make the plan")
+    expect(make).to_be_enabled(timeout=WORK_TIMEOUT_MS)
+    make.click()
+    open_page(page, "Library")
+    open_page(page, "Plan")
+    page.get_by_role("heading", name="Plan for the whole graph").wait_for(timeout=WORK_TIMEOUT_MS)
+    assert_no_exception(page, "Plan, on return")
 
     for title in PAGES:
         open_page(page, title)

@@ -3,8 +3,12 @@ their reason, a folder can be ingested, and deleting a paper removes everything 
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
+from pathlib import Path
+
+import pytest
 
 from causemap.models import PaperState
 from causemap.ui import jobs
@@ -163,3 +167,55 @@ def test_versions_of_one_study_are_shown_and_can_be_unlinked(
     (decision,) = ws.store.version_decisions()
     assert decision["kind"] == "separate"
     assert not any(set(f.value.columns) >= {"version", "found by"} for f in at.dataframe)
+
+
+SHARED_PDFS = Path(__file__).resolve().parents[3] / "shared" / "pdfs"
+LONG_PAPER = SHARED_PDFS / "health_heart-failure-programmes-patient-experience_Hindawi2010.pdf"  # 6 pages
+
+
+@pytest.mark.skipif(not LONG_PAPER.is_file(), reason=f"{LONG_PAPER} (a real paper) is not available")
+def test_the_progress_bar_names_the_stage_inside_a_file_before_it_is_done(
+    app, empty_ws, finished_job, monkeypatch
+):
+    """One real multi-page PDF: while its chunks are embedded, the bar says which and how far, at 0 of 1
+    files done. (A gate holds the second model batch, so that the page is seen mid-file.)"""
+    from causemap.ingest import pipeline
+
+    empty_ws.mkdir(parents=True)
+    (empty_ws / "settings.toml").write_text("[ingest]\nembed_batch_size = 8\n")
+    inside, release = threading.Event(), threading.Event()
+    real_embedder = pipeline.workspace_embedder
+
+    class HeldEmbedder:
+        def __init__(self, real):
+            self.real, self.name, self.dimension, self.calls = real, real.name, real.dimension, 0
+
+        def embed(self, texts):
+            self.calls += 1
+            if self.calls == 2:
+                inside.set()
+                assert release.wait(120), "the test never released the embedder"
+            return self.real.embed(texts)
+
+    monkeypatch.setattr(pipeline, "workspace_embedder", lambda ws: HeldEmbedder(real_embedder(ws)))
+    at = app(empty_ws)
+    upload(at, (LONG_PAPER.name, LONG_PAPER.read_bytes(), "application/pdf"))
+    assert inside.wait(300), "the paper's chunks were never embedded"
+    job = jobs.current_job(str(empty_ws.resolve()))
+    at.run()
+    (text,) = [p.proto.text for p in at.get("progress")]
+    match = re.fullmatch(
+        rf"Ingest of 1 upload\(s\): 1/1 · {re.escape(LONG_PAPER.name)}: embedding chunks 8/(\d+)", text
+    )
+    assert match, text
+    assert job.running and job.done == 0, "the file is not done yet"
+    stages = [
+        what.removeprefix(f"{LONG_PAPER.name}: ")
+        for what in job.log
+        if what.startswith(LONG_PAPER.name + ":")
+    ]
+    assert stages[0] == "reading" and stages[1].startswith("storing 6 pages, ")
+    assert stages[2:] == ["embedding chunks 0/" + match[1], "embedding chunks 8/" + match[1]]
+    release.set()
+    assert finished_job(empty_ws).status == "done"
+    assert job.log[-1] == LONG_PAPER.name and job.done == job.total == 1

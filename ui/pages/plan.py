@@ -1,4 +1,8 @@
-"""Plan: a target X -> Y, the gaps, ranked proposals with their reasons and citations, a data check."""
+"""Plan: a target X -> Y, the gaps, ranked proposals with their reasons and citations, a data check.
+
+The plan is made in a background job (``actions.start_plan``) with its steps shown: the user may read
+other pages meanwhile and finds the plan here on return.
+"""
 
 from __future__ import annotations
 
@@ -12,21 +16,28 @@ import pandas as pd
 import streamlit as st
 
 from causemap.errors import CausemapError
-from causemap.llm import LLMConfigError, make_chat_model
 from causemap.planner.report import item_markdown
 from causemap.planner.suggest import suggest_targets
-from causemap.planner.workspace_plan import plan_workspace, read_table
-from causemap.ui import state
+from causemap.planner.workspace_plan import read_table
+from causemap.ui import actions, state
 
 NO_TARGET = ""
-PLAN = "plan_result"
 
 ws = state.workspace()
 st.title("Plan")
 st.caption("Experiments and refutation tests for a target effect, the same as `causemap plan`.")
+state.show_flashes()
+plan_key = state.reading_job_key(ws, "plan")
+state.job_progress(ws, "plan")  # an ingest or extraction running: planning waits for it
+plan_job = state.job_progress(ws, "plan", key=plan_key)
 
 # The graph `causemap plan` uses: at the settings' minimum belief (the Graph page's slider is a view).
-graph = state.knowledge_graph(ws).filtered(ws.settings.graph.min_belief)
+full_graph, note = state.graph_for_page(ws)
+if full_graph is None:
+    st.stop()  # being built, its progress shown; the page reruns when it is done
+if note:
+    st.caption(note)
+graph = full_graph.filtered(ws.settings.graph.min_belief)
 if not graph.edges:
     st.info("No graph yet: extract claims on the Claims page first.")
     st.stop()
@@ -76,7 +87,12 @@ with st.form("plan_form"):
         key="plan_use_llm",
         help="Set an LLM on the Settings page to enable this.",
     )
-    submitted = st.form_submit_button("Make the plan", key="plan_make", type="primary")
+    submitted = st.form_submit_button(
+        "Make the plan",
+        key="plan_make",
+        type="primary",
+        disabled=state.busy(ws) or state.busy(ws, plan_key),
+    )
 
 if submitted:
     target = (exposure, outcome) if exposure and outcome else None
@@ -96,30 +112,27 @@ if submitted:
                 st.error(f"{data_file.name}: {exc}")
                 st.stop()
     if (exposure or outcome) and target is None:
-        st.warning("Choose both an exposure and an outcome for a target; planning without one.")
-    try:
-        chat_model = make_chat_model(ws.settings.extract) if use_llm and ws.settings.extract.llm else None
-        with st.spinner("Planning…"):
-            plan = plan_workspace(
-                ws,
-                f"{target[0]} -> {target[1]}" if target else None,
-                data,
-                candidate if data is not None else None,
-                graph=graph,
-                chat_model=chat_model,
-            )
-    except (CausemapError, LLMConfigError) as exc:
-        st.error(str(exc))
-        st.stop()
+        state.flash("warning", "Choose both an exposure and an outcome for a target; planning without one.")
     data_id = hashlib.sha1(data_file.getvalue()).hexdigest()[:8] if data_file is not None else None
-    st.session_state[PLAN] = {"plan": plan, "target": target, "data": data_id, "stamp": state.data_stamp(ws)}
+    started = actions.start_plan(
+        ws,
+        graph,
+        target,
+        data,
+        candidate if data is not None else None,
+        use_llm=use_llm and bool(ws.settings.extract.llm),
+        data_id=data_id,
+    )
+    if started is not None:
+        st.rerun()  # draws the job's progress and disables the button
 
-result = st.session_state.get(PLAN)
-if result is None:
-    st.info("Choose a target (or none, for the whole graph) and make the plan.")
+if plan_job is None or plan_job.running or plan_job.result is None:
+    if plan_job is None or plan_job.status == "done":
+        st.info("Choose a target (or none, for the whole graph) and make the plan.")
     st.stop()
-plan = result["plan"]
-if result["stamp"] != state.data_stamp(ws):
+result: actions.PlanRun = plan_job.result
+plan = result.plan
+if result.stamp != state.data_stamp(ws):
     st.warning("The claims or variables changed since this plan was made: make it again to update it.")
 
 title = f"{name(plan.target[0])} → {name(plan.target[1])}" if plan.target else "the whole graph"
