@@ -174,19 +174,21 @@ def gold_kept(rows: Sequence[dict]) -> dict[str, Any]:
 
 
 def random_pairs(rows: Sequence[dict], seed: int, pairs: int, phrases: bool) -> dict[str, Any]:
-    rng = random.Random(seed)
-
-    def pick(words: list[str]) -> str:
+    def pick(rng: random.Random, words: list[str]) -> str:
         if not phrases:
             return rng.choice(words)
         start = rng.randrange(len(words))
         return " ".join(words[start : start + rng.randint(1, 4)])
 
     def read(text: str) -> list[tuple[str, str, str, str | None]]:
+        # One generator per sentence, seeded by the seed and the sentence: the extractor sends its
+        # batches from several threads, so a generator shared by all of them was drawn from in
+        # whatever order the threads ran, and the figure changed from run to run.
+        rng = random.Random(f"{seed}:{text}")
         words = _WORD.findall(text)
         out = []
         for _ in range(pairs if len(words) > 1 else 0):
-            cause, effect = pick(words), pick(words)
+            cause, effect = pick(rng, words), pick(rng, words)
             out.append((cause, effect, rng.choice(["causal", "correlational"]), rng.choice(["+", "-", None])))
         return out
 
