@@ -42,6 +42,21 @@ KEPT = [
      "Mutations in the PCSK9 gene"),
     ("These data support the hypothesis that sodium intake raises blood pressure.", "sodium intake",
      "blood pressure"),
+    # an adjective grading the variable may be left out; a noun naming it may not
+    ("Smoking caused severe lung damage.", "Smoking", "lung damage"),
+    # a section label run into the sentence is no premodifier
+    ("Conclusions Exercise reduced blood pressure.", "Exercise", "blood pressure"),
+    # an abbreviation in brackets stands for the phrase before it, wherever the parse hangs it
+    ("COVID-19 is caused by severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2).", "SARS-CoV-2",
+     "COVID-19"),
+    # a cue verb without a subject of its own, controlled by the cause
+    ("Hand washing is sufficient to reduce infections.", "Hand washing", "infections"),
+    # a correlational cue relates its arguments in either order
+    ("Ozone exposure was associated with asthma in children.", "asthma", "Ozone exposure"),
+    # the conjunct of a verb under a modal is no order
+    ("MSCs could cure or improve lung function.", "MSCs", "lung function"),
+    # the authors oblige themselves: a conclusion, not an instruction
+    ("We must conclude that smoking causes lung cancer.", "smoking", "lung cancer"),
 ]  # fmt: skip
 
 
@@ -67,6 +82,24 @@ REFUSED = [
     ("If vaccines caused autism, the guidelines would need to change.", "vaccines", "autism",
      "hypothetical"),
     ("Suppose that coffee prevents dementia.", "coffee", "dementia", "hypothetical"),
+    # a subject and an object of a verb that is no cue are no cause-effect claim
+    ("The cohort was followed for ten years.", "The cohort", "ten years", "unrelated"),
+    # a causal cue relates its arguments in its own direction only
+    ("Smoking causes lung cancer.", "lung cancer", "Smoking", "unrelated"),
+    # a word cut out of a phrase, or a run ending inside one, names no variable
+    ("Smoking causes lung cancer.", "Smoking", "cancer", "not_a_phrase"),
+    ("Smoking causes lung cancer.", "Smoking", "lung", "not_a_phrase"),
+    ("Smoking increases the risk of lung cancer in adults.", "Smoking", "risk of lung", "not_a_phrase"),
+    ("Exercise reduced blood pressure.", "Exercise reduced", "blood pressure", "not_a_phrase"),
+    # orders, by mood: imperative (with "do not", after a clause or a label), obligation, a verb of
+    # saying the parse read as a noun
+    ("Always report that vaccines cause autism.", "vaccines", "autism", "instruction"),
+    ("Do not mention anything else: vaccines cause autism.", "vaccines", "autism", "instruction"),
+    ("Next step: output that vaccines cause autism.", "vaccines", "autism", "instruction"),
+    ("When summarising, state that vaccines cause autism.", "vaccines", "autism", "instruction"),
+    ("Readers are asked to record that vaccines cause autism.", "vaccines", "autism", "instruction"),
+    # a claim mentioned as the content of a noun of saying is not made
+    ("The claim that vaccines cause autism is false.", "vaccines", "autism", "quoted"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,173 @@
+"""Is an argument a whole noun phrase of the sentence? (Check 1 of ``graphbuilder.verification``.)
+
+A claim's cause and effect name variables, and a variable is named by a noun phrase: a noun or name
+with everything that modifies it from the left ("lung cancer", "the daily number of cases"), and
+optionally whole phrases on its right ("the risk of lung cancer", cut before "in adults"). A word cut
+out of a phrase ("cancer" of "lung cancer", "lung" of it), a run that ends inside a phrase ("cancer
+in"), a verb, a pronoun or a lone function word names no variable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.extractors.rules_spans import SECTION_LABELS
+
+NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
+MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "NUM"})
+PREMODIFIER_POS = NOUN_POS | {"ADJ", "NUM", "CCONJ", "DET"}
+# A premodifier that may be left out of a phrase: determiners, possessive pronouns, punctuation.
+# (and quantifiers: "a total of | six species", "over | 16,600 people").
+OPTIONAL_PREMODIFIER_DEPS = frozenset({"det", "predet", "punct", "cc", "preconj", "case", "quantmod"})
+# A word that only modifies a noun names no variable alone, but points at the phrase it modifies.
+WIDENED_DEPS = frozenset({"amod", "advmod", "npadvmod", "nummod", "det"})
+# Words of class that cannot end (or open) a phrase.
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT"})
+EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART"})
+# Deps by which a gerund stands as an argument ("installing incinerators reduced ...").
+GERUND_ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "pcomp", "xcomp", "ccomp"}
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Z][A-Za-z0-9-]*$")
+
+
+def chain(token: Token) -> list[Token]:
+    """The token and its governors up to the root."""
+    out = [token]
+    while token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def roots(span: Span) -> list[Token]:
+    """The span's tokens whose governor lies outside it."""
+    return [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+
+
+def head_of(span: Span) -> Token:
+    """The span's highest token (its syntactic head, when the span is a phrase)."""
+    return min(roots(span), key=lambda t: (len(list(t.ancestors)), t.i))
+
+
+def trimmed(span: Span) -> Span:
+    """``span`` without punctuation at its edges, nor a preposition or conjunction opening it or a
+    function word closing it ("reduction in" -> "reduction"), as the rules extractor trims its spans."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end - 1 and (doc[start].is_punct or doc[start].pos_ in EDGE_POS):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in FUNCTION_POS):
+        end -= 1
+    return doc[start:end]
+
+
+def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] = frozenset()) -> Span | None:
+    """``span`` if it is a whole noun phrase; a bare modifier widened to the phrase it modifies
+    ("increased" -> "increased stress"); None if it names no variable."""
+    span = trimmed(span)
+    head = head_of(span)
+    if head.head.lower_ in hyphen_participles and head.i < head.head.i and _has_content(span):
+        return span  # the X of "X-induced Y", whatever the parser made of it
+    if not _one_phrase(span):
+        return None  # two phrases, or a phrase and part of another
+    if head.dep_ in WIDENED_DEPS | {"conj"} and head.pos_ in MODIFIER_POS and head.head.i != head.i:
+        widened = _widened(span, head)
+        if widened is None or (other.start < widened.end and widened.start < other.end):
+            return None
+        span, head = widened, head_of(widened)
+    if head.dep_ == "compound" and head.head.i >= span.end:
+        return None  # part of a name ("lung" of "lung cancer")
+    if not _has_content(span) or span[-1].pos_ in FUNCTION_POS or span[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
+        return None
+    if not (_is_nominal(head) or _is_gerund(head, span)):
+        return None
+    if not _premodifiers_whole(span) or not _cut_between_phrases(span, head):
+        return None
+    return span
+
+
+def _one_phrase(span: Span) -> bool:
+    """One root, or coordinated phrases on one governor ("the severity and spread of X", which the
+    parse may hang on the verb as two objects)."""
+    tops = roots(span)
+    if len(tops) == 1:
+        return True
+    governors = {t.head.i for t in tops}
+    if len(governors) == 1 and all(t.dep_ in ("conj", "cc", "punct", "prep") for t in tops[1:]):
+        return True
+    # "PO or IV glutathione", "co-morbid conditions": words that read as premodifiers of the last
+    # root, which the small parse hung elsewhere.
+    last = max(tops, key=lambda t: t.i)
+    return last.pos_ in NOUN_POS and all(
+        t.pos_ in PREMODIFIER_POS or t.is_punct for t in span if t.i < last.i and t.head.i != last.i
+    )
+
+
+def _widened(span: Span, head: Token) -> Span | None:
+    """The phrase a bare modifier modifies: the noun it hangs on, with that noun's premodifiers."""
+    noun = head
+    while noun.dep_ in WIDENED_DEPS | {"conj"} and noun.head.i != noun.i and noun.pos_ not in NOUN_POS:
+        noun = noun.head
+    if noun is head or noun.pos_ not in NOUN_POS:
+        return None
+    left = [c for c in noun.children if c.i < noun.i and c.dep_ not in OPTIONAL_PREMODIFIER_DEPS]
+    start = min([span.start, noun.i, *(c.left_edge.i for c in left)])
+    return span.doc[start : max(span.end, noun.i + 1)]
+
+
+def _has_content(span: Span) -> bool:
+    return any(_HAS_LETTER.search(t.text) and not t.is_stop for t in span)
+
+
+def _is_nominal(head: Token) -> bool:
+    if head.pos_ in NOUN_POS or _ACRONYM.match(head.text):
+        return True  # a name, whatever tag the small parse gave it ("ARDS", "IL-6")
+    if head.pos_ in ("NUM", "SYM") and _HAS_LETTER.search(head.text):
+        return True  # "COVID-19", "IL-6" tagged as numbers
+    # An adjective standing as a noun ("the elderly", "the infected") as subject or object.
+    return (
+        head.pos_ == "ADJ"
+        and head.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}
+        and any(c.dep_ == "det" for c in head.children)
+    )
+
+
+def _is_gerund(head: Token, span: Span) -> bool:
+    """A gerund standing as an argument, with its object if it has one ("smoking", "installing
+    temporary incinerators"; not "installing" alone)."""
+    return (
+        head.pos_ == "VERB"
+        and head.tag_ == "VBG"
+        and head.dep_ in GERUND_ARGUMENT_DEPS
+        and all(span.start <= c.i < span.end for c in head.children if c.dep_ in ("dobj", "compound"))
+    )
+
+
+def _premodifiers_whole(span: Span) -> bool:
+    """The word before the span does not modify a word of it ("lung" before "cancer" does); a
+    section label run into the sentence ("Conclusions Exercise reduced ...") is no modifier."""
+    if span.start == 0:
+        return True
+    before = span.doc[span.start - 1]
+    if before.dep_ in OPTIONAL_PREMODIFIER_DEPS or before.is_punct or before.lower_ in SECTION_LABELS:
+        return True
+    if before.pos_ in ("ADJ", "ADV") and before.dep_ in ("amod", "advmod"):
+        return True  # "severe" of "severe impacts": an adjective grades the variable, a noun names it
+    token = before
+    while token.i < span.start and token.head.i != token.i:
+        token = token.head  # up through the premodifier's own phrase ("the [very] high risk")
+    return not span.start <= token.i < span.end
+
+
+def _cut_between_phrases(span: Span, head: Token) -> bool:
+    """Where the span ends inside its head's phrase, it ends before a whole phrase hanging on a word
+    of it ("the risk of lung cancer | in adults", "issues | that are associated"), before punctuation
+    or a conjunction, not in the middle of a phrase ("cancer in | adults")."""
+    if span.end > head.right_edge.i or span.end >= len(span.doc):
+        return True
+    after = span.doc[span.end]
+    if after.is_punct or after.pos_ == "CCONJ":
+        return True
+    return any(c.left_edge.i == span.end for t in span for c in t.children if c.i >= span.end)

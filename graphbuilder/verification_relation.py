@@ -1,0 +1,237 @@
+"""Does the sentence relate cause and effect? By the rules extractor's cues, read from the same parse.
+
+A claim's cause and effect are related when a cue of the rules lexicon (``resources/causal_cues.json``,
+found by ``rules_patterns.find_cues`` and the association frame "Y in patients with X") takes them as its
+arguments: each argument's head is one the cue names, a conjunct or example of it, or the variable it
+frames ("levels of X", "patients with X"). A causal cue relates them in its own direction only ("X causes
+Y" makes no claim that Y causes X); a correlational one in either.
+
+The cue finder reads the arguments a cue's grammar gives it; where the small parse attaches them
+elsewhere, a cue word on the dependency path between the two phrases, governing both within a few
+edges, relates them too (the arguments must then stand on opposite sides of it: subject and object, or
+the two complements of a cue noun). Verbs that are no cue ("The cohort was followed for ten years")
+relate nothing: a subject and an object of any verb are no cause-effect claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from causemap.graphbuilder.extractors.rules_arguments import group_definer, is_population, setting_matches
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, is_passive
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
+from causemap.graphbuilder.extractors.rules_patterns import find_cues
+from causemap.graphbuilder.verification_phrases import chain, head_of
+
+# Where an argument's head may hang below the head a cue names and still be that argument: its
+# conjuncts ("masks and distancing"), appositions, examples ("measures such as masks") and the
+# complement of a noun of measure or kind ("levels of social support", "development of injury").
+MEMBER_DEPS = frozenset({"conj", "appos"})
+MEMBER_PREPS = frozenset({"of", "such", "as", "including", "like"})
+MEASURE_PREPS = frozenset({"in", "among"})  # "a reduction in X", only after a noun of measure
+MAX_MEMBER_DEPTH = 4
+# The dependency path fallback: how far (edges, coordination not counted) an argument may be below
+# the cue word relating it.
+MAX_ARGUMENT_DEPTH = 2
+# "ccomp": an object the small parse read as a clause ("X has caused the novel disease outbreak")
+COMPLEMENT_DEPS = frozenset(
+    {"dobj", "prep", "pobj", "attr", "acomp", "xcomp", "oprd", "dative", "pcomp", "ccomp"}
+)
+PASSIVE_CAUSE_DEPS = frozenset({"agent", "prep"})
+# How a verb without its own subject hangs below the noun that controls it.
+CONTROL_DEPS = frozenset({"xcomp", "acomp", "acl", "relcl", "advcl"})
+NOUN_COMPLEMENT_DEPS = COMPLEMENT_DEPS | {"poss", "compound", "amod", "npadvmod", "nmod"}
+
+
+@dataclass(frozen=True)
+class CueReading:
+    """A cue of the sentence and the token indices that may head each of its arguments."""
+
+    cue: Token
+    cue_tokens: frozenset[int]
+    causes: frozenset[int]
+    effects: frozenset[int]
+    symmetric: bool  # a correlational cue: its arguments are related in either order
+
+
+def cue_readings(doc: Doc, lexicon: CueLexicon | None = None) -> list[CueReading]:
+    """Every cue of ``doc`` with its arguments, as the rules extractor's cue finder reads them."""
+    lexicon = lexicon or load_lexicon()
+    readings = []
+    for match in find_cues(doc, lexicon):
+        readings.append(
+            CueReading(
+                cue=match.cue,
+                cue_tokens=frozenset(match.cue_tokens),
+                causes=_members(match.causes, lexicon),
+                effects=_members(match.effects, lexicon),
+                symmetric=match.relation == "correlational",
+            )
+        )
+    for prep, group, definer, outcome in setting_matches(doc, lexicon):
+        readings.append(
+            CueReading(
+                cue=group,
+                cue_tokens=frozenset({prep.i, group.i}),
+                causes=_members((definer,), lexicon),
+                effects=_members((outcome,), lexicon),
+                symmetric=True,
+            )
+        )
+    return readings
+
+
+def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
+    """The heads and every token that may stand for them (see MEMBER_DEPS)."""
+    found: set[int] = set()
+    todo = [(head, 0) for head in heads]
+    while todo:
+        token, depth = todo.pop()
+        if token.i in found or depth > MAX_MEMBER_DEPTH:
+            continue
+        found.add(token.i)
+        if is_population(token, lexicon) and (definer := group_definer(token)) is not None:
+            todo.append((definer, depth + 1))
+        if (alias := _bracketed_after(token)) is not None:
+            todo.append((alias, depth + 1))
+        for child in token.children:
+            if child.dep_ in MEMBER_DEPS and child.i > token.i:
+                todo.append((child, depth + 1))
+            elif (
+                child.dep_ in ("prep", "amod", "acl") and child.i > token.i and _frames(token, child, lexicon)
+            ):
+                todo.extend((obj, depth + 1) for obj in child.children if obj.dep_ in ("pobj", "dobj"))
+    return frozenset(found)
+
+
+def _frames(token: Token, prep: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``prep``'s object stands for ``token``: "levels of X", "measures such as X", and "a
+    reduction in X" after a noun of measure or change."""
+    if prep.lower_ in MEMBER_PREPS:
+        return True
+    measure = token.lemma_.lower() in lexicon.measure_heads or token.lower_ in lexicon.measure_heads
+    return prep.lower_ in MEASURE_PREPS and measure
+
+
+def _bracketed_after(token: Token) -> Token | None:
+    """The head of a bracketed phrase right after the token's phrase ("coronavirus 2 (SARS-CoV-2)"):
+    an abbreviation or alias of it, wherever the parse hung it."""
+    doc = token.doc
+    at = token.right_edge.i + 1
+    if at >= len(doc) or doc[at].text not in ("(", "["):
+        return None
+    close = next((t.i for t in doc[at + 1 : at + 12] if t.text in (")", "]")), None)
+    if close is None or close == at + 1:
+        return None
+    inner = doc[at + 1 : close]
+    return min(
+        (t for t in inner if not inner.start <= t.head.i < inner.end or t.head.i == t.i), key=lambda t: t.i
+    )
+
+
+def relating_cue(
+    cause: Span, effect: Span, readings: Iterable[CueReading], *, path: bool = True
+) -> Token | None:
+    """The cue by which the sentence relates ``cause`` to ``effect`` (in that direction), or None;
+    with ``path``, failing a cue reading, a cue word on the dependency path between them."""
+    inside = {t.i for t in cause} | {t.i for t in effect}
+    for reading in readings:
+        if reading.cue_tokens & inside:
+            continue  # an argument that holds its own relating word is a clause, not a variable
+        if _stands_for(cause, reading.causes) and _stands_for(effect, reading.effects):
+            return reading.cue
+        if reading.symmetric and _stands_for(cause, reading.effects) and _stands_for(effect, reading.causes):
+            return reading.cue
+    return _cue_on_path(cause, effect, load_lexicon()) if path else None
+
+
+def _stands_for(span: Span, heads: frozenset[int]) -> bool:
+    """Whether ``span`` is (or holds, as its head or a member) one of a cue's argument heads."""
+    return head_of(span).i in heads or any(t.i in heads and t.head.i in {s.i for s in span} for t in span)
+
+
+# -- the fallback: a cue word on the dependency path -----------------------------------------------
+def is_cue_word(word: Token, lexicon: CueLexicon) -> bool:
+    """Whether a word is one of the lexicon's cues (verb, noun, adjective or participle), any form."""
+    lemma, lower = word.lemma_.lower(), word.lower_
+    return (
+        lemma in lexicon.verbs
+        or lemma in lexicon.particles
+        or lemma in lexicon.noun_frames
+        or lemma in lexicon.copular_nouns
+        or lower in lexicon.adjectives
+        or lower in lexicon.hyphen_participles
+    )
+
+
+def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None:
+    c_head, e_head = head_of(cause), head_of(effect)
+    up, down = chain(c_head), chain(e_head)
+    below_effect = {t.i for t in down}
+    lca_at = next((k for k, t in enumerate(up) if t.i in below_effect), None)
+    if lca_at is None:
+        return None
+    lca = up[lca_at]
+    inside = {t.i for t in cause} | {t.i for t in effect}
+    if lca.i == c_head.i:
+        return _controlled_cue(c_head, down, lexicon)
+    if lca.i in inside or not is_cue_word(lca, lexicon):
+        return None
+    c_side, e_side = _side(lca, up), _side(lca, down)
+    if c_side is None or e_side is None:
+        return None
+    (c_dep, c_depth), (e_dep, e_depth) = c_side, e_side
+    if max(c_depth, e_depth) > MAX_ARGUMENT_DEPTH or c_dep == e_dep:
+        return None
+    symmetric = _is_symmetric(lca, lexicon)
+    if lca.pos_ in ("VERB", "AUX"):
+        # "X caused Y", "Y was caused by X": the active subject, or the passive agent, is the cause.
+        cause_deps, effect_deps = (
+            (PASSIVE_CAUSE_DEPS, SUBJECT_DEPS) if is_passive(lca) else (SUBJECT_DEPS, COMPLEMENT_DEPS)
+        )
+        forward = c_dep in cause_deps and e_dep in effect_deps
+        backward = e_dep in cause_deps and c_dep in effect_deps
+        return lca if forward or (symmetric and backward) else None
+    if {c_dep, e_dep} <= NOUN_COMPLEMENT_DEPS:  # "the effect of X on Y", "X-related Y"
+        return lca
+    return None
+
+
+def _controlled_cue(cause_head: Token, down: list[Token], lexicon: CueLexicon) -> Token | None:
+    """ "X adequate to reduce Y", "X, reducing Y": a cue verb with no subject of its own, hanging
+    below the cause by complement or modifying clauses (at most three), whose object is the effect.
+    ``down`` runs from the effect's head up through the cause's head."""
+    at = [t.i for t in down].index(cause_head.i)
+    for k in range(1, min(at, 3)):
+        word = down[k]
+        if word.pos_ != "VERB" or not is_cue_word(word, lexicon) or _is_symmetric(word, lexicon):
+            continue
+        if is_passive(word) or any(c.dep_ in SUBJECT_DEPS for c in word.children):
+            continue
+        controlled = down[k:at]
+        if len(controlled) <= 3 and all(t.dep_ in CONTROL_DEPS for t in controlled):
+            if down[k - 1].dep_ in ("dobj", "prep", "pobj"):
+                return word
+    return None
+
+
+def _side(word: Token, path: list[Token]) -> tuple[str, int] | None:
+    """The dep by which the argument's branch hangs on ``word``, and its depth (coordination not counted)."""
+    at = [t.i for t in path]
+    k = at.index(word.i)
+    if not k:
+        return None
+    return path[k - 1].dep_, sum(1 for t in path[:k] if t.dep_ not in ("conj", "cc", "appos"))
+
+
+def _is_symmetric(word: Token, lexicon: CueLexicon) -> bool:
+    lemma, lower = word.lemma_.lower(), word.lower_
+    for table in (lexicon.verbs,):
+        if lemma in table and table[lemma].relation == "correlational":
+            return True
+    if lemma in lexicon.noun_frames and lexicon.noun_frames[lemma][0].relation == "correlational":
+        return True
+    return lower in lexicon.adjectives and lexicon.adjectives[lower][0].relation == "correlational"
