@@ -267,6 +267,8 @@ def _noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: 
 
 def _adjective_cue(token: Token, entry: Cue, preps: tuple[str, ...], lexicon: CueLexicon):
     """'X is effective against Y', 'X is protective against Y', 'Y is due to X'."""
+    if token.dep_ == "prep":
+        return None  # "X was stopped due to Y": a connective on a clause, not a predicate adjective
     objects = preposition_objects(token, set(preps))
     if not objects and token.dep_ == "acomp":
         # The parser often hangs the preposition on the copula: "X may be useful for Y".

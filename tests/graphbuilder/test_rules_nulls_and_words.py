@@ -143,3 +143,13 @@ def test_a_means_clause_is_not_part_of_a_name():
     tags = ["NN", "VBZ", "NN", "IN", "VBG", "NN", "NN", "."]
     doc = Doc(load_spacy().vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert argument_span(doc[2], {1}) == (2, 3)
+
+
+def test_due_to_on_a_passive_clause_does_not_make_its_subject_the_effect(extractor):
+    # the bleeding caused the withdrawal, not the warfarin
+    found = readings(extractor, "Warfarin was withdrawn due to recurrent bleeding.")
+    assert all(effect != "Warfarin" for _, effect, *_ in found), found
+    # the predicate adjective still reads "Y is due to X"
+    assert readings(extractor, "The delay was due to staff shortages.") == [
+        ("staff shortages", "The delay", "+", False)
+    ]

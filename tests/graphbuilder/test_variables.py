@@ -310,6 +310,8 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("element 4", False),
         ("the residual", False),
         ("IL-1β", True),
+        ("channel", False),
+        ("potassium channel", True),
         ("type 1 diabetes", True),
     ],
 )
