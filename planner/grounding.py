@@ -43,6 +43,8 @@ DESIGN_OF_PLAN: dict[str, tuple[StudyDesign, ...]] = {
     "experimental_manipulation": (StudyDesign.IN_VITRO, StudyDesign.ANIMAL),
 }
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+# A past participle followed by "by" opens a post-modifier: "biofilm formed by both strains" is a biofilm.
+_AGENT_PARTICIPLE = re.compile(r"[a-z][a-z\-]{2,}ed")
 _PREPOSITIONS = frozenset(
     "of in on at with without for among during after before from to by between within via than versus".split()
 )
@@ -143,10 +145,19 @@ def head_word(label: str) -> str | None:
     ('resistance', 'apnea')
     >>> head_word("alcohol consumption"), head_word("range of distances to speckles")
     ('alcohol', 'speckle')
+    >>> head_word("biofilm formed by both strains")
+    'biofilm'
     """
     _, modifiers = _vocabulary()
     words = _WORD.findall(label.lower())
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if w in _PREPOSITIONS or (i and _AGENT_PARTICIPLE.fullmatch(w) and words[i + 1 : i + 2] == ["by"])
+        ),
+        len(words),
+    )
     lexicon = load_lexicon()
     heads = [singular(w, lexicon) for w in words[:cut] if w not in modifiers]
     measures = set(load_resource("artefacts.json")["measure_heads"]) | set(lexicon.trailing_wrappers)

@@ -10,8 +10,10 @@ more papers, then to the one touching more of the graph — never to the alphabe
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from causemap.models import PlanItem
+from causemap.planner.analysis_items import IMPLICATION_TEST
 from causemap.planner.context import PlanContext
 from causemap.planner.grounding import DroppedItem, weak_support
 from causemap.planner.scoring import load_resource
@@ -50,7 +52,7 @@ def screen(ctx: PlanContext, items: list[PlanItem]) -> tuple[list[PlanItem], lis
                 }
             )
         kept.append(item)
-    return _one_per_sentence(*_one_per_concept_pair(ctx, kept, dropped))
+    return _one_per_sentence(*_one_per_concept_pair(ctx, *_one_test_per_pair(ctx, kept, dropped)))
 
 
 # Kinds whose items ask one question of one edge: under two names of the same concepts they repeat it.
@@ -68,26 +70,55 @@ def _one_construct(ctx: PlanContext, item: PlanItem) -> str | None:
     return ctx.synonyms(a, b)
 
 
+def _first_of_each(
+    items: list[PlanItem], dropped: list[DroppedItem], key_of: Callable[[PlanItem], tuple | None], reason: str
+) -> tuple[list[PlanItem], list[DroppedItem]]:
+    """The best-ranked item of each key (items whose key is None all stay), by priority; the others
+    dropped with ``reason`` naming the one kept."""
+    seen: dict[tuple, str] = {}
+    kept = []
+    for item in sorted(items, key=sort_key):
+        key = key_of(item)
+        if key is not None and key in seen:
+            dropped.append(DroppedItem(item.id, item.kind, item.title, reason.format(kept=seen[key])))
+            continue
+        if key is not None:
+            seen[key] = item.title
+        kept.append(item)
+    return kept, dropped
+
+
 def _one_per_sentence(
     items: list[PlanItem], dropped: list[DroppedItem]
 ) -> tuple[list[PlanItem], list[DroppedItem]]:
     """Experiments and searches resting on one and the same claimed sentence ("X is the main cause
     of morbidity and death") ask one question of it: the best-ranked is kept."""
-    seen: dict[tuple, str] = {}
-    kept = []
-    for item in sorted(items, key=sort_key):
+
+    def sentence(item: PlanItem) -> tuple | None:
         claims = {(e.provenance.paper_id, e.provenance.page, e.provenance.start) for e in item.evidence}
         # Claims only: one passage naming several pairs (a co-mention) asks a question of each.
         stated = item.evidence and all(e.claim_id for e in item.evidence)
         if item.kind in _EDGE_QUESTIONS and not item.about_target and stated and len(claims) == 1:
-            key = (item.kind, item.title.split(":")[0], *claims)
-            if key in seen:
-                reason = f"rests on the same sentence as “{seen[key]}”"
-                dropped.append(DroppedItem(item.id, item.kind, item.title, reason))
-                continue
-            seen[key] = item.title
-        kept.append(item)
-    return kept, dropped
+            return (item.kind, item.title.split(":")[0], *claims)
+        return None
+
+    return _first_of_each(items, dropped, sentence, "rests on the same sentence as “{kept}”")
+
+
+def _one_test_per_pair(
+    ctx: PlanContext, items: list[PlanItem], dropped: list[DroppedItem]
+) -> tuple[list[PlanItem], list[DroppedItem]]:
+    """One implied independence per pair of constructs ("biofilm ⊥ lwoffii" and "biofilm formed by
+    both strains ⊥ lwoffii" are one test): the best-ranked is kept, its information counted once."""
+
+    def tested_pair(item: PlanItem) -> tuple | None:
+        if item.action.method != IMPLICATION_TEST or item.about_target:
+            return None
+        pair = (item.action.arguments.get("x"), item.action.arguments.get("y"))
+        return tuple(sorted(ctx.construct_of(v) for v in pair if v))
+
+    reason = "the same test as “{kept}”, under other names of its variables"
+    return _first_of_each(items, dropped, tested_pair, reason)
 
 
 def _question(ctx: PlanContext, item: PlanItem) -> tuple:

@@ -153,3 +153,20 @@ def test_a_claim_cut_out_whole_or_a_study_role_is_no_variable(label):
 )
 def test_participles_that_modify_a_noun_leave_a_variable(label):
     assert concept_problem(label) is None
+
+
+def test_one_implied_independence_per_pair_of_concepts():
+    labels = {"s": "lwoffii", "m": "serious neonatal infection", "b": "biofilm"}
+    labels["f"] = "biofilm formed by both strains"  # a biofilm: the participle opens a post-modifier
+    edges = {("s", "m"): 0.4, ("m", "b"): 0.4, ("m", "f"): 0.4}
+    graph = make_graph(edges, labels, candidates=[list(edges)])
+    plan = make_plan(graph, use_dowhy=False)
+    tests = [i for i in plan.items if i.action.method == "conditional_independence_test"]
+    about = [
+        i
+        for i in tests
+        if {i.action.arguments["x"], i.action.arguments["y"]} & {"b", "f"} and "s" in i.variables[:2]
+    ]
+    assert len(about) == 1, [i.title for i in tests]
+    reasons = [d.reason for d in plan.dropped if d.title.startswith("Test the implied independence")]
+    assert any(r.startswith("the same test as") for r in reasons)
