@@ -78,13 +78,13 @@ def run_workers(command: list[str], count: int, env: dict[str, str], logs: Path)
     return {"wall_s": wall, "peak_rss_mb": peak_kb / 1024, "exit_codes": codes, "reports": reports}
 
 
-def measure(inputs: list[Path], workers: int, setup: str, servers: dict, folder: Path) -> dict:
+def measure(inputs: list[Path], workers: int, setup: str, servers: dict, folder: Path, corpus: str) -> dict:
     from causemap.ingest.pipeline import embedded_chunks
     from causemap.ingest.vectorstore import open_vector_store
     from causemap.settings import Settings
     from causemap.workspace import Workspace
 
-    root = folder / f"{setup}-{workers}"
+    root = folder / f"{corpus}-{setup}-{workers}"  # one fresh workspace per corpus, setup and count
     if setup == "lab":
         chroma = servers["chroma"]
         Settings.load(
@@ -148,7 +148,8 @@ def main() -> None:
             for corpus in args.corpus:
                 for setup in args.setups:
                     for workers in args.workers:
-                        row = {"corpus": corpus, **measure(inputs[corpus], workers, setup, servers, folder)}
+                        measured = measure(inputs[corpus], workers, setup, servers, folder, corpus)
+                        row = {"corpus": corpus, **measured}
                         rows.append(row)
                         print(json.dumps({k: v for k, v in row.items() if k != "claim_ids"}), flush=True)
     finally:
