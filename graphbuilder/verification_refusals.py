@@ -134,6 +134,8 @@ def _noun_read_as_verb(verb: Token) -> bool:
     finite conjunct of the "verb") still follows, unmarked, whose subject that phrase is."""
     if any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
         return True  # "Haplotype reconstruction ... showed": an order's conjuncts are orders, not past
+    if any(c.i < verb.i and c.pos_ == "ADP" and not any(c.children) for c in verb.children):
+        return True  # "Of note, ...": the object of a preposition before it, read as a verb
     doc = verb.doc
     if (
         verb.i != verb.sent.start
