@@ -258,7 +258,7 @@ class Workspace(_StageWorkspace):
         use_llm
             With a configured LLM (``extract.llm``), add its grounded suggestions.
         """
-        from causemap.planner.workspace_plan import plan_workspace
+        from causemap.planner.workspace_plan import PLAN_STEPS, plan_workspace
 
         table = Path(data) if isinstance(data, str) else data
         mapping = Path(columns) if isinstance(columns, str) else columns
@@ -276,7 +276,7 @@ class Workspace(_StageWorkspace):
             on_step=progress if callable(progress) else None,  # progress=True: the planner's own bar
         )
         if callable(progress):
-            progress(3, 3, f"{len(result.items)} proposals")
+            progress(PLAN_STEPS, PLAN_STEPS, f"{len(result.items)} proposals")
         return result
 
     def ask(self, question: str, k: int = 5, *, include_references: bool = False) -> list[Passage]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,11 +183,7 @@ def build_workspace_graph(
     stages = _Stages(progress)
     cache: TermVectorCache | None = None
     if embedder is None and use_embeddings:
-        cache = TermVectorCache(
-            cache_path(settings.workspace, settings.ingest.embedding_model),
-            _model_loader(settings, stages),
-            progress=progress,
-        )
+        cache = workspace_name_vectors(settings, stages)
         embedder = cache
     stages("reading claims and papers")
     inputs = load_graph_inputs(store)
@@ -210,15 +206,19 @@ def build_workspace_graph(
     return graph.filtered(threshold) if threshold > 0 else graph
 
 
-def _model_loader(settings: Settings, stages: _Stages) -> Callable[[], TextEmbedder]:
+def workspace_name_vectors(settings: Settings, stages: _Stages | None = None) -> TermVectorCache:
+    """The workspace's cache of variable-name vectors over its configured embedding model, which is
+    loaded only when a name is new (the graph stage and the planner read the same file)."""
+
     def load() -> TextEmbedder:
         from causemap.ingest.embedding import get_embedder
 
-        if stages.enabled:
+        if stages is not None and stages.enabled:
             print("graph: loading the embedding model ...", file=sys.stderr, flush=True)
         return get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size)
 
-    return load
+    progress = stages is not None and stages.enabled
+    return TermVectorCache(cache_path(settings.workspace, settings.ingest.embedding_model), load, progress)
 
 
 def _aliases(graph: KnowledgeGraph, variable_id: str) -> list[str]:

@@ -21,6 +21,8 @@ from causemap.planner.plan import Plan, make_plan
 from causemap.planner.targets import TargetError
 from causemap.workspace import Workspace
 
+PLAN_STEPS = 3  # graph, co-mentions in the corpus, identification and proposals
+
 
 def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str, str], list[Provenance]]:
     """Pairs of variables named in one sentence of the corpus (outside reference lists) with no claim."""
@@ -32,14 +34,9 @@ def corpus_cooccurrences(ws: Workspace, graph: KnowledgeGraph) -> dict[tuple[str
 def label_vectors(ws: Workspace, graph: KnowledgeGraph) -> dict[str, np.ndarray]:
     """Unit vectors of the variables' labels, by id: from the workspace's cache of name vectors (which
     the graph stage fills), the embedding model loaded only for a label not in it."""
-    from causemap.graphbuilder.term_vectors import TermVectorCache, cache_path
-    from causemap.ingest.embedding import get_embedder
+    from causemap.graphbuilder.graph_service import workspace_name_vectors
 
-    settings = ws.settings
-    cache = TermVectorCache(
-        cache_path(settings.workspace, settings.ingest.embedding_model),
-        lambda: get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size),
-    )
+    cache = workspace_name_vectors(ws.settings)
     ids = sorted(graph.variables)
     if not ids:
         return {}
@@ -93,14 +90,14 @@ def plan_workspace(
 
     table = read_table(data) if isinstance(data, Path) else data  # bad input fails before any work
     mapping = read_column_map(columns) if isinstance(columns, Path) else columns
-    steps = tqdm(total=3, desc="plan", unit="step", file=sys.stderr, disable=not progress)
+    steps = tqdm(total=PLAN_STEPS, desc="plan", unit="step", file=sys.stderr, disable=not progress)
 
     started: list[str] = []
 
     def step(what: str) -> None:
         steps.set_postfix_str(what)
         if on_step is not None:
-            on_step(len(started), 3, what)
+            on_step(len(started), PLAN_STEPS, what)
         started.append(what)
 
     step("graph")
