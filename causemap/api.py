@@ -136,11 +136,19 @@ class Workspace(_StageWorkspace):
         and of the stages inside it (``"paper.pdf: embedding chunks 64/340"``), with the count of
         documents done.
         """
-        from causemap.ingest.pipeline import ingest_paths
-
         targets = [paths] if isinstance(paths, str | Path) else list(paths)
         if not targets:
             raise UsageError("nothing to ingest: give at least one file or folder")
+        return self._ingest(targets, progress)
+
+    def resume_ingest(self, *, progress: Progress = None) -> IngestReport:
+        """Finish what a killed or crashed ingest left: papers stored without their vectors get them
+        (listed in ``report.resumed``); no new file is read. ``ingest`` does this too, first."""
+        return self._ingest([], progress)
+
+    def _ingest(self, targets: list[Path | str], progress: Progress) -> IngestReport:
+        from causemap.ingest.pipeline import ingest_paths
+
         on_file = on_stage = None
         if callable(progress):
             callback = on_stage = progress
@@ -190,12 +198,18 @@ class Workspace(_StageWorkspace):
             chosen, rules = extractor, None
         if prefilter is None:
             prefilter = rules if rules is not None else make_extractor("rules", settings)[1]
-        on_paper = None
-        if callable(progress):
-            callback = progress
+        on_paper = on_stage = None
+        if callable(progress):  # each paper as it starts, and an LLM's answered sentences within it
+            callback = on_stage = progress
             on_paper = lambda done, total, paper: callback(done, total, paper.title or paper.source)  # noqa: E731
         return extract_workspace(
-            self, chosen, prefilter, force=force, progress=progress is True, on_paper=on_paper
+            self,
+            chosen,
+            prefilter,
+            force=force,
+            progress=progress is True,
+            on_paper=on_paper,
+            on_stage=on_stage,
         )
 
     def graph(self, min_belief: float | None = None, *, progress: Progress = None) -> KnowledgeGraph:

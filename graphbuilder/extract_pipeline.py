@@ -10,6 +10,7 @@ its "done" mark in one transaction, so a killed run resumes at the first unfinis
 from __future__ import annotations
 
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,6 +20,7 @@ from typing import Any
 from tqdm import tqdm
 
 from causemap.graphbuilder.extractors.base import (
+    BatchProgress,
     CandidateFilter,
     CandidateReading,
     ExtractedRelation,
@@ -30,6 +32,9 @@ from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
 from causemap.models import Claim, ClaimRole, Page, Paper, PaperState, StudyDesign
 from causemap.workspace import Workspace
+
+# ``on_stage(papers done, papers, what)``: progress inside a paper, e.g. "Title: 30/120 sentences answered".
+StageCallback = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -204,8 +209,13 @@ def extract_workspace(
     force: bool = False,
     progress: bool = True,
     on_paper: Callable[[int, int, Paper], None] | None = None,
+    on_stage: StageCallback | None = None,
 ) -> ExtractReport:
     """Run ``extractor`` over every ready paper not yet read by this extractor version.
+
+    ``on_paper(done, total, paper)`` is told as each paper starts; ``on_stage(done, total, what)``
+    hears the progress inside a paper from an extractor that reports it (the LLM's batches:
+    ``"Title: 30/120 sentences answered"``), from whichever thread reads that paper.
 
     The run is recorded as finished whatever happens: "ok", "partial" (some LLM batches went
     unanswered; their papers are retried by the next run) or "failed" (with the error).
@@ -216,7 +226,8 @@ def extract_workspace(
     report = ExtractReport(extractor=extractor.name)
     run_id = store.start_run("extract")
     try:
-        _extract_papers(workspace, extractor, prefilter, report, run_id, force, progress, on_paper)
+        stages = _Progress(progress, on_paper, on_stage, f"extract ({extractor.name})")
+        _extract_papers(workspace, extractor, prefilter, report, run_id, force, stages)
     except BaseException as exc:
         _add_llm_stats(report, extractor)
         store.finish_run(run_id, "failed", {**report.to_dict(), "error": f"{type(exc).__name__}: {exc}"})
@@ -238,6 +249,56 @@ class _PaperJob:
     no_claim: int  # sentences left out as making no claim
 
 
+class _Progress:
+    """The papers done (a bar on stderr, ``on_paper``) and, inside a paper, its answered sentences
+    (``on_stage`` and the bar's postfix). Batch reports come from the reading threads: one lock."""
+
+    def __init__(
+        self,
+        bar: bool,
+        on_paper: Callable[[int, int, Paper], None] | None,
+        on_stage: StageCallback | None,
+        desc: str,
+    ) -> None:
+        self.show_bar, self.on_paper, self.on_stage, self.desc = bar, on_paper, on_stage, desc
+        self.done = self.total = 0
+        self.bar: Any = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> _Progress:
+        self.bar = tqdm(
+            total=self.total, desc=self.desc, unit="paper", file=sys.stderr, disable=not self.show_bar
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+    def starting(self, index: int, paper: Paper) -> None:
+        if self.on_paper is not None:
+            self.on_paper(index, self.total, paper)
+
+    def finished(self) -> None:
+        with self._lock:
+            self.done += 1
+            self.bar.update()
+
+    def within(self, paper: Paper) -> BatchProgress | None:
+        """The ``on_batch`` reporter for one paper, or None when nobody is listening."""
+        if self.on_stage is None and not self.show_bar:
+            return None
+        name = paper.title or paper.source
+
+        def answered(done: int, sent: int) -> None:
+            what = f"{name}: {done}/{sent} sentences answered"
+            with self._lock:
+                self.bar.set_postfix_str(f"{name[:30]}: {done}/{sent} sentences")
+                if self.on_stage is not None:
+                    self.on_stage(self.done, self.total, what)
+
+        return answered
+
+
 def _extract_papers(
     workspace: Workspace,
     extractor: SentenceExtractor,
@@ -245,8 +306,7 @@ def _extract_papers(
     report: ExtractReport,
     run_id: int,
     force: bool,
-    progress: bool,
-    on_paper: Callable[[int, int, Paper], None] | None,
+    stages: _Progress,
 ) -> None:
     """Read the papers; an extractor that allows it (the LLM's requests wait on the network) reads
     several papers at once, while the store is written from this thread alone, paper by paper."""
@@ -254,52 +314,48 @@ def _extract_papers(
     papers = store.papers(PaperState.READY)  # not those another process is still storing
     work = _work(extractor)
     workers = max(1, int(getattr(extractor, "paper_concurrency", 1)))
-    bar = tqdm(
-        total=len(papers),
-        desc=f"extract ({extractor.name})",
-        unit="paper",
-        file=sys.stderr,
-        disable=not progress,
-    )
+    stages.total = len(papers)
     pending: deque[tuple[_PaperJob, Future[CandidateReading]]] = deque()
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
-    try:
-        for done, paper in enumerate(papers):
-            if on_paper is not None:
-                on_paper(done, len(papers), paper)
-            if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
-                report.papers_skipped += 1
-                bar.update()
-                continue
-            if store.take_work(work, paper.id, run_id) is not None:
-                report.elsewhere.append(paper.id)
-                bar.update()
-                continue
-            if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
-                store.release_work(work, paper.id, run_id)  # another run finished it meanwhile
-                report.papers_skipped += 1
-                bar.update()
-                continue
-            job = _paper_job(store, paper)
-            texts = [s.text for s in job.sentences]
-            if pool is None:
-                reading = read_candidates(extractor, prefilter, texts)
-                _store_paper(store, extractor, job, reading, report, run_id)
-                bar.update()
-                continue
-            pending.append((job, pool.submit(read_candidates, extractor, prefilter, texts)))
-            while len(pending) >= 2 * workers:  # keep the workers busy, not every paper in memory
-                job, future = pending.popleft()
-                _store_paper(store, extractor, job, future.result(), report, run_id)
-                bar.update()
-        while pending:
-            job, future = pending.popleft()
-            _store_paper(store, extractor, job, future.result(), report, run_id)
-            bar.update()
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        bar.close()
+
+    def store_next() -> None:
+        job, future = pending.popleft()
+        _store_paper(store, extractor, job, future.result(), report, run_id)
+        stages.finished()
+
+    with stages:
+        try:
+            for index, paper in enumerate(papers):
+                stages.starting(index, paper)
+                if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+                    report.papers_skipped += 1
+                    stages.finished()
+                    continue
+                if store.take_work(work, paper.id, run_id) is not None:
+                    report.elsewhere.append(paper.id)
+                    stages.finished()
+                    continue
+                if not force and store.extracted_version(paper.id, extractor.name) == extractor.version:
+                    store.release_work(work, paper.id, run_id)  # another run finished it meanwhile
+                    report.papers_skipped += 1
+                    stages.finished()
+                    continue
+                job = _paper_job(store, paper)
+                texts = [s.text for s in job.sentences]
+                on_batch = stages.within(paper)
+                if pool is None:
+                    reading = read_candidates(extractor, prefilter, texts, on_batch)
+                    _store_paper(store, extractor, job, reading, report, run_id)
+                    stages.finished()
+                    continue
+                pending.append((job, pool.submit(read_candidates, extractor, prefilter, texts, on_batch)))
+                while len(pending) >= 2 * workers:  # keep the workers busy, not every paper in memory
+                    store_next()
+            while pending:
+                store_next()
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def pending_sentences(

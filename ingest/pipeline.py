@@ -26,6 +26,7 @@ import hashlib
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from causemap.workspace import Workspace
 StageCallback = Callable[[int, int, str], None]
 RECORDS_PER_TASK = 64  # JSONL records one reader task parses (each task has the time limit)
 INGEST_WORK = "ingest"  # what an ingest run claims a paper for (see causemap.store.work)
+PAGE_POLL_SECONDS = 0.25  # how often the page count of a PDF being read is looked at
 
 
 @dataclass
@@ -211,13 +213,27 @@ class _IngestRun:
                 self._write_waiting()  # embed while the readers work
             self._in_flight.popleft()
             if not head.records:
-                self._stage(head.file.path.name, "reading")
+                self._wait_reading(head)
             items = self._items(head)
             self._fill(tasks)
             self._take(head, items)
             if sum(len(s.chunks) for s in self._waiting) >= self.flush_at:
                 self._write_waiting()
         self._write_waiting()
+
+    def _wait_reading(self, task: _Task) -> None:
+        """Wait for a file's reader, telling its pages as the reader goes ("reading page 40/212")."""
+        name = task.file.path.name
+        self._stage(name, "reading")
+        if self.on_stage is None and not self.show_bar:
+            return
+        shown = None
+        while not task.future.done():
+            pages = self.pool.pages_read(task.future)
+            if pages is not None and pages != shown:
+                self._stage(name, f"reading page {min(pages[0] + 1, pages[1])}/{pages[1]}")
+                shown = pages
+            futures_wait([task.future], timeout=PAGE_POLL_SECONDS)
 
     def _fill(self, tasks: Iterator[_Task]) -> None:
         """Keep a few tasks per reader in flight: enough to stay busy, not the whole corpus in memory."""
@@ -377,6 +393,8 @@ class _IngestRun:
             self.on_file(self.done, self.total, path)
 
     def _stage(self, name: str, stage: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{name[:30]}: {stage}")
         if self.on_stage is not None:
             self.on_stage(self.done, self.total, f"{name}: {stage}")
 

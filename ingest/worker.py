@@ -14,6 +14,11 @@ script, which breaks any script that calls ingest without an ``if __name__ == "_
 would import everything again. The forked worker only ever runs the readers (pure Python and pypdf), not
 the parent's model, threads or connections, and ends with ``os._exit``. Elsewhere workers are spawned.
 A worker reads, cleans, labels sections and chunks; the parent stores and embeds.
+
+While a worker reads a PDF it writes its page count into a slot of a shared array that the parent
+reads (``ReaderPool.pages_read``), so a long PDF shows "reading page 40/212" rather than sitting still.
+Each task in flight has its own slot and one writer, so no lock is needed: a worker killed mid-write
+cannot leave a lock held, and a torn read only shows a page number for a moment.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from typing import Any
 
 from causemap.ingest.chunking import ChunkSpan, chunk_page
 from causemap.ingest.readers import load_bytes, read_document
-from causemap.ingest.readers.base import ParsedDocument, ReadFailure, ReadLimits
+from causemap.ingest.readers.base import ParsedDocument, ReadFailure, ReadLimits, set_page_reporter
 from causemap.ingest.readers.text import parse_record
 
 
@@ -98,10 +103,16 @@ def _address_space() -> int:
         return 0
 
 
-def _start_worker(memory_bytes: int) -> None:
+_page_slots: Any = None  # the pool's shared array of (pages read, pages) per task slot
+
+
+def _start_worker(memory_bytes: int, page_slots: Any = None) -> None:
     """Initializer: cap the worker's address space at what it has plus ``memory_bytes``; keep pypdf's
-    chatter off the console."""
+    chatter off the console; remember where page counts go."""
     import resource
+
+    global _page_slots
+    _page_slots = page_slots
 
     from causemap.ingest.readers.pdf import route_pypdf_logging
 
@@ -120,8 +131,23 @@ def _memory_failure(memory_mb: int) -> ReadFailure:
     )
 
 
-def read_file_task(path: str, job: ReadJob, memory_mb: int) -> list[ReadItem]:
-    """Read, clean and chunk one whole file (PDF, text, or a JSONL export read in one go)."""
+def _report_to_slot(slot: int) -> None:
+    """Send this process's page counts to ``slot`` of the shared array (slot -1: nowhere)."""
+    if _page_slots is None or slot < 0:
+        set_page_reporter(None)
+        return
+
+    def report(done: int, total: int) -> None:
+        _page_slots[2 * slot + 1] = total
+        _page_slots[2 * slot] = done
+
+    set_page_reporter(report)
+
+
+def read_file_task(path: str, job: ReadJob, memory_mb: int, slot: int = -1) -> list[ReadItem]:
+    """Read, clean and chunk one whole file (PDF, text, or a JSONL export read in one go); page counts
+    go to ``slot`` of the pool's shared array."""
+    _report_to_slot(slot)
     try:
         data = load_bytes(Path(path), job.limits.max_bytes)
         if isinstance(data, ReadFailure):
@@ -175,17 +201,35 @@ class ReaderPool:
         if tasks_hint is not None:
             workers = max(1, min(workers, tasks_hint))
         self.workers = workers
+        context = multiprocessing.get_context(_START_METHOD)
+        # Slots for more tasks than the caller keeps in flight; a task without a free slot reports nothing.
+        self._page_slots = context.RawArray("q", 2 * (4 * workers + 4))
+        self._free_slots = list(range(len(self._page_slots) // 2))
+        self._slot_of: dict[int, int] = {}  # id(future) -> slot
         self._pool = ProcessPool(
             max_workers=workers,
             initializer=_start_worker,
-            initargs=(self.memory_mb * 1024 * 1024,),
-            context=multiprocessing.get_context(_START_METHOD),
+            initargs=(self.memory_mb * 1024 * 1024, self._page_slots),
+            context=context,
         )
 
     def submit_file(self, path: Path) -> Any:
-        return self._pool.schedule(
-            read_file_task, args=(str(path), self.job, self.memory_mb), timeout=self.seconds
+        slot = self._free_slots.pop() if self._free_slots else -1
+        if slot >= 0:
+            self._page_slots[2 * slot] = self._page_slots[2 * slot + 1] = 0
+        future = self._pool.schedule(
+            read_file_task, args=(str(path), self.job, self.memory_mb, slot), timeout=self.seconds
         )
+        if slot >= 0:
+            self._slot_of[id(future)] = slot
+        return future
+
+    def pages_read(self, future: Any) -> tuple[int, int] | None:
+        """``(pages read, pages)`` of the PDF a file task is reading, once its reader has counted them."""
+        slot = self._slot_of.get(id(future))
+        if slot is None or not self._page_slots[2 * slot + 1]:
+            return None
+        return int(self._page_slots[2 * slot]), int(self._page_slots[2 * slot + 1])
 
     def submit_records(self, path: Path, records: list[tuple[int, bytes]]) -> Any:
         return self._pool.schedule(
@@ -197,6 +241,7 @@ class ReaderPool:
         one per record (naming its line) for a task of JSONL ``records``."""
         from pebble import ProcessExpired
 
+        slot = self._slot_of.pop(id(future), None)
         try:
             return list(future.result())
         except FutureTimeout:
@@ -209,6 +254,9 @@ class ReaderPool:
             failure = _crash(exc.exitcode, self.memory_mb)
         except MemoryError:  # the result itself was too large to hand back
             failure = _memory_failure(self.memory_mb)
+        finally:
+            if slot is not None:
+                self._free_slots.append(slot)
         if records is None:
             return [failure]
         return [_for_record(number, failure) for number, _ in records]

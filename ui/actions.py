@@ -22,38 +22,23 @@ if TYPE_CHECKING:
 
 
 def start_ingest(ws: Workspace, paths: Sequence[Path], label: str = "Ingest") -> jobs.Job | None:
-    """``causemap ingest PATHS`` in the background; the job's result is the ``IngestReport``."""
-    from causemap.ingest.pipeline import ingest_paths
-
+    """``causemap ingest PATHS`` in the background (no paths: finish what an interrupted ingest left);
+    the job's result is the ``IngestReport``. Progress: per document, and the stages inside a file
+    ("paper.pdf: reading page 3/12", "paper.pdf: embedding chunks 64/340")."""
     targets = list(paths)
 
     def work(progress: jobs.ProgressCallback) -> Any:
-        return ingest_paths(
-            ws,
-            targets,
-            progress=False,
-            on_file=lambda done, total, path: progress(done, total, Path(path).name),
-            on_stage=progress,  # "paper.pdf: embedding chunks 64/340"
-        )
+        return ws.ingest(targets, progress=progress) if targets else ws.resume_ingest(progress=progress)
 
     return state.start(ws, "ingest", label, work)
 
 
 def start_extract(ws: Workspace, extractor_name: str) -> jobs.Job | None:
-    """``causemap extract --extractor NAME`` in the background; the result is the ``ExtractReport``."""
-    from causemap.graphbuilder.extract_pipeline import extract_workspace
-    from causemap.graphbuilder.extractors import make_extractor
+    """``causemap extract --extractor NAME`` in the background; the result is the ``ExtractReport``.
+    Progress: per paper, and an LLM's answered sentences inside it."""
 
     def work(progress: jobs.ProgressCallback) -> Any:
-        progress(0, 0, f"loading the {extractor_name} extractor")
-        extractor, prefilter = make_extractor(extractor_name, ws.settings.extract, ws.store)
-        return extract_workspace(
-            ws,
-            extractor,
-            prefilter,
-            progress=False,
-            on_paper=lambda done, total, paper: progress(done, total, paper.title or paper.source),
-        )
+        return ws.extract(extractor_name, progress=progress)
 
     return state.start(ws, "extract", f"Extraction ({extractor_name})", work)
 

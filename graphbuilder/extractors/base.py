@@ -6,7 +6,7 @@ workspace pipeline can add the sentence's own offset in the page text to place a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
@@ -15,6 +15,8 @@ Relation = Literal["causal", "correlational"]
 Polarity = Literal["+", "-", "0"] | None
 
 RELATIONS: tuple[str, ...] = ("causal", "correlational")
+# ``on_batch(answered, sent)``: of the ``sent`` sentences, ``answered`` have their answer so far.
+BatchProgress = Callable[[int, int], None]
 POLARITIES: tuple[str | None, ...] = ("+", "-", "0", None)
 
 
@@ -110,9 +112,12 @@ class ExtractOutcome:
 
 @runtime_checkable
 class OutcomeExtractor(Protocol):
-    """An extractor that can also say which of its batches went unanswered (the LLM extractor)."""
+    """An extractor that can also say which of its batches went unanswered, and report its batches
+    as they are answered (the LLM extractor, whose one paper can take minutes)."""
 
-    def extract_outcome(self, sentences: Sequence[str]) -> ExtractOutcome: ...
+    def extract_outcome(
+        self, sentences: Sequence[str], on_batch: BatchProgress | None = None
+    ) -> ExtractOutcome: ...
 
 
 @dataclass
@@ -138,10 +143,14 @@ class CandidateReading:
 
 
 def read_candidates(
-    extractor: SentenceExtractor, prefilter: CandidateFilter | None, sentences: Sequence[str]
+    extractor: SentenceExtractor,
+    prefilter: CandidateFilter | None,
+    sentences: Sequence[str],
+    on_batch: BatchProgress | None = None,
 ) -> CandidateReading:
     """Claims per sentence, in order, reading only the sentences ``prefilter`` flags as candidates,
     and keeping only the claims that pass ``graphbuilder.verification`` (whatever the extractor).
+    ``on_batch`` hears how many of the candidates are answered, from an extractor that reports it.
 
     Every extraction path (the workspace pipeline, ``extract --input``, ``eval``) comes through here,
     so that no extractor's claim reaches a store or a score unverified.
@@ -154,7 +163,7 @@ def read_candidates(
         return reading
     texts = [sentences[i] for i in sent]
     if isinstance(extractor, OutcomeExtractor):
-        outcome = extractor.extract_outcome(texts)
+        outcome = extractor.extract_outcome(texts, on_batch)
     else:
         outcome = ExtractOutcome(relations=extractor.extract(texts))
     from causemap.graphbuilder.extractors.rules import RulesExtractor

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from pydantic import ValidationError
 
-from causemap.graphbuilder.extractors.base import ExtractedRelation, ExtractOutcome
+from causemap.graphbuilder.extractors.base import BatchProgress, ExtractedRelation, ExtractOutcome
 from causemap.graphbuilder.extractors.llm_methods import (
     BoundMethod,
     bind_method,
@@ -206,8 +206,11 @@ class LLMExtractor:
         """Claims per sentence, in order. Sentences of skipped batches get none (see ``stats``)."""
         return self.extract_outcome(sentences).relations
 
-    def extract_outcome(self, sentences: Sequence[str]) -> ExtractOutcome:
+    def extract_outcome(
+        self, sentences: Sequence[str], on_batch: BatchProgress | None = None
+    ) -> ExtractOutcome:
         """Claims per sentence, and the batches that got no answer (with their reasons).
+        ``on_batch(answered, len(sentences))`` is called as each batch is answered or skipped.
 
         Raises ``LLMCallError`` for what would fail every batch alike: a wrong key, an unknown model, a
         server that was never reached, a server that accepts none of the structured-output methods.
@@ -221,12 +224,18 @@ class LLMExtractor:
             futures = {
                 pool.submit(self._extract_batch, [sentences[i] for i in batch]): batch for batch in batches
             }
+            answered = 0
+            if on_batch is not None:
+                on_batch(0, len(sentences))
             for future in as_completed(futures):
                 relations, skipped = future.result()
                 for i, found in zip(futures[future], relations, strict=True):
                     outcome.relations[i] = found
                 if skipped is not None:
                     outcome.skipped.append(skipped)
+                answered += len(futures[future])
+                if on_batch is not None:
+                    on_batch(answered, len(sentences))
         finally:
             # On an error, drop the batches not yet started rather than spend money on them.
             pool.shutdown(wait=True, cancel_futures=True)

@@ -7,7 +7,7 @@ raise for a bad input file: one broken PDF must not stop an ingest run over a th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
@@ -35,6 +35,26 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
 DEFAULT_MAX_PAGE_CHARS = 200_000
 DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
+
+# ``(pages read, pages)``, as a reader goes through a long document; see ``report_pages``.
+PageReporter = Callable[[int, int], None]
+_page_reporter: PageReporter | None = None
+
+
+def set_page_reporter(reporter: PageReporter | None) -> None:
+    """Where ``report_pages`` goes in this process (a reader process: to its parent), or nowhere.
+
+    A hook rather than an argument of every reader, like logging: readers stay ``read(path, data,
+    limits)``, and only the process that wants the counts installs one."""
+    global _page_reporter
+    _page_reporter = reporter
+
+
+def report_pages(done: int, total: int) -> None:
+    """A reader has read ``done`` of the ``total`` pages of the document it is reading."""
+    if _page_reporter is not None:
+        _page_reporter(done, total)
+
 
 SECTION_LABELS: tuple[str, ...] = (
     "front",

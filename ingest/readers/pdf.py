@@ -34,6 +34,7 @@ from causemap.ingest.readers.base import (
     ParsedDocument,
     ReadFailure,
     ReadLimits,
+    report_pages,
 )
 from causemap.ingest.sections import label_pages
 
@@ -185,6 +186,7 @@ def _extract(
     raw_pages: list[str] = []
     problems: list[str] = []
     for index, page in enumerate(reader.pages):
+        report_pages(index, page_count)
         try:
             text = page.extract_text(visitor_text=collect_run if index == 0 else None)
         except MemoryError:
@@ -200,6 +202,7 @@ def _extract(
                 f"{limits.max_page_chars:,} per page (ingest.max_page_chars)",
             )
         raw_pages.append(text or "")
+    report_pages(page_count, page_count)
     if len(problems) == page_count:
         return ReadFailure("corrupt", f"truncated or corrupt PDF: {problems[0]}")
     text_chars = sum(len("".join(text.split())) for text in raw_pages)

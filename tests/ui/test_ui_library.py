@@ -214,6 +214,8 @@ def test_the_progress_bar_names_the_stage_inside_a_file_before_it_is_done(
         for what in job.log
         if what.startswith(LONG_PAPER.name + ":")
     ]
+    # "reading page 3/6" is told as the reader goes, when reading is slow enough to be seen
+    stages = [stage for stage in stages if not re.fullmatch(r"reading page \d+/6", stage)]
     assert stages[0] == "reading" and stages[1].startswith("storing 6 pages, ")
     assert stages[2:] == ["embedding chunks 0/" + match[1], "embedding chunks 8/" + match[1]]
     release.set()
