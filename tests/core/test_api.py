@@ -168,6 +168,25 @@ def test_ingest_tells_the_stages_inside_a_file_before_it_is_done(tmp_path, sampl
         assert ws.ask(chunk.text, k=1)[0].chunk_id == chunk.id
 
 
+def test_resume_ingest_finishes_a_paper_left_without_vectors(tmp_path, sample_pdfs):
+    """What a kill between storing a paper and writing its vectors leaves, finished by resume_ingest."""
+    from causemap.ingest.vectorstore import vector_store
+    from causemap.models import PaperState
+
+    with causemap.open(tmp_path / "ws", create=True) as ws:
+        paper_id = ws.ingest(sample_pdfs[0]).ingested[0]["paper_id"]
+        vectors = vector_store(ws)
+        embedded = sorted(vectors.ids())
+        vectors.delete(embedded)
+        ws.store.set_paper_state(paper_id, PaperState.EMBEDDING)
+        report = ws.resume_ingest()
+        assert [r["paper_id"] for r in report.resumed] == [paper_id]
+        assert not report.ingested and not report.failed
+        assert ws.store.paper(paper_id).state == PaperState.READY
+        assert sorted(vector_store(ws).ids()) == embedded
+        assert ws.resume_ingest().resumed == []  # nothing left to finish
+
+
 def test_plan_and_ask(ws):
     kg = ws.graph()
     steps: list[tuple[int, int, str]] = []
