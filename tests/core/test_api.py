@@ -32,7 +32,7 @@ ABSTRACTS = [
 
 
 @pytest.fixture(scope="module")
-def ws(tmp_path_factory):
+def ingested(tmp_path_factory):
     folder = tmp_path_factory.mktemp("api")
     source = folder / "abstracts.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in ABSTRACTS))
@@ -45,6 +45,20 @@ def ws(tmp_path_factory):
     assert all(0 <= done <= total for done, total, _ in seen)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture(scope="module")
+def first_extract(ingested):
+    """The workspace's first extraction, and the progress it told: whichever test runs first."""
+    steps: list[tuple[int, int, str]] = []
+    report = ingested.extract(progress=lambda *step: steps.append(step))
+    return report, steps
+
+
+@pytest.fixture
+def ws(ingested, first_extract):
+    """The ingested and extracted workspace (so that each test can run alone)."""
+    return ingested
 
 
 def test_import_causemap_loads_no_stage():
@@ -91,9 +105,8 @@ def test_settings_are_given_by_section(ws):
         causemap.open(ws.root, no_such_section={"x": 1})
 
 
-def test_extract_graph_and_status(ws):
-    steps: list[tuple[int, int, str]] = []
-    report = ws.extract(progress=lambda *step: steps.append(step))
+def test_extract_graph_and_status(ws, first_extract):
+    report, steps = first_extract
     assert report.extractor == "rules" and report.claims_stored >= 3
     assert steps[0] == (0, 0, "loading the rules extractor")
     assert [s[2] for s in steps[1:]] == ["Exercise trial", "Salt cohort"]
