@@ -31,6 +31,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relating_cue
@@ -65,8 +66,6 @@ class VerificationLexicon:
 
 @lru_cache(maxsize=1)
 def load_verification_lexicon() -> VerificationLexicon:
-    from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
-
     text = resources.files("causemap.graphbuilder").joinpath("resources/verification.json").read_text("utf-8")
     data = json.loads(text)
     return VerificationLexicon(
@@ -149,6 +148,7 @@ class _Context:
         self.addressed = addresses_reader(doc, lexicon)
         self.quotes = quoted_stretches(doc.text, lexicon.quote_pairs)
         self.readings = cue_readings(doc)
+        self.copular_nouns = load_lexicon().copular_nouns
 
     def refusal(self, cause: Span, effect: Span, predicate: Token) -> str | None:
         return refusal(cause, effect, predicate, self.lexicon, self.addressed, self.quotes)
@@ -168,10 +168,12 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
         return context.refusal(cause, effect, predicate) or relation
     participles = context.lexicon.hyphen_participles
     cause, effect = argument_phrase(cause, effect, participles), argument_phrase(effect, cause, participles)
-    if cause is None or effect is None:
+    if cause is None or effect is None or _names_a_role(cause, context) or _names_a_role(effect, context):
         return "not_a_phrase"
-    if _overlap(cause, effect):
+    if _overlap(cause, effect) or _complement_of(cause, effect) or _complement_of(effect, cause):
         return "overlapping"
+    if _alias_of(cause, effect) or _alias_of(effect, cause):
+        return "same_arguments"
     predicate = relating_cue(cause, effect, context.readings)
     if predicate is None:
         return "unrelated"
@@ -184,6 +186,34 @@ def _governor(cause: Span, effect: Span) -> Token:
     up = chain(head_of(cause))
     above_effect = {t.i for t in chain(head_of(effect))}
     return next((t for t in up if t.i in above_effect), up[-1])
+
+
+def _names_a_role(argument: Span, context: _Context) -> bool:
+    """ "a major cause", "a risk factor": a noun that names the role one argument plays for another
+    (the lexicon's copular nouns, where the sentence uses it as a cue) is the relation, not a variable."""
+    head = head_of(argument)
+    return head.lemma_.lower() in context.copular_nouns and any(r.cue.i == head.i for r in context.readings)
+
+
+def _complement_of(inner: Span, outer: Span) -> bool:
+    """ "genetic diversity" of "accumulation of genetic diversity": the of-complement of the other
+    argument's head is part of that argument's phrase, not a second variable."""
+    head = head_of(inner)
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == head_of(outer).i
+
+
+def _alias_of(alias: Span, named: Span) -> bool:
+    """ "severe acute respiratory syndrome (SARS)": a bracketed phrase right after the other argument
+    names the same thing (closing quotation marks may stand between)."""
+    doc = alias.doc
+    between = doc[named.end : alias.start]
+    return (
+        alias.start >= named.end
+        and any(t.text in ("(", "[") for t in between)
+        and all(t.is_punct for t in between)
+        and alias.end < len(doc)
+        and doc[alias.end].text in (")", "]")
+    )
 
 
 def _span(doc: Doc, mention: Mention) -> Span | None:

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
-from causemap.graphbuilder.extractors.rules_spans import SECTION_LABELS
+from causemap.graphbuilder.extractors.rules_spans import SECTION_LABELS, _is_label
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
 MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "NUM"})
@@ -53,10 +53,11 @@ def head_of(span: Span) -> Token:
 
 
 def trimmed(span: Span) -> Span:
-    """``span`` without punctuation at its edges, nor a preposition or conjunction opening it or a
-    function word closing it ("reduction in" -> "reduction"), as the rules extractor trims its spans."""
+    """``span`` without punctuation at its edges, nor a preposition, conjunction or section label
+    ("Conclusion Optimising ...") opening it or a function word closing it ("reduction in" ->
+    "reduction"), as the rules extractor trims its spans."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and (doc[start].is_punct or doc[start].pos_ in EDGE_POS):
+    while start < end - 1 and (doc[start].is_punct or doc[start].pos_ in EDGE_POS or _is_label(doc[start])):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in FUNCTION_POS):
         end -= 1
@@ -78,12 +79,17 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
             return None
         span, head = widened, head_of(widened)
     if head.dep_ == "compound" and head.head.i >= span.end:
-        return None  # part of a name ("lung" of "lung cancer")
+        return None
     if not _has_content(span) or span[-1].pos_ in FUNCTION_POS or span[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
         return None
     if not (_is_nominal(head) or _is_gerund(head, span)):
+        if not _is_gerund(head, _with_objects(span, head)):
+            return None
+        span = _with_objects(span, head)  # "leveling" of "leveling the nadir": the gerund's phrase
+    span = _with_premodifiers(span)  # "cancer" of "lung cancer", "reduction" of "weight reduction"
+    if not _cut_between_phrases(span, head_of(span)):
         return None
-    if not _premodifiers_whole(span) or not _cut_between_phrases(span, head):
+    if other.start < span.end and span.start < other.end:
         return None
     return span
 
@@ -141,24 +147,44 @@ def _is_gerund(head: Token, span: Span) -> bool:
         head.pos_ == "VERB"
         and head.tag_ == "VBG"
         and head.dep_ in GERUND_ARGUMENT_DEPS
-        and all(span.start <= c.i < span.end for c in head.children if c.dep_ in ("dobj", "compound"))
+        and all(
+            span.start <= c.i < span.end
+            for c in head.children
+            if c.dep_ in ("dobj", "compound") and c.lower_ not in SECTION_LABELS
+        )
     )
 
 
-def _premodifiers_whole(span: Span) -> bool:
-    """The word before the span does not modify a word of it ("lung" before "cancer" does); a
-    section label run into the sentence ("Conclusions Exercise reduced ...") is no modifier."""
-    if span.start == 0:
-        return True
-    before = span.doc[span.start - 1]
-    if before.dep_ in OPTIONAL_PREMODIFIER_DEPS or before.is_punct or before.lower_ in SECTION_LABELS:
-        return True
-    if before.pos_ in ("ADJ", "ADV") and before.dep_ in ("amod", "advmod"):
-        return True  # "severe" of "severe impacts": an adjective grades the variable, a noun names it
-    token = before
-    while token.i < span.start and token.head.i != token.i:
-        token = token.head  # up through the premodifier's own phrase ("the [very] high risk")
-    return not span.start <= token.i < span.end
+def _with_premodifiers(span: Span) -> Span:
+    """``span`` widened over the words before it that name part of it ("lung" before "cancer"): a
+    head given without them is that phrase, as a modifier given alone is. Determiners, punctuation
+    and a section label run into the sentence ("Conclusions Exercise reduced ...") are left out, and
+    so is a grading adjective or participle ("severe impacts", "known hypertension"), which grades
+    the variable a noun names."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        before = doc[start - 1]
+        if before.tag_ == "HYPH" and start > 1:
+            before = doc[start - 2]  # "SARS - CoV2": a hyphen joins the name, whatever the tokens
+        if before.dep_ in OPTIONAL_PREMODIFIER_DEPS or before.is_punct or before.lower_ in SECTION_LABELS:
+            break
+        if before.dep_ in ("amod", "advmod") and (
+            before.pos_ in ("ADJ", "ADV") or before.tag_ in ("VBN", "VBG")
+        ):
+            break
+        token = before
+        while token.i < start and token.head.i != token.i:
+            token = token.head  # up through the premodifier's own phrase ("the [very] high risk")
+        if not start <= token.i < span.end:
+            break
+        start = before.i
+    return doc[start : span.end]
+
+
+def _with_objects(span: Span, head: Token) -> Span:
+    """A gerund's span reaching over its objects ("leveling" -> "leveling the nadir of X")."""
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i >= span.end]
+    return span.doc[span.start : max([span.end, *(c.right_edge.i + 1 for c in objects)])]
 
 
 def _cut_between_phrases(span: Span, head: Token) -> bool:

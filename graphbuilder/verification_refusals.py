@@ -35,6 +35,11 @@ OBLIGING_DEPS = frozenset({"xcomp", "ccomp"})
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis", "appos", "csubj", "advcl", "ccomp"})
 # Words that may come before the verb of an order ("Do not", "Please", "Kindly", "Always").
 ORDER_OPENERS = frozenset({"aux", "neg", "advmod", "intj"})
+# What a verb of saying says: its object or clause.
+CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd"})
+# An address header: "For NP:" / "To NP:" before a colon, at most this long.
+ADDRESS_PREPS = frozenset({"for", "to"})
+MAX_HEADER_WORDS = 8
 
 
 def refusal(
@@ -86,7 +91,7 @@ def quoted_stretches(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[
 
 def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
     """Whether the sentence speaks to whoever (or whatever) reads it: "you", "language models",
-    "previous instructions", a chat-template marker."""
+    "previous instructions", a chat-template marker, an address header ("To NP: ...")."""
     lowered = " " + " ".join(doc.text.lower().split()) + " "
     if any(marker in lowered for marker in lexicon.addressee_markers):
         return True
@@ -95,7 +100,22 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         for phrase in lexicon.addressee_phrases
     ):
         return True
-    return any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc)
+    if any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc):
+        return True
+    return any(t.text == ":" and _address_header(doc, t.i) for t in doc)
+
+
+def _address_header(doc: Doc, colon: int) -> bool:
+    """ "For NP:", "To NP:" opening a sentence: a header naming whom the text after the colon is for
+    (a memo's or a letter's address), whoever it names. Papers state findings to no one in particular;
+    a discourse adverbial ("For example:", "To date:"), one bare singular noun, is no address."""
+    start = max((t.i + 1 for t in doc[:colon] if t.text in (".", "!", "?")), default=0)
+    words = doc[start:colon]
+    if not 2 <= len(words) <= MAX_HEADER_WORDS or words[0].lower_ not in ADDRESS_PREPS:
+        return False
+    if words[0].pos_ != "ADP" or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in words):
+        return False
+    return len(words) > 2 or words[1].tag_ in ("NNS", "NNPS")
 
 
 def is_imperative(word: Token, lexicon: VerificationLexicon) -> bool:
@@ -193,13 +213,22 @@ def mentioned(word: Token, lexicon: VerificationLexicon) -> bool:
 def is_directive(word: Token, lexicon: VerificationLexicon) -> bool:
     """Whether ``word`` is, or is governed by, an act of saying or outputting put under an obligation
     ("should say that", "are asked to record that", "is required to conclude"), unless the authors
-    oblige themselves ("we must conclude that")."""
+    oblige themselves ("we must conclude that"); or follows one that has no content of its own."""
     for token in chain(word):
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs:
             continue
         if _obliged(token, lexicon):
             return True
-    return False
+    # "are asked to record that X causes Y", with the clause hung on "asked": an obliged verb of
+    # saying before the claim, with no object or clause of its own, says the clause that follows.
+    return any(
+        token.i < word.i
+        and token.pos_ == "VERB"
+        and token.lemma_.lower() in lexicon.directive_verbs
+        and not any(c.dep_ in CONTENT_DEPS for c in token.children)
+        and _obliged(token, lexicon)
+        for token in word.doc
+    )
 
 
 def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_arguments import group_definer, is_population, setting_matches
-from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, is_passive
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, copular_subject, is_passive, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
 from causemap.graphbuilder.extractors.rules_patterns import find_cues
 from causemap.graphbuilder.verification_phrases import chain, head_of
@@ -40,7 +40,7 @@ MAX_ARGUMENT_DEPTH = 2
 COMPLEMENT_DEPS = frozenset(
     {"dobj", "prep", "pobj", "attr", "acomp", "xcomp", "oprd", "dative", "pcomp", "ccomp"}
 )
-PASSIVE_CAUSE_DEPS = frozenset({"agent", "prep"})
+PASSIVE_CAUSE_DEPS = frozenset({"agent", "prep"})  # by the lexicon's agent prepositions
 # How a verb without its own subject hangs below the noun that controls it.
 CONTROL_DEPS = frozenset({"xcomp", "acomp", "acl", "relcl", "advcl"})
 NOUN_COMPLEMENT_DEPS = COMPLEMENT_DEPS | {"poss", "compound", "amod", "npadvmod", "nmod"}
@@ -145,7 +145,14 @@ def relating_cue(
             return reading.cue
         if reading.symmetric and _stands_for(cause, reading.effects) and _stands_for(effect, reading.causes):
             return reading.cue
-    return _cue_on_path(cause, effect, load_lexicon()) if path else None
+    if not path:
+        return None
+    lexicon = load_lexicon()
+    return (
+        _cue_on_path(cause, effect, lexicon)
+        or _controlled_cue(cause, effect, lexicon)
+        or _participle_cue(cause, effect, lexicon)
+    )
 
 
 def _stands_for(span: Span, heads: frozenset[int]) -> bool:
@@ -176,55 +183,129 @@ def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None
         return None
     lca = up[lca_at]
     inside = {t.i for t in cause} | {t.i for t in effect}
-    if lca.i == c_head.i:
-        return _controlled_cue(c_head, down, lexicon)
+    if lca.i in (c_head.i, e_head.i):
+        return None  # one argument governs the other: see _controlled_cue and _participle_cue
     if lca.i in inside or not is_cue_word(lca, lexicon):
         return None
     c_side, e_side = _side(lca, up), _side(lca, down)
     if c_side is None or e_side is None:
         return None
-    (c_dep, c_depth), (e_dep, e_depth) = c_side, e_side
+    (c_arm, c_depth), (e_arm, e_depth) = c_side, e_side
+    c_dep, e_dep = c_arm.dep_, e_arm.dep_
     if max(c_depth, e_depth) > MAX_ARGUMENT_DEPTH or c_dep == e_dep:
         return None
     symmetric = _is_symmetric(lca, lexicon)
     if lca.pos_ in ("VERB", "AUX"):
         # "X caused Y", "Y was caused by X": the active subject, or the passive agent, is the cause.
-        cause_deps, effect_deps = (
-            (PASSIVE_CAUSE_DEPS, SUBJECT_DEPS) if is_passive(lca) else (SUBJECT_DEPS, COMPLEMENT_DEPS)
-        )
-        forward = c_dep in cause_deps and e_dep in effect_deps
-        backward = e_dep in cause_deps and c_dep in effect_deps
+        def causes(arm: Token) -> bool:
+            if not is_passive(lca):
+                return arm.dep_ in SUBJECT_DEPS
+            return arm.dep_ == "agent" or arm.dep_ == "prep" and arm.lower_ in _agent_preps(lexicon)
+
+        def effects(arm: Token) -> bool:
+            if is_passive(lca):
+                return arm.dep_ in SUBJECT_DEPS
+            if arm.dep_ == "prep":  # "leads to Y"; not a setting ("caused pneumonia | in monkeys")
+                return any(arm.lower_ == prep for prep, _ in lexicon.particles.get(lca.lemma_.lower(), ()))
+            return arm.dep_ in COMPLEMENT_DEPS
+
+        forward = causes(c_arm) and effects(e_arm)
+        backward = causes(e_arm) and effects(c_arm)
         return lca if forward or (symmetric and backward) else None
     if {c_dep, e_dep} <= NOUN_COMPLEMENT_DEPS:  # "the effect of X on Y", "X-related Y"
         return lca
     return None
 
 
-def _controlled_cue(cause_head: Token, down: list[Token], lexicon: CueLexicon) -> Token | None:
-    """ "X adequate to reduce Y", "X, reducing Y": a cue verb with no subject of its own, hanging
-    below the cause by complement or modifying clauses (at most three), whose object is the effect.
-    ``down`` runs from the effect's head up through the cause's head."""
-    at = [t.i for t in down].index(cause_head.i)
-    for k in range(1, min(at, 3)):
+def _controlled_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None:
+    """ "X adequate to reduce Y", "X, reducing Y", "X is an approach for treating Y", "X was shown to
+    reduce Y": a cue verb with no subject of its own, whose object is the effect, hanging (by complement
+    or modifying clauses, or as the gerund of a preposition: "for treating") below a word that the
+    cause controls: the cause itself, a predicate of it (``copular_subject``: "X is a way to", "X,
+    a treatment for"), a verb whose subject it is (by a complement clause only: "X helps to reduce";
+    a purpose clause "patients received A to reduce Y" says nothing of what the patients do), or
+    the noun of which it is the complement ("the ability of X to reduce Y")."""
+    cause_head, down = head_of(cause), chain(head_of(effect))
+    inside = {t.i for t in cause}
+    for k in range(1, min(len(down), 4)):
         word = down[k]
+        if word.i in inside:
+            return None
         if word.pos_ != "VERB" or not is_cue_word(word, lexicon) or _is_symmetric(word, lexicon):
             continue
         if is_passive(word) or any(c.dep_ in SUBJECT_DEPS for c in word.children):
             continue
-        controlled = down[k:at]
-        if len(controlled) <= 3 and all(t.dep_ in CONTROL_DEPS for t in controlled):
-            if down[k - 1].dep_ in ("dobj", "prep", "pobj"):
+        if down[k - 1].dep_ not in ("dobj", "prep", "pobj"):
+            continue
+        at, steps = k, 0
+        while at + 1 < len(down) and steps < 3:
+            dep = down[at].dep_
+            if dep == "pcomp" and at + 2 < len(down) and down[at + 1].dep_ == "prep":
+                at += 2  # "an approach for | treating Y", "effective in | reducing Y"
+            elif dep in CONTROL_DEPS:
+                at += 1
+            else:
+                break
+            steps += 1
+            if _controls(down[at], cause_head, dep):
                 return word
     return None
 
 
-def _side(word: Token, path: list[Token]) -> tuple[str, int] | None:
-    """The dep by which the argument's branch hangs on ``word``, and its depth (coordination not counted)."""
+def _controls(controller: Token, cause_head: Token, dep: str) -> bool:
+    """Whether the cause is who does what the clause hanging (by ``dep``) on ``controller`` says."""
+    cause_head = _first_conjunct(cause_head)
+    if controller.i == cause_head.i:
+        return True
+    if controller.pos_ in ("VERB", "AUX"):
+        subject, _ = subject_of(controller) if dep == "xcomp" else (None, False)
+        return subject is not None and _first_conjunct(subject).i == cause_head.i
+    subject, _ = copular_subject(controller)
+    if subject is not None and _first_conjunct(subject).i == cause_head.i:
+        return True
+    of = cause_head.head
+    return cause_head.dep_ == "pobj" and of.lower_ == "of" and of.head.i == controller.i
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _participle_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None:
+    """ "the infection caused by X", "the risks associated with X": a cue participle modifying the
+    effect, whose agent (or, for a correlational cue, whose object) is the cause. The participle is
+    read as modifying the noun its parse hangs it on or the noun right before it (a reduced relative
+    clause closes on the nearest noun; the small parse often hangs it higher)."""
+    up = chain(head_of(cause))
+    if len(up) < 3 or up[0].dep_ != "pobj" or up[1].dep_ not in PASSIVE_CAUSE_DEPS:
+        return None
+    prep, verb = up[1], up[2]
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or not is_cue_word(verb, lexicon):
+        return None
+    if not (_is_symmetric(verb, lexicon) or prep.lower_ in lexicon.agent_preps):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i else None
+    modified = {verb.head.i} | (
+        {before.i} if before is not None and before.pos_ in ("NOUN", "PROPN") else set()
+    )
+    return verb if _first_conjunct(head_of(effect)).i in modified else None
+
+
+def _side(word: Token, path: list[Token]) -> tuple[Token, int] | None:
+    """The word by which the argument's branch hangs on ``word``, and its depth (coordination not
+    counted); None when the branch passes through a coordinated clause (a verb conjoined below
+    ``word`` has arguments of its own: "reduces anxiety and reassures the population")."""
     at = [t.i for t in path]
     k = at.index(word.i)
-    if not k:
+    if not k or any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in path[:k]):
         return None
-    return path[k - 1].dep_, sum(1 for t in path[:k] if t.dep_ not in ("conj", "cc", "appos"))
+    return path[k - 1], sum(1 for t in path[:k] if t.dep_ not in ("conj", "cc", "appos"))
+
+
+def _agent_preps(lexicon: CueLexicon) -> frozenset[str]:
+    return frozenset(lexicon.agent_preps) | frozenset(lexicon.fallback_agent_preps)
 
 
 def _is_symmetric(word: Token, lexicon: CueLexicon) -> bool:
