@@ -8,8 +8,9 @@ verdict column to be filled by reading the rows against the written rules in
 ``benchmarks/judgements/RULES.md``:
 
 - ``NAME-top30.md``: the 30 edges of highest belief (ties: more studies, then by name);
-- ``NAME-random30.md``: 30 edges drawn at random (seed 0) from the edges with belief above 0;
-- ``NAME-variables40.md``: 40 variables drawn at random (seed 0).
+- ``NAME-random30.md``: 30 edges drawn at random (``--seed``, 0 by default) from the edges with belief
+  above 0;
+- ``NAME-variables40.md``: 40 variables drawn at random (the same random generator, after the edges).
 
 Each edge row shows its sign, belief, studies and every sentence behind it with section, role and page.
 ``score`` counts the verdicts (``right`` / ``wrong`` for edges, ``usable`` / ``unusable`` for variables)
@@ -88,10 +89,10 @@ def sample(workspace: Path, out: Path, seed: int = 0) -> dict[str, str]:
     files = {}
     for suffix, title, rows in (
         ("top30", "The 30 edges of highest belief", _edge_rows(graph, top)),
-        ("random30", "30 random edges (belief > 0, seed 0)", _edge_rows(graph, drawn)),
+        ("random30", f"30 random edges (belief > 0, seed {seed})", _edge_rows(graph, drawn)),
         (
             "variables40",
-            "40 random variables (seed 0)",
+            f"40 random variables (seed {seed})",
             ["| # | variable | aliases | verdict | why |", "|---|---|---|---|---|"]
             + [
                 f"| {i} | {_cell(graph.variables[v].label)} | "
