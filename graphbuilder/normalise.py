@@ -15,14 +15,12 @@ sodium intake lowered blood pressure" is ``sodium intake -> blood pressure``, +)
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
+from causemap.graphbuilder.lexicon import NormalisationLexicon, load_lexicon
 from causemap.models import content_hash
 
 __all__ = [
@@ -37,100 +35,6 @@ __all__ = [
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TRAILING_PARENTHESIS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
-
-
-@dataclass(frozen=True)
-class NormalisationLexicon:
-    """The word lists of ``resources/variables.json``, as tuples of tokens."""
-
-    determiners: frozenset[str]
-    neutral_words: frozenset[str]
-    leading_wrappers: tuple[tuple[str, ...], ...]  # longest first
-    inverted_wrappers: tuple[tuple[tuple[str, ...], str], ...]
-    up_wrappers: tuple[tuple[str, ...], ...]
-    down_wrappers: tuple[tuple[str, ...], ...]
-    trailing_up: frozenset[str]
-    trailing_down: frozenset[str]
-    trailing_wrappers: frozenset[str]
-    adjective_suffixes: tuple[str, ...]
-    up_words: frozenset[str]
-    down_words: frozenset[str]
-    flip_polarity_on_down: bool
-    plural_exceptions: frozenset[str]
-    irregular_plurals: dict[str, str]
-    contrast_sets: tuple[frozenset[str], ...]
-    negating_prefixes: tuple[str, ...]
-    strip_chars: str
-    context_prepositions: frozenset[str] = frozenset()
-    in_before: frozenset[str] = frozenset()
-    uninformative_words: frozenset[str] = frozenset()
-    statistic_words: frozenset[str] = frozenset()
-    max_words: int = 1_000
-    clause_words: frozenset[str] = frozenset()
-    vague_alone: frozenset[str] = frozenset()
-    artefact_heads: frozenset[str] = frozenset()
-    code_characters: str = ""
-    trailing_participles: frozenset[str] = frozenset()
-    quantifiers: frozenset[str] = frozenset()
-    document_words: frozenset[str] = frozenset()
-    relational_heads: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_dict(cls, data: dict) -> NormalisationLexicon:
-        """Build the lexicon from the parsed JSON document."""
-
-        def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-            return tuple(sorted((tuple(p.split()) for p in items), key=lambda p: (-len(p), p)))
-
-        inverted = data["inverted_wrappers"]["phrases"]
-        direction = data["direction_modifiers"]
-        return cls(
-            determiners=frozenset(data["determiners"]["words"]),
-            neutral_words=frozenset(data["neutral_leading_words"]["words"]),
-            leading_wrappers=phrases(data["leading_wrappers"]["phrases"]),
-            inverted_wrappers=tuple(
-                sorted(((tuple(k.split()), v) for k, v in inverted.items()), key=lambda p: -len(p[0]))
-            ),
-            up_wrappers=phrases(data["direction_wrappers"]["up"]),
-            down_wrappers=phrases(data["direction_wrappers"]["down"]),
-            trailing_up=frozenset(data["direction_wrappers"]["trailing_up"]),
-            trailing_down=frozenset(data["direction_wrappers"]["trailing_down"]),
-            trailing_wrappers=frozenset(data["trailing_wrappers"]["words"]),
-            adjective_suffixes=tuple(data["trailing_wrappers"]["adjective_suffixes"]),
-            up_words=frozenset(direction["up"]),
-            down_words=frozenset(direction["down"]),
-            flip_polarity_on_down=bool(direction["flip_polarity_on_down"]),
-            plural_exceptions=frozenset(data["plural_exceptions"]["words"]),
-            irregular_plurals=dict(data["irregular_plurals"]["forms"]),
-            contrast_sets=tuple(frozenset(s) for s in data["contrast_sets"]["sets"]),
-            negating_prefixes=tuple(data["contrast_sets"]["negating_prefixes"]),
-            strip_chars=data["dropped_characters"]["strip"],
-            context_prepositions=frozenset(data["context_phrases"]["prepositions"]),
-            in_before=frozenset(data["context_phrases"]["in_before"]),
-            uninformative_words=frozenset(data["uninformative"]["words"]),
-            statistic_words=frozenset(data["uninformative"]["statistic_words"]),
-            max_words=int(data["uninformative"]["max_words"]),
-            clause_words=frozenset(data["not_a_name"]["clause_words"]),
-            vague_alone=frozenset(data["not_a_name"]["vague_alone"]),
-            artefact_heads=frozenset(data["not_a_name"]["artefact_heads"]),
-            code_characters=data["not_a_name"]["code_characters"],
-            trailing_participles=frozenset(data["not_a_name"]["trailing_participles"]),
-            quantifiers=frozenset(data["not_a_name"]["quantifiers"]),
-            document_words=frozenset(data["not_a_name"]["document_words"]),
-            relational_heads=frozenset(data["not_a_name"].get("relational_heads", ())),
-        )
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> NormalisationLexicon:
-    """Load the normalisation word lists (the packaged ``resources/variables.json`` by default)."""
-    if path is None:
-        text = (resources.files("causemap.graphbuilder") / "resources" / "variables.json").read_text(
-            encoding="utf-8"
-        )
-    else:
-        text = Path(path).read_text(encoding="utf-8")
-    return NormalisationLexicon.from_dict(json.loads(text))
 
 
 @dataclass(frozen=True)
@@ -222,10 +126,19 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     (False, False)
     >>> names_a_variable("physical activity"), names_a_variable("activity"), names_a_variable("5-HT")
     (True, False, True)
+    >>> names_a_variable("their absence"), names_a_variable("these efflux pumps")
+    (False, True)
     """
     lex = lexicon or load_lexicon()
     words = normalise(text, lex).text.split()
     if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
+        return False
+    written = [w.strip(lex.strip_chars + "()").lower() for w in text.split()]
+    if _is_quantity(written, words, lex) or _holds_phrase(words, lex.statistic_phrases):
+        return False  # "at least 10% of women", "the root mean square error"
+    if written and written[0] in lex.anaphoric_determiners and len(_pre_head(written[1:], lex)) == 1:
+        # "their absence", "such an intervention offered in routine healthcare": what is meant
+        # was named earlier in the text, and the label alone does not say it
         return False
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
@@ -246,10 +159,13 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
     if joins:
         i = joins[0]
-        if not any(w in _PREPOSITIONS | lex.context_prepositions for w in words[:i]):
+        opening = [k for k, w in enumerate(words[:i]) if w in _PREPOSITIONS | lex.context_prepositions]
+        if not opening:
             # "virulence and resistance phenotype", "anxiety or depression": two variables joined
             # into one name (they should be two nodes), not a name of one
             return False
+        if words[opening[-1]] == "of" and words[opening[-1] - 1] not in lex.joint_heads:
+            return False  # "the sense of isolation and redundancy": the head goes with each part
         # "insulin resistance in adipocytes and myocytes": the coordination is inside the
         # setting; every part must name something, and a part is no preposition's phrase
         rest = words[i + 1 :]
@@ -266,6 +182,31 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     head = words[first_prep - 1] if first_prep is not None else words[-1]
     ends = {head, words[-1]} | ({words[0]} if len(words) <= 2 else set())
     return not ends & lex.artefact_heads
+
+
+def _is_quantity(written: list[str], words: list[str], lex: NormalisationLexicon) -> bool:
+    """A percentage, or a comparison before a number ("at least 10 patients"): a number, not a name."""
+    if any("%" in w for w in words):
+        return True
+    return any(
+        tuple(written[: len(p)]) == p and len(written) > len(p) and written[len(p)][:1].isdigit()
+        for p in lex.comparative_quantities
+    )
+
+
+def _holds_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
+
+
+def _pre_head(written: list[str], lex: NormalisationLexicon) -> list[str]:
+    """The words as written from the first after any article or count up to the head noun (before the
+    first preposition or participle that follows it): ``["accelerated", "senescence"]``."""
+    start = next((i for i, w in enumerate(written) if w not in lex.determiners | lex.quantifiers), 0)
+    words = written[start:]
+    for i, w in enumerate(words[1:], start=1):
+        if w in _PREPOSITIONS or _PARTICIPLE.fullmatch(w):
+            return words[:i]
+    return words
 
 
 _PANEL = re.compile(r"\d{1,2}[a-z]?")

@@ -313,6 +313,24 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("channel", False),
         ("potassium channel", True),
         ("type 1 diabetes", True),
+        # an anaphoric determiner before a bare head: what is meant was named earlier
+        ("their absence", False),
+        ("such an intervention offered in routine healthcare", False),
+        ("these efflux pumps", True),
+        ("this accelerated senescence", True),
+        ("her diabetes", True),
+        # a percentage, a compared quantity, a statistic's phrase anywhere in the name
+        ("at least 10% of women", False),
+        ("more than 20 cigarettes", False),
+        ("the root mean square error", False),
+        ("adjusted odds ratios", False),
+        # the head of an 'of' complement goes with each coordinated part, unless it relates them
+        ("the sense of isolation and redundancy", False),
+        ("a combination of metformin and insulin", True),
+        # a difference compares what follows; 'distinct' tells instances apart like a count
+        ("the difference in phenotype", False),
+        ("the difference in blood pressure", True),
+        ("two distinct groups", False),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
