@@ -54,14 +54,21 @@ def head_of(span: Span) -> Token:
 
 def trimmed(span: Span) -> Span:
     """``span`` without punctuation at its edges, nor a preposition, conjunction or section label
-    ("Conclusion Optimising ...") opening it or a function word closing it ("reduction in" ->
-    "reduction"), as the rules extractor trims its spans."""
+    ("Conclusion Optimising ...") opening it or a function word, or an adverb of the clause, closing
+    it ("reduction in" -> "reduction"), as the rules extractor trims its spans."""
     doc, start, end = span.doc, span.start, span.end
     while start < end - 1 and (doc[start].is_punct or doc[start].pos_ in EDGE_POS or _is_label(doc[start])):
         start += 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in FUNCTION_POS):
+    while end - 1 > start and (
+        doc[end - 1].is_punct or doc[end - 1].pos_ in FUNCTION_POS or _loose(doc[end - 1], start)
+    ):
         end -= 1
     return doc[start:end]
+
+
+def _loose(token: Token, start: int) -> bool:
+    """An adverb closing the span that modifies no word of it ("X caused Y | worldwide")."""
+    return token.pos_ == "ADV" and not start <= token.head.i < token.i
 
 
 def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] = frozenset()) -> Span | None:

@@ -97,6 +97,10 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
             todo.append((definer, depth + 1))
         if (alias := _bracketed_after(token)) is not None:
             todo.append((alias, depth + 1))
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            # "The treatment (that was shown to help) is X": the copula of identity names one thing
+            # (X itself, not what its own phrase frames: "X is a cause of Y" makes Y no treatment).
+            found.update(c.i for c in token.head.children if c.dep_ == "attr" and c.i > token.i)
         for child in token.children:
             if child.dep_ in MEMBER_DEPS and child.i > token.i:
                 todo.append((child, depth + 1))
@@ -121,6 +125,8 @@ def _bracketed_after(token: Token) -> Token | None:
     an abbreviation or alias of it, wherever the parse hung it."""
     doc = token.doc
     at = token.right_edge.i + 1
+    while at < len(doc) and doc[at].is_quote:
+        at += 1  # "'severe acute respiratory syndrome' (SARS-CoV-2)": a closing quotation mark between
     if at >= len(doc) or doc[at].text not in ("(", "["):
         return None
     close = next((t.i for t in doc[at + 1 : at + 12] if t.text in (")", "]")), None)
@@ -199,7 +205,8 @@ def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None
         # "X caused Y", "Y was caused by X": the active subject, or the passive agent, is the cause.
         def causes(arm: Token) -> bool:
             if not is_passive(lca):
-                return arm.dep_ in SUBJECT_DEPS
+                # the subject, or the means ("X reduces Y by leveling Z": leveling Z reduces Y)
+                return arm.dep_ in SUBJECT_DEPS or arm.dep_ == "prep" and arm.lower_ == "by" and _means(arm)
             return arm.dep_ == "agent" or arm.dep_ == "prep" and arm.lower_ in _agent_preps(lexicon)
 
         def effects(arm: Token) -> bool:
@@ -247,24 +254,40 @@ def _controlled_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | N
             else:
                 break
             steps += 1
-            if _controls(down[at], cause_head, dep):
+            if _controls(down[at], cause_head, dep, lexicon):
                 return word
     return None
 
 
-def _controls(controller: Token, cause_head: Token, dep: str) -> bool:
+def _controls(controller: Token, cause_head: Token, dep: str, lexicon: CueLexicon) -> bool:
     """Whether the cause is who does what the clause hanging (by ``dep``) on ``controller`` says."""
     cause_head = _first_conjunct(cause_head)
     if controller.i == cause_head.i:
         return True
     if controller.pos_ in ("VERB", "AUX"):
-        subject, _ = subject_of(controller) if dep == "xcomp" else (None, False)
-        return subject is not None and _first_conjunct(subject).i == cause_head.i
+        return dep == "xcomp" and cause_head.i in _subjects(controller, lexicon)
     subject, _ = copular_subject(controller)
     if subject is not None and _first_conjunct(subject).i == cause_head.i:
         return True
+    governor = controller.head.head if controller.dep_ == "pobj" and controller.head.lower_ == "as" else None
+    if governor is not None and cause_head.i in _subjects(governor, lexicon):
+        return True  # "X ... have been discussed as ways to reduce Y"
     of = cause_head.head
     return cause_head.dep_ == "pobj" and of.lower_ == "of" and of.head.i == controller.i
+
+
+def _subjects(verb: Token, lexicon: CueLexicon) -> set[int]:
+    """The heads of a verb's subject, with its conjuncts and examples. A verb the parse hung as the
+    conjunct of a noun (which no verb can be: "Measures such as A, B, and C have been discussed")
+    has for subject the whole list that noun closes, whatever the parse made its subject."""
+    subject, _ = subject_of(verb)
+    found = {_first_conjunct(subject).i} if subject is not None else set()
+    if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):
+        top = verb.head
+        while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+            top = top.head
+        found |= _members((top,), lexicon)
+    return found
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -302,6 +325,10 @@ def _side(word: Token, path: list[Token]) -> tuple[Token, int] | None:
     if not k or any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in path[:k]):
         return None
     return path[k - 1], sum(1 for t in path[:k] if t.dep_ not in ("conj", "cc", "appos"))
+
+
+def _means(by: Token) -> bool:
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children)
 
 
 def _agent_preps(lexicon: CueLexicon) -> frozenset[str]:

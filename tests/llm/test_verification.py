@@ -71,6 +71,14 @@ KEPT = [
     # a participle grading the variable may be left out, like an adjective
     ("We found higher mortality in patients with known hypertension.", "hypertension", "higher mortality",
      "correlational"),
+    # the means of a cue verb causes its effect ("by" and a gerund)
+    ("Staffing may reduce shortages by leveling the workload.", "leveling the workload", "shortages"),
+    # a list the parse breaks up (its verb hung on the last item) is the subject of that verb
+    ("Measures such as masks , hand washing , contact tracing , and quarantines have been discussed as "
+     "ways to reduce transmission .", "hand washing", "transmission"),
+    # an abbreviation in brackets after a quoted name stands for it
+    ("Smoking is associated with 'chronic obstructive pulmonary disease' (COPD) in adults.", "Smoking",
+     "COPD", "correlational"),
     # an order's address by a header must head the sentence; a discourse adverbial is no address
     ("For example: smoking causes lung cancer.", "smoking", "lung cancer"),
 ]  # fmt: skip
@@ -133,6 +141,8 @@ REFUSED = [
      "not_a_phrase"),
     # a verb's prepositional phrase is a setting, not its effect, unless the verb takes it ("lead to")
     ("Influenza caused pneumonia in older adults.", "Influenza", "older adults", "unrelated"),
+    # the object of the means is not the cause
+    ("Staffing may reduce shortages by leveling the workload.", "the workload", "shortages", "unrelated"),
     # a passive verb's cause is its agent, not any prepositional phrase
     ("The costs were limited to medical care.", "medical care", "The costs", "unrelated"),
 ]  # fmt: skip
@@ -161,6 +171,13 @@ def test_claims_the_sentence_does_not_make_are_refused_with_their_reason(
             "Smoking",
             "CoV2 infection",
             (None, "SARS - CoV2 infection"),
+        ),
+        # an adverb of the clause closing the span is no part of the phrase
+        (
+            "The virus caused thousands of deaths worldwide.",
+            "The virus",
+            "thousands of deaths worldwide",
+            (None, "thousands of deaths"),
         ),
         # a gerund given without its object is the gerund with it
         (
