@@ -1,7 +1,12 @@
 """Ingest speed, memory and retrieval quality: causemap beside the plain LangChain pipeline, in one run.
 
-    python benchmarks/ingest.py                        # every corpus, both pipelines: prints the table
+    python benchmarks/ingest.py                        # every corpus, every pipeline: prints the table
     python benchmarks/ingest.py --corpus shared        # one corpus (samples | shared | biored)
+    python benchmarks/ingest.py --pipeline causemap --pipeline langchain   # some pipelines only
+
+Pipelines: ``causemap`` (the workspace defaults, i.e. ``ingest.embedding_runtime`` = onnx-int8, the int8
+ONNX copy of the packaged model), ``causemap-torch`` (the same with the float model through PyTorch) and
+``langchain`` (the plain pipeline below, on the float model).
 
 Corpora: the sample PDFs (``corpus_samples/pdf``), the real PDFs of ``../shared/pdfs``, and the 500 BioRED
 dev abstracts of ``../shared/eval/dev/biored_train_dev.jsonl`` written as a JSONL export with title and text
@@ -15,8 +20,15 @@ embed with the same packaged MiniLM model at the same batch size; model loading 
 processes are children and not counted) is its own. "Re-ingest" runs the same files into the same store
 again: causemap recognises unchanged files by their SHA-256, the plain pipeline embeds them all again.
 
-Retrieval check (biored): each abstract's title is the question; a hit when that abstract is among the top 5
-passages returned (causemap: ``retrieve``; plain: ``similarity_search``), measured after the first ingest.
+Retrieval checks (biored), measured after the first ingest: each abstract's title is the question and the top
+10 passages are retrieved (causemap: ``retrieve``; plain: ``similarity_search``). "top 5": the abstract is
+among the top 5 passages (easy: 500/500 for every pipeline); "top 1": it is the first passage; "MRR@10":
+the mean of 1/rank of its first passage among the 10 (0 when absent), which moves with any change in the
+ranking, not just a miss. "overlap@10 with torch" (causemap only): the mean share of the 10 chunk ids the
+``causemap`` run retrieves that the ``causemap-torch`` run retrieves too for the same question; both
+chunk the corpus identically, so this measures what the int8 runtime changes in the neighbours alone.
+"first: CPU s" is the CPU time of the first ingest, this process and its reader processes together:
+on a loaded machine it is steadier than wall time.
 
 The machine's load average is printed with the table: timings on a loaded machine are slower for both
 pipelines, and the side-by-side ratio is the figure to read. Needs ``langchain-community`` (test extra).
@@ -39,7 +51,9 @@ SHARED = REPO.parent / "shared"
 PDF_CORPORA = {"samples": REPO / "corpus_samples" / "pdf", "shared": SHARED / "pdfs"}
 BIORED = SHARED / "eval" / "dev" / "biored_train_dev.jsonl"
 CORPORA = ("samples", "shared", "biored")
+PIPELINES = ("causemap", "causemap-torch", "langchain")
 TOP_K = 5
+RANKED = 10  # passages retrieved per question for top 1 / MRR / overlap
 
 
 def _available(corpus: str) -> bool:
@@ -81,16 +95,15 @@ def run_causemap(paths: list[Path], titles: dict[str, str], workdir: Path) -> di
     t0 = time.perf_counter()
     workspace_embedder(ws)
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), _cpu_seconds()
     report = ingest_paths(ws, paths, progress=False)
-    first = time.perf_counter() - t0
-    hits = None
+    first, first_cpu = time.perf_counter() - t0, _cpu_seconds() - cpu0
+    ranked = {}
     if titles:
         source_id = {p.id: p.source.rsplit("#", 1)[-1] for p in ws.store.papers()}
-        hits = sum(
-            record_id in {source_id[p.paper_id] for p in retrieve(ws, title, k=TOP_K)}
-            for record_id, title in titles.items()
-        )
+        for record_id, title in titles.items():
+            passages = retrieve(ws, title, k=RANKED)
+            ranked[record_id] = [(source_id[p.paper_id], p.chunk_id) for p in passages]
     t0 = time.perf_counter()
     again = ingest_paths(ws, paths, progress=False)
     reingest = time.perf_counter() - t0
@@ -105,7 +118,31 @@ def run_causemap(paths: list[Path], titles: dict[str, str], workdir: Path) -> di
         "embedded": vector_store(ws).count(),
         "failed": len(report.failed),
         "reingest_skipped": len(again.skipped),
-        "hits": hits,
+        "first_cpu_s": first_cpu,
+        "runtime": ws.settings.ingest.embedding_runtime,
+        **_retrieval(ranked),
+    }
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished children (the reader processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _retrieval(ranked: dict[str, list[tuple[str, str]]]) -> dict:
+    """Top-5 and top-1 hits and MRR@10 from each question's ranked (record id, chunk id) passages."""
+    if not ranked:
+        return {"hits": None}
+    ranks = [
+        next((i for i, (record, _) in enumerate(hits, 1) if record == own), None)
+        for own, hits in ranked.items()
+    ]
+    return {
+        "hits": sum(r is not None and r <= TOP_K for r in ranks),
+        "top1": sum(r == 1 for r in ranks),
+        "mrr": sum(1 / r for r in ranks if r is not None) / len(ranks),
+        "neighbours": {own: [chunk for _, chunk in hits] for own, hits in ranked.items()},
     }
 
 
@@ -144,9 +181,9 @@ def run_langchain(paths: list[Path], titles: dict[str, str], workdir: Path) -> d
         path=str(workdir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False)
     )
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=100)
-    timings, hits = [], None
+    timings, cpu, ranked = [], [], {}
     for round_ in range(2):
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _cpu_seconds()
         pages = chunks = failed = 0
         docs = []
         for path in paths:
@@ -162,11 +199,11 @@ def run_langchain(paths: list[Path], titles: dict[str, str], workdir: Path) -> d
             Chroma.from_documents(docs, SameModel(), client=client, collection_name="plain") if docs else None
         )
         timings.append(time.perf_counter() - t0)
+        cpu.append(_cpu_seconds() - cpu0)
         if round_ == 0 and titles and store is not None:
-            hits = sum(
-                record_id in {d.metadata["id"] for d in store.similarity_search(title, k=TOP_K)}
-                for record_id, title in titles.items()
-            )
+            for record_id, title in titles.items():
+                found = store.similarity_search(title, k=RANKED)
+                ranked[record_id] = [(d.metadata["id"], "") for d in found]
     return {
         "model_load_s": load,
         "first_s": timings[0],
@@ -177,15 +214,19 @@ def run_langchain(paths: list[Path], titles: dict[str, str], workdir: Path) -> d
         "embedded": chunks,
         "failed": failed,
         "reingest_skipped": 0,
-        "hits": hits,
+        "first_cpu_s": cpu[0],
+        "runtime": "torch",
+        **{k: v for k, v in _retrieval(ranked).items() if k != "neighbours"},
     }
 
 
 def child(pipeline: str, corpus: str) -> None:
     os.environ["HF_HUB_OFFLINE"] = "1"
+    if pipeline == "causemap-torch":
+        os.environ["CAUSEMAP_INGEST__EMBEDDING_RUNTIME"] = "torch"
     with tempfile.TemporaryDirectory() as tmp:
         paths, titles = _inputs(corpus, Path(tmp))
-        runner = run_causemap if pipeline == "causemap" else run_langchain
+        runner = run_langchain if pipeline == "langchain" else run_causemap
         result = runner(paths, titles, Path(tmp))
         result["questions"] = len(titles)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -193,14 +234,25 @@ def child(pipeline: str, corpus: str) -> None:
     print(json.dumps(result))
 
 
-def _row(r: dict) -> str:
+def _row(r: dict, torch_run: dict | None) -> str:
     unit = r["documents"] if r["corpus"] == "biored" else r["pages"]
-    retrieval = f"{r['hits'] / r['questions']:.3f}" if r.get("hits") is not None else "–"
+    retrieval = "– | – | – | –"
+    if r.get("hits") is not None:
+        n = r["questions"]
+        overlap = "–"
+        if r.get("neighbours") and torch_run and torch_run.get("neighbours") and r is not torch_run:
+            shared = [
+                len(set(mine) & set(torch_run["neighbours"].get(q, []))) / RANKED
+                for q, mine in r["neighbours"].items()
+            ]
+            overlap = f"{sum(shared) / len(shared):.3f}"
+        retrieval = f"{r['hits'] / n:.3f} | {r['top1'] / n:.3f} | {r['mrr']:.4f} | {overlap}"
     return (
-        f"| {r['corpus']} | {r['pipeline']} | {r['files']} | {r['documents']} | {r['pages']} | {r['chunks']} "
-        f"| {r['embedded']} | {r['failed']} | {r['first_s']:.1f} | {unit / r['first_s']:.1f} "
-        f"| {r['reingest_s']:.2f} | {r['first_s'] / r['reingest_s']:.0f}× | {r['model_load_s']:.1f} "
-        f"| {r['peak_rss_mb']:.0f} | {retrieval} |"
+        f"| {r['corpus']} | {r['pipeline']} | {r['runtime']} | {r['files']} | {r['documents']} "
+        f"| {r['pages']} | {r['chunks']} | {r['embedded']} | {r['failed']} | {r['first_s']:.1f} "
+        f"| {r['first_cpu_s']:.1f} "
+        f"| {unit / r['first_s']:.2f} | {r['reingest_s']:.2f} | {r['first_s'] / r['reingest_s']:.0f}× "
+        f"| {r['model_load_s']:.1f} | {r['peak_rss_mb']:.0f} | {retrieval} |"
     )
 
 
@@ -209,6 +261,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--corpus", choices=CORPORA, action="append")
+    parser.add_argument("--pipeline", choices=PIPELINES, action="append")
     parser.add_argument("--child", nargs=2, metavar=("PIPELINE", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -220,7 +273,7 @@ def main() -> None:
         if not _available(corpus):
             print(f"skipping {corpus}: its files are not there", file=sys.stderr)
             continue
-        for pipeline in ("causemap", "langchain"):
+        for pipeline in args.pipeline or PIPELINES:
             print(f"{corpus}: {pipeline} ...", file=sys.stderr)
             out = subprocess.run(
                 [sys.executable, __file__, "--child", pipeline, corpus],
@@ -233,21 +286,27 @@ def main() -> None:
     before, after = (", ".join(f"{x:.1f}" for x in load) for load in (load_before, load_after))
     print(f"{os.cpu_count()} CPU cores; load average (1, 5, 15 min) {before} before, {after} after\n")
     print(
-        "| corpus | pipeline | files | documents | pages | chunks | embedded | failed | first: s "
-        "| first: pages/s (biored: abstracts/s) | re-ingest: s | first / re-ingest | model load s "
-        f"| peak RSS MB | retrieval: own abstract in top {TOP_K} |"
+        "| corpus | pipeline | runtime | files | documents | pages | chunks | embedded | failed | first: s "
+        "| first: CPU s | first: pages/s (biored: abstracts/s) | re-ingest: s | first / re-ingest "
+        f"| model load s | peak RSS MB | top {TOP_K} | top 1 | MRR@{RANKED} | overlap@{RANKED} with torch |"
     )
-    print("|" + "---|" * 15)
-    for r in rows:
-        print(_row(r))
+    print("|" + "---|" * 20)
     by = {(r["corpus"], r["pipeline"]): r for r in rows}
+    for r in rows:
+        print(_row(r, by.get((r["corpus"], "causemap-torch"))))
     print()
     for corpus in CORPORA:
-        ours, plain = by.get((corpus, "causemap")), by.get((corpus, "langchain"))
-        if ours and plain:
-            unit = "documents" if corpus == "biored" else "pages"
-            speed = (ours[unit] / ours["first_s"]) / (plain[unit] / plain["first_s"])
-            print(f"{corpus}: causemap first ingest at {speed:.2f}× the plain pipeline's {unit}/s")
+        plain = by.get((corpus, "langchain"))
+        for name in ("causemap", "causemap-torch"):
+            ours = by.get((corpus, name))
+            if ours and plain:
+                unit = "documents" if corpus == "biored" else "pages"
+                speed = (ours[unit] / ours["first_s"]) / (plain[unit] / plain["first_s"])
+                cpu = (ours[unit] / ours["first_cpu_s"]) / (plain[unit] / plain["first_cpu_s"])
+                print(
+                    f"{corpus}: {name} first ingest at {speed:.2f}× the plain pipeline's {unit}/s "
+                    f"({cpu:.2f}× per CPU second)"
+                )
 
 
 if __name__ == "__main__":

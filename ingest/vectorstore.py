@@ -3,9 +3,10 @@
 Vectors are stored under the chunk's id, so writing the same chunk twice overwrites rather than
 duplicates: that is what makes an interrupted ingest safe to resume.
 
-A collection records, in its metadata, the embedding model that made its vectors and the workspace it
-belongs to (``meta.workspace_id`` in the store). Opening it with another model is an error
-(``EmbeddingModelMismatch``): vectors of two models in one index would answer questions with nonsense.
+A collection records, in its metadata, the embedding model that made its vectors (with the runtime that
+ran it: ``IngestSettings.embedding_identity``) and the workspace it belongs to (``meta.workspace_id`` in
+the store). Opening it with another model or runtime is an error (``EmbeddingModelMismatch``): vectors
+of two models in one index would answer questions with nonsense.
 Opening another workspace's collection on a shared server is an error too, because resuming an
 interrupted ingest deletes vectors the store does not know. A server that cannot be reached is a
 ``VectorStoreConnectionError`` naming it. Each is raised before anything is written.
@@ -144,8 +145,8 @@ class ChromaVectorStore:
         if MODEL_KEY in expected and model is not None and model != expected[MODEL_KEY]:
             raise EmbeddingModelMismatch(
                 f"{name} holds vectors made with embedding model {model!r}, but this workspace embeds "
-                f"with {expected[MODEL_KEY]!r}; nothing was written. Set ingest.embedding_model back, or "
-                "use a new collection (vector.collection) and ingest again"
+                f"with {expected[MODEL_KEY]!r}; nothing was written. Set ingest.embedding_model (and "
+                "ingest.embedding_runtime) back, or use a new collection (vector.collection) and ingest again"
             )
         owner = recorded.get(WORKSPACE_KEY)
         if WORKSPACE_KEY in expected and owner is not None and owner != expected[WORKSPACE_KEY]:
@@ -264,7 +265,7 @@ def open_vector_store(workspace: Any) -> ChromaVectorStore:
     return ChromaVectorStore.open(
         workspace.settings.vector,
         workspace.root,
-        model=workspace.settings.ingest.embedding_model,
+        model=workspace.settings.ingest.embedding_identity,
         workspace_id=workspace.store.workspace_id,
     )
 

@@ -59,7 +59,7 @@ def test_a_collection_made_with_another_embedding_model_is_refused_before_anythi
 ):
     with Workspace.open(team_workspace) as ws:
         ingest_paths(ws, sample_pdfs[:1], progress=False)
-        model = ws.settings.ingest.embedding_model
+        model = ws.settings.ingest.embedding_identity  # the model and the runtime that ran it
         assert vector_store(ws)._col.metadata[MODEL_KEY] == model
         before, n_vectors = ws.store.counts(), vector_store(ws).count()
     with Workspace.open(team_workspace, ingest={"embedding_model": "/models/another-model"}) as ws:

@@ -1,0 +1,248 @@
+"""The same sentence-transformers model, run by ONNX Runtime from an int8 copy made here, offline.
+
+The copy is made once from the model folder's own weights: PyTorch's TorchScript exporter writes the
+transformer as ONNX, ONNX Runtime's BERT optimizer fuses attention, layer norms and GELU, and its dynamic
+quantisation stores the weights of the matrix products as int8 (per output channel) while activations are
+quantised on the fly. Nothing is downloaded. The copy is cached under ``ingest.model_cache`` in a folder
+named by a fingerprint of the source model (SHA-256 of its weights and configuration, plus the recipe),
+with a ``source.json`` recording what it was made from and the SHA-256 of the ONNX file itself; a copy
+whose record disagrees with the model folder or whose file was changed is made again, never used.
+
+The vectors are not the float model's: on BioRED abstracts their cosine to the PyTorch vectors is about
+0.99 (see benchmarks/README.md), so a collection records the runtime as part of its embedding model's
+identity and vectors of the two runtimes never share a collection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+# Changing any step of how the copy is made changes this, so that older copies are made again.
+RECIPE = "torchscript-opset17+bert-fusion+dynamic-int8-per-channel/1"
+ONNX_FILE = "model.onnx"
+SOURCE_FILE = "source.json"
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+# The files that decide what the model computes; weights are whichever of these the folder has.
+MODEL_FILES = (
+    "config.json",
+    "tokenizer.json",
+    "sentence_bert_config.json",
+    "modules.json",
+    "1_Pooling/config.json",
+    "model.safetensors",
+    "pytorch_model.bin",
+)
+
+
+class OnnxCopyError(RuntimeError):
+    """The model folder cannot be run by the ONNX runtime; the message names the folder and why."""
+
+
+def default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "causemap" / "models"
+
+
+def fingerprint(folder: Path) -> str:
+    """SHA-256 over the recipe and the model folder's configuration and weight files (names and bytes)."""
+    digest = hashlib.sha256(RECIPE.encode())
+    found = False
+    for name in MODEL_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        found = found or name.startswith(("model.", "pytorch_model"))
+        digest.update(f"\0{name}\0".encode())
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    if not found:
+        raise OnnxCopyError(f"embedding model folder {folder} holds no weights (model.safetensors)")
+    return digest.hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_mean_pooling(folder: Path) -> None:
+    """The copy reproduces Transformer -> mean pooling -> normalisation; refuse any other model."""
+    modules = json.loads((folder / "modules.json").read_text()) if (folder / "modules.json").is_file() else []
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+    pooling = folder / "1_Pooling" / "config.json"
+    mean = pooling.is_file() and json.loads(pooling.read_text()).get("pooling_mode_mean_tokens") is True
+    others = pooling.is_file() and any(
+        v is True for k, v in json.loads(pooling.read_text()).items() if k != "pooling_mode_mean_tokens"
+    )
+    if kinds[:2] != ["Transformer", "Pooling"] or kinds[2:] not in ([], ["Normalize"]) or not mean or others:
+        raise OnnxCopyError(
+            f"embedding model folder {folder}: the onnx-int8 runtime runs mean-pooled sentence-transformers "
+            f"models only (this one is {' -> '.join(kinds) or 'not a sentence-transformers folder'}); "
+            "use ingest.embedding_runtime = 'torch'"
+        )
+
+
+def cached_copy(folder: Path, cache: Path) -> Path:
+    """The int8 ONNX copy of the model in ``folder``: the cached one if its record matches, else made now.
+
+    Processes making the same copy at once take turns (a file lock); the file is written under a
+    temporary name and renamed, so a killed export leaves no half-written copy behind.
+    """
+    from filelock import FileLock
+
+    source = fingerprint(folder)
+    target = cache / source[:32]
+    target.mkdir(parents=True, exist_ok=True)
+    with FileLock(target / ".lock", timeout=600):
+        if _valid(target, source):
+            return target / ONNX_FILE
+        _make_copy(folder, target)
+        record = {
+            "fingerprint": source,
+            "recipe": RECIPE,
+            "model_folder": str(folder),
+            "onnx_sha256": _file_sha256(target / ONNX_FILE),
+        }
+        (target / SOURCE_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
+    return target / ONNX_FILE
+
+
+def _valid(target: Path, source: str) -> bool:
+    """Whether the copy in ``target`` was made from the model with fingerprint ``source``, unchanged since."""
+    try:
+        record = json.loads((target / SOURCE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if record.get("fingerprint") != source or record.get("recipe") != RECIPE:
+        return False
+    onnx_file = target / ONNX_FILE
+    return onnx_file.is_file() and _file_sha256(onnx_file) == record.get("onnx_sha256")
+
+
+def _make_copy(folder: Path, target: Path) -> None:
+    print(f"making the int8 ONNX copy of {folder} in {target} (once)", file=sys.stderr)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    quantisation_log = logging.getLogger()  # onnxruntime.quantization advises on the root logger
+    level = quantisation_log.level
+    quantisation_log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():  # the tracer's warnings are about code paths export does not take
+            warnings.simplefilter("ignore")
+            _export(folder, target)
+    finally:
+        quantisation_log.setLevel(level)
+
+
+def _export(folder: Path, target: Path) -> None:
+    import onnx
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+    from transformers import AutoConfig, AutoModel
+
+    _check_mean_pooling(folder)
+    config = AutoConfig.from_pretrained(str(folder), local_files_only=True)
+    # Eager attention exports as the plain matrix products the BERT optimizer recognises and fuses.
+    model = AutoModel.from_pretrained(str(folder), local_files_only=True, attn_implementation="eager").eval()
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self, inner: torch.nn.Module) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    example = torch.ones((2, 8), dtype=torch.long)
+    with tempfile.TemporaryDirectory(dir=target) as tmp:
+        exported, fused, quantised = (Path(tmp) / n for n in ("fp32.onnx", "fused.onnx", "int8.onnx"))
+        with torch.no_grad():
+            torch.onnx.export(
+                LastHidden(model),
+                (example, example, torch.zeros_like(example)),
+                str(exported),
+                dynamo=False,
+                input_names=list(INPUTS),
+                output_names=["last_hidden_state"],
+                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in (*INPUTS, "last_hidden_state")},
+                opset_version=17,
+            )
+        optimised = optimizer.optimize_model(
+            str(exported),
+            model_type="bert",
+            num_heads=int(config.num_attention_heads),
+            hidden_size=int(config.hidden_size),
+            opt_level=1,
+            use_gpu=False,
+        )
+        optimised.save_model_to_file(str(fused))
+        quantize_dynamic(
+            str(fused),
+            str(quantised),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+        os.replace(quantised, target / ONNX_FILE)
+
+
+class OnnxInt8Embedder:
+    """Unit-length vectors from the int8 ONNX copy of a local sentence-transformers model."""
+
+    runtime = "onnx-int8"
+
+    def __init__(self, folder: Path, name: str, cache: Path | None = None, threads: int = 0) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        _check_mean_pooling(folder)
+        path = cached_copy(folder, cache or default_cache())
+        options = onnxruntime.SessionOptions()
+        # Reader processes share the cores: threads that spin while waiting only take CPU from them.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.inter_op_num_threads = 1
+        options.intra_op_num_threads = threads  # 0: one per core
+        self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        bert_config = folder / "sentence_bert_config.json"
+        max_tokens = (
+            json.loads(bert_config.read_text()).get("max_seq_length", 256) if bert_config.is_file() else 256
+        )
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.enable_truncation(int(max_tokens))
+        self._tokenizer.no_padding()
+        self.name = name
+        self.dimension = int(json.loads((folder / "config.json").read_text())["hidden_size"])
+        self.onnx_path = path
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """One model call per distinct text: dynamic quantisation scales the activations by their range
+        in the call, so a text batched with others would get a vector that depends on its companions
+        (and on their padding). Alone, a text always gets the same vector, as a question does."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        done: dict[str, np.ndarray] = {}
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            if texts[row] not in done:
+                ids = np.asarray([encoding.ids], dtype=np.int64)
+                mask, types = np.ones_like(ids), np.zeros_like(ids)
+                feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+                pooled = self._session.run(None, feeds)[0][0].mean(axis=0)  # mean pooling, no padding
+                done[texts[row]] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+            out[row] = done[texts[row]]
+        return out

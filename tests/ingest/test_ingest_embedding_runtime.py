@@ -1,0 +1,177 @@
+"""The embedding runtime (torch, or the int8 ONNX copy of the same packaged model), with real files.
+
+The ONNX copy is really made here, from the packaged weights, with the network closed; the vectors are
+compared with the float model's; collections made by one runtime refuse the other.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from causemap.ingest.embedding import get_embedder, model_path
+from causemap.ingest.onnx_embedding import (
+    ONNX_FILE,
+    SOURCE_FILE,
+    OnnxCopyError,
+    OnnxInt8Embedder,
+    cached_copy,
+    fingerprint,
+)
+from causemap.ingest.pipeline import ingest_paths
+from causemap.ingest.retrieval import retrieve
+from causemap.ingest.vectorstore import MODEL_KEY, EmbeddingModelMismatch, vector_store
+from causemap.workspace import Workspace
+
+SENTENCES = [
+    "Higher coffee intake increased sleep latency in adults.",
+    "Aspirin reduced the risk of myocardial infarction in the trial.",
+    "Smoking is a major cause of lung cancer.",
+    "The weather in the mountains was cold.",
+]
+
+
+@pytest.fixture(scope="module")
+def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache holding the int8 copy of the packaged model, made with every network connection refused."""
+    cache = tmp_path_factory.mktemp("model-cache")
+    real_connect = socket.socket.connect
+
+    def refuse(self: socket.socket, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError(f"the test closed the network (connect to {address})")
+        real_connect(self, address)
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    try:
+        cached_copy(model_path(), cache)
+    finally:
+        socket.socket.connect = real_connect  # type: ignore[method-assign]
+    return cache
+
+
+def _only_copy(cache: Path) -> Path:
+    copies = [p.parent for p in cache.glob(f"*/{ONNX_FILE}")]
+    assert len(copies) == 1
+    return copies[0]
+
+
+def test_the_copy_is_made_offline_records_its_source_and_is_reused(onnx_cache):
+    folder = _only_copy(onnx_cache)
+    record = json.loads((folder / SOURCE_FILE).read_text())
+    assert record["fingerprint"] == fingerprint(model_path())
+    assert record["model_folder"] == str(model_path())
+    onnx_file = folder / ONNX_FILE
+    assert onnx_file.stat().st_size < (model_path() / "model.safetensors").stat().st_size / 3  # int8
+    before = onnx_file.stat()
+    assert cached_copy(model_path(), onnx_cache) == onnx_file
+    after = onnx_file.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not made again
+
+
+def test_int8_vectors_are_close_to_the_float_models_and_keep_its_ranking(onnx_cache):
+    quantised = OnnxInt8Embedder(model_path(), "int8", cache=onnx_cache).embed(SENTENCES)
+    exact = get_embedder().embed(SENTENCES)
+    assert quantised.shape == exact.shape == (4, 384)
+    assert np.allclose(np.linalg.norm(quantised, axis=1), 1.0, atol=1e-5)
+    cosine = (quantised * exact).sum(axis=1)
+    assert cosine.min() > 0.97 and cosine.max() < 0.99999  # close, yet not the float vectors
+    # each sentence is still nearest to itself across the two runtimes
+    assert list((quantised @ exact.T).argmax(axis=1)) == [0, 1, 2, 3]
+    # each text is embedded alone: its vector depends neither on its companions nor on the threads
+    assert np.allclose(
+        OnnxInt8Embedder(model_path(), "int8", cache=onnx_cache, threads=1).embed(SENTENCES[::-1]),
+        quantised[::-1],
+        atol=1e-4,
+    )
+
+
+def test_a_copy_whose_file_or_record_no_longer_matches_is_made_again(onnx_cache, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(onnx_cache, cache)
+    folder = _only_copy(cache)
+    expected = OnnxInt8Embedder(model_path(), "int8", cache=onnx_cache).embed(SENTENCES)
+    good = (folder / ONNX_FILE).read_bytes()
+    (folder / ONNX_FILE).write_bytes(good[: len(good) // 2])  # a damaged copy
+    assert cached_copy(model_path(), cache) == folder / ONNX_FILE
+    assert (folder / ONNX_FILE).stat().st_size > len(good) // 2
+    again = OnnxInt8Embedder(model_path(), "int8", cache=cache).embed(SENTENCES)
+    assert np.allclose(again, expected, atol=1e-4)  # made again from the same weights
+    record = json.loads((folder / SOURCE_FILE).read_text())
+    (folder / SOURCE_FILE).write_text(json.dumps({**record, "fingerprint": "0" * 64}))
+    before = (folder / ONNX_FILE).stat().st_mtime_ns
+    cached_copy(model_path(), cache)
+    assert (folder / ONNX_FILE).stat().st_mtime_ns != before  # a record of other weights: made again
+    assert json.loads((folder / SOURCE_FILE).read_text())["fingerprint"] == record["fingerprint"]
+
+
+def test_another_model_folder_gets_its_own_copy_never_the_packaged_ones(onnx_cache, tmp_path):
+    other = tmp_path / "other-model"
+    shutil.copytree(model_path(), other)
+    weights = bytearray((other / "model.safetensors").read_bytes())
+    weights[-4096:] = bytes(4096)  # other weights: the end of the last tensor set to zero
+    (other / "model.safetensors").write_bytes(bytes(weights))
+    assert fingerprint(other) != fingerprint(model_path())
+    cache = tmp_path / "cache"
+    shutil.copytree(onnx_cache, cache)
+    packaged = _only_copy(cache)
+    made = cached_copy(other, cache)
+    assert made.parent != packaged
+    assert json.loads((made.parent / SOURCE_FILE).read_text())["model_folder"] == str(other)
+
+
+def test_a_model_that_is_not_mean_pooled_is_refused_by_name(tmp_path):
+    other = tmp_path / "cls-model"
+    other.mkdir()
+    for name in ("config.json", "modules.json", "tokenizer.json", "sentence_bert_config.json"):
+        shutil.copy(model_path() / name, other / name)
+    (other / "model.safetensors").symlink_to(model_path() / "model.safetensors")
+    (other / "1_Pooling").mkdir()
+    pooling = json.loads((model_path() / "1_Pooling" / "config.json").read_text())
+    pooling.update(pooling_mode_cls_token=True, pooling_mode_mean_tokens=False)
+    (other / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    with pytest.raises(OnnxCopyError, match=r"cls-model.*mean-pooled.*embedding_runtime = 'torch'"):
+        OnnxInt8Embedder(other, "cls", cache=tmp_path / "cache")
+    assert not list((tmp_path).glob("cache/*/model.onnx"))
+
+
+def test_the_runtime_is_part_of_the_collections_identity_and_the_other_is_refused(
+    onnx_cache, tmp_path, sample_pdfs
+):
+    root = tmp_path / "ws"
+    int8 = {"embedding_runtime": "onnx-int8", "model_cache": str(onnx_cache)}
+    with Workspace.open(root, ingest=int8) as ws:
+        ingest_paths(ws, sample_pdfs[:1], progress=False)
+        recorded = vector_store(ws)._col.metadata[MODEL_KEY]
+        assert recorded == "packaged:all-MiniLM-L6-v2 [runtime onnx-int8]"
+        chunk = next(c for c in ws.store.chunks() if not c.is_references and len(c.text) > 200)
+        assert retrieve(ws, chunk.text, k=1)[0].chunk_id == chunk.id
+        stored = np.asarray(vector_store(ws).get([chunk.id])["embeddings"][0])
+        before = ws.store.counts()
+    exact = get_embedder().embed([chunk.text])[0]
+    assert 0.95 < float(stored @ exact) < 0.99999  # int8 vectors were stored, not the float ones
+    with Workspace.open(root, ingest={"embedding_runtime": "torch"}) as ws:
+        with pytest.raises(EmbeddingModelMismatch, match=r"runtime onnx-int8.*embedding_runtime"):
+            ingest_paths(ws, sample_pdfs[1:2], progress=False)
+        with pytest.raises(EmbeddingModelMismatch):  # a question is refused too, not answered from them
+            retrieve(ws, chunk.text, k=1)
+        assert ws.store.counts() == before
+
+
+def test_a_torch_collection_refuses_the_int8_runtime(onnx_cache, tmp_path, sample_pdfs):
+    root = tmp_path / "ws"
+    with Workspace.open(root, ingest={"embedding_runtime": "torch"}) as ws:
+        ingest_paths(ws, sample_pdfs[:1], progress=False)
+        assert vector_store(ws)._col.metadata[MODEL_KEY] == "packaged:all-MiniLM-L6-v2"
+        n_vectors = vector_store(ws).count()
+    int8 = {"embedding_runtime": "onnx-int8", "model_cache": str(onnx_cache)}
+    with Workspace.open(root, ingest=int8) as ws:
+        with pytest.raises(EmbeddingModelMismatch, match=r"'packaged:all-MiniLM-L6-v2'.*runtime onnx-int8"):
+            ingest_paths(ws, sample_pdfs[1:2], progress=False)
+    with Workspace.open(root, ingest={"embedding_runtime": "torch"}) as ws:
+        assert vector_store(ws).count() == n_vectors
