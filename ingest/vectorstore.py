@@ -158,6 +158,11 @@ class ChromaVectorStore:
         if missing:  # a collection made before causemap recorded these: adopt it
             self._col.modify(metadata={**recorded, **missing})
 
+    def check_model(self, model: str) -> None:
+        """Refuse the collection if it records another embedding model; record ``model`` if none."""
+        with self._errors():
+            self._check({MODEL_KEY: model})
+
     @contextmanager
     def _errors(self) -> Iterator[None]:
         """A server that goes away mid-run is an error naming it, not a traceback from the HTTP client."""
@@ -261,13 +266,30 @@ def copy_vectors(
 
 
 def open_vector_store(workspace: Any) -> ChromaVectorStore:
-    """The workspace's vector store as its settings name it, checked against its model and owner."""
-    return ChromaVectorStore.open(
+    """The workspace's vector store as its settings name it, checked against its model and owner.
+
+    Under ``ingest.embedding_runtime = "auto"`` the runtime is the one the collection records; a
+    collection recording none holds torch vectors if it holds any (made before runtimes were recorded)
+    and is new otherwise (onnx-int8). ``embedding.workspace_runtime`` reads the answer back.
+    """
+    from causemap.ingest.embedding import NEW_COLLECTION_RUNTIME, embedding_identity, recorded_runtime
+
+    ingest = workspace.settings.ingest
+    runtime = ingest.embedding_runtime
+    vectors = ChromaVectorStore.open(
         workspace.settings.vector,
         workspace.root,
-        model=workspace.settings.ingest.embedding_identity,
+        model=None if runtime == "auto" else embedding_identity(ingest.embedding_model, runtime),
         workspace_id=workspace.store.workspace_id,
     )
+    if runtime == "auto":
+        recorded = vectors.recorded_model
+        if recorded is None:
+            runtime = "torch" if vectors.count() else NEW_COLLECTION_RUNTIME
+        else:  # another model's collection: refused below, as under any runtime
+            runtime = recorded_runtime(ingest.embedding_model, recorded) or NEW_COLLECTION_RUNTIME
+        vectors.check_model(embedding_identity(ingest.embedding_model, runtime))
+    return vectors
 
 
 def vector_store(workspace: Any) -> VectorStore:

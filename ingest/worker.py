@@ -3,11 +3,24 @@ under a time limit, each worker under a memory limit.
 
 pebble's ``ProcessPool`` runs the tasks. A task over ``ingest.max_seconds_per_file`` is stopped by
 killing its worker, which the pool replaces, so one pathological PDF (forms drawn inside forms, a page
-of one word repeated over megabytes) costs at most that long and the batch goes on. The memory limit
-caps each worker's address space (``RLIMIT_AS``, set by the initializer) at what it started with plus
-``ingest.max_memory_mb``: an allocation past it raises ``MemoryError`` inside the reader, reported as the
-memory limit; a worker that dies anyway (a C library aborting, the system's out-of-memory killer) is
-reported as crashed.
+of one word repeated over megabytes) costs at most that long and the batch goes on.
+
+The memory limit, ``ingest.max_memory_mb``, is what a worker may use beyond what it started with, held
+two ways, because a forked worker starts as a copy of the parent. Its address space is capped
+(``RLIMIT_AS``, set by the initializer) at what it has plus the limit: a new mapping past it (a large
+buffer, pymalloc's arenas, more heap) fails, and ``MemoryError`` inside the reader is reported as the
+memory limit. That alone does not hold when the parent freed much heap before forking (a model export,
+a big graph): the worker inherits those free pages mapped, and once pymalloc is refused new arenas
+Python allocates from them instead, so a reader kept going on gigabytes (for a quarter of an hour, in a
+test) without mapping anything. So a watcher thread in each worker also measures what it uses: its
+address space with the C heap counted by the bytes in use rather than the bytes mapped (glibc's
+``mallinfo2``), every 50 ms, and ends the worker with ``MEMORY_LIMIT_EXIT`` once that has grown by more
+than the limit; the parent reports this as the memory limit too. The resident size would not do: the
+inherited pages are resident already. (The watcher needs the GIL, so inside one long C call it acts when
+the call returns; without ``mallinfo2``, not glibc, only the address space is capped.) Forking the pool
+before anything heavy is loaded was the other way, but the caller (the app, a notebook) decides when
+ingest starts, not causemap. A worker that dies anyway (a C library aborting, the system's
+out-of-memory killer) is reported as crashed.
 
 Where the platform forks (Linux), workers are forked: a spawned worker would re-run the caller's main
 script, which breaks any script that calls ingest without an ``if __name__ == "__main__"`` guard, and
@@ -23,9 +36,13 @@ cannot leave a lock held, and a torn read only shows a page number for a moment.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +87,8 @@ class PreparedDocument:
 
 
 ReadItem = PreparedDocument | ReadFailure
+MEMORY_LIMIT_EXIT = 86  # the exit status of a worker its memory watcher ended
+MEMORY_POLL_S = 0.05
 _START_METHOD = (
     "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
 )
@@ -103,12 +122,48 @@ def _address_space() -> int:
         return 0
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks")
+        + ("fordblks", "keepcost")
+    ]
+
+
+def _memory_reader() -> Callable[[], int] | None:
+    """A function returning the bytes this process uses: its address space, counting of the C heap's
+    arenas only the bytes in use (free heap inherited from the parent is mapped, but not used). None where
+    the C library has no ``mallinfo2`` (not glibc >= 2.33)."""
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (AttributeError, OSError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    mallinfo2.argtypes = []
+
+    def in_use() -> int:
+        info = mallinfo2()  # arena: heap bytes taken from the system; uordblks: those in use
+        return _address_space() - int(info.arena) + int(info.uordblks)
+
+    return in_use
+
+
+def _watch_memory(in_use: Callable[[], int], memory_bytes: int, started: threading.Event) -> None:
+    start = in_use()
+    started.set()
+    while True:
+        time.sleep(MEMORY_POLL_S)
+        if in_use() - start > memory_bytes:
+            os._exit(MEMORY_LIMIT_EXIT)
+
+
 _page_slots: Any = None  # the pool's shared array of (pages read, pages) per task slot
 
 
 def _start_worker(memory_bytes: int, page_slots: Any = None) -> None:
-    """Initializer: cap the worker's address space at what it has plus ``memory_bytes``; keep pypdf's
-    chatter off the console; remember where page counts go."""
+    """Initializer: watch the memory the worker uses and cap its address space, each at what it has
+    plus ``memory_bytes`` (see the module's docstring); keep pypdf's chatter off the console; remember
+    where page counts go."""
     import resource
 
     global _page_slots
@@ -116,6 +171,14 @@ def _start_worker(memory_bytes: int, page_slots: Any = None) -> None:
 
     from causemap.ingest.readers.pdf import route_pypdf_logging
 
+    in_use = _memory_reader()
+    if in_use is not None:
+        started = threading.Event()
+        watcher = threading.Thread(
+            target=_watch_memory, args=(in_use, memory_bytes, started), name="memory-limit", daemon=True
+        )
+        watcher.start()
+        started.wait()  # its stack and heap arena are mapped: the cap below starts after them
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = _address_space() + memory_bytes
     if hard != resource.RLIM_INFINITY:
@@ -276,6 +339,8 @@ class ReaderPool:
 
 
 def _crash(exitcode: int | None, memory_mb: int) -> ReadFailure:
+    if exitcode == MEMORY_LIMIT_EXIT:
+        return _memory_failure(memory_mb)
     if exitcode == -9:
         why = "it was killed (signal 9), most likely by the system for using too much memory"
     elif exitcode is not None and exitcode < 0:

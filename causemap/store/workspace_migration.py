@@ -50,9 +50,8 @@ def migrate_workspace(
         if vector_url is not None:
             source_vectors = vector_store(ws)
             settings = VectorSettings(url=vector_url, collection=collection or ws.settings.vector.collection)
-            target_vectors = ChromaVectorStore.open(
-                settings, ws.root, model=ws.settings.ingest.embedding_identity, workspace_id=workspace_id
-            )
+            model = source_vectors.recorded_model  # the model and runtime that made the vectors copied
+            target_vectors = ChromaVectorStore.open(settings, ws.root, model=model, workspace_id=workspace_id)
         total = sum(table_counts(ws.store).values()) + (source_vectors.count() if source_vectors else 0)
         with tqdm(total=total, desc="migrate", unit="row", file=sys.stderr, disable=not progress) as bar:
             vectors = None

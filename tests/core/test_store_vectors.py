@@ -59,8 +59,8 @@ def test_a_collection_made_with_another_embedding_model_is_refused_before_anythi
 ):
     with Workspace.open(team_workspace) as ws:
         ingest_paths(ws, sample_pdfs[:1], progress=False)
-        model = ws.settings.ingest.embedding_identity  # the model and the runtime that ran it
-        assert vector_store(ws)._col.metadata[MODEL_KEY] == model
+        # the model and the runtime that ran it (a new collection: the int8 one)
+        assert vector_store(ws)._col.metadata[MODEL_KEY] == "packaged:all-MiniLM-L6-v2 [runtime onnx-int8]"
         before, n_vectors = ws.store.counts(), vector_store(ws).count()
     with Workspace.open(team_workspace, ingest={"embedding_model": "/models/another-model"}) as ws:
         with pytest.raises(EmbeddingModelMismatch, match="packaged:all-MiniLM-L6-v2.*another-model"):

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from causemap.ingest.embedding import get_embedder, model_path
+from causemap.ingest.embedding import get_embedder, model_path, workspace_runtime
 from causemap.ingest.onnx_embedding import (
     ONNX_FILE,
     SOURCE_FILE,
@@ -36,22 +38,40 @@ SENTENCES = [
 ]
 
 
+REFUSE_NETWORK = """
+import socket
+
+_connect = socket.socket.connect
+
+
+def _refuse(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        raise OSError(f"the test closed the network (connect to {address})")
+    return _connect(self, address)
+
+
+socket.socket.connect = _refuse
+"""
+
+
 @pytest.fixture(scope="module")
 def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache holding the int8 copy of the packaged model, made with every network connection refused."""
+    """A cache holding the int8 copy of the packaged model, made with every network connection refused.
+
+    The copy is made by a child Python; a ``sitecustomize`` put first on its path closes the network in
+    it (and the same patch closes it here), so a download anywhere in the export would fail the test.
+    """
     cache = tmp_path_factory.mktemp("model-cache")
-    real_connect = socket.socket.connect
-
-    def refuse(self: socket.socket, address: object) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            raise OSError(f"the test closed the network (connect to {address})")
-        real_connect(self, address)
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    try:
-        cached_copy(model_path(), cache)
-    finally:
-        socket.socket.connect = real_connect  # type: ignore[method-assign]
+    site = tmp_path_factory.mktemp("closed-network")
+    (site / "sitecustomize.py").write_text(REFUSE_NETWORK)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPATH", str(site))
+        namespace: dict[str, object] = {}
+        exec(REFUSE_NETWORK, namespace)
+        try:
+            cached_copy(model_path(), cache)
+        finally:
+            socket.socket.connect = namespace["_connect"]  # type: ignore[method-assign]
     return cache
 
 
@@ -102,12 +122,7 @@ def test_a_copy_whose_file_or_record_no_longer_matches_is_made_again(onnx_cache,
     assert (folder / ONNX_FILE).stat().st_size > len(good) // 2
     again = OnnxInt8Embedder(model_path(), "int8", cache=cache).embed(SENTENCES)
     assert np.allclose(again, expected, atol=1e-4)  # made again from the same weights
-    record = json.loads((folder / SOURCE_FILE).read_text())
-    (folder / SOURCE_FILE).write_text(json.dumps({**record, "fingerprint": "0" * 64}))
-    before = (folder / ONNX_FILE).stat().st_mtime_ns
-    cached_copy(model_path(), cache)
-    assert (folder / ONNX_FILE).stat().st_mtime_ns != before  # a record of other weights: made again
-    assert json.loads((folder / SOURCE_FILE).read_text())["fingerprint"] == record["fingerprint"]
+    # (a record of other weights: see the test of the process that never imports torch)
 
 
 def test_another_model_folder_gets_its_own_copy_never_the_packaged_ones(onnx_cache, tmp_path):
@@ -175,3 +190,76 @@ def test_a_torch_collection_refuses_the_int8_runtime(onnx_cache, tmp_path, sampl
             ingest_paths(ws, sample_pdfs[1:2], progress=False)
     with Workspace.open(root, ingest={"embedding_runtime": "torch"}) as ws:
         assert vector_store(ws).count() == n_vectors
+
+
+def _stored_vector_and_float(ws: Workspace, paper_id: str) -> tuple[float, str]:
+    """The cosine of one stored chunk vector of the paper to the float model's vector of its text."""
+    chunk = next(c for c in ws.store.chunks(paper_id) if not c.is_references and len(c.text) > 200)
+    stored = np.asarray(vector_store(ws).get([chunk.id])["embeddings"][0])
+    return float(stored @ get_embedder().embed([chunk.text])[0]), chunk.id
+
+
+def test_under_the_default_runtime_a_torch_collection_keeps_torch_and_a_new_one_gets_int8(
+    onnx_cache, tmp_path, sample_pdfs
+):
+    old = tmp_path / "old"
+    with Workspace.open(old, ingest={"embedding_runtime": "torch"}) as ws:
+        ingest_paths(ws, sample_pdfs[:1], progress=False)
+    default = {"model_cache": str(onnx_cache)}  # ingest.embedding_runtime left at its default
+    with Workspace.open(old, ingest=default) as ws:
+        assert ws.settings.ingest.embedding_runtime == "auto"
+        report = ingest_paths(ws, sample_pdfs[1:2], progress=False)
+        assert not report.failed and len(report.ingested) == 1
+        assert workspace_runtime(ws) == "torch"
+        assert vector_store(ws)._col.metadata[MODEL_KEY] == "packaged:all-MiniLM-L6-v2"
+        cosine, chunk_id = _stored_vector_and_float(ws, report.ingested[0]["paper_id"])
+        assert cosine > 0.99999  # the new paper got float vectors, like the rest of the collection
+        text = next(c.text for c in ws.store.chunks() if c.id == chunk_id)
+        assert retrieve(ws, text, k=1)[0].chunk_id == chunk_id
+    new = tmp_path / "new"
+    with Workspace.open(new, ingest=default) as ws:
+        report = ingest_paths(ws, sample_pdfs[1:2], progress=False)
+        assert workspace_runtime(ws) == "onnx-int8"
+        assert vector_store(ws)._col.metadata[MODEL_KEY] == "packaged:all-MiniLM-L6-v2 [runtime onnx-int8]"
+        cosine, _ = _stored_vector_and_float(ws, report.ingested[0]["paper_id"])
+        assert 0.95 < cosine < 0.99999  # int8 vectors
+
+
+def test_a_collection_recording_no_model_holds_torch_vectors_under_the_default(
+    onnx_cache, tmp_path, sample_pdfs
+):
+    root = tmp_path / "ws"
+    with Workspace.open(root, ingest={"embedding_runtime": "torch"}) as ws:
+        ingest_paths(ws, sample_pdfs[:1], progress=False)
+        collection = vector_store(ws)._col
+        # as a collection made before causemap recorded its model: the key removed (modify replaces)
+        collection.modify(metadata={k: v for k, v in collection.metadata.items() if k != MODEL_KEY})
+    with Workspace.open(root, ingest={"model_cache": str(onnx_cache)}) as ws:
+        report = ingest_paths(ws, sample_pdfs[1:2], progress=False)
+        assert workspace_runtime(ws) == "torch"
+        assert vector_store(ws)._col.metadata[MODEL_KEY] == "packaged:all-MiniLM-L6-v2"  # now recorded
+        cosine, _ = _stored_vector_and_float(ws, report.ingested[0]["paper_id"])
+        assert cosine > 0.99999
+
+
+def test_the_process_embedding_with_the_int8_runtime_never_imports_torch(onnx_cache, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(onnx_cache, cache)
+    folder = _only_copy(cache)
+    record = json.loads((folder / SOURCE_FILE).read_text())
+    # a record of other weights: the copy is made again (by the child Python), not used
+    (folder / SOURCE_FILE).write_text(json.dumps({**record, "fingerprint": "0" * 64}))
+    before = (folder / ONNX_FILE).stat().st_mtime_ns
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from causemap.ingest.embedding import get_embedder\n"
+        f"embedder = get_embedder(runtime='onnx-int8', cache=Path({str(cache)!r}))\n"
+        "vectors = embedder.embed(['Smoking causes cancer.'])\n"
+        "print(json.dumps({'torch': 'torch' in sys.modules, 'shape': list(vectors.shape)}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {"torch": False, "shape": [1, 384]}
+    assert "making the int8 ONNX copy" in done.stderr
+    assert (folder / ONNX_FILE).stat().st_mtime_ns != before
+    assert json.loads((folder / SOURCE_FILE).read_text())["fingerprint"] == record["fingerprint"]
