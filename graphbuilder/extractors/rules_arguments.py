@@ -111,9 +111,16 @@ MAX_CONJUNCTS = 8
 
 def is_population(token: Token, lexicon: CueLexicon) -> bool:
     """Whether a noun names who was studied (patients, mice, carriers) rather than a variable."""
-    return token.pos_ in NOMINAL and (
-        token.lemma_.lower() in lexicon.population_nouns or token.lower_ in lexicon.population_nouns
-    )
+    return token.pos_ in NOMINAL and population_word(token, lexicon)
+
+
+def population_word(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether the word is one of the lexicon's population nouns in its population sense: some name
+    a group only in the plural ("controls"; "glycemic control" is what is controlled)."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.plural_populations and token.tag_ in ("NN", "NNP"):
+        return False
+    return lemma in lexicon.population_nouns or token.lower_ in lexicon.population_nouns
 
 
 def group_definer(group: Token) -> Token | None:

@@ -38,6 +38,7 @@ class Cue:
     reverse: bool = False
     objects: tuple[str, ...] = ()  # verb + object + particle cues ("play a role in")
     needs_modifier: tuple[str, ...] = ()  # "risk factor": "factor" only with one of these
+    finite_only: bool = False  # "accounting for age" adjusts; "age accounts for Y" claims
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ class CueLexicon:
     # Verbs with an "include" sense ("contain") and the quantifiers that mark it.
     inclusion_verbs: frozenset[str] = frozenset()
     inclusion_quantifiers: frozenset[str] = frozenset()
+    # Population nouns that name a group only in the plural ("controls", not "glycemic control").
+    plural_populations: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -120,6 +123,7 @@ def _cue(entry: dict) -> Cue:
         reverse=bool(entry.get("reverse", False)),
         objects=tuple(entry.get("object", ())),
         needs_modifier=tuple(entry.get("needs_modifier", ())),
+        finite_only=bool(entry.get("finite_only", False)),
     )
 
 
@@ -228,6 +232,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         light_heads=_words(data["light_heads"]["words"]),
         vague_arguments=_words(data["vague_arguments"]["words"]),
         population_nouns=_words(data["population_nouns"]["words"]),
+        plural_populations=_words(data["population_nouns"].get("plural_only", [])),
         measure_heads=_words(data["measure_heads"]["words"]),
         exposure_heads=_words(data["exposure_heads"]["words"]),
         comparison_verbs=_words(data["comparisons"]["verbs"]),

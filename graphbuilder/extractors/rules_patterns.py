@@ -8,7 +8,10 @@ Each pattern finds a cue word and the head tokens of its cause and effect:
 - noun_frame: "the effect of X on Y", "X had an effect on Y", "the association between X and Y"
 - adjective: "X is effective against Y", "Y is due to X"
 - hyphen: "X-induced Y"
-- connective: "Y because of X", "Y due to X", "Y because X ..."
+- connective: "Y because of X", "Y due to X"
+
+"Y, because X happened" relates two clauses, and a clause names no variable: the claims inside the
+clauses are read by their own cues.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_arguments import population_word
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS as SUBJECTS
 from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
@@ -43,6 +47,13 @@ from causemap.graphbuilder.extractors.rules_repairs import (
 )
 
 VERB_POS = frozenset({"VERB", "AUX"})
+# Verbs by which a relation noun as subject names its members: "the causes of Y are / include X".
+LISTING_VERBS = frozenset({"be", "include", "comprise", "encompass"})
+# Intransitive verbs that only state that their subject is there ("an association exists between").
+EXISTENCE_VERBS = frozenset({"exist", "emerge", "persist", "appear", "occur"})
+# Relation nouns whose noun modifier is the outcome ("a survival benefit"); "a side effect" is no
+# "side", "a treatment effect" no effect on "treatment".
+OUTCOME_COMPOUNDS = frozenset({"benefit"})
 
 
 @dataclass(frozen=True)
@@ -114,11 +125,15 @@ def _direct_objects(token: Token) -> list[Token]:
     return []
 
 
-def _adjectival_verb_cue(token: Token, entry: Cue) -> CueMatch | None:
+def _adjectival_verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     """A cue verb the parser took for an adjective ("improved" in "X improved A and reduced B")."""
     found = misparsed_verb_arguments(token)
-    if found is None and entry.polarity is not None:
-        verbless = verbless_arguments(token)
+    # An unsigned participle is mostly an adjective in a verbless noun phrase ("nonsense mediated
+    # decay"); of those only a verb of change in quality ("metformin improved insulin sensitivity")
+    # is read as the verb, and only right after a whole noun (see verbless_arguments).
+    unsigned = entry.polarity is None
+    if found is None and (not unsigned or token.lemma_.lower() in lexicon.intransitive_change_verbs):
+        verbless = verbless_arguments(token, after_noun=unsigned)
         found = (*verbless, True) if verbless else None
     if found is None:
         return None
@@ -130,7 +145,7 @@ def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token
     """Effects of an unsigned cue that name a variable, not who was treated ("treated patients")."""
     if entry.polarity is not None:
         return heads
-    return [h for h in heads if resolve_relative(h).lemma_.lower() not in lexicon.population_nouns]
+    return [h for h in heads if not population_word(resolve_relative(h), lexicon)]
 
 
 def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
@@ -138,7 +153,7 @@ def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     if token.lemma_.lower() in lexicon.inclusion_verbs and means_include(token, lexicon):
         return None
     if token.dep_ == "amod" or (token.tag_ in ("VBZ", "VBP") and token.dep_ in ("compound", "nmod")):
-        return _adjectival_verb_cue(token, entry)
+        return _adjectival_verb_cue(token, entry, lexicon)
     if is_passive(token):
         causes = _agent_heads(token, lexicon)
         effects = children_with(token, ("nsubjpass", "csubjpass"))
@@ -159,6 +174,8 @@ def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
 
 def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> CueMatch | None:
     """'X leads to Y', 'X is associated with Y', 'X plays a role in Y', 'Y increases with X'."""
+    if entry.finite_only and token.tag_ == "VBG" and not children_with(token, SUBJECTS):
+        return None  # "after accounting for age": a procedure
     holders = [token]
     cue_tokens = [token.i]
     if entry.objects:
@@ -205,8 +222,9 @@ def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMa
     effects = preposition_objects(token, set(preps))
     if not effects:
         return None
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
-        attributes = children_with(token.head, ("attr",))
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in LISTING_VERBS:
+        # "The causes of Y are A and B", "Risk factors for Y include A, B and C"
+        attributes = children_with(token.head, ("attr", "dobj"))
         return _match("copular_noun", token, [token.i], attributes, effects, entry, swap=False)
     subject, inherited = copular_subject(token)
     return _match("copular_noun", token, [token.i], [subject], effects, entry, inherited)
@@ -220,9 +238,13 @@ def _frame_objects(
     if (
         not causes
         and noun.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and (head.lemma_.lower() in lexicon.reporting_verbs)
+        and (
+            head.lemma_.lower() in lexicon.reporting_verbs
+            or (noun.dep_ == "nsubj" and head.lemma_.lower() in EXISTENCE_VERBS)
+        )
     ):
-        # "an improvement in Y was observed after X": the cause hangs off the verb.
+        # "an improvement in Y was observed after X", "an association exists between X and Y":
+        # the arguments hang off the verb.
         causes = preposition_objects(head, (first,))
     if not causes:
         return [], []
@@ -260,6 +282,11 @@ def _noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: 
     head = token.head
     if token.dep_ in ("dobj", "attr") and head.lemma_.lower() in lexicon.light_verbs:
         effects = effects or preposition_objects(head, possessor_preps)
+        if token.lemma_.lower() in OUTCOME_COMPOUNDS and all(population_word(e, lexicon) for e in effects):
+            # "X provides a survival benefit to patients": who benefits is no outcome; the noun
+            # modifying the relation noun says in what.
+            outcomes = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            effects = outcomes[:1] or effects
         subject, inherited = subject_of(head)
         return _match("noun_frame", token, [token.i, head.i], [subject], effects, entry, inherited)
     return None
@@ -335,14 +362,6 @@ def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
     return _match("connective", first, list(span), causes, explained_by_connective(governor), entry)
 
 
-def _because_clause(token: Token, entry: Cue) -> CueMatch | None:
-    """'Y, because X happened': the subordinate clause causes the main clause."""
-    if token.dep_ != "mark" or token.head.dep_ != "advcl":
-        return None
-    clause = token.head
-    return _match("connective", token, [token.i], [clause], [clause.head], entry)
-
-
 CONNECTIVE_CUE = Cue("causal", None)
 
 
@@ -357,7 +376,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         elif token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ"):
             entry = participle_cue(token, lexicon)
             if entry is not None:
-                match = _adjectival_verb_cue(token, entry)
+                match = _adjectival_verb_cue(token, entry, lexicon)
         elif token.pos_ in VERB_POS:
             for prep, entry in lexicon.particles.get(lemma, ()):
                 match = _particle_cue(token, entry, prep, lexicon)
@@ -378,8 +397,6 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         if match is None and lower in lexicon.adjectives and token.pos_ in ("ADJ", "VERB"):
             entry, preps = lexicon.adjectives[lower]
             match = _adjective_cue(token, entry, preps, lexicon)
-        if match is None and lower in lexicon.subordinating_connectives:
-            match = _because_clause(token, CONNECTIVE_CUE)
         if match is None:
             for words in lexicon.prepositional_connectives:
                 if tuple(lowers[token.i : token.i + len(words)]) == words:

@@ -78,12 +78,18 @@ def is_verbless(token: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and t.i != token.i for t in token.sent)
 
 
-def verbless_arguments(token: Token) -> tuple[Token, Token] | None:
+def _is_amount(noun: Token) -> bool:
+    """'8 wk', '40 g': a unit after its number (whichever word the parser hung the number on)."""
+    return bool(children_with(noun, ("nummod",))) or (noun.i > 0 and noun.doc[noun.i - 1].like_num)
+
+
+def verbless_arguments(token: Token, after_noun: bool = False) -> tuple[Token, Token] | None:
     """Subject and object of a signed cue participle in a sentence the parser gave no finite verb.
 
     "Pre-treatment with X reduced pain scores" comes out as one noun phrase with "reduced"
     modifying "scores"; a sentence needs a finite verb and the cue is the only candidate, so the
     noun phrase from the sentence start to the cue is its subject and the modified noun its object.
+    With ``after_noun`` the word before the cue must be a noun (or a closing bracket).
     """
     head = token.head
     if token.tag_ not in ("VBD", "VBN") or head.pos_ not in NOUN_POS or head.i <= token.i:
@@ -94,9 +100,12 @@ def verbless_arguments(token: Token) -> tuple[Token, Token] | None:
     previous = token.doc[token.i - 1]
     if previous.pos_ in OPEN_PHRASE_POS or (previous.is_punct and previous.text != ")"):
         return None  # "the reduced ...", "with reduced ...": the phrase before is not complete
+    if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")":
+        return None
     before = token.doc[sent.start : token.i]
     tops = [t for t in before if not (sent.start <= t.head.i < token.i) or t.head.i == t.i]
-    nouns = [t for t in tops if t.pos_ in NOUN_POS]
+    # "X (56 g/d) for 8 wk improved Y": an amount is no subject
+    nouns = [t for t in tops if t.pos_ in NOUN_POS and not _is_amount(t)]
     return (nouns[-1], head) if nouns else None
 
 

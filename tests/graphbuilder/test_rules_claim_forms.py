@@ -1,0 +1,104 @@
+"""Ways a conclusion states a relation besides a plain cue verb, and ways it states none: word
+senses of "control", listed members of a relation noun, relation nouns on verbs of existence,
+evidential verbs, outcome compounds, hedges of tendency, calls for research, adjustment gerunds,
+clauses as arguments. The rules extractor on invented sentences, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str, str]]:
+    return {(c.cause.text, c.effect.text, c.relation) for c in extractor.extract([sentence])[0]}
+
+
+def test_control_in_the_singular_is_what_is_controlled_not_a_control_group(extractor):
+    found = pairs(extractor, "The inhaler improved asthma control.")
+    assert ("The inhaler", "asthma control", "causal") in found
+    # the plural names the comparison group, which is who was studied, not an outcome
+    assert pairs(extractor, "The inhaler was given to controls.") == set()
+
+
+def test_an_unsigned_verb_of_change_read_as_an_adjective_in_a_verbless_parse(extractor):
+    found = pairs(extractor, "Treatment with pioglitazone improved hepatic insulin sensitivity.")
+    assert any(c.endswith("pioglitazone") and e == "hepatic insulin sensitivity" for c, e, _ in found), found
+    # an amount before the participle is no subject
+    sentence = "The intake of fish oil (2 g/d) for 12 wk improved vascular function and lipid levels."
+    found = pairs(extractor, sentence)
+    assert found and all("wk" not in c for c, _, _ in found), found
+
+
+def test_members_listed_by_include_are_the_relation_nouns_arguments(extractor):
+    sentence = "Risk factors for lameness in dairy herds include overcrowding and poor drainage."
+    found = pairs(extractor, sentence)
+    assert ("overcrowding", "lameness in dairy herds", "correlational") in found
+    assert ("poor drainage", "lameness in dairy herds", "correlational") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relation noun whose arguments hang off a verb of existence
+        (
+            "A strong association exists between canopy cover and soil moisture.",
+            ("canopy cover", "soil moisture", "correlational"),
+        ),
+        # "the relationship of X to Y"
+        (
+            "We confirmed the inverse relationship of stand density to tree growth.",
+            ("stand density", "tree growth", "correlational"),
+        ),
+        # a group with a high or low rate
+        ("Grafted seedlings had a low risk of wilt.", ("Grafted seedlings", "risk of wilt", "correlational")),
+    ],
+)
+def test_associations_stated_by_relation_nouns(extractor, sentence, expected):
+    assert expected in pairs(extractor, sentence)
+
+
+def test_an_evidential_verb_with_a_noun_object_relates_sign_and_outcome(extractor):
+    found = pairs(extractor, "Early leaf yellowing indicates an increased risk of root rot.")
+    assert ("Early leaf yellowing", "an increased risk of root rot", "correlational") in found
+    # the study or analysis that indicates is the source of the evidence, not a variable
+    assert pairs(extractor, "This analysis indicated a number of predictors of yield loss.") == set()
+
+
+def test_a_benefit_is_in_the_outcome_its_noun_modifier_names(extractor):
+    found = pairs(extractor, "Early weaning provides a growth benefit to piglets.")
+    assert ("Early weaning", "growth", "causal") in found
+    # other relation nouns keep their modifiers out of it: a side effect is no effect on "side"
+    assert all(e != "side" for _, e, _ in pairs(extractor, "The fungicide had side effects."))
+
+
+def test_a_tendency_hedges_the_claim(extractor):
+    claims = extractor.extract(["Mulching tends to reduce weed emergence."])[0]
+    assert claims and all(c.hedged for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The effect of grazing on nesting success merits further study.",
+        "The impact of irrigation timing on grain protein deserves further research.",
+    ],
+)
+def test_a_call_for_research_is_no_claim(extractor, sentence):
+    assert pairs(extractor, sentence) == set()
+
+
+def test_accounting_for_as_a_gerund_adjusts_rather_than_explains(extractor):
+    found = pairs(extractor, "After accounting for rainfall, nitrogen was associated with higher yields.")
+    assert ("nitrogen", "higher yields", "correlational") in found
+    assert all("rainfall" not in e and "rainfall" not in c for c, e, _ in found), found
+
+
+def test_a_because_clause_gives_no_clause_long_arguments(extractor):
+    sentence = "Because the samples were small, the estimates of drought tolerance were imprecise."
+    assert pairs(extractor, sentence) == set()
