@@ -202,23 +202,9 @@ def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None
         return None
     symmetric = _is_symmetric(lca, lexicon)
     if lca.pos_ in ("VERB", "AUX"):
-        # "X caused Y", "Y was caused by X": the active subject, or the passive agent, is the cause.
-        def causes(arm: Token) -> bool:
-            if not is_passive(lca):
-                # the subject, or the means ("X reduces Y by leveling Z": leveling Z reduces Y)
-                return arm.dep_ in SUBJECT_DEPS or arm.dep_ == "prep" and arm.lower_ == "by" and _means(arm)
-            return arm.dep_ == "agent" or arm.dep_ == "prep" and arm.lower_ in _agent_preps(lexicon)
-
-        def effects(arm: Token) -> bool:
-            if is_passive(lca):
-                return arm.dep_ in SUBJECT_DEPS
-            if arm.dep_ == "prep":  # "leads to Y"; not a setting ("caused pneumonia | in monkeys")
-                return any(arm.lower_ == prep for prep, _ in lexicon.particles.get(lca.lemma_.lower(), ()))
-            return arm.dep_ in COMPLEMENT_DEPS
-
-        forward = causes(c_arm) and effects(e_arm)
-        backward = causes(e_arm) and effects(c_arm)
-        return lca if forward or (symmetric and backward) else None
+        c_role, e_role = _verb_roles(lca, c_arm, e_arm, lexicon)
+        forward = (c_role, e_role) == ("cause", "effect")
+        return lca if forward or (symmetric and (c_role, e_role) == ("effect", "cause")) else None
     if {c_dep, e_dep} <= NOUN_COMPLEMENT_DEPS:  # "the effect of X on Y", "X-related Y"
         return lca
     return None
@@ -327,6 +313,43 @@ def _side(word: Token, path: list[Token]) -> tuple[Token, int] | None:
     return path[k - 1], sum(1 for t in path[:k] if t.dep_ not in ("conj", "cc", "appos"))
 
 
+def _verb_roles(verb: Token, one: Token, other: Token, lexicon: CueLexicon) -> tuple[str | None, str | None]:
+    """The roles ("cause", "effect" or None) of the arguments hanging on a cue verb by ``one`` and
+    ``other``, by the verb's frame in the lexicon. Active: the subject is the cause, the object the
+    effect if the verb takes one ("causes Y"; "attributed Y" takes none: its subject attributes), the
+    object of the verb's particle the effect, or the cause where the particle reverses ("results from
+    X", "is attributed to X"), and the means ("by leveling Z") a cause; a prepositional phrase the
+    verb takes as no particle is a setting ("caused pneumonia | in monkeys"). Passive: the subject is
+    the effect, the agent the cause."""
+    lemma = verb.lemma_.lower()
+    particles = dict(lexicon.particles.get(lemma, ()))
+    passive = is_passive(verb)
+
+    def role(arm: Token) -> str | None:
+        if arm.dep_ in SUBJECT_DEPS:
+            return "effect" if passive else "subject"
+        if arm.dep_ == "agent" and passive:
+            return "cause"
+        if arm.dep_ == "prep":
+            if passive and arm.lower_ in _agent_preps(lexicon):
+                return "cause"
+            if not passive and arm.lower_ == "by" and _means(arm):
+                return "means"
+            cue = particles.get(arm.lower_)
+            if cue is None:
+                return None
+            return "cause" if cue.reverse else (None if passive else "effect")
+        return "effect" if not passive and arm.dep_ in COMPLEMENT_DEPS and lemma in lexicon.verbs else None
+
+    roles = [role(one), role(other)]
+    if "subject" in roles:
+        rest = roles[1 - roles.index("subject")]
+        subject = {"effect": "cause", "cause": "effect"}.get(rest or "")
+        roles = [subject if r == "subject" else r for r in roles]
+    roles = ["cause" if r == "means" else r for r in roles]  # a means and a subject are both causes
+    return roles[0], roles[1]
+
+
 def _means(by: Token) -> bool:
     return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in by.children)
 
@@ -337,9 +360,11 @@ def _agent_preps(lexicon: CueLexicon) -> frozenset[str]:
 
 def _is_symmetric(word: Token, lexicon: CueLexicon) -> bool:
     lemma, lower = word.lemma_.lower(), word.lower_
-    for table in (lexicon.verbs,):
-        if lemma in table and table[lemma].relation == "correlational":
-            return True
+    if lemma in lexicon.verbs and lexicon.verbs[lemma].relation == "correlational":
+        return True
+    particles = lexicon.particles.get(lemma, ())
+    if particles and all(cue.relation == "correlational" for _, cue in particles):
+        return True  # "associated with", "linked to"
     if lemma in lexicon.noun_frames and lexicon.noun_frames[lemma][0].relation == "correlational":
         return True
     return lower in lexicon.adjectives and lexicon.adjectives[lower][0].relation == "correlational"

@@ -73,6 +73,8 @@ KEPT = [
      "correlational"),
     # the means of a cue verb causes its effect ("by" and a gerund)
     ("Staffing may reduce shortages by leveling the workload.", "leveling the workload", "shortages"),
+    # a particle that reverses its verb: the object of "results from" is the cause
+    ("In most cases the disease results from smoking.", "smoking", "the disease"),
     # a list the parse breaks up (its verb hung on the last item) is the subject of that verb
     ("Measures such as masks , hand washing , contact tracing , and quarantines have been discussed as "
      "ways to reduce transmission .", "hand washing", "transmission"),
@@ -143,6 +145,10 @@ REFUSED = [
     ("Influenza caused pneumonia in older adults.", "Influenza", "older adults", "unrelated"),
     # the object of the means is not the cause
     ("Staffing may reduce shortages by leveling the workload.", "the workload", "shortages", "unrelated"),
+    ("In most cases the disease results from smoking.", "the disease", "smoking", "unrelated"),
+    # the subject of a verb whose lexicon frame takes no object is no cause of its object
+    ("Participants attributed greater tastiness to fresh pickles.", "Participants", "greater tastiness",
+     "unrelated"),
     # a passive verb's cause is its agent, not any prepositional phrase
     ("The costs were limited to medical care.", "medical care", "The costs", "unrelated"),
 ]  # fmt: skip
