@@ -242,7 +242,21 @@ def _controlled_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | N
             steps += 1
             if _controls(down[at], cause_head, dep, lexicon):
                 return word
+        before = _noun_before_infinitive(word)
+        if before is not None and _controls(before, cause_head, "acl", lexicon):
+            return word
     return None
+
+
+def _noun_before_infinitive(verb: Token) -> Token | None:
+    """The noun right before "to" of an infinitive the parse hung on a verb as an adverbial clause
+    ("the potential of X | to improve Y", "innovations | to reduce Y"): an infinitive closes on the
+    nearest noun, which it modifies or which (as the object before a purpose clause) is its means."""
+    to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i - 1), None)
+    if verb.dep_ != "advcl" or to is None or not to.i:
+        return None
+    before = verb.doc[to.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _controls(controller: Token, cause_head: Token, dep: str, lexicon: CueLexicon) -> bool:

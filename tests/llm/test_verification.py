@@ -75,6 +75,12 @@ KEPT = [
     ("Staffing may reduce shortages by leveling the workload.", "leveling the workload", "shortages"),
     # a particle that reverses its verb: the object of "results from" is the cause
     ("In most cases the disease results from smoking.", "smoking", "the disease"),
+    # an infinitive the parse hung on the main verb closes on the noun right before it
+    ("In this paper, we describe the potential of simulation to improve hospital responses.", "simulation",
+     "hospital responses"),
+    # the copula of identity names one thing: the subject's cue relates the attribute
+    ("The intervention that has been shown to prevent falls is exercise.", "exercise", "falls"),
+    ("The factor that increased the risk of death was age.", "age", "the risk of death"),
     # a list the parse breaks up (its verb hung on the last item) is the subject of that verb
     ("Measures such as masks , hand washing , contact tracing , and quarantines have been discussed as "
      "ways to reduce transmission .", "hand washing", "transmission"),
