@@ -54,6 +54,7 @@ class NormalisationLexicon:
     joint_heads: frozenset[str] = frozenset()
     statistic_phrases: tuple[tuple[str, ...], ...] = ()
     comparative_quantities: tuple[tuple[str, ...], ...] = ()
+    causal_connectives: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -102,6 +103,7 @@ class NormalisationLexicon:
             joint_heads=frozenset(data["not_a_name"].get("joint_heads", ())),
             statistic_phrases=phrases(data["uninformative"].get("statistic_phrases", [])),
             comparative_quantities=phrases(data["uninformative"].get("comparative_quantities", [])),
+            causal_connectives=phrases(data["uninformative"].get("causal_connectives", [])),
         )
 
 

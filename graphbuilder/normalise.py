@@ -97,7 +97,14 @@ def _normalise_default(text: str) -> NormalisedTerm:
 def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
     tokens = _tokens(text, lex)
     flipped = False
-    steps = (_strip_leading_word, _strip_wrapper, _invert_wrapper, _strip_context, _strip_trailing_wrapper)
+    steps = (
+        _strip_leading_word,
+        _strip_wrapper,
+        _invert_wrapper,
+        _strip_context,
+        _strip_reporting,
+        _strip_trailing_wrapper,
+    )
     changed = True
     while changed:
         changed = False
@@ -135,11 +142,15 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         return False
     written = [w.strip(lex.strip_chars + "()").lower() for w in text.split()]
     if _is_quantity(written, words, lex) or _holds_phrase(words, lex.statistic_phrases):
-        return False  # "at least 10% of women", "the root mean square error"
-    if written and written[0] in lex.anaphoric_determiners and len(_pre_head(written[1:], lex)) == 1:
-        # "their absence", "such an intervention offered in routine healthcare": what is meant
-        # was named earlier in the text, and the label alone does not say it
+        return False  # "at least 10% of women", "the root mean square error", "from 0.13 µm"
+    if _holds_phrase(words, lex.causal_connectives):
+        return False  # "datasets due to laser intensity": a cause and its effect read as one name
+    if _anaphoric(written, lex):
+        # "their absence", "even the same intron", "such an intervention offered in routine
+        # healthcare": what is meant was named earlier in the text, and the label does not say it
         return False
+    if len(words) >= 3 and words[-2] in _PREPOSITIONS and len(words[-1]) == 1 and words[-1].isalpha():
+        return False  # "the diagonal elements of K": a formula's symbol
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
     if any(w in lex.clause_words or w in lex.document_words for w in words) or any(
@@ -154,6 +165,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         len(words) == 2 and words[0] in lex.vague_alone and words[1].isdigit()
     ):
         return False  # a formula's symbol ("θ2", "ψq"), a numbered generic ("component 1")
+    if len(words) >= 2 and _ORDINAL.fullmatch(words[0]) and words[1] in lex.vague_alone:
+        return False  # "the 5th element of kinpar": an item picked from a list
     if len(words) == 2 and words[1] in lex.vague_alone and _PARTICIPLE.fullmatch(words[0]):
         return False  # "tested gene", "fixed effect": which one is not said
     joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
@@ -185,8 +198,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
 
 
 def _is_quantity(written: list[str], words: list[str], lex: NormalisationLexicon) -> bool:
-    """A percentage, or a comparison before a number ("at least 10 patients"): a number, not a name."""
-    if any("%" in w for w in words):
+    """A percentage, a decimal value, or a comparison before a number ("at least 10 patients")."""
+    if any("%" in w or _DECIMAL.fullmatch(w) for w in words):
         return True
     return any(
         tuple(written[: len(p)]) == p and len(written) > len(p) and written[len(p)][:1].isdigit()
@@ -196,6 +209,17 @@ def _is_quantity(written: list[str], words: list[str], lex: NormalisationLexicon
 
 def _holds_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1))
+
+
+def _anaphoric(written: list[str], lex: NormalisationLexicon) -> bool:
+    """An anaphoric determiner among the words opening the name, before a bare head noun."""
+    opening = lex.determiners | lex.quantifiers | lex.neutral_words
+    for i, w in enumerate(written):
+        if w in lex.anaphoric_determiners:
+            return len(_pre_head(written[i + 1 :], lex)) == 1
+        if w not in opening:
+            return False
+    return False
 
 
 def _pre_head(written: list[str], lex: NormalisationLexicon) -> list[str]:
@@ -210,6 +234,8 @@ def _pre_head(written: list[str], lex: NormalisationLexicon) -> list[str]:
 
 
 _PANEL = re.compile(r"\d{1,2}[a-z]?")
+_DECIMAL = re.compile(r"\d*[.,]\d+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _COORDINATORS = frozenset({"and", "or"})
 _SYMBOL = re.compile(
     r"[\u03b1-\u03c9\u0391-\u03a9\u03d1\u03d5\u03f5][0-9a-z]?"
@@ -271,7 +297,7 @@ def _strip_context(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[s
     """Cut a trailing setting ("... in older adults", "... at baseline") from the first preposition on."""
     for i, token in enumerate(tokens[1:], start=1):
         setting = token in lex.context_prepositions or (
-            token == "in" and i + 1 < len(tokens) and tokens[i + 1] in lex.in_before
+            token == "in" and i + 1 < len(tokens) and _setting_after_in(tokens, i, lex)
         )
         if setting and not (i == 1 and tokens[0].endswith("ing")):
             # "growing at cooler temperatures": a gerund's phrase is its complement, not its setting
@@ -279,10 +305,31 @@ def _strip_context(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[s
     return None
 
 
+def _setting_after_in(tokens: list[str], i: int, lex: NormalisationLexicon) -> bool:
+    """'in' at ``i`` opens a setting: a population or manner word follows, or an article does after a
+    head of two or more words. After a lone noun, "in the timing ..." is the noun's complement
+    ("variability in the timing"), and cutting it would leave a generic noun."""
+    following = tokens[i + 1]
+    if following not in lex.in_before:
+        return False
+    if following not in lex.determiners or i > 1:
+        return True
+    return i + 2 < len(tokens) and tokens[i + 2] in lex.in_before
+
+
 def _invert_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
     for phrase, head in lex.inverted_wrappers:
         if _starts_with(tokens, phrase):
             return [*tokens[len(phrase) :], head], False
+    return None
+
+
+def _strip_reporting(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    """Cut a participle before 'as' ("temperature stress presented as percent", "X expressed as a
+    ratio"): the rest says how the variable was reported, not what it is."""
+    for i, token in enumerate(tokens[1:-1], start=1):
+        if tokens[i + 1] == "as" and _PARTICIPLE.fullmatch(token):
+            return tokens[:i], False
     return None
 
 

@@ -249,6 +249,11 @@ def test_every_word_list_says_why():
         ("a similar reduction in tree cover", "tree cover"),
         # a gerund's phrase is its complement: "feeding" alone would be a cut name
         ("feeding at night", "feeding at night"),
+        # after a lone noun, 'in the ...' is its complement; how a variable is reported is not part of it
+        ("some variability in the timing of flowering", "variability in the timing of flowering"),
+        ("mortality in the cohort", "mortality"),
+        ("high temperature stress presented as percent", "temperature stress"),
+        ("a variety of infections", "infection"),
     ],
 )
 def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
@@ -331,6 +336,16 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the difference in phenotype", False),
         ("the difference in blood pressure", True),
         ("two distinct groups", False),
+        ("even the same intron", False),
+        ("other risk factors", True),
+        # a causal connective inside a name holds a cause and its effect; a decimal is a value
+        ("datasets due to laser intensity", False),
+        ("varying the threshold from 0.13 µm", False),
+        ("Kir6.2 mutation", True),
+        # a formula's symbol as the complement, an ordinal item of a list
+        ("the diagonal elements of K", False),
+        ("deficiency of vitamin D", True),
+        ("the 5th element of kinpar", False),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
