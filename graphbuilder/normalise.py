@@ -140,6 +140,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     words = normalise(text, lex).text.split()
     if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
         return False
+    if words[0] in _PREPOSITIONS - {"in"}:
+        return False  # "(many) of the conclusions": a cut phrase ('in' opens "in vitro fertilisation")
     written = [w.strip(lex.strip_chars + "()").lower() for w in text.split()]
     if _is_quantity(written, words, lex) or _holds_phrase(words, lex.statistic_phrases):
         return False  # "at least 10% of women", "the root mean square error", "from 0.13 µm"

@@ -346,6 +346,9 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the diagonal elements of K", False),
         ("deficiency of vitamin D", True),
         ("the 5th element of kinpar", False),
+        # a noun phrase opens with no preposition but 'in' ("in vitro fertilisation")
+        ("many of the conclusions", False),
+        ("in vitro fertilisation", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
