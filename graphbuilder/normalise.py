@@ -236,6 +236,7 @@ def _pre_head(written: list[str], lex: NormalisationLexicon) -> list[str]:
 
 
 _PANEL = re.compile(r"\d{1,2}[a-z]?")
+_GENUS_INITIAL = re.compile(r"[A-Z]\.")
 _DECIMAL = re.compile(r"\d*[.,]\d+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _COORDINATORS = frozenset({"and", "or"})
@@ -252,12 +253,17 @@ def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
     if without_parenthesis.strip(lex.strip_chars + " "):
         cleaned = without_parenthesis
     tokens = []
-    for raw in cleaned.replace("\u2019", "'").split():
-        token = raw.strip(lex.strip_chars + "()")
+    raws = cleaned.replace("\u2019", "'").split()
+    for i, raw in enumerate(raws):
+        if _GENUS_INITIAL.fullmatch(raw) and i + 1 < len(raws) and raws[i + 1][:1].islower():
+            tokens.append(raw.lower())  # "A. lwoffii": the genus's initial, not the article
+            continue
+        token = _strip_brackets(raw.strip(lex.strip_chars))
         if not token:
             continue
-        # An all-capitals token is an acronym ("SARS", "LDL"): its final s is not a plural.
-        acronym = token.isupper() and any(ch.isalpha() for ch in token)
+        # An all-capitals token is an acronym ("SARS", "LDL"), and a symbol ending in a capital
+        # ("AdeRS") is none either: its final s is not a plural ("mRNAs" is).
+        acronym = any(ch.isalpha() for ch in token) and (token.isupper() or token[-1].isupper())
         token = token.lower()
         if token.endswith("'s"):
             token = token[:-2]
@@ -265,6 +271,21 @@ def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
         if token:
             tokens.append(token if acronym else singular(token, lex))
     return tokens
+
+
+def _strip_brackets(token: str) -> str:
+    """``token`` without brackets that enclose it or have no partner in it: "(NIS)" is "NIS", "(from"
+    is "from", and "FV/(FV)" keeps its pair."""
+    while token:
+        if token[0] == "(" and token[-1] == ")":
+            token = token[1:-1]
+        elif token[0] == "(" and ")" not in token:
+            token = token[1:]
+        elif token[-1] == ")" and "(" not in token:
+            token = token[:-1]
+        else:
+            break
+    return token.strip(")(") if token.count("(") != token.count(")") else token
 
 
 def _starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:

@@ -44,6 +44,13 @@ from causemap.graphbuilder.variables import (
         ("low-fat diet", "low-fat diet", False),  # a compound is a name, not a direction
         ("SARS", "sars", False),
         ("Diabetes", "diabetes", False),
+        # a genus's initial is no article; a symbol ending in a capital is no plural; a bracket
+        # pair inside a token stays
+        ("A. lwoffii", "a. lwoffii", False),
+        ("the biofilms formed by A. baumannii", "biofilm formed by a. baumannii", False),
+        ("mutations in AdeRS", "mutation in aders", False),
+        ("FV/(FV) to maximum fluorescence", "fv/(fv) to maximum fluorescence", False),
+        ("(NIS) expression", "nis expression", False),
     ],
 )
 def test_normalise(written, term, flipped):
