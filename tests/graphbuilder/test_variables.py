@@ -347,6 +347,7 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("other risk factors", True),
         # a causal connective inside a name holds a cause and its effect; a decimal is a value
         ("datasets due to laser intensity", False),
+        ("hypertension induced by salt", True),
         ("varying the threshold from 0.13 µm", False),
         ("Kir6.2 mutation", True),
         # a formula's symbol as the complement, an ordinal item of a list
