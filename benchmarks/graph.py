@@ -289,13 +289,13 @@ def run_workspace(path: str, k: int) -> dict[str, object]:
     import tempfile
     from pathlib import Path
 
-    from causemap.graphbuilder.graph_service import build_workspace_graph, load_graph_inputs
+    from causemap.graphbuilder.graph_service import build_workspace_graph, load_graph_inputs, name_embedder
     from causemap.graphbuilder.term_vectors import TermVectorCache
-    from causemap.ingest.embedding import get_embedder
     from causemap.workspace import Workspace
 
     ws = Workspace.open(path)
-    model, load_wall, load_cpu = _timed(lambda: get_embedder(ws.settings.ingest.embedding_model))
+    # the name embedder `causemap graph` loads (the float model through ONNX Runtime)
+    model, load_wall, load_cpu = _timed(lambda: name_embedder(ws.settings))
     model.embed(["warm-up"])
     inputs, read_wall, read_cpu = _timed(lambda: load_graph_inputs(ws.store))
     with tempfile.TemporaryDirectory() as tmp:
@@ -330,6 +330,7 @@ def run_workspace(path: str, k: int) -> dict[str, object]:
         "candidates": len(graph.candidates),
         "papers_counted_as_versions": len(graph.report["papers_counted_as_versions"]),
         "abbreviations_spelt_out": graph.report["abbreviations_spelt_out"],
+        "name_embedder": getattr(model, "runtime", "torch"),
         "model_load_wall_cpu_s": [round(load_wall, 2), round(load_cpu, 2)],
         "read_inputs_wall_cpu_s": [read_wall, read_cpu],
         "names_embedded_cold": embedded,

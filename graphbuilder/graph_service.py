@@ -206,16 +206,34 @@ def build_workspace_graph(
     return graph.filtered(threshold) if threshold > 0 else graph
 
 
+def name_embedder(settings: Settings) -> TextEmbedder:
+    """The embedder of variable names: the configured model's float vectors through its ONNX copy
+    (the same vectors as PyTorch's, for a fraction of its CPU, and torch is not imported), or PyTorch
+    for a model that copy cannot run."""
+    from causemap.ingest.embedding import get_embedder
+    from causemap.ingest.onnx_embedding import OnnxCopyError
+
+    ingest = settings.ingest
+    try:
+        return get_embedder(
+            ingest.embedding_model,
+            ingest.embed_batch_size,
+            "onnx-float",
+            ingest.model_cache,
+            ingest.embed_threads,
+        )
+    except OnnxCopyError:  # not a mean-pooled sentence-transformers model
+        return get_embedder(ingest.embedding_model, ingest.embed_batch_size)
+
+
 def workspace_name_vectors(settings: Settings, stages: _Stages | None = None) -> TermVectorCache:
     """The workspace's cache of variable-name vectors over its configured embedding model, which is
     loaded only when a name is new (the graph stage and the planner read the same file)."""
 
     def load() -> TextEmbedder:
-        from causemap.ingest.embedding import get_embedder
-
         if stages is not None and stages.enabled:
             print("graph: loading the embedding model ...", file=sys.stderr, flush=True)
-        return get_embedder(settings.ingest.embedding_model, settings.ingest.embed_batch_size)
+        return name_embedder(settings)
 
     progress = stages is not None and stages.enabled
     return TermVectorCache(cache_path(settings.workspace, settings.ingest.embedding_model), load, progress)

@@ -117,9 +117,10 @@ def get_embedder(
 ) -> Embedder:
     """One loaded model per process: loading costs seconds, embedding milliseconds.
 
-    ``runtime`` is ``torch`` (``batch_size`` texts per model call) or ``onnx-int8`` (one text per call,
-    ``threads`` per call, 0 for one per core; ``cache``: where its int8 copy is kept, see
-    ``onnx_embedding.default_cache``). The embedder's ``name`` is its ``embedding_identity``.
+    ``runtime`` is ``torch`` (``batch_size`` texts per model call), ``onnx-int8`` (one text per call,
+    ``threads`` per call, 0 for one per core; ``cache``: where its ONNX copy is kept, see
+    ``onnx_embedding.default_cache``) or ``onnx-float`` (the float model's vectors from an ONNX copy,
+    ``batch_size`` texts of similar length per call). The embedder's ``name`` is its ``embedding_identity``.
     """
     if runtime == "torch":
         return SentenceTransformerEmbedder(model, batch_size=batch_size)
@@ -128,6 +129,11 @@ def get_embedder(
 
         name = embedding_identity(model, runtime)
         return OnnxInt8Embedder(model_path(model), name, cache=cache, threads=threads)
+    if runtime == "onnx-float":  # the float model's vectors, without torch (variable names; no collection)
+        from causemap.ingest.onnx_embedding import OnnxFloatEmbedder
+
+        name = embedding_identity(model, runtime)
+        return OnnxFloatEmbedder(model_path(model), name, cache=cache, threads=threads, batch_size=batch_size)
     raise ValueError(f"embedding runtime {runtime!r} is not one of {', '.join(RUNTIMES)}")
 
 

@@ -1,4 +1,4 @@
-"""The same sentence-transformers model, run by ONNX Runtime from an int8 copy made here, offline.
+"""The same sentence-transformers model, run by ONNX Runtime from a copy made here, offline: int8 or float.
 
 The copy is made once from the model folder's own weights: PyTorch's TorchScript exporter writes the
 transformer as ONNX, ONNX Runtime's BERT optimizer fuses attention, layer norms and GELU, and its dynamic
@@ -8,9 +8,14 @@ named by a fingerprint of the source model (SHA-256 of its weights and configura
 with a ``source.json`` recording what it was made from and the SHA-256 of the ONNX file itself; a copy
 whose record disagrees with the model folder or whose file was changed is made again, never used.
 
-The vectors are not the float model's: on BioRED abstracts their cosine to the PyTorch vectors is about
-0.99 (see benchmarks/README.md), so a collection records the runtime as part of its embedding model's
-identity and vectors of the two runtimes never share a collection.
+The int8 vectors are not the float model's: on BioRED abstracts their cosine to the PyTorch vectors is
+about 0.99 (see benchmarks/README.md), so a collection records the runtime as part of its embedding
+model's identity and vectors of the two runtimes never share a collection.
+
+The float copy (``kind="float"``: the same export and fusions, not quantised) computes the float model's
+vectors (cosine to PyTorch's > 0.99999) and, having no per-call quantisation, may batch texts of similar
+length; it embeds variable names for the graph stage (``graph_service.workspace_name_vectors``), where
+PyTorch took several times the CPU for the same vectors, and without importing torch.
 """
 
 from __future__ import annotations
@@ -29,8 +34,12 @@ from typing import Any
 
 import numpy as np
 
-# Changing any step of how the copy is made changes this, so that older copies are made again.
-RECIPE = "torchscript-opset17+bert-fusion+dynamic-int8-per-channel/1"
+# Changing any step of how a copy is made changes its recipe, so that older copies are made again.
+RECIPES = {
+    "int8": "torchscript-opset17+bert-fusion+dynamic-int8-per-channel/1",
+    "float": "torchscript-opset17+bert-fusion/1",
+}
+RECIPE = RECIPES["int8"]
 ONNX_FILE = "model.onnx"
 SOURCE_FILE = "source.json"
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -55,9 +64,9 @@ def default_cache() -> Path:
     return Path(base) / "causemap" / "models"
 
 
-def fingerprint(folder: Path) -> str:
+def fingerprint(folder: Path, kind: str = "int8") -> str:
     """SHA-256 over the recipe and the model folder's configuration and weight files (names and bytes)."""
-    digest = hashlib.sha256(RECIPE.encode())
+    digest = hashlib.sha256(RECIPES[kind].encode())
     found = False
     for name in MODEL_FILES:
         path = folder / name
@@ -98,24 +107,25 @@ def _check_mean_pooling(folder: Path) -> None:
         )
 
 
-def cached_copy(folder: Path, cache: Path) -> Path:
-    """The int8 ONNX copy of the model in ``folder``: the cached one if its record matches, else made now.
+def cached_copy(folder: Path, cache: Path, kind: str = "int8") -> Path:
+    """The ONNX copy (``kind``: int8 or float) of the model in ``folder``: the cached one if its record
+    matches, else made now.
 
     Processes making the same copy at once take turns (a file lock); the file is written under a
     temporary name and renamed, so a killed export leaves no half-written copy behind.
     """
     from filelock import FileLock
 
-    source = fingerprint(folder)
+    source = fingerprint(folder, kind)
     target = cache / source[:32]
     target.mkdir(parents=True, exist_ok=True)
     with FileLock(target / ".lock", timeout=600):
-        if _valid(target, source):
+        if _valid(target, source, kind):
             return target / ONNX_FILE
-        _make_copy(folder, target)
+        _make_copy(folder, target, kind)
         record = {
             "fingerprint": source,
-            "recipe": RECIPE,
+            "recipe": RECIPES[kind],
             "model_folder": str(folder),
             "onnx_sha256": _file_sha256(target / ONNX_FILE),
         }
@@ -123,27 +133,27 @@ def cached_copy(folder: Path, cache: Path) -> Path:
     return target / ONNX_FILE
 
 
-def _valid(target: Path, source: str) -> bool:
+def _valid(target: Path, source: str, kind: str) -> bool:
     """Whether the copy in ``target`` was made from the model with fingerprint ``source``, unchanged since."""
     try:
         record = json.loads((target / SOURCE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if record.get("fingerprint") != source or record.get("recipe") != RECIPE:
+    if record.get("fingerprint") != source or record.get("recipe") != RECIPES[kind]:
         return False
     onnx_file = target / ONNX_FILE
     return onnx_file.is_file() and _file_sha256(onnx_file) == record.get("onnx_sha256")
 
 
-def _make_copy(folder: Path, target: Path) -> None:
-    """Make the copy in a child Python (``python -m causemap.ingest.onnx_embedding FOLDER OUT``) and move
-    it into ``target`` when the child succeeded.
+def _make_copy(folder: Path, target: Path, kind: str) -> None:
+    """Make the copy in a child Python (``python -m causemap.ingest.onnx_embedding FOLDER OUT KIND``) and
+    move it into ``target`` when the child succeeded.
 
     The export imports PyTorch and leaves gigabytes of freed heap behind; in a child they go when it
     exits, so the process that embeds (and forks the reader workers, whose memory limit counts from the
     address space they inherit) never imports torch for this runtime at all.
     """
-    print(f"making the int8 ONNX copy of {folder} in {target} (once)", file=sys.stderr)
+    print(f"making the {kind} ONNX copy of {folder} in {target} (once)", file=sys.stderr)
     import causemap
 
     # the child imports the causemap this process runs (a checkout's or the installed one)
@@ -152,20 +162,20 @@ def _make_copy(folder: Path, target: Path) -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": path}
     with tempfile.TemporaryDirectory(dir=target) as tmp:
         made = Path(tmp) / ONNX_FILE
-        command = [sys.executable, "-m", "causemap.ingest.onnx_embedding", str(folder), str(made)]
+        command = [sys.executable, "-m", "causemap.ingest.onnx_embedding", str(folder), str(made), kind]
         result = subprocess.run(
             command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
         )
         if result.returncode != 0 or not made.is_file():
             why = result.stderr.strip().splitlines()[-1:] or [f"exit code {result.returncode}"]
             raise OnnxCopyError(
-                f"making the int8 ONNX copy of embedding model folder {folder} failed: {why[0]}"
+                f"making the {kind} ONNX copy of embedding model folder {folder} failed: {why[0]}"
             )
         os.replace(made, target / ONNX_FILE)  # whole or not at all
 
 
-def _export(folder: Path, out: Path) -> None:
-    """Write the int8 copy of the model in ``folder`` to ``out`` (in the child Python: imports torch)."""
+def _export(folder: Path, out: Path, kind: str = "int8") -> None:
+    """Write the copy of the model in ``folder`` to ``out`` (in the child Python: imports torch)."""
     import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -209,6 +219,9 @@ def _export(folder: Path, out: Path) -> None:
             opt_level=1,
             use_gpu=False,
         )
+        if kind == "float":
+            optimised.save_model_to_file(str(out))
+            return
         optimised.save_model_to_file(str(fused))
         quantize_dynamic(
             str(fused),
@@ -220,31 +233,31 @@ def _export(folder: Path, out: Path) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
-    """``python -m causemap.ingest.onnx_embedding MODEL_FOLDER OUT_FILE``: make the copy (what
-    ``cached_copy`` runs; it checks, records and moves the result)."""
-    folder, out = Path(argv[0]), Path(argv[1])
+    """``python -m causemap.ingest.onnx_embedding MODEL_FOLDER OUT_FILE [int8|float]``: make the copy
+    (what ``cached_copy`` runs; it checks, records and moves the result)."""
+    folder, out, kind = Path(argv[0]), Path(argv[1]), (argv[2] if len(argv) > 2 else "int8")
     logging.getLogger().setLevel(logging.ERROR)  # onnxruntime.quantization advises on the root logger
     try:
         with warnings.catch_warnings():  # the tracer's warnings are about code paths export does not take
             warnings.simplefilter("ignore")
-            _export(folder, out)
+            _export(folder, out, kind)
     except OnnxCopyError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
 
 
-class OnnxInt8Embedder:
-    """Unit-length vectors from the int8 ONNX copy of a local sentence-transformers model."""
+class _OnnxEmbedder:
+    """Unit-length vectors from an ONNX copy of a local sentence-transformers model (mean pooling)."""
 
-    runtime = "onnx-int8"
+    kind = "int8"
 
     def __init__(self, folder: Path, name: str, cache: Path | None = None, threads: int = 0) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
 
         _check_mean_pooling(folder)
-        path = cached_copy(folder, cache or default_cache())
+        path = cached_copy(folder, cache or default_cache(), self.kind)
         options = onnxruntime.SessionOptions()
         # Reader processes share the cores: threads that spin while waiting only take CPU from them.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -262,6 +275,23 @@ class OnnxInt8Embedder:
         self.dimension = int(json.loads((folder / "config.json").read_text())["hidden_size"])
         self.onnx_path = path
 
+    def _pooled(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """Mean-pooled, normalised vectors of token id rows run in one call (padded to the longest)."""
+        ids = np.zeros((len(rows), max(len(r) for r in rows)), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for i, row in enumerate(rows):
+            ids[i, : len(row)], mask[i, : len(row)] = row, 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, feeds)[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+class OnnxInt8Embedder(_OnnxEmbedder):
+    """Unit-length vectors from the int8 ONNX copy of a local sentence-transformers model."""
+
+    runtime = "onnx-int8"
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One model call per distinct text: dynamic quantisation scales the activations by their range
         in the call, so a text batched with others would get a vector that depends on its companions
@@ -270,12 +300,33 @@ class OnnxInt8Embedder:
         done: dict[str, np.ndarray] = {}
         for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
             if texts[row] not in done:
-                ids = np.asarray([encoding.ids], dtype=np.int64)
-                mask, types = np.ones_like(ids), np.zeros_like(ids)
-                feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-                pooled = self._session.run(None, feeds)[0][0].mean(axis=0)  # mean pooling, no padding
-                done[texts[row]] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+                done[texts[row]] = self._pooled([encoding.ids])[0]
             out[row] = done[texts[row]]
+        return out
+
+
+class OnnxFloatEmbedder(_OnnxEmbedder):
+    """The float model's vectors from its (unquantised) ONNX copy, texts of similar length batched."""
+
+    kind = "float"
+    runtime = "onnx-float"
+
+    def __init__(self, *args: Any, batch_size: int = 32, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Texts sorted by length and run ``batch_size`` at a time, so little padding is computed; padding
+        is masked out of attention and pooling, so a text's vector does not depend on its batch beyond
+        float rounding (~1e-7)."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return out
+        rows = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
+        for start in range(0, len(order), self.batch_size):
+            part = order[start : start + self.batch_size]
+            out[part] = self._pooled([rows[i] for i in part])
         return out
 
 

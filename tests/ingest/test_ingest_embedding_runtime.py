@@ -19,8 +19,10 @@ import pytest
 from causemap.ingest.embedding import get_embedder, model_path, workspace_runtime
 from causemap.ingest.onnx_embedding import (
     ONNX_FILE,
+    RECIPES,
     SOURCE_FILE,
     OnnxCopyError,
+    OnnxFloatEmbedder,
     OnnxInt8Embedder,
     cached_copy,
     fingerprint,
@@ -263,3 +265,17 @@ def test_the_process_embedding_with_the_int8_runtime_never_imports_torch(onnx_ca
     assert "making the int8 ONNX copy" in done.stderr
     assert (folder / ONNX_FILE).stat().st_mtime_ns != before
     assert json.loads((folder / SOURCE_FILE).read_text())["fingerprint"] == record["fingerprint"]
+
+
+def test_the_float_copy_gives_the_float_models_vectors_in_batches(tmp_path):
+    texts = [*SENTENCES, "coffee intake", "sleep latency", "blood pressure", "risk of myocardial infarction"]
+    embedder = OnnxFloatEmbedder(model_path(), "float", cache=tmp_path / "cache", batch_size=3)
+    batched = embedder.embed(texts)
+    exact = get_embedder().embed(texts)
+    assert batched.shape == exact.shape == (8, 384)
+    assert float((batched * exact).sum(axis=1).min()) > 0.99999  # the float model's vectors
+    # batched by length with other texts, or alone: the same vector (padding is masked out)
+    alone = np.stack([embedder.embed([text])[0] for text in texts])
+    assert np.allclose(alone, batched, atol=1e-5)
+    record = json.loads((embedder.onnx_path.parent / SOURCE_FILE).read_text())
+    assert record["recipe"] == RECIPES["float"] != RECIPES["int8"]
