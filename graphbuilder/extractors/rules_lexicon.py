@@ -151,6 +151,8 @@ def _prefilter_words(data, verbs, particles, copular, frames, possessor):
         pairs.setdefault(noun, set()).update(preps)
     prefilter, connectives = data["prefilter"], data["connectives"]
     adjectives = {e["adj"] for e in data["adjectives"]["entries"]}
+    for entry in data["adjectives"]["entries"]:
+        pairs.setdefault(entry["adj"], set()).update(entry["preps"])
     hyphen = {k for k in data["hyphen_participles"] if not k.startswith("_")}
     triggers = (set(pairs) | set(verbs) | adjectives | hyphen) - set(prefilter["paired_only"])
     triggers |= set(prefilter["words"]) | set(connectives["subordinating"])

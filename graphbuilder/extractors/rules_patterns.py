@@ -43,12 +43,15 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     noun_before,
     object_after_preposition,
     participle_cue,
+    prefixed_lemma,
     verbless_arguments,
 )
 
 VERB_POS = frozenset({"VERB", "AUX"})
 # Verbs by which a relation noun as subject names its members: "the causes of Y are / include X".
 LISTING_VERBS = frozenset({"be", "include", "comprise", "encompass"})
+# Prepositions by which a change noun names what it followed ("an improvement in Y after X").
+EXPOSURE_PREPS = frozenset({"with", "after", "following", "by"})
 # Intransitive verbs that only state that their subject is there ("an association exists between").
 EXISTENCE_VERBS = frozenset({"exist", "emerge", "persist", "appear", "occur"})
 # Relation nouns whose noun modifier is the outcome ("a survival benefit"); "a side effect" is no
@@ -206,13 +209,32 @@ def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> C
         # "the risks associated with smoking": the modified noun is the outcome.
         subject, inherited = modified_noun(token), True
         swap = entry.relation == "correlational"
+    elif (
+        not entry.objects
+        and (entry.relation == "correlational" or entry.reverse)
+        and (objects := _objects_before(token, effects[0]))
+    ):
+        # "studies have linked X to Y", "we attribute Y to X": the object, not the subject, is the
+        # first argument of a verb that relates two things ("X predisposes subjects to Y" and "X
+        # protects cells from Y" name who is affected by their object).
+        subject, inherited = objects[0], False
     else:
         subject, inherited = _actor(token, lexicon)
     return _match("verb_particle", token, cue_tokens, [subject], effects, entry, inherited, swap)
 
 
+def _objects_before(token: Token, argument: Token) -> list[Token]:
+    """Direct objects of an active verb that stand between it and its prepositional argument."""
+    if is_passive(token):
+        return []
+    return [o for o in children_with(token, ("dobj",)) if token.i < o.i < argument.i]
+
+
 def _has_modifier(token: Token, words: tuple[str, ...]) -> bool:
-    return any(c.lower_ in words for c in token.children if c.dep_ in ("compound", "amod"))
+    """Whether a modifier of the token, or one coordinated with it ("a safe and effective
+    method"), is one of ``words``."""
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    return any(m.lower_ in words for c in modifiers for m in (c, *c.conjuncts))
 
 
 def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMatch | None:
@@ -246,6 +268,9 @@ def _frame_objects(
         # "an improvement in Y was observed after X", "an association exists between X and Y":
         # the arguments hang off the verb.
         causes = preposition_objects(head, (first,))
+    if first in EXPOSURE_PREPS:
+        # "an improvement in Y after 6 months": a time or an amount is not what Y followed
+        causes = [c for c in causes if not (c.like_num or c.lower_ in lexicon.quantity_nouns)]
     if not causes:
         return [], []
     if second == "and":  # "between X and Y"
@@ -264,6 +289,9 @@ def _frame_objects(
     if not effects:
         # "the effect of X on Y" is often parsed with "on Y" attached to X.
         effects = preposition_objects(causes[0], (second,))
+    if not effects and first in EXPOSURE_PREPS:
+        # "a 30% LDL reduction with statins": a change noun's noun modifier is what changed
+        effects = [c for c in noun.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")][:1]
     return causes[:1], effects
 
 
@@ -297,9 +325,12 @@ def _adjective_cue(token: Token, entry: Cue, preps: tuple[str, ...], lexicon: Cu
     if token.dep_ == "prep":
         return None  # "X was stopped due to Y": a connective on a clause, not a predicate adjective
     objects = preposition_objects(token, set(preps))
-    if not objects and token.dep_ == "acomp":
+    predicate = token
+    while predicate.dep_ == "conj" and predicate.head.i < predicate.i:
+        predicate = predicate.head  # "X is safe and effective in Y": the first adjective's place
+    if not objects and predicate.dep_ == "acomp":
         # The parser often hangs the preposition on the copula: "X may be useful for Y".
-        objects = [o for o in preposition_objects(token.head, set(preps)) if o.i > token.i]
+        objects = [o for o in preposition_objects(predicate.head, set(preps)) if o.i > token.i]
     if not objects:
         return None
     effects = []
@@ -378,6 +409,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             if entry is not None:
                 match = _adjectival_verb_cue(token, entry, lexicon)
         elif token.pos_ in VERB_POS:
+            lemma = prefixed_lemma(token, lemma, lexicon.verbs)
             for prep, entry in lexicon.particles.get(lemma, ()):
                 match = _particle_cue(token, entry, prep, lexicon)
                 if match:

@@ -6,6 +6,8 @@ argument, and the claims they rescue carry a lower confidence (they count as inh
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, SUBJECT_DEPS, children_with
@@ -58,12 +60,26 @@ def object_after_preposition(token: Token, prep: str) -> list[Token]:
     return [following] if following.pos_ in (*NOUN_POS, "VERB") else []
 
 
+def prefixed_lemma(token: Token, lemma: str, known: Container[str]) -> str:
+    """The lemma with the prefix the tokenizer split off by a hyphen, when that compound is a known
+    word ("down-regulates": "down-regulate", whose sign is not that of "regulate")."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_:
+        return lemma
+    prefix = doc[token.i - 2]
+    if prefix.whitespace_:
+        return lemma
+    compound = f"{prefix.lower_}-{lemma}"
+    return compound if compound in known else lemma
+
+
 def participle_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     """The verb cue behind a past participle, whatever lemma the tagger gave it ("reduced")."""
     lower = token.lower_
     if not lower.endswith("ed"):
         return None
     for lemma in (token.lemma_.lower(), lower[:-1], lower[:-2]):
+        lemma = prefixed_lemma(token, lemma, lexicon.verbs)
         if lemma in lexicon.verbs:
             return lexicon.verbs[lemma]
     return None

@@ -102,3 +102,63 @@ def test_accounting_for_as_a_gerund_adjusts_rather_than_explains(extractor):
 def test_a_because_clause_gives_no_clause_long_arguments(extractor):
     sentence = "Because the samples were small, the estimates of drought tolerance were imprecise."
     assert pairs(extractor, sentence) == set()
+
+
+def signed(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str, str | None]]:
+    return {(c.cause.text, c.effect.text, c.polarity) for c in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an active verb of linking: its object is the first argument, not its subject
+        ("Several surveys have linked air pollution to asthma.", ("air pollution", "asthma", None)),
+        # a change noun whose noun modifier is what changed
+        ("The trial showed a marked LDL reduction with rosuvastatin.", ("rosuvastatin", "LDL", "-")),
+        ("The efficacy of ivermectin against scabies was confirmed.", ("ivermectin", "scabies", None)),
+        ("Good drainage is critical for root health.", ("Good drainage", "root health", None)),
+        # coordinated predicative adjectives and coordinated modifiers
+        (
+            "The vaccine was well tolerated and effective against influenza.",
+            ("The vaccine", "influenza", None),
+        ),
+        (
+            "Mulching is a cheap and effective strategy for weed control.",
+            ("Mulching", "weed control", None),
+        ),
+        (
+            "The gain in yield translated into higher farm income.",
+            ("The gain in yield", "higher farm income", "+"),
+        ),
+        # a prefix the tokenizer split off by a hyphen keeps the compound verb's sign
+        (
+            "Insulin down-regulates the expression of the receptor.",
+            ("Insulin", "the expression of the receptor", "-"),
+        ),
+        (
+            "Insulin up-regulated the expression of the receptor.",
+            ("Insulin", "the expression of the receptor", "+"),
+        ),
+    ],
+)
+def test_relations_stated_by_verbs_nouns_and_adjectives(extractor, sentence, expected):
+    assert expected in signed(extractor, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a time after "after" is when, not what the change followed
+        "We saw an improvement in mood after 6 months.",
+        # a subset of the participants is who, not an outcome
+        "The efficacy of the vaccine in the older subset was lower.",
+    ],
+)
+def test_times_and_subsets_are_not_arguments(extractor, sentence):
+    found = signed(extractor, sentence)
+    assert all("months" not in c and "subset" not in e for c, e, _ in found), found
+
+
+def test_the_object_of_a_causal_verb_with_a_preposition_is_who_is_affected(extractor):
+    found = signed(extractor, "Drought may predispose seedlings to fungal infection.")
+    assert ("Drought", "fungal infection", "+") in found
