@@ -117,6 +117,12 @@ def signed(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str, str 
         ("The trial showed a marked LDL reduction with rosuvastatin.", ("rosuvastatin", "LDL", "-")),
         ("The efficacy of ivermectin against scabies was confirmed.", ("ivermectin", "scabies", None)),
         ("Good drainage is critical for root health.", ("Good drainage", "root health", None)),
+        (
+            "Whole-grain intake may be favourable for diabetes prevention.",
+            ("Whole-grain intake", "diabetes prevention", None),
+        ),
+        ("Copper sprays were helpful against leaf blight.", ("Copper sprays", "leaf blight", None)),
+        ("A rising count is indicative of infection.", ("A rising count", "infection", "+")),
         # coordinated predicative adjectives and coordinated modifiers
         (
             "The vaccine was well tolerated and effective against influenza.",
