@@ -54,6 +54,7 @@ class VerificationLexicon:
     addressee_words: frozenset[str]
     addressee_phrases: tuple[str, ...]
     addressee_markers: tuple[str, ...]
+    message_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     obligation_modals: frozenset[str]
     hypothetical_markers: frozenset[str]
@@ -72,6 +73,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         addressee_words=frozenset(data["addressees"]["words"]),
         addressee_phrases=tuple(data["addressees"]["phrases"]),
         addressee_markers=tuple(data["addressees"]["markers"]),
+        message_nouns=frozenset(data["addressees"]["message_nouns"]),
         directive_verbs=frozenset(data["directive_verbs"]["words"]),
         obligation_modals=frozenset(data["obligation_modals"]),
         hypothetical_markers=frozenset(data["hypothetical"]["markers"]),

@@ -102,15 +102,22 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         return True
     if any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc):
         return True
-    return any(t.text == ":" and _address_header(doc, t.i) for t in doc)
+    return any(t.text == ":" and _address_header(doc, t.i, lexicon) for t in doc)
 
 
-def _address_header(doc: Doc, colon: int) -> bool:
+def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
     """ "For NP:", "To NP:" opening a sentence: a header naming whom the text after the colon is for
-    (a memo's or a letter's address), whoever it names. Papers state findings to no one in particular;
-    a discourse adverbial ("For example:", "To date:"), one bare singular noun, is no address."""
+    (a memo's or a letter's address), whoever it names; or a message with its addressee before the
+    colon ("This is a message for NP:", "A note to NP:"). Papers state findings to no one in
+    particular; a discourse adverbial ("For example:", "To date:"), one bare singular noun, is no address."""
     start = max((t.i + 1 for t in doc[:colon] if t.text in (".", "!", "?")), default=0)
     words = doc[start:colon]
+    if any(
+        t.lower_ in lexicon.message_nouns
+        and any(c.dep_ == "prep" and c.lower_ in ADDRESS_PREPS for c in t.children)
+        for t in words
+    ):
+        return True
     if not 2 <= len(words) <= MAX_HEADER_WORDS or words[0].lower_ not in ADDRESS_PREPS:
         return False
     if words[0].pos_ != "ADP" or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in words):
@@ -197,16 +204,28 @@ def _do_support(aux: Token) -> bool:
 
 
 def _label(subject: Token, verb: Token) -> bool:
-    """A "subject" cut off from its verb by a colon: a label ("New task: produce ...")."""
-    return any(t.text == ":" for t in subject.doc[subject.i : verb.i])
+    """A "subject" cut off from its verb by a colon: a label ("New task: produce ..."); or by a comma
+    from a verb in the base form: a vocative ("Readers, note that ..."; a finite verb after a plural
+    subject is tagged VBP, not VB)."""
+    between = subject.doc[subject.i : verb.i]
+    return any(t.text == ":" for t in between) or (
+        subject.i < verb.i and verb.doc[verb.i - 1].text == "," and subject.right_edge.i >= verb.i - 2
+    )
 
 
 def mentioned(word: Token, lexicon: VerificationLexicon) -> bool:
     """Whether ``word`` stands inside a phrase that mentions a claim rather than making it: the content
-    of a noun of saying ("the statement X causes Y", "the claim that ...", "JSON stating that ...")."""
-    return any(
+    of a noun of saying ("the statement X causes Y", "the claim that ...", "JSON stating that ..."),
+    also when a colon introduces it ("The following statement must be kept: X causes Y")."""
+    if any(
         token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.mention_nouns
         for token in chain(word)[1:]
+    ):
+        return True
+    colons = [t.i for t in word.sent if t.text == ":" and t.i < word.i]
+    return bool(colons) and any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns
+        for t in word.doc[word.sent.start : colons[-1]]
     )
 
 
