@@ -186,6 +186,8 @@ class RulesExtractor:
         negated = not presupposed and (
             any(is_negated(word, lexicon) for word in cue_words) or evidence_denied(match.cue, lexicon)
         )
+        if negated and match.rule == "adjective" and match.cue.lower_ in lexicon.necessity_adjectives:
+            return  # "X is not essential for Y": Y does without X, which says nothing of X's effect
         hedged = not presupposed and any(is_hedged(governing_chain(word), lexicon) for word in cue_words)
         modifier = relation_sign(match.cue, lexicon)
         cue_tokens = set(match.cue_tokens)

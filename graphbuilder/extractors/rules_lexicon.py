@@ -114,6 +114,8 @@ class CueLexicon:
     inclusion_quantifiers: frozenset[str] = frozenset()
     # Population nouns that name a group only in the plural ("controls", not "glycemic control").
     plural_populations: frozenset[str] = frozenset()
+    # Predicative adjectives of necessity ("essential for"): denied, they state no null finding.
+    necessity_adjectives: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -235,6 +237,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         vague_arguments=_words(data["vague_arguments"]["words"]),
         population_nouns=_words(data["population_nouns"]["words"]),
         plural_populations=_words(data["population_nouns"].get("plural_only", [])),
+        necessity_adjectives=_words([e["adj"] for e in data["adjectives"]["entries"] if e.get("necessity")]),
         measure_heads=_words(data["measure_heads"]["words"]),
         exposure_heads=_words(data["exposure_heads"]["words"]),
         comparison_verbs=_words(data["comparisons"]["verbs"]),

@@ -168,3 +168,10 @@ def test_times_and_subsets_are_not_arguments(extractor, sentence):
 def test_the_object_of_a_causal_verb_with_a_preposition_is_who_is_affected(extractor):
     found = signed(extractor, "Drought may predispose seedlings to fungal infection.")
     assert ("Drought", "fungal infection", "+") in found
+
+
+def test_a_denied_necessity_is_no_null_finding(extractor):
+    assert signed(extractor, "Good drainage is not essential for root health.") == set()
+    assert signed(extractor, "Nitrogen was not effective against leaf blight.") == {
+        ("Nitrogen", "leaf blight", "0")
+    }
