@@ -68,7 +68,10 @@ class IngestSettings(_Section):
         64, description="texts embedded per model call (torch; onnx-int8 embeds each text alone)"
     )
     embed_threads: int = Field(
-        0, ge=0, description="threads one onnx-int8 model call uses; 0 means one per CPU core"
+        0,
+        ge=0,
+        description="threads the onnx runtimes embed with (onnx-int8: texts side by side, one thread "
+        "each); 0 means one per CPU core",
     )
     embedding_model: str = Field(
         "packaged:all-MiniLM-L6-v2",

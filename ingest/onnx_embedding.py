@@ -251,6 +251,7 @@ class _OnnxEmbedder:
     """Unit-length vectors from an ONNX copy of a local sentence-transformers model (mean pooling)."""
 
     kind = "int8"
+    side_by_side = False  # texts run at once in threads of one thread each, instead of threads per call
 
     def __init__(self, folder: Path, name: str, cache: Path | None = None, threads: int = 0) -> None:
         import onnxruntime
@@ -262,7 +263,8 @@ class _OnnxEmbedder:
         # Reader processes share the cores: threads that spin while waiting only take CPU from them.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.inter_op_num_threads = 1
-        options.intra_op_num_threads = threads  # 0: one per core
+        self.threads = threads or os.cpu_count() or 1
+        options.intra_op_num_threads = 1 if self.side_by_side else threads  # 0: one per core
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         bert_config = folder / "sentence_bert_config.json"
         max_tokens = (
@@ -291,17 +293,28 @@ class OnnxInt8Embedder(_OnnxEmbedder):
     """Unit-length vectors from the int8 ONNX copy of a local sentence-transformers model."""
 
     runtime = "onnx-int8"
+    side_by_side = True
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One model call per distinct text: dynamic quantisation scales the activations by their range
         in the call, so a text batched with others would get a vector that depends on its companions
-        (and on their padding). Alone, a text always gets the same vector, as a question does."""
+        (and on their padding). Alone, a text always gets the same vector, as a question does. The calls
+        run ``threads`` at a time, one thread each (ONNX Runtime releases the GIL): a single text's
+        matrix products are too small to keep two threads busy, two texts side by side are not."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        done: dict[str, np.ndarray] = {}
-        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
-            if texts[row] not in done:
-                done[texts[row]] = self._pooled([encoding.ids])[0]
-            out[row] = done[texts[row]]
+        rows: dict[str, list[int]] = {}
+        for text, encoding in zip(texts, self._tokenizer.encode_batch(list(texts)), strict=True):
+            rows.setdefault(text, encoding.ids)
+        if self.threads > 1 and len(rows) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self.threads) as pool:
+                vectors = list(pool.map(lambda ids: self._pooled([ids])[0], rows.values()))
+        else:
+            vectors = [self._pooled([ids])[0] for ids in rows.values()]
+        done = dict(zip(rows, vectors, strict=True))
+        for row, text in enumerate(texts):
+            out[row] = done[text]
         return out
 
 
