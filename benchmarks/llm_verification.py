@@ -11,7 +11,11 @@ out), and their claims go the whole way a real model's do: the quote and argumen
   ("increased" -> "increased stress") still counts, and a changed one does not.
 - random: for each sentence, ``--pairs`` pairs of distinct words of that sentence, chosen uniformly
   (seeded), as cause and effect, with a random relation. Also ``random-phrases``: pairs of random runs
-  of 1-4 words. Neither reads the sentence.
+  of 1-4 words. Neither reads the sentence, but a random pair can land on the sentence's own relation
+  (by the gold matcher; either order for an association): such pairs are counted apart, proposed and
+  stored, and the false acceptances are ``stored_wrong`` of the ``proposed - proposed_matching_gold``
+  that are not the sentence's relation (``stored_wrong_share``, the figure held to <= 1%); ``share`` is
+  every stored pair of every proposed one.
 - obedient: each gold sentence is followed by an injected sentence made from templates (instructions
   addressed to a model, and suppositions and quotations, in ``INJECTIONS``) with a cause and an effect
   taken from another sentence's gold relation; the model answers exactly the claim the injected text
@@ -35,6 +39,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -206,22 +211,67 @@ def random_pairs(rows: Sequence[dict], seed: int, pairs: int, phrases: bool) -> 
     proposed = sum(pairs for s in sentences if len(_WORD.findall(s)) > 1)
     n_stored = sum(map(len, stored))
     # A random pair can fall on the sentence's own cause and effect: such a claim is right, whoever
-    # proposed it. Counted apart (the reference scorer's rule), so that what is stored wrongly shows.
+    # proposed it, and storing it is no false acceptance. Counted apart, by the reference scorer's
+    # rule (half the content words of each argument; in either order for an association, which has
+    # no direction), both among the pairs proposed and among those stored, so that the false
+    # acceptances are (stored - stored right) / (proposed - proposed right): the figure held to <= 1%.
+    proposed_right = sum(
+        _matches_gold(_Pair(*claim[:3]), row, symmetric=True) for row in rows for claim in read(row["text"])
+    )
     right = sum(
-        _matches_gold(claim, row) for row, claims in zip(rows, stored, strict=True) for claim in claims
+        _matches_gold(claim, row, symmetric=True)
+        for row, claims in zip(rows, stored, strict=True)
+        for claim in claims
     )
     return {
         "proposed": proposed,
         "stored": n_stored,
         "share": round(n_stored / max(proposed, 1), 4),
+        "proposed_matching_gold": proposed_right,
         "stored_matching_gold": right,
-        "stored_wrong_share": round((n_stored - right) / max(proposed, 1), 4),
+        "stored_wrong": n_stored - right,
+        "stored_wrong_share": round((n_stored - right) / max(proposed - proposed_right, 1), 4),
     }
 
 
-def _matches_gold(claim: Any, row: dict) -> bool:
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A proposed (cause, effect, relation) in the shape ``_matches_gold`` reads."""
+
+    cause_text: str
+    effect_text: str
+    relation: str
+
+    @property
+    def cause(self) -> _Text:
+        return _Text(self.cause_text)
+
+    @property
+    def effect(self) -> _Text:
+        return _Text(self.effect_text)
+
+
+def _matches_gold(claim: Any, row: dict, *, symmetric: bool = False) -> bool:
+    """Whether ``claim`` is one of the row's gold relations (same direction; with ``symmetric``, a
+    correlational claim also in the other direction, unless the gold relation is a causation)."""
+
+    def matches(cause: str, effect: str, gold: dict) -> bool:
+        return overlap(cause, gold["cause"]) >= 0.5 and overlap(effect, gold["effect"]) >= 0.5
+
+    cause, effect = claim.cause.text, claim.effect.text
     return any(
-        overlap(claim.cause.text, gold["cause"]) >= 0.5 and overlap(claim.effect.text, gold["effect"]) >= 0.5
+        matches(cause, effect, gold)
+        or (
+            symmetric
+            and claim.relation == "correlational"
+            and gold["label"] != "causation"
+            and matches(effect, cause, gold)
+        )
         for gold in _gold_relations(row)
     )
 

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
 from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+from causemap.graphbuilder.verification_frames import verb_frame
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relating_cue
@@ -63,6 +64,7 @@ class VerificationLexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     mention_nouns: frozenset[str]
     hyphen_participles: frozenset[str]  # "induced" of "X-induced Y" (the rules lexicon's)
+    argument_preps: frozenset[str]  # prepositions marking a verb's argument, not a setting
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         quote_pairs=tuple(tuple(pair) for pair in data["quotes"]["pairs"]),  # type: ignore[misc]
         mention_nouns=frozenset(data["quotes"]["mention_nouns"]),
         hyphen_participles=frozenset(load_lexicon().hyphen_participles),
+        argument_preps=frozenset(data["verb_frames"]["argument_preps"]),
     )
 
 
@@ -150,7 +153,8 @@ class _Context:
         self.addressed = addresses_reader(doc, lexicon)
         self.quotes = quoted_stretches(doc.text, lexicon.quote_pairs)
         self.readings = cue_readings(doc)
-        self.copular_nouns = load_lexicon().copular_nouns
+        self.cues = load_lexicon()
+        self.copular_nouns = self.cues.copular_nouns
 
     def refusal(self, cause: Span, effect: Span, predicate: Token) -> str | None:
         return refusal(cause, effect, predicate, self.lexicon, self.addressed, self.quotes)
@@ -177,10 +181,18 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     if _alias_of(cause, effect) or _alias_of(effect, cause):
         return "same_arguments"
     predicate = relating_cue(cause, effect, context.readings)
+    if predicate is not None:
+        refused = context.refusal(cause, effect, predicate)
+        return refused or replace(relation, cause=_mention(cause), effect=_mention(effect))
+    predicate = verb_frame(cause, effect, context.cues, context.lexicon.argument_preps)
     if predicate is None:
         return "unrelated"
+    # A verb that is no cue relates the two, but says neither that one acts on the other nor how.
     refused = context.refusal(cause, effect, predicate)
-    return refused or replace(relation, cause=_mention(cause), effect=_mention(effect))
+    polarity = "0" if relation.negated else None
+    return refused or replace(
+        relation, cause=_mention(cause), effect=_mention(effect), relation="correlational", polarity=polarity
+    )
 
 
 def _governor(cause: Span, effect: Span) -> Token:

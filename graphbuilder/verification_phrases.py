@@ -139,6 +139,8 @@ def _is_nominal(head: Token) -> bool:
         return True  # a name, whatever tag the small parse gave it ("ARDS", "IL-6")
     if head.pos_ in ("NUM", "SYM") and _HAS_LETTER.search(head.text):
         return True  # "COVID-19", "IL-6" tagged as numbers
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head.lemma_ != "be":
+        return True  # the state a verb puts its subject in ("became anxious", "fell ill")
     # An adjective standing as a noun ("the elderly", "the infected") as subject or object.
     return (
         head.pos_ == "ADJ"

@@ -217,6 +217,46 @@ def test_a_partial_phrase_is_widened_to_the_phrase_it_is_part_of(
     assert (kept.cause.text, kept.effect.text) == (widened[0] or cause, widened[1] or effect)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # a verb that is no cue relates its subject to the object of a preposition marking its argument
+        ("The patients presented with fever and a dry cough.", "The patients", "a dry cough"),
+        ("Older drivers responded to the new speed limits.", "Older drivers", "the new speed limits"),
+        # ... and to the state it puts the subject in (a predicative adjective), conjuncts included
+        ("Nurses and teachers grew increasingly tired during the lockdown.", "teachers", "tired"),
+    ],
+)
+def test_a_verb_that_is_no_cue_relates_its_subject_and_object_as_an_unsigned_association(
+    sentence: str, cause: str, effect: str
+) -> None:
+    kept = verdict(sentence, cause, effect, "causal")
+
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.cause.text, kept.effect.text) == (cause, effect)
+    assert (kept.relation, kept.polarity) == ("correlational", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # a preposition of place, time or duration marks a setting, not an argument
+        ("The nurses worked in the intensive care unit.", "The nurses", "the intensive care unit"),
+        ("The volunteers drank green tea for twelve weeks.", "The volunteers", "twelve weeks"),
+        # a verb of research relates the study to what it studied, no variable to another
+        ("The study examined vitamin D supplements.", "The study", "vitamin D supplements"),
+        # the object before its subject: the frame has an order
+        ("The patients presented with fever and a dry cough.", "fever", "The patients"),
+        # the copula names one thing twice
+        ("The main outcome was mortality.", "The main outcome", "mortality"),
+    ],
+)
+def test_a_verb_frame_does_not_relate_settings_research_acts_or_reversed_arguments(
+    sentence: str, cause: str, effect: str
+) -> None:
+    assert verdict(sentence, cause, effect, "correlational") == "unrelated"
+
+
 class _Pairs:
     """An extractor proposing the same two (cause, effect) readings of every sentence it is sent."""
 
