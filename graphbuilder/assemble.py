@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from causemap.graphbuilder.abbreviations import corpus_abbreviations, spell_out
+from causemap.graphbuilder.bare_names import resolve_bare_names
 from causemap.graphbuilder.belief import (
     BeliefParams,
     edge_belief,
@@ -142,12 +143,12 @@ def claim_names(
     ``claims``), and the short forms spelt out in each name.
 
     A short form the paper does not define takes the long form the other papers agree on
-    (``abbreviations.corpus_abbreviations``).
+    (``abbreviations.corpus_abbreviations``). A short name with a generic head ("surface expression")
+    takes the longer name its paper uses for it (``bare_names.resolve_bare_names``).
     """
     names: list[tuple[str, str]] = []
     short_forms: dict[str, set[str]] = defaultdict(set)
-    if not abbreviations:
-        return [(c.cause, c.effect) for c in claims], {}
+    abbreviations = abbreviations or {}
     corpus = corpus_abbreviations(abbreviations.values())
     for c in claims:
         own = abbreviations.get(c.paper_id, {})
@@ -157,6 +158,17 @@ def claim_names(
             short_forms[name].update(used)
             pair.append(name)
         names.append((pair[0], pair[1]))
+    # "surface expression" in the paper that wrote "surface expression of the KATP channel" is that
+    resolved = resolve_bare_names(
+        (c.paper_id, n) for c, pair in zip(claims, names, strict=True) for n in pair
+    )
+    if resolved:
+        names = [
+            (resolved.get((c.paper_id, a), a), resolved.get((c.paper_id, b), b))
+            for c, (a, b) in zip(claims, names, strict=True)
+        ]
+        for (_, short), long in resolved.items():
+            short_forms[long] |= short_forms.get(short, set())
     return names, {name: forms for name, forms in short_forms.items() if forms}
 
 

@@ -55,6 +55,9 @@ class NormalisationLexicon:
     statistic_phrases: tuple[tuple[str, ...], ...] = ()
     comparative_quantities: tuple[tuple[str, ...], ...] = ()
     causal_connectives: tuple[tuple[str, ...], ...] = ()
+    referential_adjectives: frozenset[str] = frozenset()
+    clause_phrases: tuple[tuple[str, ...], ...] = ()
+    irregular_participles: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -104,6 +107,9 @@ class NormalisationLexicon:
             statistic_phrases=phrases(data["uninformative"].get("statistic_phrases", [])),
             comparative_quantities=phrases(data["uninformative"].get("comparative_quantities", [])),
             causal_connectives=phrases(data["uninformative"].get("causal_connectives", [])),
+            referential_adjectives=frozenset(data["not_a_name"].get("referential_adjectives", ())),
+            clause_phrases=phrases(data["not_a_name"].get("clause_phrases", [])),
+            irregular_participles=frozenset(data["not_a_name"].get("irregular_participles", ())),
         )
 
 

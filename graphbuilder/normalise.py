@@ -145,8 +145,23 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     written = [w.strip(lex.strip_chars + "()").lower() for w in text.split()]
     if _is_quantity(written, words, lex) or _holds_phrase(words, lex.statistic_phrases):
         return False  # "at least 10% of women", "the root mean square error", "from 0.13 µm"
-    if _holds_phrase(words, lex.causal_connectives):
-        return False  # "datasets due to laser intensity": a cause and its effect read as one name
+    if _holds_phrase(words, lex.causal_connectives) or _holds_phrase(written, lex.clause_phrases):
+        # "datasets due to laser intensity", "arginine accumulation results in damage": a cause
+        # and its effect read as one name
+        return False
+    if (
+        len(written) >= 2
+        and written[1] in _PREPOSITIONS | _CLAUSE_PREPOSITIONS
+        and (_PARTICIPLE.fullmatch(written[0]) or written[0] in lex.irregular_participles)
+    ):
+        return False  # "broken into multiple parts", "treated with X": a predicate, not its noun
+    generic = lex.vague_alone | lex.relational_heads | lex.referential_adjectives | lex.uninformative_words
+    if any(w in lex.artefact_heads for w in words) and all(w in generic | lex.artefact_heads for w in words):
+        return False  # "existing model types", "parameter relations": the study's tools, nothing it studies
+    if len(words) >= 2 and all(w in lex.referential_adjectives for w in words[:-1]):
+        # "the underlying system", "specific genes", "proper management": the adjective points at
+        # an instance the text means, it does not say which kind
+        return False
     if _anaphoric(written, lex):
         # "their absence", "even the same intron", "such an intervention offered in routine
         # healthcare": what is meant was named earlier in the text, and the label does not say it
@@ -160,9 +175,15 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     ):
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
     if len(words) == 1 and (
-        words[0] in lex.vague_alone or _PANEL.fullmatch(words[0]) or _PARTICIPLE.fullmatch(words[0])
+        words[0] in lex.vague_alone
+        or words[0] in lex.trailing_wrappers
+        or _PANEL.fullmatch(words[0])
+        or _PARTICIPLE.fullmatch(words[0])
+        or _ADVERB.fullmatch(words[0])
     ):
-        return False  # "activity", "phenotype"; "3f" (a figure panel); "acquired" (a cut participle)
+        # "activity", "phenotype"; a measure of nothing named ("this higher concentration"); "3f"
+        # (a figure panel); "acquired" (a cut participle); "co-transcriptionally" (an adverb)
+        return False
     if _SYMBOL.fullmatch(words[0]) or (
         len(words) == 2 and words[0] in lex.vague_alone and words[1].isdigit()
     ):
@@ -244,6 +265,9 @@ _SYMBOL = re.compile(
     r"[\u03b1-\u03c9\u0391-\u03a9\u03d1\u03d5\u03f5][0-9a-z]?"
 )  # a Greek letter, maybe indexed
 _PARTICIPLE = re.compile(r"[a-z]{2,}[^e]ed")
+# Adverbs by their suffix: no English noun ends so ("anomaly", "assembly", "family" do not match)
+_ADVERB = re.compile(r"[a-z][a-z-]+(?:ally|ively|ously|edly|ingly|ently|antly|arly|ably|ibly|fully|lessly)")
+_CLAUSE_PREPOSITIONS = frozenset({"as", "at", "onto", "within", "through", "over", "under", "after"})
 _PREPOSITIONS = frozenset({"of", "in", "on", "for", "with", "by", "from", "to", "into", "between", "against"})
 
 
@@ -264,12 +288,15 @@ def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
         # An all-capitals token is an acronym ("SARS", "LDL"), and a symbol ending in a capital
         # ("AdeRS") is none either: its final s is not a plural ("mRNAs" is).
         acronym = any(ch.isalpha() for ch in token) and (token.isupper() or token[-1].isupper())
+        # A capitalised word after the first is a proper noun ("England and Wales", "Athens"): its
+        # final s is no plural either
+        proper = bool(tokens) and token[:1].isupper() and token[1:].islower() and token.isalpha()
         token = token.lower()
         if token.endswith("'s"):
             token = token[:-2]
         token = token.rstrip("'")
         if token:
-            tokens.append(token if acronym else singular(token, lex))
+            tokens.append(token if acronym or proper else singular(token, lex))
     return tokens
 
 

@@ -14,6 +14,7 @@ which surface forms exist: a decision whose aliases no longer exist is reported 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +112,8 @@ def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bo
     (False, False)
     >>> can_merge("mobility", "limited mobility"), can_merge("secretion", "impaired secretion")
     (False, False)
+    >>> can_merge("intron a", "intron b"), can_merge("hepatitis b", "hepatitis b virus")
+    (False, True)
     """
     lex = lexicon or load_lexicon()
     numbers_a, numbers_b = term_numbers(a), term_numbers(b)
@@ -120,6 +123,8 @@ def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bo
     only_a, only_b = words_a - words_b, words_b - words_a
     if any((only_a & contrast) and (only_b & contrast) for contrast in lex.contrast_sets):
         return False
+    if any(map(_DESIGNATOR.fullmatch, only_a)) and any(map(_DESIGNATOR.fullmatch, only_b)):
+        return False  # "intron a" / "intron b", "complex i" / "complex iii": named members of a set
     # "limited mobility" is mobility downward: joining it to "mobility" would lose the reversed sign
     direction = lex.up_words | lex.down_words
     if (only_a | only_b) & direction:
@@ -130,6 +135,10 @@ def can_merge(a: str, b: str, lexicon: NormalisationLexicon | None = None) -> bo
         for x in only_a
         for y in only_b
     )
+
+
+# A letter or a Roman numeral that names one member of a series ("intron A", "complex III").
+_DESIGNATOR = re.compile(r"[a-z]|(?:x{0,2})(?:ix|iv|v?i{0,3})")
 
 
 def _negates(word: str, other: str, prefixes: Sequence[str]) -> bool:

@@ -327,6 +327,7 @@ def argument_span(
     """
     if head.i in blocked:
         return None
+    head = _naming_appositive(head, blocked) or head
     kept = _kept_tokens(head, blocked, split, group)
     doc = head.doc
     # Grow the contiguous run around the head.
@@ -342,6 +343,35 @@ def argument_span(
     if start > end:
         return None
     return _whole_words(doc, start, end, blocked)
+
+
+DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "our"})
+
+
+def _naming_appositive(head: Token, blocked: set[int], max_words: int = 6) -> Token | None:
+    """The name set off after a definite description ("the emerging pathogen, A. lwoffii, causes
+    ..."; "the hormone, insulin, lowers ..."): the description points at the thing, the name says
+    which it is, so the name is the argument. None when the head has no such appositive."""
+    if head.pos_ != "NOUN" or not any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children
+    ):
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        words = list(child.subtree)
+        edge = words[0].i
+        if (
+            edge > 0
+            and doc[edge - 1].text == ","
+            and len(words) <= max_words
+            and not any(t.i in blocked for t in words)
+            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("a", "an") for t in words)
+        ):
+            # an indefinite appositive describes ("the drug, a statin, ..."), a clause adds
+            return child
+    return None
 
 
 # Characters that join the parts of one written word ("pre-mRNA", "CD4/CD8", "Ca2+").

@@ -152,3 +152,29 @@ def test_arguments_that_name_no_variable_draw_no_edge_unless_the_user_vouched(ma
     assert graph.report["uninformative_ignored"] == 2
     vouched = [claims[0].model_copy(update={"state": CurationState.ACCEPTED}), claims[2]]
     assert len(build_knowledge_graph(vouched).edges) == 2
+
+
+def test_a_generic_short_name_is_the_longer_name_its_own_paper_uses(make_claim):
+    written = [
+        ("p1", "chaperone drugs", "surface expression of the GLUT4 transporter"),
+        ("p1", "cold exposure", "surface expression"),
+        ("p1", "all R7 mutants", "virulence"),
+        ("p1", "some mutants", "motility"),
+        ("p2", "insulin", "surface expression"),  # another paper's "surface expression" is not p1's
+    ]
+    graph = build_knowledge_graph([make_claim(*pair) for pair in written])
+    assert ("cold_exposure", "surface_expression_of_the_glut4_transporter") in graph.edges
+    assert ("r7_mutant", "motility") in graph.edges
+    assert ("insulin", "surface_expression") in graph.edges
+    assert "surface expression" not in graph.variables["surface_expression_of_the_glut4_transporter"].aliases
+
+
+def test_a_generic_short_name_with_two_readings_in_its_paper_stays_unresolved(make_claim):
+    effects = {
+        "drug A": "partially spliced transcripts",
+        "drug B": "primary transcripts",
+        "heat": "the transcripts",
+    }
+    graph = build_knowledge_graph([make_claim("p1", cause, effect) for cause, effect in effects.items()])
+    assert not any(edge[0] == "heat" for edge in graph.edges)  # "transcript" alone names nothing
+    assert graph.report["uninformative_ignored"] == 1

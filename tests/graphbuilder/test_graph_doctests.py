@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["abbreviations", "versions", "belief", "normalise", "variables", "candidates"]
+MODULES = ["abbreviations", "versions", "belief", "normalise", "variables", "candidates", "bare_names"]
 
 
 @pytest.mark.parametrize("name", MODULES)

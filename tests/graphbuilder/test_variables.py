@@ -51,6 +51,9 @@ from causemap.graphbuilder.variables import (
         ("mutations in AdeRS", "mutation in aders", False),
         ("FV/(FV) to maximum fluorescence", "fv/(fv) to maximum fluorescence", False),
         ("(NIS) expression", "nis expression", False),
+        # a capitalised word after the first is a proper noun, whose final s is no plural
+        ("Cholera outbreaks in Wales", "cholera outbreak in wales", False),
+        ("Ticks of Texas", "tick of texas", False),
     ],
 )
 def test_normalise(written, term, flipped):
@@ -107,6 +110,8 @@ def test_contrast_words_numbers_and_negating_prefixes_keep_names_apart():
     assert not can_merge("type 1 diabetes", "type 2 diabetes")
     assert not can_merge("physical activity", "physical inactivity")
     assert not can_merge("covid-19 patient with comorbidity", "covid-19 patient without comorbidity")
+    assert not can_merge("intron a", "intron b")
+    assert not can_merge("complex i", "complex iii")
     assert can_merge("cigarette smoking", "smoking")
     assert can_merge("type 2 diabetes", "diabetes")
 
@@ -357,6 +362,41 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         # a noun phrase opens with no preposition but 'in' ("in vitro fertilisation")
         ("many of the conclusions", False),
         ("in vitro fertilisation", True),
+        # a measure of nothing named, an adverb, a reporting verb, a cue verb inside the name
+        ("this greater level", False),
+        ("cortisol concentration", True),
+        ("post-translationally", False),
+        ("assembly", True),
+        ("the earlier reports indicating hypoxia", False),
+        ("higher fibre intake resulting in weight loss", False),
+        ("weight loss", True),
+        # a formula's scalar, vector or matrix; a capital letter designates a member of a set
+        ("a scalar n", False),
+        ("vitamin c", True),
+        ("intron B", True),
+        ("vitamin D deficiency", True),
+        # a pointing adjective before a lone noun: the instance the text means, not a kind
+        ("the underlying disorder", False),
+        ("particular specific proteins", False),
+        ("appropriate control", False),
+        ("underlying renal disease", True),
+        ("significant damage to the retina", True),
+        # a figure's drawing and a data format are pieces of the document
+        ("the arrows", False),
+        ("the input format", False),
+        # a participle opening its phrase is a predicate without its noun; a participle after the
+        # noun or a gerund's phrase is part of a name
+        ("broken into two fragments", False),
+        ("treated with metformin", False),
+        ("cells treated with metformin", True),
+        ("growing at high altitude", True),
+        # the study's tools with generic words only; the statistics of a design
+        ("existing model types", False),
+        ("the model constraints", False),
+        ("drug resistance", True),
+        ("the main effect", False),
+        ("the treatment effect", False),
+        ("the side effects", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
