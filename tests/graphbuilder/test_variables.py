@@ -54,6 +54,7 @@ from causemap.graphbuilder.variables import (
         # a capitalised word after the first is a proper noun, whose final s is no plural
         ("Cholera outbreaks in Wales", "cholera outbreak in wales", False),
         ("Ticks of Texas", "tick of texas", False),
+        ("relatively few unspliced transcripts", "unspliced transcript", False),
     ],
 )
 def test_normalise(written, term, flipped):
@@ -397,6 +398,9 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the main effect", False),
         ("the treatment effect", False),
         ("the side effects", True),
+        # a procedure on a formula's symbol; a Greek letter after a name designates its form
+        ("fitting Θ", False),
+        ("interferon γ", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
