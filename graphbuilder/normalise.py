@@ -188,6 +188,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         len(words) == 2 and words[0] in lex.vague_alone and words[1].isdigit()
     ):
         return False  # a formula's symbol ("θ2", "ψq"), a numbered generic ("component 1")
+    if len(words) >= 3 and words[0] in lex.trailing_wrappers and words[1] in _PREPOSITIONS - {"of"}:
+        return False  # "concentration in heat", "levels in plasma": a measure of nothing named
     if len(words) >= 2 and _SYMBOL.fullmatch(words[-1]) and words[-2].endswith("ing"):
         return False  # "fitting Θ", "estimating β": a procedure on a formula ("interferon γ" is a name)
     if len(words) >= 2 and _ORDINAL.fullmatch(words[0]) and words[1] in lex.vague_alone:

@@ -400,6 +400,10 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the side effects", True),
         # a procedure on a formula's symbol; a Greek letter after a name designates its form
         ("fitting Θ", False),
+        # a measure word with a setting but no complement; an institution of the study's conduct
+        ("levels in plasma", False),
+        ("levels of ferritin in plasma", True),
+        ("the national statistics agency", False),
         ("interferon γ", True),
     ],
 )
