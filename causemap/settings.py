@@ -64,6 +64,13 @@ class IngestSettings(_Section):
     )
     chunk_chars: int = Field(1000, description="target chunk size in characters")
     chunk_overlap_sentences: int = Field(1, description="sentences repeated between chunks")
+    abstract_overlap_sentences: int | None = Field(
+        None,
+        ge=0,
+        description="sentences repeated between the chunks of a JSONL abstract; None: 0, except in a "
+        "workspace whose abstracts were stored chunked with chunk_overlap_sentences (before abstracts had "
+        "their own setting), which keeps that",
+    )
     embed_batch_size: int = Field(
         64, description="texts embedded per model call (torch; onnx-int8 embeds each text alone)"
     )

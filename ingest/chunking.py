@@ -15,6 +15,17 @@ from dataclasses import dataclass
 from causemap.ingest.readers.base import PageText
 from causemap.ingest.sentences import split_sentences
 
+CHUNKING_LABEL = "chunks of sentences"  # how a paper's parser label names its chunking
+
+
+def chunking_label(overlap_sentences: int) -> str:
+    """How a paper's parser label records its chunking (JSONL abstracts: see ``worker.prepare``).
+
+    >>> chunking_label(0)
+    'chunks of sentences, overlap 0'
+    """
+    return f"{CHUNKING_LABEL}, overlap {overlap_sentences}"
+
 
 @dataclass(frozen=True)
 class ChunkSpan:

@@ -28,16 +28,18 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from tqdm import tqdm
 
+from causemap.ingest.chunking import CHUNKING_LABEL
 from causemap.ingest.embedding import workspace_embedder
 from causemap.ingest.readers import load_bytes
 from causemap.ingest.readers.base import ReadFailure
-from causemap.ingest.readers.text import count_records, jsonl_records
+from causemap.ingest.readers.text import JSONL_PARSER_PREFIX, count_records, jsonl_records
 from causemap.ingest.vectorstore import vector_store
 from causemap.ingest.walk import walk_paths
 from causemap.ingest.worker import PreparedDocument, ReaderPool, ReadItem, ReadJob
@@ -164,7 +166,7 @@ class _IngestRun:
         self.workspace = workspace
         self.store = workspace.store
         self.run_id = run_id
-        self.settings = workspace.settings.ingest
+        self.settings = abstract_chunking(workspace)
         self.report = report
         self.on_file = on_file
         self.on_stage = on_stage
@@ -270,32 +272,33 @@ class _IngestRun:
             self._finish_if_done(outcome)
 
     def _record_tasks(self, outcome: FileOutcome, data: bytes) -> Iterator[_Task]:
-        """Tasks of at most ``RECORDS_PER_TASK`` records; records already stored are skipped unread."""
-        batch: list[tuple[int, bytes]] = []
-        claimed: list[str] = []
-        for item in jsonl_records(data, self.limits):
-            if isinstance(item, ReadFailure):
-                self._settle(outcome, "failed", _failure(outcome.path, item))
-                continue
-            number, line, record_id = item
-            paper_id = hashlib.sha256(line).hexdigest()
-            source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
-            known = self.store.paper(paper_id)
-            if known is not None:
-                self._settle(outcome, "skipped", _skipped(source, known.id))
-                continue
-            if (row := self._claim(source, paper_id)) is not None:
-                self._settle(outcome, "skipped", row)
-                continue
-            batch.append((number, line))
-            claimed.append(paper_id)
-            if len(batch) == RECORDS_PER_TASK:
+        """Tasks of at most ``RECORDS_PER_TASK`` records; records already stored are skipped unread.
+
+        Each task's records are looked up and claimed in one transaction (one commit, not one per record)."""
+        records = iter(jsonl_records(data, self.limits))
+        while group := list(islice(records, RECORDS_PER_TASK)):
+            batch: list[tuple[int, bytes]] = []
+            claimed: list[str] = []
+            with self.store.transaction():
+                for item in group:
+                    if isinstance(item, ReadFailure):
+                        self._settle(outcome, "failed", _failure(outcome.path, item))
+                        continue
+                    number, line, record_id = item
+                    paper_id = hashlib.sha256(line).hexdigest()
+                    source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
+                    known = self.store.paper(paper_id)
+                    if known is not None:
+                        self._settle(outcome, "skipped", _skipped(source, known.id))
+                        continue
+                    if (row := self._claim(source, paper_id)) is not None:
+                        self._settle(outcome, "skipped", row)
+                        continue
+                    batch.append((number, line))
+                    claimed.append(paper_id)
+            if batch:
                 outcome.open_tasks += 1
                 yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch, claimed)
-                batch, claimed = [], []
-        if batch:
-            outcome.open_tasks += 1
-            yield _Task(outcome, self.pool.submit_records(outcome.path, batch), batch, claimed)
 
     def _claim(self, source: str, paper_id: str) -> dict[str, Any] | None:
         """Claim a paper for this run before reading it: None when it is ours, else the skipped row
@@ -371,11 +374,12 @@ class _IngestRun:
             what = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
             on_embedded = lambda done, total: self._stage(what, f"embedding chunks {done}/{total}")  # noqa: E731
         write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch], on_embedded)
-        for one in batch:
-            self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
-            one.file.waiting -= 1
-            self._settle(one.file, "ingested", one.row)
-            self._finish_if_done(one.file)
+        with self.store.transaction():  # one commit for the batch's claims and outcomes
+            for one in batch:
+                self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
+                one.file.waiting -= 1
+                self._settle(one.file, "ingested", one.row)
+                self._finish_if_done(one.file)
 
     # -- outcomes -----------------------------------------------------------------------------
     def _settle(self, outcome: FileOutcome, kind: str, row: dict[str, Any]) -> None:
@@ -408,11 +412,30 @@ class _IngestRun:
     def file_finished(self, outcome: FileOutcome) -> None:
         """The one place a file's outcome is known: called once per input file, as soon as every
         document of it is ingested (its vectors written), skipped or failed."""
-        for kind in ("ingested", "skipped", "failed"):
-            rows = getattr(outcome, kind)
-            getattr(self.report, kind).extend(rows)
-            for row in rows:  # committed now: a killed batch's outcomes stay visible
-                self.store.record_outcome(self.run_id, kind, row)
+        with self.store.transaction():  # committed now: a killed batch's outcomes stay visible
+            for kind in ("ingested", "skipped", "failed"):
+                rows = getattr(outcome, kind)
+                getattr(self.report, kind).extend(rows)
+                for row in rows:
+                    self.store.record_outcome(self.run_id, kind, row)
+
+
+def abstract_chunking(workspace: Workspace) -> Any:
+    """The workspace's ``IngestSettings`` with ``abstract_overlap_sentences`` decided: as set, or when
+    unset 0, unless the store holds JSONL abstracts chunked before the setting existed (their parser
+    label names no chunking): those were chunked with ``chunk_overlap_sentences``, which the workspace
+    keeps, so its abstracts stay chunked one way (the vectors and passages of an export do not depend on
+    which run stored which record)."""
+    ingest = workspace.settings.ingest
+    if ingest.abstract_overlap_sentences is not None:
+        return ingest
+    legacy = any(
+        paper.parser.startswith(JSONL_PARSER_PREFIX) and CHUNKING_LABEL not in paper.parser
+        for paper in workspace.store.papers()
+        if paper.parser
+    )
+    overlap = ingest.chunk_overlap_sentences if legacy else 0
+    return ingest.model_copy(update={"abstract_overlap_sentences": overlap})
 
 
 def _rows(outcome: FileOutcome, item: PreparedDocument) -> _Stored:

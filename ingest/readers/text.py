@@ -28,7 +28,8 @@ from causemap.ingest.readers.base import (
 from causemap.ingest.sections import label_pages
 
 TEXT_PARSER_NAME = f"causemap-text 1 + causemap-clean {CLEAN_VERSION}"
-JSONL_PARSER_NAME = f"causemap-jsonl 1 + causemap-clean {CLEAN_VERSION}"
+JSONL_PARSER_PREFIX = "causemap-jsonl "
+JSONL_PARSER_NAME = f"{JSONL_PARSER_PREFIX}1 + causemap-clean {CLEAN_VERSION}"
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -159,6 +160,11 @@ def parse_record(line: bytes, number: int, path: Path) -> ParsedDocument | ReadF
         doi=dois[0] if dois else None,
         pages=[PageText(1, cleaned, (SectionSpan(0, len(cleaned), "abstract"),))],
     )
+
+
+def is_abstract_record(document: ParsedDocument) -> bool:
+    """Whether a document is a record of a JSONL export (an abstract), as its parser label says."""
+    return document.parser.startswith(JSONL_PARSER_PREFIX)
 
 
 def count_records(data: bytes) -> int:
