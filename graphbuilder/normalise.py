@@ -35,6 +35,8 @@ __all__ = [
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TRAILING_PARENTHESIS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
+# A citation cut by the sentence's end or by extraction: "biofilm formation (14", "premature death [2"
+_TRAILING_CITATION = re.compile(r"\s+[\(\[][\d,;\s\u2013-]*$")
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,7 @@ _PREPOSITIONS = frozenset({"of", "in", "on", "for", "with", "by", "from", "to", 
 
 def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
     cleaned = unicodedata.normalize("NFKC", text).strip()
-    without_parenthesis = _TRAILING_PARENTHESIS.sub("", cleaned)
+    without_parenthesis = _TRAILING_PARENTHESIS.sub("", _TRAILING_CITATION.sub("", cleaned))
     if without_parenthesis.strip(lex.strip_chars + " "):
         cleaned = without_parenthesis
     tokens = []
@@ -324,8 +326,8 @@ def _starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
-    if len(tokens) < 2:
-        return None
+    if len(tokens) < 2 or any(_starts_with(tokens, p) for p in lex.leading_wrappers):
+        return None  # "long term X": the phrase goes whole (_strip_wrapper), not its "long"
     first = tokens[0]
     if (
         first in lex.determiners

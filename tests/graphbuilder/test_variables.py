@@ -55,6 +55,11 @@ from causemap.graphbuilder.variables import (
         ("Cholera outbreaks in Wales", "cholera outbreak in wales", False),
         ("Ticks of Texas", "tick of texas", False),
         ("relatively few unspliced transcripts", "unspliced transcript", False),
+        # a citation cut at the end; a duration is no direction
+        ("biofilm formation (14", "biofilm formation", False),
+        ("premature death [2, 3", "premature death", False),
+        ("long term smoking abstinence", "smoking abstinence", False),
+        ("long exposure to dexamethasone", "dexamethasone exposure", False),
     ],
 )
 def test_normalise(written, term, flipped):
@@ -295,6 +300,7 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("Table 2", False),
         ("the legend of the figure", False),
         ("x[i] = 2", False),
+        ("kinpar[2", False),  # code, not a citation cut short
         ("fig 3b", False),
         ("2b", False),
         ("5-HT", True),
