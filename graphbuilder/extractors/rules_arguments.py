@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from causemap.graphbuilder.extractors.rules_heads import children_with, resolve_relative
+from causemap.graphbuilder.extractors.rules_heads import children_with, is_passive, resolve_relative
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_lists import frame_direction
 
@@ -44,7 +44,12 @@ GROUP_VERBS = frozenset(
         "feed",
     }
 )
+# Participles of GROUP_VERBS that mostly define a group ("patients treated with X").
+GROUP_PARTICIPLES = frozenset({"treated", "exposed", "given", "fed", "injected", "administered"})
 SETTING_PREPS = frozenset({"in", "among", "amongst", "within"})
+# Intransitive verbs that say their subject was there ("seizures occurred in patients receiving X").
+# ("appear" is left out: "appear to" hedges.)
+OCCURRENCE_VERBS = frozenset({"occur", "develop", "arise", "emerge", "recur", "predominate"})
 # Modifiers that say only who the group is, not what defines it as exposed or affected.
 DEMOGRAPHIC = frozenset(
     {
@@ -102,6 +107,54 @@ DEMOGRAPHIC = frozenset(
         "indian",
     }
 )
+# Group nouns that name an age or a sex: compared, they are that variable ("men were more likely to").
+DEMOGRAPHIC_NOUNS = frozenset(
+    {
+        "man",
+        "men",
+        "woman",
+        "women",
+        "boy",
+        "girl",
+        "child",
+        "children",
+        "adult",
+        "infant",
+        "adolescent",
+        "male",
+        "female",
+        "elderly",
+        "neonate",
+        "newborn",
+        "youth",
+        "teenager",
+        "girls",
+        "boys",
+    }
+)
+# Nouns before a group noun that say where or in what study it was, not what defines it.
+NON_DEFINING_MODIFIERS = frozenset(
+    {
+        "study",
+        "trial",
+        "cohort",
+        "clinic",
+        "hospital",
+        "icu",
+        "outpatient",
+        "inpatient",
+        "community",
+        "population",
+        "registry",
+        "placebo",
+        "baseline",
+        "sham",
+        "vehicle",
+        "test",
+        "research",
+        "university",
+    }
+)
 # Group nouns whose "of" complement defines them ("users of aspirin", "carriers of the allele").
 OF_GROUPS = frozenset({"user", "carrier", "consumer", "recipient", "survivor"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -125,7 +178,7 @@ def population_word(token: Token, lexicon: CueLexicon) -> bool:
 
 def group_definer(group: Token) -> Token | None:
     """What defines a group: "patients with X", "mice treated with X", "carriers of X"."""
-    for prep in children_with(group, ("prep",)):
+    for prep in [*children_with(group, ("prep",)), *_adjacent_group_prep(group)]:
         if prep.lower_ in GROUP_PREPS or (prep.lower_ == "of" and group.lemma_.lower() in OF_GROUPS):
             objects = children_with(prep, ("pobj",))
             if objects:
@@ -140,6 +193,16 @@ def group_definer(group: Token) -> Token | None:
         if objects:
             return _substance(objects[0])
     return None
+
+
+def _adjacent_group_prep(group: Token) -> list[Token]:
+    """'lower in children with asthma' parsed with "with asthma" on the adjective: a "with" right
+    after a group noun, hung on a word above the group, is the group's own modifier."""
+    doc = group.doc
+    at = group.right_edge.i + 1
+    if at >= len(doc) or doc[at].lower_ not in GROUP_PREPS or doc[at].dep_ != "prep":
+        return []
+    return [doc[at]] if doc[at].head in group.ancestors else []
 
 
 def _substance(token: Token) -> Token:
@@ -174,6 +237,17 @@ def named_argument(head: Token, lexicon: CueLexicon) -> Token | None:
     if definer is not None and not is_population(definer, lexicon):
         return definer
     return head if defined_by_modifier(head) else None
+
+
+def compared_group(head: Token) -> Token | None:
+    """A group compared with others is a variable when something names what sets it apart: a
+    modifier ("older adults", "male rats") or a noun of age or sex ("men", "children"). "Patients
+    had higher rates of Y" or "the patient showed elevated Y" compares nothing."""
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children):
+        return head
+    if any(c.dep_ in ("relcl", "acl") and c.i > head.i for c in head.children):
+        return head  # "patients who are super obese", "patients in whom X was not given"
+    return head if head.lemma_.lower() in DEMOGRAPHIC_NOUNS or head.lower_ in DEMOGRAPHIC_NOUNS else None
 
 
 def setting_children(head: Token, lexicon: CueLexicon) -> set[int]:
@@ -227,17 +301,75 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
         if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
             continue
         outcome = prep.head
+        if outcome.pos_ in ("VERB", "AUX"):
+            outcome = _observed(outcome, lexicon)  # "Y occurred / was found in patients with X"
+            if outcome is None:
+                continue
         if outcome.pos_ not in NOMINAL or is_population(outcome, lexicon) or outcome.i > prep.i:
             continue
         if outcome.lemma_.lower() in lexicon.vague_arguments:
             continue
-        objects = children_with(prep, ("pobj",))
+        objects = [_counted(o) for o in children_with(prep, ("pobj",))]
         if not objects or not is_population(objects[0], lexicon):
             continue
         group = objects[0]
-        definer = group_definer(group)
+        definer = group_definer(group) or _condition_modifier(group, lexicon)
         if definer is None or is_population(definer, lexicon) or definer.pos_ not in NOMINAL:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in group.children):
             continue
         yield prep, group, definer, outcome
+
+
+def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
+    """'Y in HIV patients', 'Y among statin users': a noun before the group names what defines it
+    (not who: "control subjects", "study patients")."""
+    for child in group.children:
+        if (
+            child.dep_ in ("compound", "nmod")
+            and child.i < group.i
+            and child.pos_ in NOMINAL
+            and child.lower_ not in DEMOGRAPHIC
+            and child.lemma_.lower() not in lexicon.vague_arguments
+            and child.lemma_.lower() not in NON_DEFINING_MODIFIERS
+            and not is_population(child, lexicon)
+        ):
+            return child
+    return None
+
+
+def _observed(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """What a verb of occurrence or finding says was there: "Y occurred in ...", "Y was found in ...",
+    "we identified Y in ...". None for any other verb ("patients were followed in the clinic"), and for
+    a denied one ("no Y was found", "Y did not occur"), which is no association."""
+    lemma = verb.lemma_.lower()
+    if lemma in OCCURRENCE_VERBS and not is_passive(verb):
+        found = children_with(verb, ("nsubj",))
+    elif lemma in lexicon.finding_verbs:
+        found = children_with(verb, ("nsubjpass",) if is_passive(verb) else ("dobj",))
+    else:
+        return None
+    if not found or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in found[0].children):
+        return None
+    if any(c.lower_ in lexicon.up_words or c.lower_ in lexicon.down_words for c in found[0].children):
+        return None  # "reduced levels of Y were found in ...": a group comparison, read as such
+    return found[0]
+
+
+def _counted(token: Token) -> Token:
+    """'in 12 of 40 patients', 'in 30% of patients': the group counted, not the count."""
+    if token.like_num or token.lower_ in (
+        "%",
+        "percent",
+        "proportion",
+        "half",
+        "third",
+        "majority",
+        "minority",
+    ):
+        for prep in children_with(token, ("prep",)):
+            if prep.lower_ == "of" and (objects := children_with(prep, ("pobj",))):
+                return objects[0]
+    return token

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_arguments import is_population
 from causemap.graphbuilder.extractors.rules_heads import (
     COPULAS,
     children_with,
@@ -30,8 +31,13 @@ from causemap.graphbuilder.extractors.rules_heads import (
 )
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch
+from causemap.graphbuilder.extractors.rules_repairs import is_verbless
 
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# Verbs by which a group comes to have a condition, and the prepositions of what it followed.
+ACQUISITION_VERBS = frozenset({"develop", "acquire", "contract", "experience"})
+EXPOSURE_PREPS = ("after", "following", "during", "upon")
+DENIED_GROUPS = frozenset({"no", "none", "neither"})
 MORE, LESS = frozenset({"more", "greater"}), frozenset({"less", "fewer"})
 
 
@@ -39,10 +45,12 @@ def comparative_direction(word: Token, lexicon: CueLexicon) -> int | None:
     """How a word compares: +1 ("higher", "more common"), -1 ("lower", "reduced"), 0 for a
     comparative without a direction ("better", "poorer"), None when it does not compare."""
     degree = {c.lower_ for c in word.children if c.dep_ in ("advmod", "amod")}
+    # "more limited", "less impaired": the degree scales the word's own direction
+    scale = -1 if word.lower_ in lexicon.down_words else 1
     if degree & MORE:
-        return 1
+        return scale
     if degree & LESS:
-        return -1
+        return -scale
     if word.tag_ in COMPARATIVE_TAGS or word.lower_ in lexicon.comparison_adjectives:
         if word.lower_ in lexicon.up_words:
             return 1
@@ -212,6 +220,59 @@ def _changed_after(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     return CueMatch("change", token, (token.i,), (causes[0],), (subject,), "causal", polarity, inherited)
 
 
+def _acquired(token: Token, lexicon: CueLexicon) -> CueMatch | None:
+    """'Three patients developed Y during X therapy', 'mice given X developed Y': a condition a
+    studied group came to have, after an exposure or because of what defines the group. Only a
+    group develops a condition ("we developed a model" creates one)."""
+    if token.lemma_.lower() not in ACQUISITION_VERBS or token.pos_ != "VERB" or is_passive(token):
+        return None
+    group, inherited = subject_of(token)
+    outcomes = children_with(token, ("dobj",))
+    if group is None or not outcomes or not is_population(group, lexicon):
+        return None
+    if group.lower_ in DENIED_GROUPS or any(
+        c.lower_ in DENIED_GROUPS for c in group.children if c.dep_ == "det"
+    ):
+        return None  # "no patient developed Y" says Y did not follow: no association either way
+    exposures = [
+        o
+        for o in preposition_objects(token, EXPOSURE_PREPS)
+        if not (
+            o.like_num or o.lower_ in lexicon.quantity_nouns or o.lemma_.lower() in lexicon.quantity_nouns
+        )
+    ]
+    causes = exposures[:1] or [group]  # "patients treated with X developed Y": the group's definer
+    return CueMatch("change", token, (token.i,), tuple(causes), (outcomes[0],), "causal", "+", inherited)
+
+
+def _titled_sequel(token: Token, lexicon: CueLexicon) -> CueMatch | None:
+    """'Acute renal failure after cisplatin therapy', 'Hepatitis during isoniazid treatment': a
+    verbless heading whose noun names a condition that followed an exposure (case-report titles)."""
+    if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN") or not is_verbless(token):
+        return None
+    if token.lemma_.lower() in lexicon.vague_arguments or is_population(token, lexicon):
+        return None
+    objects = [
+        o
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in EXPOSURE_PREPS and prep.i > token.i
+        for o in prep.children
+        if o.dep_ in ("pobj", "pcomp", "dobj")  # "following X" is often parsed as a verb
+    ]
+    exposures = [
+        o
+        for o in objects
+        if o.pos_ in ("NOUN", "PROPN")
+        and not (
+            o.like_num or o.lower_ in lexicon.quantity_nouns or o.lemma_.lower() in lexicon.quantity_nouns
+        )
+    ]
+    if not exposures:
+        return None
+    prep = exposures[0].head
+    return CueMatch("change", token, (prep.i,), (exposures[0],), (token,), "causal", None)
+
+
 def _difference(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     """'a difference in Y between A and B', 'Y differed by X', 'A and B differed in Y'."""
     lemma = token.lemma_.lower()
@@ -260,11 +321,14 @@ def find_comparisons(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
                 or _changed_in(token, lexicon)
                 or _found_more(token, lexicon)
                 or _changed_after(token, lexicon)
+                or _acquired(token, lexicon)
             )
         elif token.pos_ == "ADJ":
             match = _more_common(token, lexicon)
         elif token.pos_ == "NOUN":
-            match = _at_risk(token, lexicon)
+            match = _at_risk(token, lexicon) or _titled_sequel(token, lexicon)
+        elif token.pos_ == "PROPN":
+            match = _titled_sequel(token, lexicon)
         if match is None and token.pos_ in ("NOUN", "VERB"):
             match = _difference(token, lexicon)
         if match is not None:

@@ -108,6 +108,10 @@ class CueLexicon:
     negation_magnitudes: frozenset[str] = frozenset()
     negation_adverbs: frozenset[str] = frozenset()
     comparative_negators: frozenset[str] = frozenset()
+    # "Y was comparable to that in ...": an association stated as no difference.
+    sameness_adjectives: frozenset[str] = frozenset()
+    # Heads that a hyphenated modifier names a kind of ("microtubule-associated protein").
+    hyphen_class_heads: frozenset[str] = frozenset()
     negation_adjectives: frozenset[str] = frozenset()
     # Verbs with an "include" sense ("contain") and the quantifiers that mark it.
     inclusion_verbs: frozenset[str] = frozenset()
@@ -220,6 +224,8 @@ def parse_lexicon(data: dict) -> CueLexicon:
         negation_magnitudes=_words(negation.get("magnitudes", [])),
         negation_adverbs=_words(negation.get("adverbs", [])),
         comparative_negators=_words(negation.get("comparative_negators", [])),
+        sameness_adjectives=_words(negation.get("sameness_adjectives", [])),
+        hyphen_class_heads=_words(data.get("hyphen_class_heads", {}).get("words", [])),
         negation_adjectives=_words(negation.get("modal_adjectives", [])),
         inclusion_verbs=_words(data.get("inclusion_verbs", {}).get("verbs", [])),
         inclusion_quantifiers=_words(data.get("inclusion_verbs", {}).get("quantifiers", [])),
@@ -335,5 +341,26 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
         for form in inflections(word):
             if form not in words:
                 pairs[form] = pairs.get(form, frozenset()) | preps
+    # A group defined by what it has or was given ("patients with X", "rats receiving X") sets the
+    # scene of an association ("Y occurred in patients receiving X"): the group noun with its
+    # definer's first word passes.
+    from causemap.graphbuilder.extractors.rules_arguments import GROUP_PARTICIPLES, GROUP_PREPS, GROUP_VERBS
+
+    # (a gerund or a passive participle: "the treatment group received X" is a procedure)
+    gerunds = {form for verb in GROUP_VERBS for form in inflections(verb) if form.endswith("ing")}
+    definers = frozenset(GROUP_PREPS) | gerunds | GROUP_PARTICIPLES
+    groups: set[str] = set()
+    for noun in lexicon.population_nouns:
+        for form in inflections(noun):
+            groups.add(form)
+            if form not in words:
+                pairs[form] = pairs.get(form, frozenset()) | definers
+    # "Y in HIV patients", "Y among statin users": a setting whose group a noun defines.
+    for prep in ("in", "among"):
+        pairs[prep] = pairs.get(prep, frozenset()) | frozenset(groups)
+    # "Y after X therapy", "Y during treatment with X": what followed an exposure.
+    exposures = frozenset(form for noun in lexicon.exposure_heads for form in inflections(noun))
+    for prep in ("after", "following", "during"):
+        pairs[prep] = pairs.get(prep, frozenset()) | exposures
     phrases = tuple(sorted(f" {' '.join(_WORDS.findall(p.lower()))} " for p in lexicon.trigger_phrases))
     return CueWordIndex(words=words, pairs=pairs, phrases=phrases)

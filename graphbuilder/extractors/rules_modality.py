@@ -316,3 +316,18 @@ def compose_polarity(
     if not sign:
         return None
     return "+" if sign > 0 else "-"
+
+
+def stated_alike(subject: Token, lexicon: CueLexicon) -> bool:
+    """Whether the clause says its subject is the same as elsewhere: "Y in patients with X was
+    comparable to / similar to that in controls", "Y remained unchanged in patients with X"."""
+    hops = 0
+    while subject.dep_ == "pobj" and subject.head.lower_ == "of" and hops < 3:
+        subject, hops = subject.head.head, hops + 1  # "the frequency of Y in ... was comparable"
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    predicate = subject.head
+    return predicate.lower_ in lexicon.sameness_adjectives or any(
+        c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in lexicon.sameness_adjectives
+        for c in predicate.children
+    )

@@ -48,6 +48,8 @@ from causemap.graphbuilder.extractors.rules_repairs import (
 )
 
 VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+SETTING_PREPS = frozenset({"in", "among"})
 # Verbs by which a relation noun as subject names its members: "the causes of Y are / include X".
 LISTING_VERBS = frozenset({"be", "include", "comprise", "encompass"})
 # Prepositions by which a change noun names what it followed ("an improvement in Y after X").
@@ -153,7 +155,16 @@ def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token
 
 def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     """'X reduces Y', 'Y was reduced by X', 'infections caused by X'."""
-    if token.lemma_.lower() in lexicon.inclusion_verbs and means_include(token, lexicon):
+    if (
+        entry.relation == "correlational"
+        and token.tag_ == "VBG"
+        and token.i
+        and token.nbor(-1).pos_ in NOUN_POS
+    ):
+        return None  # "mTOR signalling", "insulin signaling": a noun compound, not "X signals Y"
+    if token.lemma_.lower() in lexicon.inclusion_verbs and (
+        means_include(token, lexicon) or _counted_subject(token)
+    ):
         return None
     if token.dep_ == "amod" or (token.tag_ in ("VBZ", "VBP") and token.dep_ in ("compound", "nmod")):
         return _adjectival_verb_cue(token, entry, lexicon)
@@ -175,6 +186,13 @@ def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     return _match("verb", token, [token.i], [subject], objects, entry, inherited)
 
 
+def _counted_subject(verb: Token) -> bool:
+    """'38% of sequences contained X', 'two of the strains contained X': a counted subject holds
+    what the verb names (the include sense of "contain")."""
+    subjects = children_with(verb, ("nsubj",))
+    return bool(subjects) and (subjects[0].like_num or subjects[0].lower_ in ("%", "percent", "most", "half"))
+
+
 def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> CueMatch | None:
     """'X leads to Y', 'X is associated with Y', 'X plays a role in Y', 'Y increases with X'."""
     if entry.finite_only and token.tag_ == "VBG" and not children_with(token, SUBJECTS):
@@ -190,6 +208,9 @@ def _particle_cue(token: Token, entry: Cue, prep: str, lexicon: CueLexicon) -> C
     effects = []
     for holder in holders:
         effects = preposition_objects(holder, (prep,))
+        if prep in SETTING_PREPS and len(effects) > 1:
+            # "X resulted in Y in women with Z": the "in" of a group is a setting, not an effect
+            effects = [e for e in effects if not population_word(e, lexicon)] or effects
         if effects:
             break
     if not effects:
@@ -369,6 +390,13 @@ def _hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | Non
         effect, hops = effect.head, hops + 1
     if effect.pos_ not in ("NOUN", "PROPN") or effect.i <= token.i:
         return None
+    if any(
+        t.lemma_.lower() in lexicon.hyphen_class_heads
+        or t.lower_ in lexicon.hyphen_class_heads
+        or (t.lower_.endswith("ase") and len(t) > 5)  # an enzyme: "lipoprotein-associated phospholipase"
+        for t in doc[token.i + 1 : effect.i + 1]
+    ):
+        return None  # "microtubule-associated protein (levels)": the name of a kind of protein
     return _match("hyphen", token, [token.i - 1, token.i], [cause], [effect], entry)
 
 

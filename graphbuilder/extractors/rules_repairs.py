@@ -120,9 +120,22 @@ def verbless_arguments(token: Token, after_noun: bool = False) -> tuple[Token, T
         return None
     before = token.doc[sent.start : token.i]
     tops = [t for t in before if not (sent.start <= t.head.i < token.i) or t.head.i == t.i]
-    # "X (56 g/d) for 8 wk improved Y": an amount is no subject
-    nouns = [t for t in tops if t.pos_ in NOUN_POS and not _is_amount(t)]
-    return (nouns[-1], head) if nouns else None
+    # "X (56 g/d) for 8 wk improved Y": an amount is no subject; "Silencing of X reduced Y": a
+    # gerund that opens the sentence with its "of" is a noun
+    nouns = [t for t in tops if (t.pos_ in NOUN_POS or _nominal_gerund(t)) and not _is_amount(t)]
+    if not nouns:
+        return None
+    subject = nouns[-1]
+    before_subject = token.doc[subject.left_edge.i - 1] if subject.left_edge.i > sent.start else None
+    if before_subject is not None and before_subject.lower_ == "of" and before_subject.head in nouns:
+        # "Knockout of X impaired Y" with X hung on Y: the phrase the "of" belongs to is the subject
+        subject = before_subject.head
+    return subject, head
+
+
+def _nominal_gerund(token: Token) -> bool:
+    """'Silencing of X', 'Blocking of X': a gerund with an "of" complement names an act."""
+    return token.tag_ == "VBG" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
