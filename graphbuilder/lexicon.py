@@ -58,6 +58,7 @@ class NormalisationLexicon:
     referential_adjectives: frozenset[str] = frozenset()
     clause_phrases: tuple[tuple[str, ...], ...] = ()
     irregular_participles: frozenset[str] = frozenset()
+    infinitive_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -110,6 +111,7 @@ class NormalisationLexicon:
             referential_adjectives=frozenset(data["not_a_name"].get("referential_adjectives", ())),
             clause_phrases=phrases(data["not_a_name"].get("clause_phrases", [])),
             irregular_participles=frozenset(data["not_a_name"].get("irregular_participles", ())),
+            infinitive_heads=frozenset(data["not_a_name"].get("infinitive_heads", ())),
         )
 
 

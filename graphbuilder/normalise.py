@@ -190,6 +190,10 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         len(words) == 2 and words[0] in lex.vague_alone and words[1].isdigit()
     ):
         return False  # a formula's symbol ("θ2", "ψq"), a numbered generic ("component 1")
+    if words[0] in lex.infinitive_heads and "to" not in words:
+        # "the increased opportunity of A. lwoffii", "the ability of cells": the noun's content is an
+        # infinitive ("opportunity to get inside the body"), and without it the name says nothing
+        return False
     if len(words) >= 3 and words[0] in lex.trailing_wrappers and words[1] in _PREPOSITIONS - {"of"}:
         return False  # "concentration in heat", "levels in plasma": a measure of nothing named
     if len(words) >= 2 and _SYMBOL.fullmatch(words[-1]) and words[-2].endswith("ing"):

@@ -410,6 +410,11 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("levels in plasma", False),
         ("levels of ferritin in plasma", True),
         ("the national statistics agency", False),
+        # a noun whose content is an infinitive, written without it
+        ("the increased opportunity of the pathogen", False),
+        ("the ability of the cells", False),
+        ("the ability to walk unaided", True),
+        ("the efflux capacity of the strain", True),
         ("interferon γ", True),
     ],
 )
