@@ -2,7 +2,9 @@
 
 Files are read, cleaned and chunked in reader processes (``worker.py``), each file under a time and a
 memory limit; this process stores and embeds, so the readers parse the next files while the model embeds
-the last ones. Results are taken in the order the files were given, so a run is reproducible.
+the last ones, and the model runs in a thread of its own (unless progress is told stage by stage), so
+this thread stores the next papers and writes the last batch's vectors while it embeds. Results are
+taken in the order the files were given, so a run is reproducible.
 
 Each paper lands in two steps. First its rows (paper, pages, chunks) commit in one transaction with the
 paper in state ``embedding``; then its chunk vectors are written to the vector store under the chunk
@@ -26,6 +28,7 @@ import hashlib
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from itertools import islice
@@ -151,6 +154,15 @@ class _Stored:
     row: dict[str, Any]
 
 
+@dataclass
+class _Embedding:
+    """Stored papers whose chunk vectors the model is computing (``vectors``: a future of them)."""
+
+    batch: list[_Stored]
+    chunks: list[Chunk]  # those that get vectors, in order
+    vectors: Future
+
+
 class _IngestRun:
     """One ingest over a list of files: reader tasks in flight, stored papers waiting for vectors."""
 
@@ -181,6 +193,8 @@ class _IngestRun:
         self._tasks_hint = 1
         self._in_flight: deque[_Task] = deque()
         self._waiting: list[_Stored] = []
+        self._model_thread: ThreadPoolExecutor | None = None
+        self._embedding: _Embedding | None = None  # the batch whose vectors the model thread computes
 
     def __enter__(self) -> _IngestRun:
         return self
@@ -188,6 +202,8 @@ class _IngestRun:
     def __exit__(self, exc_type: object, *rest: object) -> None:
         if self._pool is not None:
             self._pool.close(wait=exc_type is None)
+        if self._model_thread is not None:
+            self._model_thread.shutdown(wait=True, cancel_futures=True)
         if self.bar is not None:
             self.bar.close()
 
@@ -222,6 +238,7 @@ class _IngestRun:
             if sum(len(s.chunks) for s in self._waiting) >= self.flush_at:
                 self._write_waiting()
         self._write_waiting()
+        self._write_waiting()  # nothing waits now: this finishes the last batch
 
     def _wait_reading(self, task: _Task) -> None:
         """Wait for a file's reader, telling its pages as the reader goes ("reading page 40/212")."""
@@ -364,18 +381,47 @@ class _IngestRun:
         self._finish_if_done(outcome)
 
     def _write_waiting(self) -> None:
-        """Embed and store the vectors of every waiting paper, in one model call; they become ready."""
-        if not self._waiting:
-            return
-        batch, self._waiting = self._waiting, []
-        on_embedded = None
-        if self.on_stage is not None:
-            names = list(dict.fromkeys(s.file.path.name for s in batch))
-            what = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
-            on_embedded = lambda done, total: self._stage(what, f"embedding chunks {done}/{total}")  # noqa: E731
-        write_vectors(self.workspace, [(s.paper, s.chunks) for s in batch], on_embedded)
+        """Embed every waiting paper (one model call) and write its vectors; they become ready.
+
+        Without ``on_stage`` the model runs in the model thread: this call starts the batch and then
+        finishes the one started before, so the model computes one batch's vectors while this thread
+        stores the next papers and writes the last batch's vectors (storing then costs no wall time on a
+        machine with a core to spare). Each vector is the one this thread would compute: the same texts
+        through the same model. With ``on_stage`` the batch is embedded here, one model batch at a time,
+        each told as it is done."""
+        previous, self._embedding = self._embedding, None
+        if self._waiting:
+            batch, self._waiting = self._waiting, []
+            chunks = [c for s in batch for c in embedded_chunks(self.workspace, s.chunks)]
+            embedder, size = workspace_embedder(self.workspace), self.settings.embed_batch_size
+            texts = [c.text for c in chunks]
+            vectors: Future = Future()
+            if not texts:  # reference lists only: nothing to embed
+                vectors.set_result(None)
+            elif self.on_stage is not None:
+                names = list(dict.fromkeys(s.file.path.name for s in batch))
+                what = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+                on_embedded = lambda done, total: self._stage(what, f"embedding chunks {done}/{total}")  # noqa: E731
+                vectors.set_result(_embed(embedder, texts, size, on_embedded))
+            else:
+                if self._model_thread is None:
+                    self._model_thread = ThreadPoolExecutor(1, thread_name_prefix="causemap-embed")
+                vectors = self._model_thread.submit(_embed, embedder, texts, size, None)
+            self._embedding = _Embedding(batch, chunks, vectors)
+        if previous is not None:
+            self._finish_embedding(previous)
+        if self._embedding is not None and self._embedding.vectors.done():
+            self._finish_embedding(self._embedding)  # embedded here: write it now
+            self._embedding = None
+
+    def _finish_embedding(self, embedding: _Embedding) -> None:
+        """Write a batch's vectors once the model has them: its papers become ready, their claims are
+        released and their outcomes settled."""
+        vectors = embedding.vectors.result()
+        papers = [(s.paper, s.chunks) for s in embedding.batch]
+        store_vectors(self.workspace, papers, embedding.chunks, vectors)
         with self.store.transaction():  # one commit for the batch's claims and outcomes
-            for one in batch:
+            for one in embedding.batch:
                 self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
                 one.file.waiting -= 1
                 self._settle(one.file, "ingested", one.row)
@@ -494,9 +540,22 @@ def write_vectors(
     first: the batches the model makes of one call itself, so the work is the same, told as it goes.
     """
     chunks = [c for paper, paper_chunks in papers for c in embedded_chunks(workspace, paper_chunks)]
+    vectors = None
+    if chunks:
+        embedder, size = workspace_embedder(workspace), workspace.settings.ingest.embed_batch_size
+        vectors = _embed(embedder, [c.text for c in chunks], size, on_embedded)
+    store_vectors(workspace, papers, chunks, vectors)
+
+
+def store_vectors(
+    workspace: Workspace,
+    papers: Sequence[tuple[Paper, Sequence[Chunk]]],
+    chunks: Sequence[Chunk],
+    vectors: np.ndarray | None,
+) -> None:
+    """Write the vectors of the papers' embedded ``chunks`` (one row each), then mark the papers ready."""
     if chunks:
         titles = {paper.id: paper for paper, _ in papers}
-        vectors = _embed(workspace, [c.text for c in chunks], on_embedded)
         vector_store(workspace).upsert(
             [c.id for c in chunks],
             vectors,
@@ -509,17 +568,15 @@ def write_vectors(
 
 
 def _embed(
-    workspace: Workspace, texts: list[str], on_embedded: Callable[[int, int], None] | None
+    embedder: Any, texts: list[str], batch_size: int, on_embedded: Callable[[int, int], None] | None
 ) -> np.ndarray:
-    embedder = workspace_embedder(workspace)
     if on_embedded is None:
         return embedder.embed(texts)
-    size = workspace.settings.ingest.embed_batch_size
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     vectors = np.empty((len(texts), embedder.dimension), dtype=np.float32)
-    for start in range(0, len(order), size):
+    for start in range(0, len(order), batch_size):
         on_embedded(start, len(texts))
-        part = order[start : start + size]
+        part = order[start : start + batch_size]
         vectors[part] = embedder.embed([texts[i] for i in part])
     on_embedded(len(texts), len(texts))
     return vectors

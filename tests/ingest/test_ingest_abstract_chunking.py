@@ -1,18 +1,23 @@
 """How JSONL abstracts are chunked: sentences without overlap (each embedded once), recorded in the paper's
-parser label, provenance intact, and a workspace made before keeps the overlap its abstracts have."""
+parser label, provenance intact, and a workspace made before keeps the overlap its abstracts have; and
+the model thread that embeds them while the next are stored."""
 
 from __future__ import annotations
 
 import json
 from itertools import pairwise
 
+import numpy as np
 import sqlalchemy as sa
 
 from causemap.graphbuilder.extract_pipeline import extract_workspace
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.ingest.chunking import CHUNKING_LABEL
+from causemap.ingest.embedding import workspace_embedder
 from causemap.ingest.pipeline import ingest_paths
 from causemap.ingest.retrieval import retrieve
+from causemap.ingest.vectorstore import vector_store
+from causemap.models import PaperState
 from causemap.workspace import Workspace
 
 # Twelve sentences of about 130 characters each: at 1,000 characters per chunk, two chunks or more.
@@ -118,4 +123,25 @@ def test_a_workspace_whose_abstracts_were_chunked_with_overlap_keeps_it_unless_t
     by_source = {p.source.rsplit("#", 1)[-1]: p for p in ws.store.papers()}
     assert not _overlaps(_chunks_by_paper(ws)[by_source["c"].id])
     assert by_source["c"].parser.endswith(f"{CHUNKING_LABEL}, overlap 0")
+    ws.close()
+
+
+def test_batches_embedded_in_the_model_thread_give_each_chunk_its_own_vector(tmp_path):
+    """Two texts per model batch, so the export's chunks are embedded over many batches in the model
+    thread while this thread stores the next papers: every stored vector is its own chunk text's."""
+    records = [
+        {"id": f"r{n}", "title": f"T{n}", "text": ABSTRACT.replace("cohort", f"cohort {n}")}
+        for n in range(12)
+    ]
+    export = _export(tmp_path / "export.jsonl", records)
+    ws = Workspace.open(tmp_path / "ws", ingest={"embed_batch_size": 2})
+    report = ingest_paths(ws, [export], progress=False)
+    assert len(report.ingested) == 12 and all(p.state == PaperState.READY for p in ws.store.papers())
+    chunks = ws.store.chunks()
+    assert len(chunks) > 4 * 2 * 2  # more than two batches of 4 x embed_batch_size texts
+    stored = vector_store(ws).get([c.id for c in chunks])
+    vectors = dict(zip(stored["ids"], stored["embeddings"], strict=True))
+    expected = workspace_embedder(ws).embed([c.text for c in chunks])
+    for chunk, vector in zip(chunks, expected, strict=True):
+        assert float(np.dot(vectors[chunk.id], vector)) > 0.9999, chunk.id
     ws.close()
