@@ -31,11 +31,17 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
-from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
+from causemap.graphbuilder.extractors.rules_modality import (
+    evidence_denied,
+    governing_chain,
+    is_hedged,
+    is_negated,
+)
 from causemap.graphbuilder.verification_frames import verb_frame
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
-from causemap.graphbuilder.verification_relation import cue_readings, relating_cue
+from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
 
 REASONS = (
     "same_arguments",  # cause and effect are the same words
@@ -181,18 +187,35 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     if _alias_of(cause, effect) or _alias_of(effect, cause):
         return "same_arguments"
     predicate = relating_cue(cause, effect, context.readings)
-    if predicate is not None:
-        refused = context.refusal(cause, effect, predicate)
-        return refused or replace(relation, cause=_mention(cause), effect=_mention(effect))
-    predicate = verb_frame(cause, effect, context.cues, context.lexicon.argument_preps)
+    signed = predicate is not None
+    association = signed and relates_as_association(predicate, context.readings, context.cues)
+    if predicate is None:
+        # A verb that is no cue relates the two, but says neither that one acts on the other nor how.
+        predicate, association = verb_frame(cause, effect, context.cues, context.lexicon.argument_preps), True
     if predicate is None:
         return "unrelated"
-    # A verb that is no cue relates the two, but says neither that one acts on the other nor how.
     refused = context.refusal(cause, effect, predicate)
-    polarity = "0" if relation.negated else None
-    return refused or replace(
-        relation, cause=_mention(cause), effect=_mention(effect), relation="correlational", polarity=polarity
-    )
+    if refused:
+        return refused
+    kept = replace(relation, cause=_mention(cause), effect=_mention(effect))
+    return _as_stated(kept, predicate, context.cues, association=association, signed=signed)
+
+
+def _as_stated(
+    relation: ExtractedRelation, predicate: Token, cues: CueLexicon, *, association: bool, signed: bool
+) -> ExtractedRelation:
+    """The claim as strong as the sentence states it, whatever the model said: an association where
+    the relating words are correlational ("associated with", or a verb that is no cue), denied where
+    they are negated ("did not reduce", "no association"), hedged where they are ("may reduce"), and
+    unsigned where they carry no sign or the model's sign was its denial's."""
+    negated = is_negated(predicate, cues) or evidence_denied(predicate, cues)
+    hedged = relation.hedged or is_hedged(governing_chain(predicate), cues)
+    if negated:
+        polarity = "0"
+    else:
+        polarity = relation.polarity if signed and not relation.negated else None
+    kind = "correlational" if association else relation.relation
+    return replace(relation, relation=kind, polarity=polarity, negated=negated, hedged=hedged)
 
 
 def _governor(cause: Span, effect: Span) -> Token:

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with, is_passive
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.verification_phrases import head_of
+from causemap.graphbuilder.verification_phrases import head_of, range_start
 from causemap.graphbuilder.verification_relation import is_cue_word
 
 # Deps by which a verb's object hangs on it ("acomp": a predicative adjective, "became anxious").
@@ -58,8 +58,13 @@ def verb_frame(
 
 def _arm(head: Token, argument_preps: frozenset[str]) -> tuple[Token, str] | None:
     """The verb an argument's head belongs to, and as what: subject, object or agent."""
-    while head.dep_ in MEMBER_DEPS and head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
-        head = head.head
+    while True:
+        if head.dep_ in MEMBER_DEPS and head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        elif (start := range_start(head)) is not None:
+            head = start  # B of "from A to B" stands where A does
+        else:
+            break
     dep, governor = head.dep_, head.head
     if dep in SUBJECT_DEPS:
         return governor, "subject"

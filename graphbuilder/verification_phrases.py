@@ -206,3 +206,21 @@ def _cut_between_phrases(span: Span, head: Token) -> bool:
     if after.is_punct or after.pos_ == "CCONJ":
         return True
     return any(c.left_edge.i == span.end for t in span for c in t.children if c.i >= span.end)
+
+
+def range_end(token: Token) -> Token | None:
+    """B of "from A to B" (the parse hangs "to B" on A or on "from"): a range names both its ends."""
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return None
+    preps = [*token.children, *token.head.children]
+    to = next((c for c in preps if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def range_start(token: Token) -> Token | None:
+    """A of "from A to B", for B."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to":
+        return None
+    up = token.head.head
+    starts = [up] + ([c for c in up.children if c.dep_ == "pobj"] if up.lower_ == "from" else [])
+    return next((a for a in starts if getattr(range_end(a), "i", None) == token.i), None)

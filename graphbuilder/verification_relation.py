@@ -24,7 +24,7 @@ from causemap.graphbuilder.extractors.rules_arguments import group_definer, is_p
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, copular_subject, is_passive, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
 from causemap.graphbuilder.extractors.rules_patterns import find_cues
-from causemap.graphbuilder.verification_phrases import chain, head_of
+from causemap.graphbuilder.verification_phrases import chain, head_of, range_end
 
 # Where an argument's head may hang below the head a cue names and still be that argument: its
 # conjuncts ("masks and distancing"), appositions, examples ("measures such as masks") and the
@@ -100,7 +100,14 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
             # "The treatment (that was shown to help) is X": the copula of identity names one thing
             # (X itself, not what its own phrase frames: "X is a cause of Y" makes Y no treatment).
-            found.update(c.i for c in token.head.children if c.dep_ == "attr" and c.i > token.i)
+            # A name or noun after it is its attribute whatever dep the small parse gave it.
+            found.update(
+                c.i
+                for c in token.head.children
+                if c.i > token.i and (c.dep_ == "attr" or (c.dep_ == "acomp" and c.pos_ in ("NOUN", "PROPN")))
+            )
+        if (end := range_end(token)) is not None:
+            todo.append((end, depth + 1))
         for child in token.children:
             if child.dep_ in MEMBER_DEPS and child.i > token.i:
                 todo.append((child, depth + 1))
@@ -159,6 +166,12 @@ def relating_cue(
         or _controlled_cue(cause, effect, lexicon)
         or _participle_cue(cause, effect, lexicon)
     )
+
+
+def relates_as_association(cue: Token, readings: Iterable[CueReading], lexicon: CueLexicon) -> bool:
+    """Whether the relating word ``relating_cue`` found is correlational ("associated with", "linked
+    to", "Y in patients with X"): it relates the two without saying that one acts on the other."""
+    return any(r.cue.i == cue.i and r.symmetric for r in readings) or _is_symmetric(cue, lexicon)
 
 
 def _stands_for(span: Span, heads: frozenset[int]) -> bool:
@@ -265,7 +278,10 @@ def _controls(controller: Token, cause_head: Token, dep: str, lexicon: CueLexico
     if controller.i == cause_head.i:
         return True
     if controller.pos_ in ("VERB", "AUX"):
-        return dep == "xcomp" and cause_head.i in _subjects(controller, lexicon)
+        # Subject control ("X helps to reduce Y"), or object control: a verb with an object of its own
+        # hands its complement clause to that object, not to its subject ("Doctors used X to reduce Y").
+        objects = {c.i for c in controller.children if c.dep_ == "dobj"}
+        return dep == "xcomp" and cause_head.i in (objects or _subjects(controller, lexicon))
     subject, _ = copular_subject(controller)
     if subject is not None and _first_conjunct(subject).i == cause_head.i:
         return True

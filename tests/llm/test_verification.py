@@ -91,6 +91,14 @@ KEPT = [
     ("For example: smoking causes lung cancer.", "smoking", "lung cancer"),
     # a label of a note with no addressee is no address
     ("Note: smoking increased the risk of lung cancer.", "smoking", "the risk of lung cancer"),
+    # object control: a verb's object does what its complement clause says ("using X to improve Y")
+    ("Clinicians prefer using ACE inhibitors to lower blood pressure.", "ACE inhibitors", "blood pressure"),
+    # the copula of identity: a name after it is its attribute, whatever dep the parse gave it
+    ("A countermeasure that was found to be effective in altitude sickness is Acetazolamide.",
+     "Acetazolamide", "altitude sickness"),
+    # both ends of a range "from A to B" are the verb's object
+    ("The virus may present with mild symptoms, from a dry cough to pneumonia.", "The virus", "pneumonia",
+     "correlational"),
 ]  # fmt: skip
 
 
@@ -255,6 +263,34 @@ def test_a_verb_frame_does_not_relate_settings_research_acts_or_reversed_argumen
     sentence: str, cause: str, effect: str
 ) -> None:
     assert verdict(sentence, cause, effect, "correlational") == "unrelated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "stated"),
+    [
+        # a correlational cue relates the two as an association, whatever the model called it
+        ("We found a strong association between obesity and asthma.", "obesity", "asthma",
+         ("correlational", "+", False, False)),
+        # a denied relation is stored denied, with no sign
+        ("Aspirin did not reduce the risk of stroke.", "Aspirin", "the risk of stroke",
+         ("causal", "0", True, False)),
+        ("There was no association between coffee and cancer.", "coffee", "cancer",
+         ("correlational", "0", True, False)),
+        # a hedged one hedged
+        ("Vitamin D may prevent fractures in older women.", "Vitamin D", "fractures",
+         ("causal", "+", False, True)),
+        # and an asserted causal one as the model gave it
+        ("Smoking causes lung cancer.", "Smoking", "lung cancer", ("causal", "+", False, False)),
+    ],
+)  # fmt: skip
+def test_a_kept_claim_is_as_strong_as_the_sentence_states_it(
+    sentence: str, cause: str, effect: str, stated: tuple[str, str, bool, bool]
+) -> None:
+    """The model (``proposed``) always says: causal, "+", not negated, not hedged."""
+    kept = verdict(sentence, cause, effect, "causal")
+
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.relation, kept.polarity, kept.negated, kept.hedged) == stated
 
 
 class _Pairs:
