@@ -71,6 +71,7 @@ class VerificationLexicon:
     mention_nouns: frozenset[str]
     hyphen_participles: frozenset[str]  # "induced" of "X-induced Y" (the rules lexicon's)
     argument_preps: frozenset[str]  # prepositions marking a verb's argument, not a setting
+    kind_verbs: frozenset[str]  # verbs relating a thing to its class, parts or name
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         mention_nouns=frozenset(data["quotes"]["mention_nouns"]),
         hyphen_participles=frozenset(load_lexicon().hyphen_participles),
         argument_preps=frozenset(data["verb_frames"]["argument_preps"]),
+        kind_verbs=frozenset(data["verb_frames"]["kind_verbs"]),
     )
 
 
@@ -191,7 +193,7 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     association = signed and relates_as_association(predicate, context.readings, context.cues)
     if predicate is None:
         # A verb that is no cue relates the two, but says neither that one acts on the other nor how.
-        predicate, association = verb_frame(cause, effect, context.cues, context.lexicon.argument_preps), True
+        predicate, association = verb_frame(cause, effect, context.cues, context.lexicon), True
     if predicate is None:
         return "unrelated"
     refused = context.refusal(cause, effect, predicate)

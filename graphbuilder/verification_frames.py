@@ -7,12 +7,15 @@ other: "Health workers became anxious", "Patients presented with fever". Such a 
 go together, not that one acts on the other, so a claim kept by it is kept as correlational, unsigned
 (see ``graphbuilder.verification``). The frame is narrow on purpose, as random pairs of a sentence's
 words show (benchmarks/llm_verification.py): the cause heads the verb's subject (or its agent, the
-effect then its passive subject), the effect heads its object, each directly or as a conjunct, and
+effect then its passive subject), or is the noun its participle or relative clause modifies ("patients
+presented with fever"), the effect heads its object, each directly or as a conjunct, and
 
-- the verb is a lexical verb, not a cue (a cue verb's frame is the lexicon's: "attributed Y to X"
-  makes no claim that its subject causes Y), not the copula "be" (identity, not relation), not a verb
-  of research or report ("show", "suggest", "examine": the rules lexicon's finding, hedging, reporting
-  and non-assertive verbs, whose object is what was found or studied);
+- the verb is a lexical verb: not one of kind, membership, composition or naming ("a virus belonging
+  to the coronavirus family"; ``resources/verification.json``), not a cue (a cue verb's frame is the
+  lexicon's: "attributed Y to X" makes no claim that its subject causes Y), not the copula "be"
+  (identity, not relation), not a verb of research or report ("show", "suggest", "examine": the rules
+  lexicon's finding, hedging, reporting and non-assertive verbs, whose object is what was found or
+  studied);
 - no argument is a research noun or a placeholder ("the study", "these data", "factors": the rules
   lexicon's vague arguments) or an amount of time or measure ("for ten years");
 - a prepositional object counts only after a preposition that marks an argument; "in", "at",
@@ -21,50 +24,100 @@ effect then its passive subject), the effect heads its object, each directly or 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
-from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with, is_passive
+from causemap.graphbuilder.extractors.rules_heads import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    children_with,
+    is_passive,
+)
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.verification_phrases import head_of, range_start
 from causemap.graphbuilder.verification_relation import is_cue_word
+
+if TYPE_CHECKING:
+    from causemap.graphbuilder.verification import VerificationLexicon
 
 # Deps by which a verb's object hangs on it ("acomp": a predicative adjective, "became anxious").
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
 # How a verb without a subject of its own shares its governor's: "X was associated with A and
 # improved B", "X seems to protect Y".
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+# The words of a noun's prepositional modifier, on which the parse may hang a clause that modifies
+# the noun itself.
+LOW_ATTACHMENT_DEPS = frozenset({"prep", "pobj", "nummod", "compound", "amod", "conj", "appos"})
 # A conjunct or apposition stands where its first conjunct does ("A and B became anxious").
 MEMBER_DEPS = frozenset({"conj", "appos"})
 
 
-def verb_frame(
-    cause: Span, effect: Span, lexicon: CueLexicon, argument_preps: frozenset[str]
-) -> Token | None:
+def verb_frame(cause: Span, effect: Span, lexicon: CueLexicon, words: VerificationLexicon) -> Token | None:
     """The verb whose subject (or agent) is ``cause`` and whose object is ``effect``, or None."""
-    cause_arm, effect_arm = _arm(head_of(cause), argument_preps), _arm(head_of(effect), argument_preps)
-    if cause_arm is None or effect_arm is None:
+    argument_preps = words.argument_preps
+    effect_arm = _arm(head_of(effect), argument_preps)
+    if effect_arm is None:
         return None
-    (cause_verb, cause_role), (verb, effect_role) = cause_arm, effect_arm
-    if (cause_role, effect_role) == ("agent", "subject") and cause_verb.i == verb.i and is_passive(verb):
-        pass
-    elif cause_role != "subject" or effect_role != "object" or not _shares_subject(verb, cause_verb):
+    verb, effect_role = effect_arm
+    for cause_verb, cause_role in _cause_arms(head_of(cause), argument_preps):
+        if (cause_role, effect_role) == ("agent", "subject") and cause_verb.i == verb.i and is_passive(verb):
+            break
+        if (cause_role, effect_role) == ("subject", "object") and _shares_subject(verb, cause_verb):
+            break
+    else:
         return None
-    if not _relating_verb(verb, lexicon):
+    if not _relating_verb(verb, lexicon) or verb.lemma_.lower() in words.kind_verbs:
         return None
     if any(_names_no_variable(head_of(span), lexicon) for span in (cause, effect)):
         return None
     return verb
 
 
-def _arm(head: Token, argument_preps: frozenset[str]) -> tuple[Token, str] | None:
-    """The verb an argument's head belongs to, and as what: subject, object or agent."""
+def _first_member(head: Token) -> Token:
+    """The word a conjunct, an apposition or the end of a range "from A to B" stands for."""
     while True:
         if head.dep_ in MEMBER_DEPS and head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
             head = head.head
         elif (start := range_start(head)) is not None:
-            head = start  # B of "from A to B" stands where A does
+            head = start
         else:
-            break
+            return head
+
+
+def _cause_arms(head: Token, argument_preps: frozenset[str]) -> list[tuple[Token, str]]:
+    """The verbs of which the cause's head is the subject or agent: by its own dep, or as the noun a
+    participle or relative clause modifies ("patients presented with fever", "patients who
+    reported pain"), which is that clause's subject."""
+    arm = _arm(head, argument_preps)
+    arms = [arm] if arm is not None else []
+    noun = _first_member(head)
+    for clause in noun.subtree:
+        if clause.pos_ != "VERB" or clause.i < noun.i or not _modifies(clause, noun):
+            continue
+        subjects = children_with(clause, SUBJECT_DEPS)
+        if clause.dep_ == "acl" and not subjects:
+            arms.append((clause, "subject"))
+        elif clause.dep_ == "relcl" and subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            arms.append((clause, "subject"))
+    return arms
+
+
+def _modifies(clause: Token, noun: Token) -> bool:
+    """Whether a clause hangs on ``noun``, or on the last word of a prepositional phrase modifying it
+    ("patients with COVID-19 | presented with fever"): the small parse attaches a reduced relative
+    low, to the nearest word, where it may as well close the whole phrase."""
+    token = clause.head
+    while token.i != noun.i:
+        if token.dep_ not in LOW_ATTACHMENT_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return clause.left_edge.i - 1 <= max(t.i for t in noun.subtree if t.i < clause.left_edge.i)
+
+
+def _arm(head: Token, argument_preps: frozenset[str]) -> tuple[Token, str] | None:
+    """The verb an argument's head belongs to, and as what: subject, object or agent."""
+    head = _first_member(head)
     dep, governor = head.dep_, head.head
     if dep in SUBJECT_DEPS:
         return governor, "subject"

@@ -29,6 +29,8 @@ FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT"
 EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART"})
 # Deps by which a gerund stands as an argument ("installing incinerators reduced ...").
 GERUND_ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "pcomp", "xcomp", "ccomp"}
+# Deps only a noun phrase takes.
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Z][A-Za-z0-9-]*$")
 
@@ -80,7 +82,12 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
         return span  # the X of "X-induced Y", whatever the parser made of it
     if not _one_phrase(span):
         return None  # two phrases, or a phrase and part of another
-    if head.dep_ in WIDENED_DEPS | {"conj"} and head.pos_ in MODIFIER_POS and head.head.i != head.i:
+    if (
+        head.dep_ in WIDENED_DEPS | {"conj"}
+        and head.pos_ in MODIFIER_POS
+        and head.head.i != head.i
+        and not misread_noun(head)
+    ):
         widened = _widened(span, head)
         if widened is None or (other.start < widened.end and widened.start < other.end):
             return None
@@ -113,7 +120,7 @@ def _one_phrase(span: Span) -> bool:
     # "PO or IV glutathione", "co-morbid conditions": words that read as premodifiers of the last
     # root, which the small parse hung elsewhere.
     last = max(tops, key=lambda t: t.i)
-    return last.pos_ in NOUN_POS and all(
+    return (last.pos_ in NOUN_POS or misread_noun(last)) and all(
         t.pos_ in PREMODIFIER_POS or t.is_punct for t in span if t.i < last.i and t.head.i != last.i
     )
 
@@ -134,8 +141,16 @@ def _has_content(span: Span) -> bool:
     return any(_HAS_LETTER.search(t.text) and not t.is_stop for t in span)
 
 
+def misread_noun(token: Token) -> bool:
+    """A plural noun the tagger read as a verb in the third person ("cell counts/VBZ"), as its parse
+    shows: a verb never stands as an object or a subject, nor as the conjunct of a noun."""
+    if token.tag_ != "VBZ":
+        return False
+    return token.dep_ in NOMINAL_DEPS or (token.dep_ == "conj" and token.head.pos_ in NOUN_POS)
+
+
 def _is_nominal(head: Token) -> bool:
-    if head.pos_ in NOUN_POS or _ACRONYM.match(head.text):
+    if head.pos_ in NOUN_POS or _ACRONYM.match(head.text) or misread_noun(head):
         return True  # a name, whatever tag the small parse gave it ("ARDS", "IL-6")
     if head.pos_ in ("NUM", "SYM") and _HAS_LETTER.search(head.text):
         return True  # "COVID-19", "IL-6" tagged as numbers

@@ -171,7 +171,8 @@ def relating_cue(
 def relates_as_association(cue: Token, readings: Iterable[CueReading], lexicon: CueLexicon) -> bool:
     """Whether the relating word ``relating_cue`` found is correlational ("associated with", "linked
     to", "Y in patients with X"): it relates the two without saying that one acts on the other."""
-    return any(r.cue.i == cue.i and r.symmetric for r in readings) or _is_symmetric(cue, lexicon)
+    own = [r.symmetric for r in readings if r.cue.i == cue.i]
+    return any(own) if own else _is_symmetric(cue, lexicon)  # a cue read in its frame, else its word
 
 
 def _stands_for(span: Span, heads: frozenset[int]) -> bool:

@@ -233,6 +233,10 @@ def test_a_partial_phrase_is_widened_to_the_phrase_it_is_part_of(
         ("Older drivers responded to the new speed limits.", "Older drivers", "the new speed limits"),
         # ... and to the state it puts the subject in (a predicative adjective), conjuncts included
         ("Nurses and teachers grew increasingly tired during the lockdown.", "teachers", "tired"),
+        # the noun a relative clause or participle modifies is its subject, also where the small
+        # parse hangs the participle low, on the end of the noun's prepositional phrase
+        ("Patients who presented with fever were tested.", "Patients", "fever"),
+        ("Patients with confirmed influenza presented with myalgia.", "Patients", "myalgia"),
     ],
 )
 def test_a_verb_that_is_no_cue_relates_its_subject_and_object_as_an_unsigned_association(
@@ -257,6 +261,13 @@ def test_a_verb_that_is_no_cue_relates_its_subject_and_object_as_an_unsigned_ass
         ("The patients presented with fever and a dry cough.", "fever", "The patients"),
         # the copula names one thing twice
         ("The main outcome was mortality.", "The main outcome", "mortality"),
+        # verbs of kind, membership and composition relate a thing to its class or parts
+        (
+            "Influenza is a virus belonging to the orthomyxovirus family.",
+            "a virus",
+            "the orthomyxovirus family",
+        ),
+        ("The sample comprised two hundred adults.", "The sample", "two hundred adults"),
     ],
 )
 def test_a_verb_frame_does_not_relate_settings_research_acts_or_reversed_arguments(
@@ -291,6 +302,16 @@ def test_a_kept_claim_is_as_strong_as_the_sentence_states_it(
 
     assert isinstance(kept, ExtractedRelation), kept
     assert (kept.relation, kept.polarity, kept.negated, kept.hedged) == stated
+
+
+def test_a_plural_noun_the_tagger_read_as_a_verb_is_a_noun_where_the_parse_makes_it_one() -> None:
+    """ "counts" is tagged VBZ here, and hung on "CD4" as its conjunct, which no verb can be."""
+    sentence = "Zinc increased CD4 and CD8 T cell counts."
+
+    kept = verdict(sentence, "Zinc", "CD8 T cell counts")
+
+    assert isinstance(kept, ExtractedRelation), kept
+    assert kept.effect.text == "CD8 T cell counts"
 
 
 class _Pairs:
