@@ -152,5 +152,10 @@ def _relating_verb(verb: Token, lexicon: CueLexicon) -> bool:
 
 
 def _names_no_variable(head: Token, lexicon: CueLexicon) -> bool:
+    """A research noun or placeholder ("the study", "factors"), a number, or an amount ("ten years");
+    not a noun of amount framing its of-complement ("varying degrees of severity" names severity)."""
     words = {head.lemma_.lower(), head.lower_}
-    return head.like_num or bool(words & (lexicon.vague_arguments | lexicon.quantity_nouns))
+    if head.like_num or words & lexicon.vague_arguments:
+        return True
+    framed = any(c.dep_ == "prep" and c.lower_ == "of" and children_with(c, ("pobj",)) for c in head.children)
+    return bool(words & lexicon.quantity_nouns) and not framed

@@ -78,7 +78,7 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
     ("increased" -> "increased stress"); None if it names no variable."""
     span = trimmed(span)
     head = head_of(span)
-    if head.head.lower_ in hyphen_participles and head.i < head.head.i and _has_content(span):
+    if _before_hyphen_participle(span, hyphen_participles) and _has_content(span):
         return span  # the X of "X-induced Y", whatever the parser made of it
     if not _one_phrase(span):
         return None  # two phrases, or a phrase and part of another
@@ -106,6 +106,13 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
     if other.start < span.end and span.start < other.end:
         return None
     return span
+
+
+def _before_hyphen_participle(span: Span, hyphen_participles: frozenset[str]) -> bool:
+    """Whether a hyphen and a participle of the lexicon's "X-induced Y" come right after ``span``
+    (the participle alone is no such frame: "X is associated with Y")."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in hyphen_participles
 
 
 def _one_phrase(span: Span) -> bool:

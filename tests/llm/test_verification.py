@@ -237,8 +237,11 @@ def test_a_partial_phrase_is_widened_to_the_phrase_it_is_part_of(
         # parse hangs the participle low, on the end of the noun's prepositional phrase
         ("Patients who presented with fever were tested.", "Patients", "fever"),
         ("Patients with confirmed influenza presented with myalgia.", "Patients", "myalgia"),
+        # a noun of amount names the variable its of-complement names
+        ("The infection may present with various degrees of fatigue.", "The infection",
+         "various degrees of fatigue"),
     ],
-)
+)  # fmt: skip
 def test_a_verb_that_is_no_cue_relates_its_subject_and_object_as_an_unsigned_association(
     sentence: str, cause: str, effect: str
 ) -> None:
@@ -312,6 +315,22 @@ def test_a_plural_noun_the_tagger_read_as_a_verb_is_a_noun_where_the_parse_makes
 
     assert isinstance(kept, ExtractedRelation), kept
     assert kept.effect.text == "CD8 T cell counts"
+
+
+def test_only_a_hyphen_and_a_participle_make_the_frame_x_induced_y() -> None:
+    """The X of "X-induced Y" is taken whatever the parse made of it; "associated" (a participle of
+    that frame too, "X-associated Y") without its hyphen is an ordinary verb, whose subject must be a
+    whole phrase."""
+    from causemap.graphbuilder.extractors.rules import load_spacy
+    from causemap.graphbuilder.verification import load_verification_lexicon
+    from causemap.graphbuilder.verification_phrases import _before_hyphen_participle
+
+    participles = load_verification_lexicon().hyphen_participles
+    hyphened = load_spacy()("Smoking-associated inflammation damaged the airways.")
+    plain = load_spacy()("Smoking associated with inflammation damaged the airways.")
+
+    assert _before_hyphen_participle(hyphened[0:1], participles)
+    assert not _before_hyphen_participle(plain[0:1], participles)
 
 
 class _Pairs:
