@@ -39,6 +39,7 @@ class Cue:
     objects: tuple[str, ...] = ()  # verb + object + particle cues ("play a role in")
     needs_modifier: tuple[str, ...] = ()  # "risk factor": "factor" only with one of these
     finite_only: bool = False  # "accounting for age" adjusts; "age accounts for Y" claims
+    compound_target: bool = False  # "a COX-2 inhibitor": the noun modifier is what it acts on
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def _cue(entry: dict) -> Cue:
         objects=tuple(entry.get("object", ())),
         needs_modifier=tuple(entry.get("needs_modifier", ())),
         finite_only=bool(entry.get("finite_only", False)),
+        compound_target=bool(entry.get("compound_target", False)),
     )
 
 

@@ -40,6 +40,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_TAGS,
     is_infinitive,
     misparsed_verb_arguments,
+    misread_present_verb,
     noun_before,
     object_after_preposition,
     participle_cue,
@@ -263,6 +264,8 @@ def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMa
     if entry.needs_modifier and not _has_modifier(token, entry.needs_modifier):
         return None
     effects = preposition_objects(token, set(preps))
+    if not effects and entry.compound_target:
+        return _agent_noun_cue(token, entry)
     if not effects:
         return None
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in LISTING_VERBS:
@@ -271,6 +274,38 @@ def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMa
         return _match("copular_noun", token, [token.i], attributes, effects, entry, swap=False)
     subject, inherited = copular_subject(token)
     return _match("copular_noun", token, [token.i], [subject], effects, entry, inherited)
+
+
+def _agent_noun_cue(token: Token, entry: Cue) -> CueMatch | None:
+    """'X is a COX-2 inhibitor', 'X, a D2 receptor antagonist', 'the ACE inhibitor X': an agent
+    noun whose noun modifier names what the agent acts on."""
+    targets = [
+        c
+        for c in token.children
+        if c.i < token.i
+        and (
+            (c.dep_ in ("compound", "nmod") and c.pos_ in NOUN_POS)
+            or (c.dep_ == "amod" and any(ch.isdigit() or ch.isupper() for ch in c.text[1:]))  # "COX-2"
+        )
+    ]
+    if not targets:
+        return None
+    doc = token.doc
+    named = [  # "the ACE inhibitor captopril", not "X, an agonist, lowered Y"
+        c
+        for c in token.children
+        if c.dep_ == "appos"
+        and c.i > token.i
+        and c.pos_ in NOUN_POS
+        and not any(t.is_punct for t in doc[token.i : c.i])
+    ]
+    if named:
+        subject, inherited = named[0], False  # "the ACE inhibitor captopril"
+    elif token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in NOUN_POS:
+        subject, inherited = token.head, False  # parsed as one name: "[ACE inhibitor] captopril"
+    else:
+        subject, inherited = copular_subject(token)
+    return _match("copular_noun", token, [token.i], [subject], targets[-1:], entry, inherited)
 
 
 def _frame_objects(
@@ -418,7 +453,9 @@ def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
         governor, hops = governor.head, hops + 1
     if governor.i in span:
         return None
-    return _match("connective", first, list(span), causes, explained_by_connective(governor), entry)
+    explained = [e for e in explained_by_connective(governor) if e.pos_ not in VERB_POS]
+    # "the drug was withdrawn due to X": a passive clause names no variable, so no claim
+    return _match("connective", first, list(span), causes, explained, entry)
 
 
 CONNECTIVE_CUE = Cue("causal", None)
@@ -436,6 +473,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             entry = participle_cue(token, lexicon)
             if entry is not None:
                 match = _adjectival_verb_cue(token, entry, lexicon)
+        elif token.tag_ == "NNS" and (entry := misread_present_verb(token, lexicon)) is not None:
+            # "The absence of p53 promotes instability" read as one noun phrase
+            found = verbless_arguments(token, misread_noun=True)
+            if found is not None:
+                match = _match("verb", token, [token.i], [found[0]], [found[1]], entry, inherited=True)
         elif token.pos_ in VERB_POS:
             lemma = prefixed_lemma(token, lemma, lexicon.verbs)
             for prep, entry in lexicon.particles.get(lemma, ()):

@@ -99,16 +99,21 @@ def _is_amount(noun: Token) -> bool:
     return bool(children_with(noun, ("nummod",))) or (noun.i > 0 and noun.doc[noun.i - 1].like_num)
 
 
-def verbless_arguments(token: Token, after_noun: bool = False) -> tuple[Token, Token] | None:
+def verbless_arguments(
+    token: Token, after_noun: bool = False, misread_noun: bool = False
+) -> tuple[Token, Token] | None:
     """Subject and object of a signed cue participle in a sentence the parser gave no finite verb.
 
     "Pre-treatment with X reduced pain scores" comes out as one noun phrase with "reduced"
     modifying "scores"; a sentence needs a finite verb and the cue is the only candidate, so the
     noun phrase from the sentence start to the cue is its subject and the modified noun its object.
-    With ``after_noun`` the word before the cue must be a noun (or a closing bracket).
+    With ``after_noun`` the word before the cue must be a noun (or a closing bracket); with
+    ``misread_noun`` the cue may be a present-tense verb tagged as a plural noun ("p53 promotes
+    instability" read as one noun phrase).
     """
     head = token.head
-    if token.tag_ not in ("VBD", "VBN") or head.pos_ not in NOUN_POS or head.i <= token.i:
+    tags = ("VBD", "VBN", "NNS") if misread_noun else ("VBD", "VBN")
+    if token.tag_ not in tags or head.pos_ not in NOUN_POS or head.i <= token.i:
         return None
     sent = token.sent
     if token.i == sent.start or not is_verbless(token):
@@ -187,4 +192,18 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
         ]
         if verbs:
             return children_with(verbs[0], SUBJECT_DEPS)[0], head, True
+    return None
+
+
+def misread_present_verb(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """The signed cue verb behind a word the tagger read as a plural noun ("promotes", "inhibits"),
+    unless the word is also a noun of the lexicon ("causes", "increases", "effects")."""
+    lower = token.lower_
+    if token.tag_ != "NNS" or not lower.endswith("s"):
+        return None
+    for stem in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
+        entry = lexicon.verbs.get(stem) if stem else None
+        nouns = (lexicon.copular_nouns, lexicon.noun_frames, lexicon.up_words, lexicon.down_words)
+        if entry is not None and entry.polarity in ("+", "-") and not any(stem in n for n in nouns):
+            return entry
     return None

@@ -206,3 +206,35 @@ def test_a_setting_of_another_cues_outcome_is_who_was_studied(extractor):
     # a second "in" after a cue's own preposition is a setting too, not a second effect
     found = claims(extractor, "Rest resulted in faster recovery than massage in runners with tendinitis.")
     assert not [k for k in found if k[1] in ("tendinitis", "runners")], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "polarity"),
+    [
+        ("Etoricoxib is a highly selective COX-2 inhibitor.", "Etoricoxib", "COX-2", "-"),
+        ("Rosiglitazone, a PPAR-gamma agonist, lowered glucose.", "Rosiglitazone", "PPAR-gamma", "+"),
+    ],
+)
+def test_an_agent_noun_acts_on_what_its_modifier_names(extractor, sentence, cause, effect, polarity):
+    assert claims(extractor, sentence).get((cause, effect)) == ("causal", polarity)
+
+
+def test_an_agent_noun_without_a_named_target_or_holder_relates_nothing(extractor):
+    assert claims(extractor, "Most patients took a Selective inhibitor.") == {}
+    assert claims(extractor, "Proton pump inhibitors were prescribed at discharge.") == {}
+
+
+def test_a_passive_clause_explained_by_a_connective_names_no_variable(extractor):
+    # what was done ("the drug was withdrawn") is a decision, not a variable
+    assert claims(extractor, "Valproate was discontinued because of hyperammonaemia.") == {}
+    # a subject that changed is one
+    found = claims(extractor, "Admissions rose because of the influenza epidemic.")
+    assert ("the influenza epidemic", "Admissions") in found, found
+
+
+def test_a_present_tense_cue_tagged_as_a_plural_noun_in_a_verbless_parse(extractor):
+    # read as one noun phrase by the small parser; the downward head keeps its name and sign
+    found = claims(extractor, "The absence of p21 promotes genomic instability.")
+    assert found.get(("The absence of p21", "genomic instability")) == ("causal", "+"), found
+    # plural nouns of the lexicon stay nouns
+    assert claims(extractor, "The causes of death were recorded.") == {}
