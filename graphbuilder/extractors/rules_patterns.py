@@ -272,7 +272,11 @@ def _copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMa
         # "The causes of Y are A and B", "Risk factors for Y include A, B and C"
         attributes = children_with(token.head, ("attr", "dobj"))
         return _match("copular_noun", token, [token.i], attributes, effects, entry, swap=False)
+    effects = [e for e in effects if e.lower_ != "choice"]  # "the treatment of choice for Y"
     subject, inherited = copular_subject(token)
+    if subject is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "use":
+        # "X is used in / for the treatment of Y"
+        subject, inherited = subject_of(token.head.head)
     return _match("copular_noun", token, [token.i], [subject], effects, entry, inherited)
 
 

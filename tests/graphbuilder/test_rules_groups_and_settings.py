@@ -238,3 +238,26 @@ def test_a_present_tense_cue_tagged_as_a_plural_noun_in_a_verbless_parse(extract
     assert found.get(("The absence of p21", "genomic instability")) == ("causal", "+"), found
     # plural nouns of the lexicon stay nouns
     assert claims(extractor, "The causes of death were recorded.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # a treatment of a condition lessens it
+        (
+            "Dapsone is an effective treatment for dermatitis herpetiformis.",
+            "Dapsone",
+            "dermatitis herpetiformis",
+        ),
+        ("Cryotherapy is the treatment of choice for actinic keratosis.", "Cryotherapy", "actinic keratosis"),
+        (
+            "Colchicine is used in the treatment of familial Mediterranean fever.",
+            "Colchicine",
+            "familial Mediterranean fever",
+        ),
+    ],
+)
+def test_a_treatment_for_a_condition_reduces_it(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert found.get((cause, effect)) == ("causal", "-"), found
+    assert not [k for k in found if k[1] == "choice"], found
