@@ -438,4 +438,7 @@ def _overlaps(a: list[Token], b: list[Token]) -> bool:
 
 def _mention(tokens: list[Token]) -> Mention:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Mention(text=tokens[0].doc.text[start:end], start=start, end=end)
+    text = tokens[0].doc.text
+    if end - start > 1 and text[end - 1] == "-":
+        end -= 1  # "cisplatin-" of a suspended hyphen ("cisplatin- and doxorubicin-induced")
+    return Mention(text=text[start:end], start=start, end=end)

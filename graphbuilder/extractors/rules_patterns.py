@@ -436,7 +436,17 @@ def _hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | Non
         for t in doc[token.i + 1 : effect.i + 1]
     ):
         return None  # "microtubule-associated protein (levels)": the name of a kind of protein
-    return _match("hyphen", token, [token.i - 1, token.i], [cause], [effect], entry)
+    causes = [cause]
+    if cause.i >= 2 and doc[cause.i - 1].lower_ in ("and", "or"):
+        # "cisplatin- and doxorubicin-induced": a suspended hyphen ("cisplatin-" one token or two)
+        first = doc[cause.i - 2]
+        if first.text == "-" and cause.i >= 3 and not doc[cause.i - 3].whitespace_:
+            first = doc[cause.i - 3]
+        elif not (first.text.endswith("-") and len(first.text) > 1):
+            first = None
+        if first is not None and first.pos_ in ("NOUN", "PROPN", "ADJ"):
+            causes.insert(0, first)
+    return _match("hyphen", token, [token.i - 1, token.i], causes, [effect], entry)
 
 
 def _connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):

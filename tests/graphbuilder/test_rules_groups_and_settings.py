@@ -261,3 +261,9 @@ def test_a_treatment_for_a_condition_reduces_it(extractor, sentence, cause, effe
     found = claims(extractor, sentence)
     assert found.get((cause, effect)) == ("causal", "-"), found
     assert not [k for k in found if k[1] == "choice"], found
+
+
+def test_a_suspended_hyphen_gives_each_cause_its_claim(extractor):
+    found = claims(extractor, "Gentamicin- and vancomycin-induced nephrotoxicity was compared.")
+    assert found.get(("Gentamicin", "nephrotoxicity")) == ("causal", "+"), found
+    assert found.get(("vancomycin", "nephrotoxicity")) == ("causal", "+"), found
