@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from importlib import resources
 
@@ -288,7 +289,8 @@ def test_lexicon_file_is_consistent():
 
 
 def test_version_follows_the_sources(tmp_path, monkeypatch):
-    """Any change to the rules' code or lexicons changes the version, so workspaces re-extract."""
+    """Any change to what decides the stored claims (the rules, the verification every extractor's
+    output passes, their lexicons) changes the version, so workspaces re-extract; other files do not."""
     import sys
 
     from causemap.graphbuilder.extractors import rules
@@ -298,16 +300,30 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
     (package / "__init__.py").write_text("")
     (package / "extractors" / "rules.py").write_text("A = 1\n")
     (package / "extractors" / "llm.py").write_text("B = 1\n")
+    (package / "verification_frames.py").write_text("C = 1\n")
     (package / "lexicon.json").write_text("{}")
     monkeypatch.syspath_prepend(str(tmp_path))
-    sources = ("extractors", "lexicon.json")
+    sources = ("extractors/rules*.py", "verification*.py", "lexicon.json")
     first = rules.source_digest("fakepkg", sources)
-    (package / "extractors" / "llm.py").write_text("B = 2\n")  # not a rules file: same version
+    (package / "extractors" / "llm.py").write_text("B = 2\n")  # not a source: same version
     assert rules.source_digest("fakepkg", sources) == first
-    (package / "lexicon.json").write_text('{"x": 1}')
-    assert rules.source_digest("fakepkg", sources) != first
+    for changed in ("extractors/rules.py", "verification_frames.py", "lexicon.json"):
+        before = rules.source_digest("fakepkg", sources)
+        (package / changed).write_text((package / changed).read_text() + "\n")
+        assert rules.source_digest("fakepkg", sources) != before, changed
     sys.modules.pop("fakepkg", None)
     assert rules.RulesExtractor.version == f"{rules.RULES_RELEASE}+{rules.source_digest()}"
+
+
+def test_version_sources_name_existing_files():
+    """Each pattern names at least one file of the package, so a rename cannot drop a source silently."""
+    from causemap.graphbuilder.extractors import rules
+
+    root = resources.files("causemap.graphbuilder")
+    for pattern in rules.VERSION_SOURCES:
+        folder, _, name = pattern.rpartition("/")
+        directory = root.joinpath(folder) if folder else root
+        assert any(fnmatch.fnmatchcase(f.name, name) for f in directory.iterdir()), pattern
 
 
 @pytest.mark.parametrize(
