@@ -262,4 +262,7 @@ if section == EXPORT:
             lambda fmt=fmt: export_graph(exportable, fmt, export_rank),
             file_name=f"causemap-graph{exporter.suffix}",
             key=f"graph_download_{fmt}",
+            # A download changes nothing on the page: rerunning it redraws the network and leaves the other
+            # export buttons disabled until that run ends (seen in CI as a 90 s wait on the next button).
+            on_click="ignore",
         )
