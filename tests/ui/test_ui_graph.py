@@ -56,6 +56,8 @@ def test_the_network_and_every_export_are_offered(graph_page):
     assert len(network_frames(graph_page)) == 1
     show(graph_page, "Export")
     assert {b.key for b in graph_page.get("download_button")} == {f"graph_download_{f}" for f in EXPORTERS}
+    # A download must not rerun the page: a rerun left the other export buttons disabled (a CI flake).
+    assert all(b.proto.ignore_rerun for b in graph_page.get("download_button"))
 
 
 def test_choosing_an_edge_shows_its_quotes_with_paper_and_page(graph_page, sample_ws, sample_view):

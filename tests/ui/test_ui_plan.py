@@ -57,6 +57,7 @@ def test_choosing_a_target_makes_a_plan_for_it(plan_page, make_plan):
     heading = f"Plan for {graph.variables[x].label} → {graph.variables[y].label}"
     assert heading in [h.value for h in at.subheader]
     assert {b.key for b in at.get("download_button")} == {"plan_download_md", "plan_download_json"}
+    assert all(b.proto.ignore_rerun for b in at.get("download_button")), "a download must not rerun the page"
     # Every proposal is listed, in order, with its rationale.
     titles = [e.label for e in at.expander]
     assert [t.split(". ", 1)[1].split("  ·  ")[0] for t in titles[: len(plan.items)]] == [

@@ -139,8 +139,14 @@ title = f"{name(plan.target[0])} → {name(plan.target[1])}" if plan.target else
 st.subheader(f"Plan for {title}")
 document = plan.to_dict()
 down_md, down_json, _ = st.columns([1, 1, 3])
+# A download changes nothing on the page: no rerun (as on the graph page).
 down_md.download_button(
-    "Protocol (Markdown)", plan.to_markdown(), "plan.md", "text/markdown", key="plan_download_md"
+    "Protocol (Markdown)",
+    plan.to_markdown(),
+    "plan.md",
+    "text/markdown",
+    key="plan_download_md",
+    on_click="ignore",
 )
 down_json.download_button(
     "Protocol (JSON)",
@@ -148,6 +154,7 @@ down_json.download_button(
     "plan.json",
     "application/json",
     key="plan_download_json",
+    on_click="ignore",
 )
 for note in plan.notes:
     st.caption(f"Note: {note}")
