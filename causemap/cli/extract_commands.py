@@ -136,7 +136,7 @@ def _estimate(ws: Any, force: bool) -> dict[str, Any]:
     """What an llm run would send; builds no client and opens no connection."""
     from causemap.graphbuilder.extract_pipeline import pending_sentences
     from causemap.graphbuilder.extractors.llm_estimate import estimate_requests
-    from causemap.graphbuilder.extractors.llm_prompt import PROMPT_VERSION
+    from causemap.graphbuilder.extractors.llm_prompt import llm_version
     from causemap.graphbuilder.extractors.rules import RulesExtractor
     from causemap.llm import LLMConfigError, endpoint
 
@@ -144,7 +144,7 @@ def _estimate(ws: Any, force: bool) -> dict[str, Any]:
     if not settings.llm:
         raise LLMConfigError("--estimate needs a model: pass --llm PROVIDER:MODEL or set CAUSEMAP_LLM")
     prefilter = RulesExtractor()
-    papers = list(pending_sentences(ws, f"llm:{settings.llm}", PROMPT_VERSION, force))
+    papers = list(pending_sentences(ws, f"llm:{settings.llm}", llm_version(), force))
     candidates = [[s for s in sentences if prefilter.is_candidate(s)] for sentences in papers]
     result = estimate_requests(candidates, settings, endpoint(settings), ws.store)
     result.sentences = sum(map(len, papers))

@@ -39,6 +39,7 @@ from causemap.graphbuilder.extractors.llm_prompt import (
     LLMClaims,
     batch_sentences,
     cache_key,
+    llm_version,
     render_sentences,
     user_message,
     verify_claims,
@@ -172,7 +173,7 @@ class LLMExtractor:
         if concurrency < 1 or batch_size < 1 or max_retries < 0 or not methods:
             raise ValueError("concurrency and batch_size must be >= 1, max_retries >= 0, methods not empty")
         self.name = f"llm:{model_name}"
-        self.version = PROMPT_VERSION
+        self.version = llm_version()
         self.model_name = model_name
         self.endpoint = endpoint
         self.chat_model = chat_model

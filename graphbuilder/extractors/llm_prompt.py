@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.source_digest import source_digest
 
 SYSTEM_PROMPT = """\
 You read numbered sentences from scientific papers and list the cause-effect and association \
@@ -52,6 +53,14 @@ Reply with JSON only, no other text, in exactly this form:
 # The version names the prompt: it changes whenever the prompt's text does, so that cached answers
 # to an older prompt are never reused and every claim records which prompt produced it.
 PROMPT_VERSION = "claims-1-" + hashlib.sha256((SYSTEM_PROMPT + JSON_INSTRUCTIONS).encode()).hexdigest()[:8]
+
+
+def llm_version() -> str:
+    """The LLM extractor's version: the prompt's, plus the digest of what decides which of the
+    model's claims are stored (the rules prefilter that chooses the sentences sent, and the
+    verification every claim passes). A change to either re-extracts; cached answers are keyed on
+    the prompt version alone, so a re-extraction asks the model only about sentences it never saw."""
+    return f"{PROMPT_VERSION}+{source_digest()}"
 
 
 class LLMClaim(BaseModel):

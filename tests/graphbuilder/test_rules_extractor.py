@@ -293,7 +293,7 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
     output passes, their lexicons) changes the version, so workspaces re-extract; other files do not."""
     import sys
 
-    from causemap.graphbuilder.extractors import rules
+    from causemap.graphbuilder.extractors import rules, source_digest
 
     package = tmp_path / "fakepkg"
     (package / "extractors").mkdir(parents=True)
@@ -304,23 +304,23 @@ def test_version_follows_the_sources(tmp_path, monkeypatch):
     (package / "lexicon.json").write_text("{}")
     monkeypatch.syspath_prepend(str(tmp_path))
     sources = ("extractors/rules*.py", "verification*.py", "lexicon.json")
-    first = rules.source_digest("fakepkg", sources)
+    first = source_digest.source_digest("fakepkg", sources)
     (package / "extractors" / "llm.py").write_text("B = 2\n")  # not a source: same version
-    assert rules.source_digest("fakepkg", sources) == first
+    assert source_digest.source_digest("fakepkg", sources) == first
     for changed in ("extractors/rules.py", "verification_frames.py", "lexicon.json"):
-        before = rules.source_digest("fakepkg", sources)
+        before = source_digest.source_digest("fakepkg", sources)
         (package / changed).write_text((package / changed).read_text() + "\n")
-        assert rules.source_digest("fakepkg", sources) != before, changed
+        assert source_digest.source_digest("fakepkg", sources) != before, changed
     sys.modules.pop("fakepkg", None)
-    assert rules.RulesExtractor.version == f"{rules.RULES_RELEASE}+{rules.source_digest()}"
+    assert rules.RulesExtractor.version == f"{rules.RULES_RELEASE}+{source_digest.source_digest()}"
 
 
 def test_version_sources_name_existing_files():
     """Each pattern names at least one file of the package, so a rename cannot drop a source silently."""
-    from causemap.graphbuilder.extractors import rules
+    from causemap.graphbuilder.extractors import source_digest
 
     root = resources.files("causemap.graphbuilder")
-    for pattern in rules.VERSION_SOURCES:
+    for pattern in source_digest.VERSION_SOURCES:
         folder, _, name = pattern.rpartition("/")
         directory = root.joinpath(folder) if folder else root
         assert any(fnmatch.fnmatchcase(f.name, name) for f in directory.iterdir()), pattern

@@ -237,6 +237,24 @@ def test_the_workspace_cache_spares_a_second_call(tmp_path) -> None:
         assert other.stats.calls == 1  # another model's answers are not reused
 
 
+def test_a_change_to_verification_re_extracts_from_the_cache(tmp_path, monkeypatch) -> None:
+    """The version records what decided the stored claims (prompt, prefilter, verification), so a
+    change to verification makes workspaces extract again; the answers stay cached (keyed on the
+    prompt), so that costs no call."""
+    from causemap.graphbuilder.extractors import llm_prompt
+
+    with Store(tmp_path / "ws.sqlite") as store:
+        first = extractor(fake(lambda messages: {"claims": GOOD_CLAIMS}), store=store)
+        first.extract(SENTENCES)
+        assert first.version.startswith(llm_prompt.PROMPT_VERSION + "+")
+
+        monkeypatch.setattr(llm_prompt, "source_digest", lambda: "verification-changed")
+        rerun = extractor(fake(lambda messages: pytest.fail("the cache should have answered")), store=store)
+        assert rerun.version != first.version
+        rerun.extract(SENTENCES)
+        assert rerun.stats.calls == 0 and rerun.stats.cache_hits == 1
+
+
 def test_no_more_requests_in_flight_than_the_concurrency_limit() -> None:
     limit = 2
     lock = threading.Lock()
