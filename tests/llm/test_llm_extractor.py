@@ -30,7 +30,7 @@ from openai_stub import answer_with, stub_server
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.extractors.base import SentenceExtractor
 from causemap.graphbuilder.extractors.llm import LLMExtractor
-from causemap.graphbuilder.extractors.llm_prompt import PROMPT_VERSION
+from causemap.graphbuilder.extractors.llm_prompt import llm_version
 from causemap.llm import LLMCallError
 from causemap.settings import ExtractSettings
 from causemap.store import Store
@@ -105,7 +105,7 @@ def test_valid_answer_becomes_relations_with_offsets_into_the_real_sentences() -
     model = fake(lambda messages: {"claims": GOOD_CLAIMS})
     ex = extractor(model)
     assert isinstance(ex, SentenceExtractor)
-    assert ex.name == "llm:fake:model" and ex.version == PROMPT_VERSION
+    assert ex.name == "llm:fake:model" and ex.version == llm_version()
 
     result = ex.extract(SENTENCES)
 
