@@ -32,12 +32,8 @@ from causemap.planner.llm_suggest import (
 from causemap.planner.ranking import DroppedItem, screen
 from causemap.planner.ranking import rank as rank_items
 from causemap.planner.scoring import candidate_weights, ensure_candidates
-from causemap.planner.study_items import (
-    contradiction_items,
-    experiment_items,
-    literature_items,
-    renamed_contradiction_items,
-)
+from causemap.planner.search_items import contradiction_items, literature_items, renamed_contradiction_items
+from causemap.planner.study_items import experiment_items
 from causemap.planner.targets import TargetError, column_matches, parse_target, resolve
 from causemap.settings import PlannerSettings
 
