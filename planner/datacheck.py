@@ -9,14 +9,12 @@ also told in plain language: what passed, what failed, what it means, what to do
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from causemap.planner.adjustment import ancestral_subgraph, minimal_adjustment_sets
 from causemap.planner.dowhy_tools import (
@@ -25,38 +23,10 @@ from causemap.planner.dowhy_tools import (
     SafeNames,
     quiet_dowhy,
 )
-from causemap.planner.scoring import load_resource
+from causemap.planner.refute import Refutation, falsify, partial_correlation_test, reason, refute_estimate
 from causemap.settings import PlannerSettings
 
 __all__ = ["DataCheck", "Refutation", "partial_correlation_test", "run_data_check"]
-
-# The refuters run on data, by DoWhy name, with the keyword arguments they take here.
-DATA_REFUTERS = {
-    "placebo_treatment_refuter": {"placebo_type": "permute"},
-    "random_common_cause": {},
-    "data_subset_refuter": {"subset_fraction": 0.8},
-}
-# A re-estimate within this fraction of the estimate is no refutation, even when a tight simulation
-# spread makes the difference statistically detectable.
-NEGLIGIBLE_CHANGE = 0.02
-
-
-@dataclass(frozen=True)
-class Refutation:
-    name: str
-    passed: bool | None  # None: the refuter could not run
-    detail: str
-    new_effect: float | None = None
-    p_value: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "passed": self.passed,
-            "detail": self.detail,
-            "new_effect": self.new_effect,
-            "p_value": self.p_value,
-        }
 
 
 @dataclass
@@ -101,33 +71,6 @@ class DataCheck:
             "summary": self.summary,
             "next_steps": self.next_steps,
         }
-
-
-def partial_correlation_test(x: np.ndarray, y: np.ndarray, z: np.ndarray | None = None) -> float:
-    """p-value of zero partial correlation of ``x`` and ``y`` given ``z`` (Fisher's z).
-
-    >>> rng = np.random.default_rng(0); a = rng.normal(size=500)
-    >>> partial_correlation_test(a, a + rng.normal(size=500)) < 0.01
-    True
-    """
-    x, y = (np.asarray(v, dtype=float).reshape(len(v), -1) for v in (x, y))
-    n = x.shape[0]
-    design = np.ones((n, 1))
-    if z is not None and np.size(z):
-        design = np.hstack([design, np.asarray(z, dtype=float).reshape(n, -1)])
-    resid_x, resid_y = (v - design @ np.linalg.lstsq(design, v, rcond=None)[0] for v in (x, y))
-    dof = n - design.shape[1] - 2
-    p_values = []
-    for i in range(resid_x.shape[1]):
-        for j in range(resid_y.shape[1]):
-            r = np.corrcoef(resid_x[:, i], resid_y[:, j])[0, 1]
-            if not np.isfinite(r) or dof < 1:
-                p_values.append(1.0)
-                continue
-            statistic = math.sqrt(dof) * math.atanh(min(abs(r), 1 - 1e-12))
-            p_values.append(2 * (1 - stats.norm.cdf(statistic)))
-    # Several columns: Bonferroni over the pairs.
-    return float(min(1.0, min(p_values) * len(p_values)))
 
 
 def run_data_check(
@@ -188,26 +131,22 @@ def run_data_check(
             except Exception as error:  # DoWhy's failures are reported, never raised
                 check.identified = False
                 check.status = "failed"
-                check.failures.append(f"estimation: DoWhy failed ({_reason(error)})")
+                check.failures.append(f"estimation: DoWhy failed ({reason(error)})")
                 fitted = None
         if fitted is not None:
-            check.refutations = _refute(check, fitted, name(x, x), settings)
+            check.refutations = refute_estimate(check, fitted, name(x, x), settings)
             check.failures += [f"{r.name}: {r.detail}" for r in check.refutations if r.passed is None]
         try:
-            check.falsification = _falsify(names.graph(sub), safe_table, names, settings)
+            check.falsification = falsify(names.graph(sub), safe_table, names, settings)
         except Exception as error:
             check.falsification = {
                 "method": "dowhy.gcm.falsify.falsify_graph",
                 "evaluated": False,
-                "detail": f"could not run ({_reason(error)})",
+                "detail": f"could not run ({reason(error)})",
             }
-            check.failures.append(f"falsification: DoWhy's falsify_graph failed ({_reason(error)})")
+            check.failures.append(f"falsification: DoWhy's falsify_graph failed ({reason(error)})")
     _explain(check, x, y, name, settings)
     return check
-
-
-def _reason(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
 def _numeric_table(data: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -280,102 +219,6 @@ def _estimate(check, dowhy_graph, table, names, sub, x, y, settings) -> tuple | 
     except Exception:  # not every estimator has intervals; the estimate stands without one
         check.confidence_interval = None
     return model, estimand, estimate
-
-
-def _refute(check: DataCheck, fitted: tuple, exposure: str, settings: PlannerSettings) -> list[Refutation]:
-    model, estimand, estimate = fitted
-    texts = {r["name"]: r for r in load_resource("refuters.json")["refuters"]}
-    results = []
-    for name, kwargs in DATA_REFUTERS.items():
-        try:
-            refutation = model.refute_estimate(
-                estimand,
-                estimate,
-                method_name=name,
-                num_simulations=settings.refuter_simulations,
-                random_seed=settings.seed,
-                **kwargs,
-            )
-        except Exception as error:  # a refuter that cannot run is reported, not fatal
-            results.append(
-                Refutation(name, None, f"DoWhy could not run it with {check.method} ({_reason(error)})")
-            )
-            continue
-        if refutation.new_effect is None:
-            results.append(Refutation(name, None, f"DoWhy returned no re-estimate with {check.method}"))
-            continue
-        new = float(np.mean(refutation.new_effect))
-        p = float((refutation.refutation_result or {}).get("p_value", float("nan")))
-        significant = bool(p <= settings.significance)
-        if name == "placebo_treatment_refuter":
-            # DoWhy tests that zero lies among the placebo estimates; the estimate must also stand
-            # apart from them, or the data show no more effect of the exposure than of its shuffle.
-            apart = _stands_apart(check, new)
-            passed = (not significant) and apart is not False
-            what = f"placebo effect {new:.3g} vs estimate {check.estimate:.3g} (p = {p:.2f})"
-            if apart is False:
-                what += "; the estimate's 95% interval includes the placebo effect"
-        else:
-            change = abs(new - check.estimate) / max(abs(check.estimate), 1e-12)
-            passed = (not significant) or change <= NEGLIGIBLE_CHANGE
-            what = f"re-estimate {new:.3g} vs {check.estimate:.3g}, change {change:.1%} (p = {p:.2f})"
-        meaning = texts[name]["pass" if passed else "fail"].replace("{x}", exposure)
-        results.append(Refutation(name, passed, f"{what}: {meaning}", new, p))
-    return results
-
-
-def _stands_apart(check: DataCheck, placebo: float) -> bool | None:
-    """Whether the estimate's 95% interval excludes the placebo effect (None without an interval)."""
-    if check.confidence_interval is None:
-        return None
-    low, high = sorted(check.confidence_interval)
-    return not (low <= placebo <= high)
-
-
-def _falsify(dowhy_graph, table, names, settings) -> dict[str, Any]:
-    from dowhy.gcm.falsify import FalsifyConst, falsify_graph
-
-    if dowhy_graph.number_of_nodes() < 3:
-        return {
-            "method": "dowhy.gcm.falsify.falsify_graph",
-            "evaluated": False,
-            "detail": "fewer than three variables: the graph implies no independence to test",
-        }
-    np.random.seed(settings.seed)  # falsify_graph draws its permutations from numpy's global state
-    result = falsify_graph(
-        dowhy_graph,
-        table,
-        independence_test=partial_correlation_test,
-        conditional_independence_test=partial_correlation_test,
-        significance_level=settings.significance,
-        significance_ci=settings.significance,
-        n_permutations=settings.falsify_permutations,
-        show_progress_bar=False,
-        n_jobs=1,
-    )
-    lmc = result.summary.get(FalsifyConst.VALIDATE_LMC, {})
-    tests = lmc.get(FalsifyConst.LOCAL_VIOLATION_INSIGHT, {})
-    violations = [
-        {
-            "node": names.to_name[node],
-            "independent_of": names.to_name[other],
-            "given": names.back(dowhy_graph.predecessors(node)),
-            "p_value": round(float(p), 6),
-        }
-        for (node, other), (p, violated) in sorted(tests.items())
-        if violated
-    ]
-    return {
-        "method": "dowhy.gcm.falsify.falsify_graph (partial-correlation tests)",
-        "evaluated": bool(result.can_evaluate),
-        "falsified": result.falsified,
-        "falsifiable": result.falsifiable,
-        "lmc_tests": int(lmc.get(FalsifyConst.N_TESTS, 0)),
-        "lmc_violations": int(lmc.get(FalsifyConst.GIVEN_VIOLATIONS, len(violations))),
-        "p_value": float(lmc[FalsifyConst.P_VALUE]) if FalsifyConst.P_VALUE in lmc else None,
-        "permutations": settings.falsify_permutations,
-        "violations": violations,
-    }
 
 
 def _explain(check: DataCheck, x: str, y: str, name, settings: PlannerSettings) -> None:

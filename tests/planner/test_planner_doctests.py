@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["adjustment", "implications", "gaps", "scoring", "targets", "datacheck", "identification"]
+MODULES = ["adjustment", "implications", "gaps", "scoring", "targets", "refute", "identification"]
 
 
 @pytest.mark.parametrize("name", MODULES)
