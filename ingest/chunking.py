@@ -10,9 +10,12 @@ embedding model reads no further than about that, and one 5 MB chunk helps nobod
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from causemap.ingest.readers.base import PageText
+from causemap.ingest.readers.text import JSONL_PARSER_PREFIX
 from causemap.ingest.sentences import split_sentences
 
 CHUNKING_LABEL = "chunks of sentences"  # how a paper's parser label names its chunking
@@ -25,6 +28,33 @@ def chunking_label(overlap_sentences: int) -> str:
     'chunks of sentences, overlap 0'
     """
     return f"{CHUNKING_LABEL}, overlap {overlap_sentences}"
+
+
+def abstract_overlap(ingest: Any, stored_parsers: Callable[[], Iterable[str]] | None = None) -> int:
+    """Sentences repeated between the chunks of a JSONL abstract (the one place this is decided):
+    ``ingest.abstract_overlap_sentences`` where set; where unset (None), ``ingest.chunk_overlap_sentences``
+    if ``stored_parsers()`` (the parser labels of the papers a workspace holds; asked only then) name JSONL
+    abstracts chunked before the setting existed (their label names no chunking), else 0.
+
+    The overlap exists so that a sentence cut off at a chunk's end is read whole in the next chunk; an
+    abstract's sentences are short, extraction reads the stored page rather than chunks, and every
+    repeated sentence is embedded twice: for 500 BioRED abstracts it is 10 % more tokens through the
+    model (213,000 against 191,000), which is what ingest of an export costs. A workspace whose abstracts
+    were chunked with overlap keeps it, so that its abstracts stay chunked one way (the vectors and
+    passages of an export do not depend on which run stored which record).
+
+    >>> from causemap.settings import IngestSettings
+    >>> abstract_overlap(IngestSettings(chunk_overlap_sentences=1))
+    0
+    >>> abstract_overlap(IngestSettings(chunk_overlap_sentences=1), lambda: ["causemap-jsonl 1"])
+    1
+    """
+    if ingest.abstract_overlap_sentences is not None:
+        return int(ingest.abstract_overlap_sentences)
+    legacy = stored_parsers is not None and any(
+        parser.startswith(JSONL_PARSER_PREFIX) and CHUNKING_LABEL not in parser for parser in stored_parsers()
+    )
+    return int(ingest.chunk_overlap_sentences) if legacy else 0
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from causemap.ingest.chunking import ChunkSpan, chunk_page, chunking_label
+from causemap.ingest.chunking import ChunkSpan, abstract_overlap, chunk_page, chunking_label
 from causemap.ingest.readers import load_bytes, read_document
 from causemap.ingest.readers.base import ParsedDocument, ReadFailure, ReadLimits, set_page_reporter
 from causemap.ingest.readers.text import is_abstract_record, parse_record
@@ -62,7 +62,7 @@ class ReadJob:
     chunk_chars: int
     overlap_sentences: int
     max_chunks: int
-    # JSONL abstracts: sentences repeated between their chunks (see ``abstract_overlap``)
+    # JSONL abstracts: sentences repeated between their chunks (``chunking.abstract_overlap``)
     abstract_overlap_sentences: int = 0
 
     @classmethod
@@ -95,21 +95,6 @@ MEMORY_POLL_S = 0.05
 _START_METHOD = (
     "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
 )
-
-
-def abstract_overlap(ingest: Any) -> int:
-    """Sentences repeated between the chunks of a JSONL abstract: ``ingest.abstract_overlap_sentences``,
-    where unset (None) none.
-
-    The overlap exists so that a sentence cut off at a chunk's end is read whole in the next chunk; an
-    abstract's sentences are short, extraction reads the stored page rather than chunks, and every
-    repeated sentence is embedded twice: for 500 BioRED abstracts it is 10 % more tokens through the
-    model (213,000 against 191,000), which is what ingest of an export costs. An existing workspace whose
-    abstracts were chunked with overlap keeps it (the pipeline resolves None from what the store holds,
-    see ``pipeline.abstract_chunking``), so one workspace never mixes the two without being told to.
-    """
-    value = getattr(ingest, "abstract_overlap_sentences", None)
-    return 0 if value is None else int(value)
 
 
 def prepare(document: ParsedDocument, job: ReadJob) -> ReadItem:

@@ -56,6 +56,10 @@ class PaperQueries(StoreBase):
             query = query.where(papers.c.state == state.value)
         return [_paper(r) for r in self._rows(query)]
 
+    def paper_parsers(self) -> set[str]:
+        """The distinct parser labels of the stored papers (how each was read and chunked)."""
+        return {r["parser"] for r in self._rows(sa.select(papers.c.parser).distinct()) if r["parser"]}
+
     def pages(self, paper_id: str) -> list[Page]:
         rows = self._rows(
             sa.select(pages.c.paper_id, pages.c.number, pages.c.text)
