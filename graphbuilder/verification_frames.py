@@ -112,7 +112,8 @@ def _modifies(clause: Token, noun: Token) -> bool:
         if token.dep_ not in LOW_ATTACHMENT_DEPS or token.head.i == token.i:
             return False
         token = token.head
-    return clause.left_edge.i - 1 <= max(t.i for t in noun.subtree if t.i < clause.left_edge.i)
+    before = [t.i for t in noun.subtree if t.i < clause.left_edge.i]
+    return bool(before) and clause.left_edge.i - 1 <= max(before)  # none: the clause holds the noun
 
 
 def _arm(head: Token, argument_preps: frozenset[str]) -> tuple[Token, str] | None:

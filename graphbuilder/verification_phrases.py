@@ -221,11 +221,13 @@ def _with_objects(span: Span, head: Token) -> Span:
 def _cut_between_phrases(span: Span, head: Token) -> bool:
     """Where the span ends inside its head's phrase, it ends before a whole phrase hanging on a word
     of it ("the risk of lung cancer | in adults", "issues | that are associated"), before punctuation
-    or a conjunction, not in the middle of a phrase ("cancer in | adults")."""
+    or a conjunction, or where a word of another phrase breaks the head's phrase ("more severe asthma |
+    in urban children | than that ...", the "in" phrase on the verb), not in the middle of a phrase
+    ("cancer in | adults")."""
     if span.end > head.right_edge.i or span.end >= len(span.doc):
         return True
     after = span.doc[span.end]
-    if after.is_punct or after.pos_ == "CCONJ":
+    if after.is_punct or after.pos_ == "CCONJ" or not head.is_ancestor(after):
         return True
     return any(c.left_edge.i == span.end for t in span for c in t.children if c.i >= span.end)
 

@@ -108,6 +108,8 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
             )
         if (end := range_end(token)) is not None:
             todo.append((end, depth + 1))
+        if (subject := _sentential_antecedent(token)) is not None:
+            todo.append((subject, depth + 1))
         for child in token.children:
             if child.dep_ in MEMBER_DEPS and child.i > token.i:
                 todo.append((child, depth + 1))
@@ -116,6 +118,19 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
             ):
                 todo.extend((obj, depth + 1) for obj in child.children if obj.dep_ in ("pobj", "dobj"))
     return frozenset(found)
+
+
+def _sentential_antecedent(token: Token) -> Token | None:
+    """The subject of the clause that ", which" continues ("X ranged from A to B, which resulted in
+    Y"): a non-restrictive "which" the parse hung on a verb (not on a noun, as a relative clause)
+    refers to what that clause says, whose subject is what acts in it."""
+    clause = token.head
+    if token.lower_ != "which" or token.dep_ not in SUBJECT_DEPS or clause.dep_ != "advcl":
+        return None
+    if not token.i or not token.doc[token.i - 1].is_punct:
+        return None
+    subject, _ = subject_of(clause.head)
+    return subject
 
 
 def _frames(token: Token, prep: Token, lexicon: CueLexicon) -> bool:
@@ -176,8 +191,10 @@ def relates_as_association(cue: Token, readings: Iterable[CueReading], lexicon: 
 
 
 def _stands_for(span: Span, heads: frozenset[int]) -> bool:
-    """Whether ``span`` is (or holds, as its head or a member) one of a cue's argument heads."""
-    return head_of(span).i in heads or any(t.i in heads and t.head.i in {s.i for s in span} for t in span)
+    """Whether ``span`` is (or holds, as its head or a member) one of a cue's argument heads. Every
+    root of a span that passed as one phrase counts as its head: the parse broke the phrase up
+    ("the cause of patients | ’ lymphopenia", the possessive hung as an apposition of "cause")."""
+    return any(t.i in heads for t in span)
 
 
 # -- the fallback: a cue word on the dependency path -----------------------------------------------

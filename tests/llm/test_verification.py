@@ -368,3 +368,44 @@ def test_the_rules_claims_are_refused_only_for_text_that_makes_no_claim() -> Non
 
     assert reading.relations[0] == [] and reading.refused == {"instruction": 1}
     assert [(r.cause.text, r.effect.text) for r in reading.relations[1]] == [("Smoking", "lung cancer")]
+
+
+# Each loosening of the fifth pass: a claim it lets through, and one of the same sentence it must
+# still refuse (benchmarks/README.md, "Fifth session pass").
+LOOSENED = [
+    # a word of another phrase breaking the head's phrase ends it: "in urban children" hangs on the
+    # verb, between "asthma" and its "than" complement
+    ("Ozone caused more severe asthma in urban children than that in rural children.", "Ozone", "more",
+     ("Ozone", "more severe asthma")),
+    # every root of a phrase the parse broke up stands for it (the possessive hung on "cause")
+    ("Chronic inflammation of the airways could be the cause of children ’ wheezing .",
+     "Chronic inflammation", "children ’ wheezing", ("Chronic inflammation", "children ’ wheezing")),
+    # a non-restrictive "which" hung on a verb continues that clause: its subject acts
+    ("The number of new cases fell from 300 to 40 in May, which led to a shorter lockdown.",
+     "The number of new cases", "a shorter lockdown", ("The number of new cases", "a shorter lockdown")),
+]  # fmt: skip
+STILL_REFUSED = [
+    ("Ozone caused more severe asthma in urban children than that in rural children.", "Ozone",
+     "severe asthma in urban", "not_a_phrase"),
+    ("Chronic inflammation of the airways could be the cause of children ’ wheezing .",
+     "children ’ wheezing", "Chronic inflammation", "unrelated"),
+    ("The number of new cases fell from 300 to 40 in May, which led to a shorter lockdown.",
+     "a shorter lockdown", "The number of new cases", "unrelated"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect", "stored"), LOOSENED)
+def test_claims_a_broken_or_continued_phrase_makes_are_kept(
+    sentence: str, cause: str, effect: str, stored: tuple[str, str]
+) -> None:
+    kept = verdict(sentence, cause, effect)
+
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.cause.text, kept.effect.text) == stored
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect", "reason"), STILL_REFUSED)
+def test_the_loosenings_still_refuse_partial_phrases_and_other_readings(
+    sentence: str, cause: str, effect: str, reason: str
+) -> None:
+    assert verdict(sentence, cause, effect) == reason
