@@ -51,12 +51,37 @@ def write_jsonl(rows: Iterable[dict], path: str | Path) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def unwrapped(text: str) -> str:
+    """The sentence of a gold row whose whole text a CSV export wrapped in double quotes.
+
+    A CSV writer quotes a field that holds a comma or a quote (doubling the quotes inside), and a
+    copy that keeps the quotes delivers ``"X reduces Y, ..."``: that is the sentence, not a
+    quotation of it, so the reader takes it off (and undoes the doubling); so is a lone unpaired
+    quote at the start or the end, where a wrapped field was cut. A sentence with a quotation
+    inside it (the so-called "gold standard") is left as it is.
+    """
+    stripped = text.strip()
+    quotes = stripped.replace('""', "").count('"')
+    if quotes == 1 and (stripped[0] == '"' or stripped[-1] == '"'):
+        # a field cut where a wrapped one began or ended ('" Our findings ...', '... warranted."'):
+        # one unpaired quote at an edge encloses nothing
+        return stripped.strip('"').strip()
+    if len(stripped) < 2 or stripped[0] != '"' or stripped[-1] != '"':
+        return text
+    inner = stripped[1:-1]
+    if '"' in inner.replace('""', ""):
+        return text  # "A" and "B": two quotations, not one wrapped field
+    return inner.replace('""', '"')
+
+
 def predict(
     extractor: SentenceExtractor, gold_rows: Sequence[dict], prefilter: CandidateFilter | None = None
 ) -> list[dict]:
     """Run ``extractor`` over the gold sentences (only those ``prefilter`` passes, as in use);
-    one PRED row per sentence, in order."""
-    results, _ = extract_candidates(extractor, prefilter, [row["text"] for row in gold_rows])
+    one PRED row per sentence, in order. A sentence wrapped whole in quotes by its CSV export is
+    read without them (:func:`unwrapped`)."""
+    texts = [unwrapped(row["text"]) for row in gold_rows]
+    results, _ = extract_candidates(extractor, prefilter, texts)
     return [
         {"id": row["id"], "claims": [relation.as_claim_dict() for relation in relations]}
         for row, relations in zip(gold_rows, results, strict=True)

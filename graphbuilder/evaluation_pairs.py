@@ -121,6 +121,24 @@ def score_pairs(gold_rows: Iterable[dict], pred_rows: Iterable[dict]) -> dict:
     }
 
 
+def scores_by_polarity(gold_rows: Sequence[dict], pred_rows: Sequence[dict]) -> dict[str, dict]:
+    """:func:`score_pairs` over the signed and unsigned claims alone, and over the null findings alone.
+
+    A null finding ("X was not associated with Y", polarity 0) is evidence against an edge; the
+    curators annotate a pair only where a relation holds, so a null claim between two entities is a
+    false alarm when the pair is unrelated and a sign error when another sentence relates them. The
+    split shows how much of each figure the null findings account for.
+    """
+
+    def only(null: bool) -> list[dict]:
+        return [
+            {"id": row["id"], "claims": [c for c in row["claims"] if (c.get("polarity") == "0") == null]}
+            for row in pred_rows
+        ]
+
+    return {"asserted": score_pairs(gold_rows, only(False)), "null": score_pairs(gold_rows, only(True))}
+
+
 def variable_polarity(cause: str, effect: str, polarity: str | None) -> str | None:
     """The sign between the variables the arguments name (see the module docstring)."""
     from causemap.graphbuilder.normalise import normalise

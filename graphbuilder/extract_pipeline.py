@@ -27,7 +27,7 @@ from causemap.graphbuilder.extractors.base import (
     SentenceExtractor,
     read_candidates,
 )
-from causemap.graphbuilder.roles import Zone, is_presupposed, sentence_zones
+from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
 from causemap.models import Claim, ClaimRole, Page, Paper, PaperState, StudyDesign
@@ -146,8 +146,14 @@ def claims_from_sentences(
     """
     claims, rejected = [], 0
     roles = roles if roles is not None else [ClaimRole.FINDING] * len(sentences)
-    for sentence, found, role in zip(sentences, relations, roles, strict=True):
+    for sentence, found, sentence_role in zip(sentences, relations, roles, strict=True):
         for rel in found:
+            role = claim_role(
+                sentence.text,
+                (rel.cause.start, rel.cause.end),
+                (rel.effect.start, rel.effect.end),
+                sentence_role,
+            )
             claim = Claim(
                 paper_id=paper.id,
                 page=sentence.page,

@@ -15,6 +15,10 @@ IMRaD layout; the labels of structured abstracts):
 - **finding**: results, conclusions, discussion and the abstract's result sentences, "we found",
   "our data show"; and the title of an abstract record.
 
+A claim takes its sentence's role, except a statement of use or indication ("X is used in the
+treatment of Y", "patients treated with X for Y"): it says what X is given for, not what this paper
+found X to do, so it is background wherever it stands (:func:`claim_role`).
+
 The cues are data (``resources/rhetoric.json``). Every extractor's claims get their role here (the
 workspace pipeline calls :func:`sentence_zones` before extraction and gives each claim its
 sentence's role), so a paper's study design lends its weight only to its own findings.
@@ -76,6 +80,10 @@ class Rhetoric:
     own_work: re.Pattern[str]
     own_start: re.Pattern[str]
     presupposed: re.Pattern[str]
+    indication: re.Pattern[str]
+    indication_before: re.Pattern[str]
+    indication_after: re.Pattern[str]
+    efficacy: re.Pattern[str]
 
 
 def _compile(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -109,6 +117,10 @@ def load_rhetoric() -> Rhetoric:
         own_work=re.compile(background["own_work"], re.I),
         own_start=re.compile(data["opening"]["own_start"], re.I),
         presupposed=re.compile(data["presupposed"]["between"], re.I),
+        indication=re.compile(data["indication"]["between"], re.I),
+        indication_before=re.compile(data["indication"]["before_cause"], re.I),
+        indication_after=re.compile(data["indication"]["between_after"], re.I),
+        efficacy=re.compile(data["indication"]["efficacy"], re.I),
     )
 
 
@@ -169,6 +181,31 @@ def is_presupposed(sentence: str, cause: tuple[int, int], effect: tuple[int, int
     if cause_end > effect_start:
         return False
     return bool(load_rhetoric().presupposed.match(sentence[cause_end:effect_start]))
+
+
+def states_indication(sentence: str, cause: tuple[int, int], effect: tuple[int, int]) -> bool:
+    """Whether a claim is a statement of use or indication ("X is used in the treatment of Y",
+    "X is indicated for Y", "patients treated with X for Y"), given its sentence offsets: what X is
+    given for, not what it was found to do. Words of efficacy between them make it a finding
+    ("X is effectively used for Y")."""
+    rules = load_rhetoric()
+    (cause_start, cause_end), (effect_start, _) = cause, effect
+    if cause_end > effect_start:
+        return False
+    between = sentence[cause_end:effect_start]
+    if rules.efficacy.search(between):
+        return False
+    if rules.indication.match(between):
+        return True
+    return bool(
+        rules.indication_after.match(between) and rules.indication_before.search(sentence[:cause_start])
+    )
+
+
+def claim_role(sentence: str, cause: tuple[int, int], effect: tuple[int, int], role: ClaimRole) -> ClaimRole:
+    """A claim's role: its sentence's, except that a statement of use or indication restates
+    practice and is background in any zone (:func:`states_indication`)."""
+    return ClaimRole.BACKGROUND if states_indication(sentence, cause, effect) else role
 
 
 def _same_text(a: str, b: str) -> bool:

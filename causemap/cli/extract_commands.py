@@ -292,6 +292,10 @@ def evaluate(
         "extractor": chosen.name,
         "extractor_version": chosen.version,
         "scores": scores,
+        # the same figures over asserted claims and null findings apart (see scores_by_polarity)
+        **(
+            {"by_polarity": evaluation_pairs.scores_by_polarity(gold, predictions)} if task == "pairs" else {}
+        ),
         **({"run": summary} if summary else {}),
         **_llm_stats(chosen),
     }

@@ -41,8 +41,10 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
 from causemap.graphbuilder.extractors.rules_lists import list_end, surface_list
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
+    denied_coordination,
     direction,
     evidence_denied,
+    genotype_variable,
     governing_chain,
     is_hedged,
     is_negated,
@@ -105,6 +107,10 @@ class RulesExtractor:
         self.lexicon = lexicon or load_lexicon()
         self.batch_size = batch_size
         self._cue_index = cue_word_index(self.lexicon)
+        # what a genotype's name is written with: "SOD1-/-", "SOD1-deficient" (longest first)
+        suffixes = {*self.lexicon.zygosity_suffixes}
+        suffixes.update(f"-{w}" for w in self.lexicon.genotype_down | self.lexicon.genotype_up)
+        self._genotype_suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self._nlp: Language | None = None
 
     @property
@@ -188,6 +194,8 @@ class RulesExtractor:
         for cause_arg in self._arguments(match.causes, match.split_causes, groups):
             for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
                 denied = negated or cause_arg.denied or effect_arg.denied
+                # "neither A nor B was associated with Y", "X affected neither A nor B"
+                denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)
                 cause_head, effect_head = cause_arg.head, effect_arg.head
                 causes = self._readings(
                     cause_arg,
@@ -219,8 +227,8 @@ class RulesExtractor:
                             if (cause_frame < 0) != (effect_frame < 0):
                                 polarity = _reversed(polarity)
                         yield ExtractedRelation(
-                            cause=_mention(cause),
-                            effect=_mention(effect),
+                            cause=_mention(cause, self._genotype_suffixes if cause_arg.genotype else ()),
+                            effect=_mention(effect, self._genotype_suffixes if effect_arg.genotype else ()),
                             relation=match.relation,  # type: ignore[arg-type]
                             polarity=polarity,  # type: ignore[arg-type]
                             hedged=hedged,
@@ -250,6 +258,14 @@ class RulesExtractor:
                     # "X affects A, but not B": B is a null finding, written without its "not"
                     out.append(Argument(part, frozenset(denied), denied=True))
                     seen.add(part.i)
+                    continue
+                genotype = genotype_variable(part, self.lexicon, is_population(part, self.lexicon))
+                if genotype is not None:
+                    # "SOD1-deficient mice": SOD1, changed downward; its sign composes with the cue's
+                    name, change, left_out = genotype
+                    if name.i not in seen:
+                        seen.add(name.i)
+                        out.append(Argument(name, left_out, direction=change, genotype=True))
                     continue
                 named = named_argument(part, self.lexicon)
                 if named is None and groups:
@@ -360,6 +376,7 @@ class Argument:
     blocked: frozenset[int] = frozenset()
     direction: int = 0
     denied: bool = False  # "but not B"
+    genotype: bool = False  # "SOD1-deficient mice": the mention is the name, without its genotype
 
 
 def _reversed(polarity: str | None) -> str | None:
@@ -412,9 +429,12 @@ def _overlaps(a: list[Token], b: list[Token]) -> bool:
     return a[0].i < b[-1].i + 1 and b[0].i < a[-1].i + 1
 
 
-def _mention(tokens: list[Token]) -> Mention:
+def _mention(tokens: list[Token], genotype_suffixes: Sequence[str] = ()) -> Mention:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = tokens[0].doc.text
+    written = text[start:end].lower()
+    suffix = next((s for s in genotype_suffixes if written.endswith(s) and len(written) > len(s)), "")
+    end -= len(suffix)  # "SOD1-/-", "SOD1-deficient": the gene SOD1 (its genotype is the claim's sign)
     if end - start > 1 and text[end - 1] == "-":
         end -= 1  # "cisplatin-" of a suspended hyphen ("cisplatin- and doxorubicin-induced")
     return Mention(text=text[start:end], start=start, end=end)

@@ -121,6 +121,14 @@ class CueLexicon:
     plural_populations: frozenset[str] = frozenset()
     # Predicative adjectives of necessity ("essential for"): denied, they state no null finding.
     necessity_adjectives: frozenset[str] = frozenset()
+    # Genotypes that define a group ("SOD1-deficient mice", "mice lacking SOD1"), by direction.
+    genotype_down: frozenset[str] = frozenset()
+    genotype_up: frozenset[str] = frozenset()
+    genotype_down_verbs: frozenset[str] = frozenset()
+    genotype_up_verbs: frozenset[str] = frozenset()
+    genotype_down_preps: frozenset[str] = frozenset()
+    zygosity_suffixes: tuple[str, ...] = ()
+    genotype_sample_heads: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -200,6 +208,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
     hedges, negation = data["hedges"], data["negation"]
     non_assertive, direction = data["non_assertive"], data["direction_words"]
     connectives = data["connectives"]
+    genotypes = data.get("genotype_modifiers", {})
     triggers, phrases, pairs = _prefilter_words(data, verbs, particles, copular, frames, possessor)
     return CueLexicon(
         verbs=verbs,
@@ -230,6 +239,13 @@ def parse_lexicon(data: dict) -> CueLexicon:
         hyphen_class_heads=_words(data.get("hyphen_class_heads", {}).get("words", [])),
         negation_adjectives=_words(negation.get("modal_adjectives", [])),
         inclusion_verbs=_words(data.get("inclusion_verbs", {}).get("verbs", [])),
+        genotype_down=_words(genotypes.get("down", [])),
+        genotype_up=_words(genotypes.get("up", [])),
+        genotype_down_verbs=_words(genotypes.get("down_verbs", [])),
+        genotype_up_verbs=_words(genotypes.get("up_verbs", [])),
+        genotype_down_preps=_words(genotypes.get("down_preps", [])),
+        zygosity_suffixes=tuple(genotypes.get("zygosity_suffixes", [])),
+        genotype_sample_heads=_words(genotypes.get("sample_heads", [])),
         inclusion_quantifiers=_words(data.get("inclusion_verbs", {}).get("quantifiers", [])),
         non_assertive_verbs=_words(non_assertive["verbs"]),
         non_assertive_nouns=_words(non_assertive["nouns"]),

@@ -19,6 +19,7 @@ from causemap.graphbuilder.evaluation import (
     score_spans,
     score_strength,
     strength_of,
+    unwrapped,
     write_jsonl,
 )
 
@@ -223,3 +224,29 @@ def test_agrees_with_score_py_on_rules_predictions(tmp_path, task, name):
     ours = scorer(gold, load_gold(tmp_path / "pred.jsonl"))
     assert ours == _reference(task, gold_path, tmp_path / "pred.jsonl")
     assert ours["f1" if task == "spans" else "macro_f1"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Exercise lowered blood pressure, as expected."', "Exercise lowered blood pressure, as expected."),
+        ('"He called it ""the cure"" for gout."', 'He called it "the cure" for gout.'),
+        ('" Exercise lowered blood pressure.', "Exercise lowered blood pressure."),  # a cut field
+        ('Exercise lowered blood pressure."', "Exercise lowered blood pressure."),
+        # quotations inside a sentence stay quotations
+        ('The so-called "miracle diet" lowered weight.', 'The so-called "miracle diet" lowered weight.'),
+        ('"Smoking causes cancer" and "diet causes cancer" were slogans.', None),
+        ("Plain text.", "Plain text."),
+    ],
+)
+def test_a_sentence_wrapped_whole_by_its_export_is_read_without_the_quotes(text, expected):
+    assert unwrapped(text) == (text if expected is None else expected)
+
+
+def test_predict_reads_a_wrapped_sentence_as_the_sentence():
+    from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+    extractor = RulesExtractor()
+    rows = [{"id": "q", "text": '"Smoking increases the risk of stroke."'}]
+    (row,) = predict(extractor, rows)
+    assert [(c["cause"], c["effect"]) for c in row["claims"]] == [("Smoking", "the risk of stroke")]

@@ -199,3 +199,15 @@ def test_loss_of_function_is_a_downward_change_of_the_named_variable(
     cause, effect, written, between_variables
 ):
     assert variable_polarity(cause, effect, written) == between_variables
+
+
+def test_scores_by_polarity_split_null_findings_from_asserted_claims():
+    from causemap.graphbuilder.evaluation_pairs import scores_by_polarity
+
+    split = scores_by_polarity(GOLD, PRED)
+    # the one null claim ("bud mortality" - "frost", 0) is a hit with a wrong sign
+    assert split["null"]["claims"] == 1 and split["null"]["hits"] == 1
+    assert split["null"]["sign_scored"] == 1 and split["null"]["sign_accuracy"] == 0.0
+    assert split["asserted"]["claims"] == 5
+    assert split["asserted"]["hits"] == 1 and split["asserted"]["false_alarms"] == 1
+    assert split["asserted"]["sign_accuracy"] == 1.0

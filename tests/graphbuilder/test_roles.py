@@ -8,12 +8,14 @@ import pytest
 
 from causemap.graphbuilder.roles import (
     cites_earlier_work,
+    claim_role,
     is_aim,
     is_layout,
     is_presupposed,
     is_procedure,
     run_in_label,
     sentence_zones,
+    states_indication,
 )
 from causemap.models import ClaimRole
 
@@ -160,3 +162,62 @@ def test_sections():
     assert roles(["Salt raised blood pressure in the trial."], "results") == [FINDING]
     assert roles(["Salt raised blood pressure in the pilot."], "methods") == [None]
     assert roles(["Salt raises blood pressure (Smith 2001)."], "references") == [None]
+
+
+def _spans(sentence: str, cause: str, effect: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    start, at = sentence.index(cause), sentence.index(effect)
+    return (start, start + len(cause)), (at, at + len(effect))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        ("Riluzole is used in the treatment of motor neurone disease.", "Riluzole", "motor neurone disease"),
+        ("Riluzole is widely used to treat motor neurone disease.", "Riluzole", "motor neurone disease"),
+        ("Riluzole is indicated for motor neurone disease.", "Riluzole", "motor neurone disease"),
+        (
+            "Riluzole, a drug approved for motor neurone disease, caused nausea.",
+            "Riluzole",
+            "motor neurone disease",
+        ),
+        (
+            "Riluzole (RZ) is commonly prescribed for motor neurone disease.",
+            "Riluzole",
+            "motor neurone disease",
+        ),
+        (
+            "Patients treated with riluzole for motor neurone disease had nausea.",
+            "riluzole",
+            "motor neurone disease",
+        ),
+    ],
+)
+def test_a_statement_of_use_or_indication_is_background(sentence, cause, effect):
+    spans = _spans(sentence, cause, effect)
+    assert states_indication(sentence, *spans)
+    assert claim_role(sentence, *spans, FINDING) == BACKGROUND
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # efficacy is a finding, however it is phrased
+        (
+            "Riluzole is an effective treatment for motor neurone disease.",
+            "Riluzole",
+            "motor neurone disease",
+        ),
+        (
+            "Riluzole was successfully used to treat motor neurone disease.",
+            "Riluzole",
+            "motor neurone disease",
+        ),
+        ("Riluzole reduced the progression of motor neurone disease.", "Riluzole", "motor neurone disease"),
+        # the drug's effect in treated patients is not its indication
+        ("Patients treated with riluzole for motor neurone disease had nausea.", "riluzole", "nausea"),
+    ],
+)
+def test_efficacy_and_effects_keep_their_sentence_role(sentence, cause, effect):
+    spans = _spans(sentence, cause, effect)
+    assert not states_indication(sentence, *spans)
+    assert claim_role(sentence, *spans, FINDING) == FINDING

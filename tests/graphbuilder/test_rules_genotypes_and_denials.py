@@ -1,0 +1,91 @@
+"""Groups defined by a genotype, whose change composes with the cue's sign, and denials of a whole
+coordination or of the evidence for a claim. The rules extractor on invented sentences, with the
+real spaCy pipeline, through the verification every extractor's claims pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.evaluation_pairs import variable_polarity
+from causemap.graphbuilder.extractors.base import extract_candidates
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def readings(extractor: RulesExtractor, sentence: str) -> list[tuple[str, str, str | None, bool]]:
+    """(cause, effect, sign between the variables named, negated) of each verified claim."""
+    found, _ = extract_candidates(extractor, extractor, [sentence])
+    return sorted(
+        (c.cause.text, c.effect.text, variable_polarity(c.cause.text, c.effect.text, c.polarity), c.negated)
+        for c in found[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "sign"),
+    [
+        # less of the gene, less of the effect's harm: the gene raises it
+        ("Nrf7-deficient mice were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "+"),
+        ("Mice lacking Nrf7 were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "+"),
+        ("Mice deficient in Nrf7 were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "+"),
+        ("Nrf7-/- mice were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "+"),
+        ("Nrf7(-/-) mice were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "+"),
+        # less of the gene, more of the effect: the gene lowers it
+        ("Nrf7-null mice developed renal fibrosis.", "Nrf7", "renal fibrosis", "-"),
+        ("Nrf7-knockout mice developed renal fibrosis.", "Nrf7", "renal fibrosis", "-"),
+        # more of the gene: the sign as the cue gives it
+        ("Mice overexpressing Nrf7 were protected from renal fibrosis.", "Nrf7", "renal fibrosis", "-"),
+        # a diet defined by what it lacks
+        ("An iodine-deficient diet caused goitre in rats.", "iodine", "goitre", "-"),
+    ],
+)
+def test_a_genotype_names_the_gene_and_reverses_a_loss(extractor, sentence, cause, effect, sign):
+    found = readings(extractor, sentence)
+    assert (cause, effect, sign, False) in found, found
+
+
+def test_a_group_without_a_genotype_is_still_its_definer(extractor):
+    # "patients without X" is X, changed downward: fewer with X, lower Y means X raises Y
+    found = readings(extractor, "Patients without anaemia had lower fatigue scores.")
+    assert any(cause == "anaemia" and sign == "+" for cause, _, sign, _ in found), found
+
+
+def test_a_word_without_a_name_before_it_is_no_genotype(extractor):
+    # "the deleted region" names no gene; nothing is reversed
+    found = readings(extractor, "The deleted region increased splicing errors.")
+    assert all(sign != "-" for *_, sign, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither caffeine nor nicotine was associated with tremor.",
+        "The drug affected neither bone density nor grip strength.",
+        # the evidence for the claim is denied, in an inverted clause, by a negator before it, or
+        # by a denying predicate
+        "Neither was there evidence that the programme reduced absenteeism.",
+        "There was insufficient evidence that melatonin reduced sleep latency.",
+        "Evidence that the programme reduced absenteeism was lacking.",
+        "Evidence that aspirin reduces migraine remains inconclusive.",
+    ],
+)
+def test_denied_coordinations_and_denied_evidence_are_nulls(extractor, sentence):
+    found = readings(extractor, sentence)
+    assert found, sentence
+    assert all(negated and sign == "0" for *_, sign, negated in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Caffeine and nicotine were associated with tremor.",
+        "There was evidence that the programme reduced absenteeism.",
+    ],
+)
+def test_without_a_denial_the_claim_stands(extractor, sentence):
+    found = readings(extractor, sentence)
+    assert all(not negated for *_, negated in found), found
