@@ -38,7 +38,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     cue_word_index,
     load_lexicon,
 )
-from causemap.graphbuilder.extractors.rules_lists import list_end, surface_list
+from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, surface_list
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     denied_coordination,
@@ -210,7 +210,7 @@ class RulesExtractor:
                         if _overlaps(cause, effect):
                             continue
                         if presupposed:
-                            cause = _whole_modifier(cause, effect)
+                            cause = _whole_modifier(cause, effect, lexicon)
                             effect = _noun_phrase_only(effect, effect_head)
                         if denied:
                             polarity = "0"
@@ -317,8 +317,12 @@ class RulesExtractor:
         doc = tokens[0].doc
         items = None
         if split:
-            end = list_end(doc, tokens[-1].i + 1, blocked | set(argument.blocked))
-            items = surface_list(doc, tokens[0].i, end, self.lexicon)
+            around = blocked | set(argument.blocked)
+            end = list_end(doc, tokens[-1].i + 1, around)
+            start = list_start(doc, tokens[0].i, around)
+            items = surface_list(doc, start, end, self.lexicon)
+            if items is None and start < tokens[0].i:
+                items = surface_list(doc, tokens[0].i, end, self.lexicon)
         if not items:
             return [(tokens, argument.head, argument.direction)]
         out = []
@@ -383,9 +387,10 @@ def _reversed(polarity: str | None) -> str | None:
     return {"+": "-", "-": "+"}.get(polarity or "", polarity)
 
 
-def _whole_modifier(cause: list[Token], effect: list[Token]) -> list[Token]:
+def _whole_modifier(cause: list[Token], effect: list[Token], lexicon: CueLexicon) -> list[Token]:
     """'valproic acid-induced dementia': the words before the cause that modify into the phrase
-    belong to it ("valproic acid"), however the parser attached them."""
+    belong to it ("valproic acid"), however the parser attached them; a cue verb's participle
+    ("X inhibited VEGF-induced Y" parsed as one noun phrase) is not part of a name."""
     doc = cause[0].doc
     first = cause[0].i
     while first > 0:
@@ -400,6 +405,12 @@ def _whole_modifier(cause: list[Token], effect: list[Token]) -> list[Token]:
             and before.dep_ in ("amod", "compound", "nmod", "npadvmod")
             and first - 1 < before.head.i <= effect[-1].i
         ):
+            if participle_cue(before, lexicon) is not None:
+                break
+            if first >= 3 and doc[first - 2].text == "-" and not doc[first - 3].whitespace_:
+                # "first-phase glucose-stimulated secretion": a hyphenated compound before the
+                # cause is a modifier of its own, of the whole phrase ("first-phase secretion")
+                break
             first -= 1
         else:
             break

@@ -46,6 +46,23 @@ GROUP_VERBS = frozenset(
 )
 # Participles of GROUP_VERBS that mostly define a group ("patients treated with X").
 GROUP_PARTICIPLES = frozenset({"treated", "exposed", "given", "fed", "injected", "administered"})
+# Words after a hyphen that make their first part a group's definer: "isoproterenol-treated rats",
+# "IL-10-deficient mice", "HIV-infected patients", "Apoe-null mice".
+HYPHEN_GROUP_WORDS = GROUP_PARTICIPLES | frozenset(
+    {
+        "infused",
+        "infected",
+        "transfected",
+        "deficient",
+        "null",
+        "knockout",
+        "lacking",
+        "depleted",
+        "overexpressing",
+        "positive",
+        "negative",
+    }
+)
 SETTING_PREPS = frozenset({"in", "among", "amongst", "within"})
 # Intransitive verbs that say their subject was there ("seizures occurred in patients receiving X").
 # ("appear" is left out: "appear to" hedges.)
@@ -314,16 +331,35 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             continue
         group = objects[0]
         definer = group_definer(group) or _condition_modifier(group, lexicon)
-        if definer is None or is_population(definer, lexicon) or definer.pos_ not in NOMINAL:
+        if definer is None or is_population(definer, lexicon) or not _nominal(definer):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in group.children):
             continue
         yield prep, group, definer, outcome
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or a name the tagger took for a number ("IL-10")."""
+    return token.pos_ in NOMINAL or (token.pos_ == "NUM" and any(ch.isalpha() for ch in token.text))
+
+
 def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
     """'Y in HIV patients', 'Y among statin users': a noun before the group names what defines it
-    (not who: "control subjects", "study patients")."""
+    (not who: "control subjects", "study patients"); so does the first part of a hyphenated
+    modifier of exposure or genotype ("Y in isoproterenol-treated rats", "in IL-10-deficient mice")."""
+    doc = group.doc
+    for child in group.children:
+        if (
+            child.dep_ in ("amod", "compound")
+            and child.i < group.i
+            and child.lower_ in HYPHEN_GROUP_WORDS
+            and child.i >= 2
+            and doc[child.i - 1].text == "-"
+            and not doc[child.i - 2].whitespace_
+            and (_nominal(doc[child.i - 2]) or doc[child.i - 2].pos_ == "ADJ")
+            and not is_population(doc[child.i - 2], lexicon)
+        ):
+            return doc[child.i - 2]
     for child in group.children:
         if (
             child.dep_ in ("compound", "nmod")

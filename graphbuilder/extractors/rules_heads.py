@@ -29,6 +29,26 @@ def children_with(token: Token, deps: frozenset[str] | set[str] | tuple[str, ...
     return [c for c in token.children if c.dep_ in deps]
 
 
+NAME_DEPENDENTS = frozenset({"cc", "punct", "conj", "compound", "amod", "det", "nummod", "appos"})
+
+
+def misread_name(token: Token) -> bool:
+    """A name the tagger took for something else: a technical name tagged as punctuation
+    ("IL-1beta" as ","), or a noun it knows no better than to tag as a verb when coordinated with
+    nouns ("hypertension, diabetes and smoking" with "diabetes" a VBZ) and that has no dependent
+    a verb would have (no subject, object or complement)."""
+    if token.pos_ == "PUNCT":
+        # a name has letters; "P<0.01" and "r=0.88" are statistics, not names
+        return any(ch.isalpha() for ch in token.text) and not any(ch in "<=>()[]" for ch in token.text)
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ in ("conj", "appos")
+        and token.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return token.i > token.head.i and all(c.dep_ in NAME_DEPENDENTS for c in token.children)
+    return False
+
+
 def described(noun: Token) -> Token:
     """What a predicate noun describes: in "X is a rare disorder caused by Y" and "X, a disorder
     caused by Y", the disorder is X, so the noun a relative clause modifies there stands for X."""

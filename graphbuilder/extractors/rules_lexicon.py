@@ -362,7 +362,12 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
     # A group defined by what it has or was given ("patients with X", "rats receiving X") sets the
     # scene of an association ("Y occurred in patients receiving X"): the group noun with its
     # definer's first word passes.
-    from causemap.graphbuilder.extractors.rules_arguments import GROUP_PARTICIPLES, GROUP_PREPS, GROUP_VERBS
+    from causemap.graphbuilder.extractors.rules_arguments import (
+        GROUP_PARTICIPLES,
+        GROUP_PREPS,
+        GROUP_VERBS,
+        HYPHEN_GROUP_WORDS,
+    )
 
     # (a gerund or a passive participle: "the treatment group received X" is a procedure)
     gerunds = {form for verb in GROUP_VERBS for form in inflections(verb) if form.endswith("ing")}
@@ -373,8 +378,9 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
             groups.add(form)
             if form not in words:
                 pairs[form] = pairs.get(form, frozenset()) | definers
-    # "Y in HIV patients", "Y among statin users": a setting whose group a noun defines.
-    for prep in ("in", "among"):
+    # "Y in HIV patients", "Y among statin users": a setting whose group a noun defines; "Y in
+    # IL-10-deficient mice": a hyphenated modifier defines it.
+    for prep in ("in", "among", *HYPHEN_GROUP_WORDS):
         pairs[prep] = pairs.get(prep, frozenset()) | frozenset(groups)
     # "Y after X therapy", "Y during treatment with X": what followed an exposure.
     exposures = frozenset(form for noun in lexicon.exposure_heads for form in inflections(noun))

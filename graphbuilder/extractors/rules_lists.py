@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 
 SEPARATORS = frozenset({",", ";"})
@@ -91,25 +91,32 @@ def _segments(doc: Doc, start: int, end: int) -> tuple[list[tuple[int, int]], bo
     return (segments, closing) if len(segments) >= 2 else None
 
 
-def _content(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc[start:end] if not t.is_punct and not t.is_stop]
-
-
 def _is_item(doc: Doc, start: int, end: int, last: bool) -> bool:
     """A short noun phrase naming something: no finite verb, a word with letters, (inside the
     list) no preposition outside brackets."""
     tokens = doc[start:end]
     if not len(tokens) or (len(tokens) > MAX_ITEM_TOKENS and not last):
         return False
-    if any(t.tag_ in FINITE_TAGS or t.lower_ in ("that", "which", "who", "whereas", "while") for t in tokens):
+    if any(
+        (t.tag_ in FINITE_TAGS and not misread_name(t))
+        or t.lower_ in ("that", "which", "who", "whereas", "while")
+        for t in tokens
+    ):
         return False
     if not last and any(t.tag_ == "IN" for t in tokens):
         return False
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens):
+    if any(t.text in (":", ";") for t in tokens):
+        return False  # "BACKGROUND AND OBJECTIVE: X ...": a heading and its text are no items
+    if any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and not misread_name(t)
+        for t in tokens
+    ):
         return False  # "implementing the new measures": an action, not a named thing
-    content = _content(doc, start, end)
+    content = [t for t in doc[start:end] if (not t.is_punct and not t.is_stop) or misread_name(t)]
     # A name, not a modifier: "respiratory and gastrointestinal symptoms" lists no adjectives.
-    return any(any(ch.isalpha() for ch in t.text) and t.pos_ in NAMING_POS for t in content)
+    return any(
+        any(ch.isalpha() for ch in t.text) and (t.pos_ in NAMING_POS or misread_name(t)) for t in content
+    )
 
 
 def _frame_end(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
@@ -212,7 +219,7 @@ def list_end(doc: Doc, end: int, blocked: set[int]) -> int:
                 break  # a second coordination after the list's own
             coordinated = coordinated or token.lower_ in COORDINATORS
             item_tokens = 0
-        elif token.pos_ in NOMINAL_TAGS or token.text in ("-", "/", "(", ")", "+"):
+        elif token.pos_ in NOMINAL_TAGS or token.text in ("-", "/", "(", ")", "+") or misread_name(token):
             item_tokens += 1
             if item_tokens > MAX_ITEM_TOKENS:
                 return end
@@ -228,3 +235,63 @@ def list_end(doc: Doc, end: int, blocked: set[int]) -> int:
     if i < len(doc) and doc[i].lower_ in CLAUSE_WORDS:
         return end
     return i
+
+
+# Words after which a clause's subject begins: a list read leftwards may start right after them.
+CLAUSE_OPENERS = frozenset({"that", "whereas", "while", "both", "either", ":", ";"})
+FRAME_WORD_POS = frozenset({"DET", "ADJ"})
+
+
+def list_start(doc: Doc, start: int, blocked: set[int]) -> int:
+    """Where a list begins that an argument span only ends ("A, B and [C] increased Y").
+
+    The parser often makes the last item of a listed subject the verb's subject and hangs the
+    others elsewhere (the first as the root, the rest as appositions), so the argument's span
+    starts at the last item. Read back from the coordinator before the span over separators and
+    short nominal items (the first may keep a frame: "levels of A, B and C"), to where a clause
+    begins: the sentence's start, a subordinator ("that", "whereas") or a colon, or the comma
+    that closes a fronted phrase ("In mice, A and B ..."). Anything else before the items (a
+    preposition, a verb) makes them some other word's objects, and the span stays as it was.
+    """
+    i = start - 1
+    if i < 0 or doc[i].lower_ not in COORDINATORS or i in blocked:
+        return start
+    i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    item_tokens, framed, last_comma = 0, False, None
+    while i >= 0:
+        token = doc[i]
+        if i in blocked or token.lower_ in COORDINATORS:
+            return start
+        if token.text == ",":
+            if not item_tokens or framed:
+                break
+            last_comma, item_tokens = i, 0
+        elif token.lower_ == "of" and item_tokens and not framed:
+            framed = True  # "levels of A": the first item's frame; only its words may come before
+        elif token.text in (")", "]"):
+            return start  # an aside in brackets ("A (r = 0.8, P < 0.01) and B") is no list to read back
+        elif (
+            token.pos_ in NOMINAL_TAGS
+            or token.text in ("-", "/", "+")
+            or misread_name(token)
+            or (token.pos_ in FRAME_WORD_POS and item_tokens)
+        ):
+            item_tokens += 1
+            if item_tokens > MAX_ITEM_TOKENS:
+                return start
+        else:
+            break
+        i -= 1
+    if i < 0 or (doc[i].lower_ in CLAUSE_OPENERS and item_tokens):
+        return i + 1
+    if last_comma is not None and last_comma > i >= 0 and _fronted(doc, i, last_comma):
+        return last_comma + 1
+    return start
+
+
+def _fronted(doc: Doc, inside: int, comma: int) -> bool:
+    """Whether the words before ``comma`` (``inside`` among them) are a phrase fronted before the
+    clause, set off by that comma from the sentence's start ("In 2010,", "Moreover,")."""
+    return comma < len(doc) and not any(t.text in (",", ";") for t in doc[:comma]) and inside < comma

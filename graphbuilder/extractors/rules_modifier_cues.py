@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_arguments import population_word
 from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
     explained_by_connective,
@@ -13,6 +14,7 @@ from causemap.graphbuilder.extractors.rules_heads import (
 )
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 from causemap.graphbuilder.extractors.rules_match import VERB_POS, CueMatch, cue_match
+from causemap.graphbuilder.extractors.rules_spans import MANNER_NOUNS
 
 
 def adjective_cue(token: Token, entry: Cue, preps: tuple[str, ...], lexicon: CueLexicon):
@@ -62,8 +64,12 @@ def hyphen_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None
     hops = 0
     while effect.pos_ not in ("NOUN", "PROPN") and effect.head.i != effect.i and hops < 3:
         effect, hops = effect.head, hops + 1
-    if effect.pos_ not in ("NOUN", "PROPN") or effect.i <= token.i:
-        return None
+    if effect.pos_ not in ("NOUN", "PROPN") or effect.i <= token.i or effect.lemma_.lower() in MANNER_NOUNS:
+        return None  # "in a p53-dependent manner": how another verb's effect came about
+    if population_word(effect, lexicon):
+        return None  # "cocaine-dependent participants", "HIV-infected patients": a group and its definer
+    if entry.polarity is None and cause.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None  # "endothelium-dependent" names a relation, "Endothelial-dependent" a kind
     if any(
         t.lemma_.lower() in lexicon.hyphen_class_heads
         or t.lower_ in lexicon.hyphen_class_heads

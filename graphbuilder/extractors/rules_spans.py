@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 
 # Dependents that start a new clause or an aside rather than name the variable.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "parataxis", "mark", "meta", "appos"})
@@ -79,7 +79,11 @@ def split_coordination(head: Token, max_conjuncts: int = 8) -> list[Token]:
     """The head and the nominal heads coordinated with it, in sentence order."""
     if head.pos_ not in NOMINAL_POS and not (head.pos_ == "ADJ" and head.dep_ in ARGUMENT_DEPS):
         return [head]  # "the elderly and people with diabetes": adjectives used as nouns split too
-    conjuncts = [c for c in head.conjuncts if c.pos_ in NOMINAL_POS and c.i > head.i and not _glued(c)]
+    conjuncts = [
+        c
+        for c in head.conjuncts
+        if (c.pos_ in NOMINAL_POS or misread_name(c)) and c.i > head.i and not _glued(c)
+    ]
     if not conjuncts or len(conjuncts) >= max_conjuncts:
         return [head]
     return [head, *conjuncts]
@@ -151,7 +155,7 @@ def _is_label(token: Token) -> bool:
         token.lower_ in SECTION_LABELS
         and token.text[:1].isupper()
         and nxt is not None
-        and nxt.text[:1].isupper()
+        and (nxt.text[:1].isupper() or nxt.text == ":")
     )
 
 
@@ -203,6 +207,8 @@ TO_COMPLEMENT_NOUNS = frozenset(
     }
 )
 MANNER_NOUNS = frozenset({"manner", "fashion", "way"})
+# Adjectives that, like a participle after a hyphen, relate the word before it ("calcium-dependent").
+RELATION_ADJECTIVES = frozenset({"dependent", "independent", "attributable"})
 
 
 def _is_misread_complement(noun: Token, child: Token) -> bool:
@@ -221,7 +227,11 @@ def _participle_after(hyphen: Token) -> bool:
     if hyphen.i + 1 >= len(doc):
         return False
     word = doc[hyphen.i + 1]
-    return word.tag_ in ("VBN", "VBD", "VBG") or word.lower_.endswith(("ed", "ing"))
+    return (
+        word.tag_ in ("VBN", "VBD", "VBG")
+        or word.lower_.endswith(("ed", "ing"))
+        or word.lower_ in RELATION_ADJECTIVES
+    )
 
 
 def _after_comma(clause: Token) -> bool:
@@ -325,8 +335,8 @@ def argument_span(
         The argument is the subject of a cue verb the parser read as a noun modifier; its own
         modifiers may then hang on the noun after the cue.
     """
-    if head.i in blocked:
-        return None
+    if head.i in blocked or _is_label(head):
+        return None  # "BACKGROUND AND OBJECTIVE: ...": a section label names nothing
     head = _naming_appositive(head, blocked) or head
     kept = _kept_tokens(head, blocked, split, group)
     doc = head.doc
@@ -335,6 +345,7 @@ def argument_span(
     while start - 1 in kept:
         start -= 1
     start = _merged_subject_start(head, start, blocked)
+    start = _flat_compound_start(head, start, blocked)
     if misparsed:
         start = _misattached_modifiers_start(head, start, blocked)
     while end + 1 in kept:
@@ -414,6 +425,36 @@ def _misattached_modifiers_start(head: Token, start: int, blocked: set[int]) -> 
         and doc[start - 1].dep_ in ("amod", "det", "compound", "nummod")
         and not any(True for _ in doc[start - 1].children)
     ):
+        start -= 1
+    return start
+
+
+NAME_PART_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "punct"})
+
+
+def _flat_compound_start(head: Token, start: int, blocked: set[int]) -> int:
+    """Where a name begins that the parser laid flat: the small parser hangs every noun of a
+    compound on the last ("[dopamine] [D2] [receptor] antagonist": each a compound of
+    "antagonist"), so a premodifier taken as an argument ("receptor") has the words of its own
+    name as siblings. Those before it that are nouns, numbers or written names ("D2", "II") join
+    it; a descriptive adjective ("selective", "potent") or a determiner ends the name."""
+    noun = head.head
+    if head.dep_ not in ("compound", "nmod") or noun.i <= head.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return start
+    doc = head.doc
+    phrase = {noun.i}  # the nouns the compound hangs on ("[II] ... blocker losartan")
+    while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+        phrase.add(noun.i)
+    while start > 0 and start - 1 not in blocked:
+        before = doc[start - 1]
+        inside = before.head.i in phrase or start <= before.head.i < head.i
+        if not inside or before.dep_ not in NAME_PART_DEPS:
+            break
+        if before.dep_ == "punct" and not (before.text == "-" and not before.whitespace_):
+            break
+        if before.pos_ in ("ADJ", "VERB") and not any(ch.isdigit() or ch.isupper() for ch in before.text):
+            break
         start -= 1
     return start
 

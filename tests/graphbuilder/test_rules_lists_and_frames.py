@@ -1,0 +1,165 @@
+"""Whole names and one claim per listed variable, and relation frames on nouns, hyphens and groups:
+the rules extractor on sentences written for these tests, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], tuple[str, str | None]]:
+    return {(c.cause.text, c.effect.text): (c.relation, c.polarity) for c in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "causes", "effect"),
+    [
+        # the parser makes the last item the subject and hangs the others elsewhere
+        (
+            "Hypertension, diabetes and smoking increased the risk of stroke.",
+            ("Hypertension", "diabetes", "smoking"),
+            "the risk of stroke",
+        ),
+        # a fronted phrase before the list is no item of it
+        (
+            "In this cohort, hypertension, diabetes and smoking increased the risk of stroke.",
+            ("hypertension", "diabetes", "smoking"),
+            "the risk of stroke",
+        ),
+        # after "that"; a noun the tagger read as a verb ("dyslipidemia") is still an item
+        (
+            "We found that obesity, insulin resistance and dyslipidemia predicted cardiovascular events.",
+            ("obesity", "insulin resistance", "dyslipidemia"),
+            "cardiovascular events",
+        ),
+    ],
+)
+def test_each_listed_subject_is_a_cause_of_its_own(extractor, sentence, causes, effect):
+    found = claims(extractor, sentence)
+    for cause in causes:
+        assert (cause, effect) in found, (cause, found)
+
+
+def test_listed_outcomes_with_a_name_tagged_as_punctuation_are_each_an_effect(extractor):
+    # the tagger gives "IL-1beta" the tag of a comma; the list still ends with it
+    found = claims(extractor, "Levels of IL-6, TNF-alpha and IL-1beta were reduced by curcumin.")
+    for effect in ("Levels of IL-6", "TNF-alpha", "IL-1beta"):
+        assert found.get(("curcumin", effect)) == ("causal", "-"), (effect, found)
+
+
+def test_items_that_are_objects_of_a_preposition_are_no_listed_subjects(extractor):
+    # "aspirin" is given "with", not a subject of "reduced": no "aspirin -> thrombosis" read as a list
+    # item on its own, only inside the whole treatment phrase
+    found = claims(extractor, "Treatment with aspirin, clopidogrel and heparin reduced thrombosis.")
+    assert ("aspirin", "thrombosis") not in found, found
+    assert ("Treatment with aspirin", "thrombosis") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        # the parser hangs every noun of the name on the agent noun: the target is the whole name
+        ("Haloperidol is a dopamine D2 receptor antagonist.", "dopamine D2 receptor"),
+        (
+            "Losartan, an angiotensin II type 1 receptor blocker, lowered blood pressure.",
+            "angiotensin II type 1 receptor",
+        ),
+        # a descriptive adjective is no part of the name
+        ("Paroxetine is a potent and selective serotonin reuptake inhibitor.", "serotonin reuptake"),
+    ],
+)
+def test_an_agent_noun_acts_on_the_whole_name_before_it(extractor, sentence, target):
+    found = claims(extractor, sentence)
+    assert any(effect == target and reading == ("causal", "-") for (_, effect), reading in found.items()), (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # a hyphenated compound before the cause modifies the whole phrase, not the cause
+        (
+            "Exenatide restored first-phase glucose-stimulated insulin secretion.",
+            "glucose",
+            "insulin secretion",
+        ),
+        # a cue verb's participle read into the noun phrase is no part of the name
+        (
+            "Knockdown of either NOX4 or STAT3 inhibited VEGF-induced EC proliferation.",
+            "VEGF",
+            "EC proliferation",
+        ),
+        # the words that name the cause still join it
+        ("Valproic acid-induced dementia was reversible.", "Valproic acid", "dementia"),
+    ],
+)
+def test_a_hyphen_cause_is_its_whole_name_and_no_more(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        ("The drug blocked calcium-dependent apoptosis.", "calcium", "apoptosis"),
+        ("Insulin-dependent glucose uptake was impaired in obese mice.", "Insulin", "glucose uptake"),
+    ],
+)
+def test_a_dependent_modifier_says_what_the_noun_depends_on(extractor, sentence, cause, effect):
+    assert claims(extractor, sentence).get((cause, effect)) == ("causal", None)
+
+
+def test_a_dependent_manner_or_a_named_kind_relates_nothing(extractor):
+    found = claims(extractor, "Curcumin induced apoptosis in a p53-dependent manner.")
+    assert not [pair for pair in found if pair[0] == "p53"], found
+    found = claims(extractor, "Cyclin-dependent kinase 2 was inhibited by roscovitine.")
+    assert not [pair for pair in found if pair[0] == "Cyclin"], found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "definer", "outcome"),
+    [
+        (
+            "Mitochondrial dysfunction was observed in isoproterenol-treated rats.",
+            "isoproterenol",
+            "Mitochondrial dysfunction",
+        ),
+        ("Severe colitis occurred in IL-10-deficient mice.", "IL-10-deficient", "Severe colitis"),
+        ("Cardiac fibrosis was found in Apoe-null mice.", "Apoe-null", "Cardiac fibrosis"),
+    ],
+)
+def test_a_hyphenated_modifier_of_exposure_or_genotype_defines_the_group(
+    extractor, sentence, definer, outcome
+):
+    assert claims(extractor, sentence).get((definer, outcome)) == ("correlational", None)
+
+
+def test_a_group_set_apart_by_a_plain_adjective_defines_no_setting(extractor):
+    assert claims(extractor, "Cardiac fibrosis was found in old mice.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        (
+            "Hyperkalemia is a known complication of spironolactone therapy.",
+            "spironolactone therapy",
+            "Hyperkalemia",
+        ),
+        ("Hepatotoxicity is a serious side effect of isoniazid.", "isoniazid", "Hepatotoxicity"),
+        ("Nausea is the most common adverse effect of metformin.", "metformin", "Nausea"),
+    ],
+)
+def test_a_complication_or_side_effect_of_x_is_caused_by_x(extractor, sentence, cause, effect):
+    assert claims(extractor, sentence).get((cause, effect)) == ("causal", "+")
+
+
+def test_a_side_effect_without_its_cause_named_gives_no_claim(extractor):
+    assert claims(extractor, "The side effects of the drug were mild.") == {}
