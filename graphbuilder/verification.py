@@ -38,7 +38,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_hedged,
     is_negated,
 )
-from causemap.graphbuilder.verification_frames import verb_frame
+from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
@@ -193,7 +193,10 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     association = signed and relates_as_association(predicate, context.readings, context.cues)
     if predicate is None:
         # A verb that is no cue relates the two, but says neither that one acts on the other nor how.
-        predicate, association = verb_frame(cause, effect, context.cues, context.lexicon), True
+        predicate = verb_frame(cause, effect, context.cues, context.lexicon) or controlled_frame(
+            cause, effect, context.cues, context.lexicon
+        )
+        association = True
     if predicate is None:
         return "unrelated"
     refused = context.refusal(cause, effect, predicate)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from causemap.graphbuilder.extractors.rules_arguments import is_population
 from causemap.graphbuilder.extractors.rules_heads import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
@@ -35,8 +36,8 @@ from causemap.graphbuilder.extractors.rules_heads import (
     is_passive,
 )
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.verification_phrases import head_of, range_start
-from causemap.graphbuilder.verification_relation import is_cue_word
+from causemap.graphbuilder.verification_phrases import head_of, premodifier_conjunct, range_start
+from causemap.graphbuilder.verification_relation import controlled_verb, is_cue_word
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -67,17 +68,36 @@ def verb_frame(cause: Span, effect: Span, lexicon: CueLexicon, words: Verificati
             break
     else:
         return None
-    if not _relating_verb(verb, lexicon) or verb.lemma_.lower() in words.kind_verbs:
+    if verb.lemma_.lower() in words.kind_verbs:
+        return None
+    if not (_relating_verb(verb, lexicon) or _group_has(verb, head_of(cause), effect_role, lexicon)):
         return None
     if any(_names_no_variable(head_of(span), lexicon) for span in (cause, effect)):
         return None
     return verb
 
 
+def controlled_frame(
+    cause: Span, effect: Span, lexicon: CueLexicon, words: VerificationLexicon
+) -> Token | None:
+    """ "X may be an effective solution for managing Y", "X helps to manage Y": a verb that is no cue,
+    without a subject of its own, whose object is the effect and which the cause controls (the same
+    control a cue verb takes: ``verification_relation.controlled_verb``)."""
+
+    def relates(verb: Token) -> bool:
+        return _relating_verb(verb, lexicon) and verb.lemma_.lower() not in words.kind_verbs
+
+    if any(_names_no_variable(head_of(span), lexicon) for span in (cause, effect)):
+        return None
+    return controlled_verb(cause, effect, lexicon, relates)
+
+
 def _first_member(head: Token) -> Token:
     """The word a conjunct, an apposition or the end of a range "from A to B" stands for."""
     while True:
         if head.dep_ in MEMBER_DEPS and head.head.i != head.i and head.head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        elif premodifier_conjunct(head):
             head = head.head
         elif (start := range_start(head)) is not None:
             head = start
@@ -150,6 +170,17 @@ def _relating_verb(verb: Token, lexicon: CueLexicon) -> bool:
         lexicon.finding_verbs | lexicon.hedge_verbs | lexicon.reporting_verbs | lexicon.non_assertive_verbs
     )
     return lemma not in research
+
+
+def _group_has(verb: Token, cause_head: Token, effect_role: str, lexicon: CueLexicon) -> bool:
+    """ "Most patients ... demonstrated bilateral mottling", "the mice showed weight loss": a verb by
+    which a group has something (the rules lexicon's comparison verbs: have, show, exhibit, develop,
+    ...) relates a population subject to its object. With a research subject ("the study showed X",
+    "we demonstrated X") the same verbs report a finding, and relate nothing."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lexicon.comparison_verbs or effect_role != "object":
+        return False
+    return is_population(_first_member(cause_head), lexicon)
 
 
 def _names_no_variable(head: Token, lexicon: CueLexicon) -> bool:

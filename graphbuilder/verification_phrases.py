@@ -124,11 +124,26 @@ def _one_phrase(span: Span) -> bool:
     governors = {t.head.i for t in tops}
     if len(governors) == 1 and all(t.dep_ in ("conj", "cc", "punct", "prep") for t in tops[1:]):
         return True
+    if len(tops) == 2 and _elided_head(span):
+        return True
     # "PO or IV glutathione", "co-morbid conditions": words that read as premodifiers of the last
     # root, which the small parse hung elsewhere.
     last = max(tops, key=lambda t: t.i)
     return (last.pos_ in NOUN_POS or misread_noun(last)) and all(
         t.pos_ in PREMODIFIER_POS or t.is_punct for t in span if t.i < last.i and t.head.i != last.i
+    )
+
+
+def _elided_head(span: Span) -> bool:
+    """ "a dose of 4 mg of SC" of "a dose of 4 mg of SC or IM heparin": a phrase closing on the first of
+    two coordinated premodifiers, whose shared noun it leaves to the second ("SC [heparin] or IM
+    heparin"); that noun hangs on a word of the phrase."""
+    last = span[-1]
+    return (
+        coordinated_premodifier(last)
+        and last.head.i >= span.end
+        and span.start <= last.head.head.i < span.end
+        and span.doc[span.end].dep_ == "cc"
     )
 
 
@@ -173,15 +188,17 @@ def _is_nominal(head: Token) -> bool:
 
 def _is_gerund(head: Token, span: Span) -> bool:
     """A gerund standing as an argument, with its object if it has one ("smoking", "installing
-    temporary incinerators"; not "installing" alone)."""
+    temporary incinerators"; not "installing" alone), and with its subject if it has one ("nurses
+    being subjected to abuse", a gerund clause: not "being subjected to abuse" of it)."""
+    passive = head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in head.children)
     return (
         head.pos_ == "VERB"
-        and head.tag_ == "VBG"
+        and (head.tag_ == "VBG" or passive)  # "being subjected to abuse": a passive gerund
         and head.dep_ in GERUND_ARGUMENT_DEPS
         and all(
             span.start <= c.i < span.end
             for c in head.children
-            if c.dep_ in ("dobj", "compound") and c.lower_ not in SECTION_LABELS
+            if c.dep_ in ("dobj", "compound", *SUBJECT_DEPS) and c.lower_ not in SECTION_LABELS
         )
     )
 
@@ -230,6 +247,27 @@ def _cut_between_phrases(span: Span, head: Token) -> bool:
     if after.is_punct or after.pos_ == "CCONJ" or not head.is_ancestor(after):
         return True
     return any(c.left_edge.i == span.end for t in span for c in t.children if c.i >= span.end)
+
+
+def coordinated_premodifier(token: Token) -> bool:
+    """ "PO" of "PO or IV glutathione", "lung" of "lung and bladder cancer": a premodifying noun with a
+    coordinator of its own, the first of two premodifiers sharing the noun after them."""
+    return (
+        token.dep_ in ("nmod", "compound")
+        and token.pos_ in NOUN_POS
+        and token.head.i > token.i
+        and any(c.dep_ == "cc" for c in token.children)
+    )
+
+
+def premodifier_conjunct(token: Token) -> bool:
+    """ "mottling" of "bilateral multiple mottling and ground-glass opacity", parsed as [mottling and
+    ground-glass] opacity: a coordinated premodifier with modifiers of its own heads a phrase of its
+    own, the first conjunct of the phrase after it (two findings, not one kind of opacity); a bare one
+    ("lung" of "lung and bladder cancer") only shares that phrase's noun."""
+    return coordinated_premodifier(token) and any(
+        c.dep_ in ("amod", "compound", "nmod") and c.i < token.i for c in token.children
+    )
 
 
 def range_end(token: Token) -> Token | None:

@@ -15,7 +15,7 @@ relate nothing: a subject and an object of any verb are no cause-effect claim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +24,7 @@ from causemap.graphbuilder.extractors.rules_arguments import group_definer, is_p
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, copular_subject, is_passive, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
 from causemap.graphbuilder.extractors.rules_patterns import find_cues
-from causemap.graphbuilder.verification_phrases import chain, head_of, range_end
+from causemap.graphbuilder.verification_phrases import chain, head_of, premodifier_conjunct, range_end
 
 # Where an argument's head may hang below the head a cue names and still be that argument: its
 # conjuncts ("masks and distancing"), appositions, examples ("measures such as masks") and the
@@ -111,12 +111,14 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
         if (subject := _sentential_antecedent(token)) is not None:
             todo.append((subject, depth + 1))
         for child in token.children:
-            if child.dep_ in MEMBER_DEPS and child.i > token.i:
+            if (child.dep_ in MEMBER_DEPS and child.i > token.i) or premodifier_conjunct(child):
                 todo.append((child, depth + 1))
             elif (
                 child.dep_ in ("prep", "amod", "acl") and child.i > token.i and _frames(token, child, lexicon)
             ):
-                todo.extend((obj, depth + 1) for obj in child.children if obj.dep_ in ("pobj", "dobj"))
+                # "pcomp": a gerund clause ("reports of nurses being subjected to abuse")
+                objects = (obj for obj in child.children if obj.dep_ in ("pobj", "dobj", "pcomp"))
+                todo.extend((obj, depth + 1) for obj in objects)
     return frozenset(found)
 
 
@@ -241,7 +243,17 @@ def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None
     return None
 
 
-def _controlled_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None:
+def controlled_verb(
+    cause: Span, effect: Span, lexicon: CueLexicon, relates: Callable[[Token], bool]
+) -> Token | None:
+    """A verb that ``relates`` accepts, with the effect as object and no subject of its own, controlled
+    by the cause as a cue verb is in ``_controlled_cue`` ("X is a solution for managing Y")."""
+    return _controlled_cue(cause, effect, lexicon, relates)
+
+
+def _controlled_cue(
+    cause: Span, effect: Span, lexicon: CueLexicon, relates: Callable[[Token], bool] | None = None
+) -> Token | None:
     """ "X adequate to reduce Y", "X, reducing Y", "X is an approach for treating Y", "X was shown to
     reduce Y": a cue verb with no subject of its own, whose object is the effect, hanging (by complement
     or modifying clauses, or as the gerund of a preposition: "for treating") below a word that the
@@ -255,7 +267,10 @@ def _controlled_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | N
         word = down[k]
         if word.i in inside:
             return None
-        if word.pos_ != "VERB" or not is_cue_word(word, lexicon) or _is_symmetric(word, lexicon):
+        if relates is not None:
+            if word.pos_ != "VERB" or not relates(word):
+                continue
+        elif word.pos_ != "VERB" or not is_cue_word(word, lexicon) or _is_symmetric(word, lexicon):
             continue
         if is_passive(word) or any(c.dep_ in SUBJECT_DEPS for c in word.children):
             continue

@@ -383,6 +383,22 @@ LOOSENED = [
     # a non-restrictive "which" hung on a verb continues that clause: its subject acts
     ("The number of new cases fell from 300 to 40 in May, which led to a shorter lockdown.",
      "The number of new cases", "a shorter lockdown", ("The number of new cases", "a shorter lockdown")),
+    # a group has what it shows: a verb by which a group has something relates a population subject
+    ("Most children with measles developed a high fever and showed severe conjunctivitis.",
+     "Most children", "severe conjunctivitis", ("Most children", "severe conjunctivitis")),
+    # a verb that is no cue, controlled by the cause through a predicate noun
+    ("Home visits may be an effective solution for managing chronic pain.", "Home visits", "chronic pain",
+     ("Home visits", "chronic pain")),
+    # a coordinated premodifier with modifiers of its own is the first conjunct of the phrase after it
+    ("The piglets displayed faint diffuse mottling and reticular - nodular opacity on radiographs .",
+     "The piglets", "faint diffuse mottling", ("The piglets", "faint diffuse mottling")),
+    # a phrase may close on the first of two coordinated premodifiers, leaving their noun to the second
+    ("A course of 4 mg of SC or IM heparin was given in both cases and reduced their swelling .",
+     "A course of 4 mg of SC", "their swelling", ("A course of 4 mg of SC", "their swelling")),
+    # a gerund clause with its own subject, a passive one included, names what happened
+    ("Unfortunately , the outbreak has led to many reports of nurses being subjected to verbal abuse .",
+     "the outbreak", "nurses being subjected to verbal abuse",
+     ("the outbreak", "nurses being subjected to verbal abuse")),
 ]  # fmt: skip
 STILL_REFUSED = [
     ("Ozone caused more severe asthma in urban children than that in rural children.", "Ozone",
@@ -391,11 +407,23 @@ STILL_REFUSED = [
      "children ’ wheezing", "Chronic inflammation", "unrelated"),
     ("The number of new cases fell from 300 to 40 in May, which led to a shorter lockdown.",
      "a shorter lockdown", "The number of new cases", "unrelated"),
+    # the same verbs with a research subject report a finding
+    ("Our analysis showed marked heterogeneity between the trials.", "Our analysis", "marked heterogeneity",
+     "unrelated"),
+    # a verb of research, controlled alike, relates the tool to what it studies, not two variables
+    ("Surveys may be an effective tool for studying chronic pain.", "Surveys", "chronic pain", "unrelated"),
+    # a bare coordinated premodifier only shares the noun after it
+    ("Smoking causes lung and bladder cancer.", "Smoking", "lung", "not_a_phrase"),
+    ("A course of 4 mg of SC or IM heparin was given in both cases and reduced their swelling .", "SC",
+     "their swelling", "unrelated"),
+    # a gerund clause without its subject is cut in its middle
+    ("Unfortunately , the outbreak has led to many reports of nurses being subjected to verbal abuse .",
+     "the outbreak", "being subjected to verbal abuse", "not_a_phrase"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("sentence", "cause", "effect", "stored"), LOOSENED)
-def test_claims_a_broken_or_continued_phrase_makes_are_kept(
+def test_claims_the_loosened_checks_let_through_are_kept(
     sentence: str, cause: str, effect: str, stored: tuple[str, str]
 ) -> None:
     kept = verdict(sentence, cause, effect)
