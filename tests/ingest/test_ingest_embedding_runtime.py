@@ -26,6 +26,7 @@ from causemap.ingest.onnx_embedding import (
     OnnxInt8Embedder,
     cached_copy,
     fingerprint,
+    plain_layer_norms,
 )
 from causemap.ingest.pipeline import ingest_paths
 from causemap.ingest.retrieval import retrieve
@@ -94,6 +95,57 @@ def test_the_copy_is_made_offline_records_its_source_and_is_reused(onnx_cache):
     assert cached_copy(model_path(), onnx_cache) == onnx_file
     after = onnx_file.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not made again
+
+
+def _skip_layer_norm_model(with_bias: bool):
+    """A one-node ONNX model: SkipLayerNormalization of x and skip (gamma, beta and perhaps a bias)."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    rng = np.random.default_rng(7)
+    weights = {name: rng.normal(size=16).astype(np.float32) for name in ("gamma", "beta", "bias")}
+    inputs = ["x", "skip", "gamma", "beta"] + (["bias"] if with_bias else [])
+    node = helper.make_node(
+        "SkipLayerNormalization", inputs, ["y"], name="norm", domain="com.microsoft", epsilon=1e-12
+    )
+    shape = ["batch", "tokens", 16]
+    graph = helper.make_graph(
+        [node],
+        "g",
+        [helper.make_tensor_value_info(n, TensorProto.FLOAT, shape) for n in ("x", "skip")],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, shape)],
+        [numpy_helper.from_array(weights[n], n) for n in inputs[2:]],
+    )
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
+    return onnx.ModelProto.FromString(helper.make_model(graph, opset_imports=opsets).SerializeToString())
+
+
+@pytest.mark.parametrize("with_bias", [True, False])
+def test_the_fused_layer_norms_rewritten_as_standard_operators_compute_the_same(with_bias):
+    import onnxruntime
+
+    fused = _skip_layer_norm_model(with_bias)
+    plain = _skip_layer_norm_model(with_bias)
+    assert plain_layer_norms(plain) == 1
+    assert [n.op_type for n in plain.graph.node] == ["Add"] * (2 if with_bias else 1) + ["LayerNormalization"]
+    rng = np.random.default_rng(3)
+    feeds = {n: rng.normal(scale=3.0, size=(2, 5, 16)).astype(np.float32) for n in ("x", "skip")}
+    outputs = [
+        onnxruntime.InferenceSession(m.SerializeToString(), providers=["CPUExecutionProvider"]).run(
+            None, feeds
+        )[0]
+        for m in (fused, plain)
+    ]
+    assert np.abs(outputs[0]).max() > 0.5  # a real output, not zeros
+    assert np.allclose(outputs[0], outputs[1], atol=1e-5)
+
+
+def test_the_int8_copy_holds_the_standard_layer_norms(onnx_cache):
+    import onnx
+
+    ops = {n.op_type for n in onnx.load(str(_only_copy(onnx_cache) / ONNX_FILE)).graph.node}
+    assert "LayerNormalization" in ops and "SkipLayerNormalization" not in ops
+    assert "QAttention" in ops  # still the int8 attention
 
 
 def test_int8_vectors_are_close_to_the_float_models_and_keep_its_ranking(onnx_cache):
