@@ -87,6 +87,7 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
         and head.pos_ in MODIFIER_POS
         and head.head.i != head.i
         and not misread_noun(head)
+        and not misread_compound_verb(head)
     ):
         widened = _widened(span, head)
         if widened is None or (other.start < widened.end and widened.start < other.end):
@@ -94,6 +95,8 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
         span, head = widened, head_of(widened)
     if head.dep_ == "compound" and head.head.i >= span.end:
         return None
+    if misread_compound_verb(head) and head.i + 1 >= span.end:
+        return None  # "cytokine" of "cytokine storm": the premodifier alone, as with a compound
     if not _has_content(span) or span[-1].pos_ in FUNCTION_POS or span[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
         return None
     if not (_is_nominal(head) or _is_gerund(head, span)):
@@ -171,8 +174,27 @@ def misread_noun(token: Token) -> bool:
     return token.dep_ in NOMINAL_DEPS or (token.dep_ == "conj" and token.head.pos_ in NOUN_POS)
 
 
+def misread_compound_verb(token: Token) -> bool:
+    """ "cytokine storm" of "associated with ARDS and cytokine storm", tagged as a verb and its object:
+    a bare base-form verb conjoined to a participle or a finite verb, with no subject, auxiliary,
+    marker or negation of its own, its object right after it. Conjoined verbs share their form
+    ("associated with A and caused B"), so the bare form there is a noun the tagger misread."""
+    return (
+        token.tag_ == "VB"
+        and token.dep_ == "conj"
+        and token.head.tag_ in ("VBN", "VBD", "VBZ", "VBG")
+        and not any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "mark", "neg") for c in token.children)
+        and any(c.dep_ == "dobj" and c.i == token.i + 1 and c.pos_ in NOUN_POS for c in token.children)
+    )
+
+
 def _is_nominal(head: Token) -> bool:
-    if head.pos_ in NOUN_POS or _ACRONYM.match(head.text) or misread_noun(head):
+    if (
+        head.pos_ in NOUN_POS
+        or _ACRONYM.match(head.text)
+        or misread_noun(head)
+        or misread_compound_verb(head)
+    ):
         return True  # a name, whatever tag the small parse gave it ("ARDS", "IL-6")
     if head.pos_ in ("NUM", "SYM") and _HAS_LETTER.search(head.text):
         return True  # "COVID-19", "IL-6" tagged as numbers

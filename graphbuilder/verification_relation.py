@@ -24,7 +24,13 @@ from causemap.graphbuilder.extractors.rules_arguments import group_definer, is_p
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, copular_subject, is_passive, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
 from causemap.graphbuilder.extractors.rules_patterns import find_cues
-from causemap.graphbuilder.verification_phrases import chain, head_of, premodifier_conjunct, range_end
+from causemap.graphbuilder.verification_phrases import (
+    chain,
+    head_of,
+    misread_compound_verb,
+    premodifier_conjunct,
+    range_end,
+)
 
 # Where an argument's head may hang below the head a cue names and still be that argument: its
 # conjuncts ("masks and distancing"), appositions, examples ("measures such as masks") and the
@@ -110,6 +116,7 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
             todo.append((end, depth + 1))
         if (subject := _sentential_antecedent(token)) is not None:
             todo.append((subject, depth + 1))
+        todo.extend((c, depth + 1) for c in _misread_conjuncts(token))
         for child in token.children:
             if (child.dep_ in MEMBER_DEPS and child.i > token.i) or premodifier_conjunct(child):
                 todo.append((child, depth + 1))
@@ -120,6 +127,19 @@ def _members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
                 objects = (obj for obj in child.children if obj.dep_ in ("pobj", "dobj", "pcomp"))
                 todo.extend((obj, depth + 1) for obj in objects)
     return frozenset(found)
+
+
+def _misread_conjuncts(token: Token) -> list[Token]:
+    """ "cytokine storm" of "associated with ARDS and cytokine storm", hung as a verb conjoined to the
+    verb governing ARDS: a noun phrase the tagger misread as a verb is the conjunct of the object
+    before it."""
+    if token.dep_ == "dobj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    else:
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > token.i and misread_compound_verb(c)]
 
 
 def _sentential_antecedent(token: Token) -> Token | None:

@@ -8,9 +8,10 @@ random and obeyed pairs stored) are in benchmarks/README.md (benchmarks/llm_veri
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention, read_candidates
-from causemap.graphbuilder.verification import verify_sentences
+from causemap.graphbuilder.verification import verify_in_doc, verify_sentences
 
 
 def proposed(sentence: str, cause: str, effect: str, relation: str = "causal") -> ExtractedRelation:
@@ -437,3 +438,44 @@ def test_the_loosenings_still_refuse_partial_phrases_and_other_readings(
     sentence: str, cause: str, effect: str, reason: str
 ) -> None:
     assert verdict(sentence, cause, effect) == reason
+
+
+def _misparsed(sentence: str, changes: dict[int, tuple[str, str, str, int]]) -> Doc:
+    """The real parse of ``sentence`` with the tokens in ``changes`` re-read as ``(tag, pos, dep,
+    head)``: the way the small model misreads such a phrase in other sentences (a noun compound as
+    a verb and its object), which this short sentence does not trigger."""
+    from causemap.graphbuilder.extractors.rules import load_spacy
+
+    doc = load_spacy()(sentence)
+    rows = [(t.tag_, t.pos_, t.dep_, t.head.i) for t in doc]
+    for i, row in changes.items():
+        rows[i] = row
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        tags=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[t.lemma_ for t in doc],
+    )
+
+
+def test_a_noun_compound_misread_as_a_bare_verb_and_its_object_is_a_phrase_and_a_conjunct() -> None:
+    """ "cytokine storm" read as the verb "cytokine", conjoined to "associated", with "storm" as its
+    object: a bare base form conjoined to a participle is no verb (conjoined verbs share their form)."""
+    sentence = (
+        "Obese patients are prone to complications , which may be associated with kidney failure and "
+        "cytokine storm ."
+    )
+    # the relative clause on "complications", as the parse reads it in longer sentences
+    doc = _misparsed(sentence, {10: ("VBN", "VERB", "relcl", 5), 14: ("CC", "CCONJ", "cc", 10),
+                                15: ("VB", "VERB", "conj", 10), 16: ("NN", "NOUN", "dobj", 15)})  # fmt: skip
+    assert doc[15].tag_ == "VB" and doc[16].head.i == 15
+
+    kept, _ = verify_in_doc(doc, [proposed(sentence, "complications", "cytokine storm", "correlational")])
+    refused, reasons = verify_in_doc(doc, [proposed(sentence, "complications", "cytokine", "correlational")])
+
+    assert [(k.cause.text, k.effect.text) for k in kept] == [("complications", "cytokine storm")]
+    assert refused == [] and set(reasons) == {"not_a_phrase"}
