@@ -448,4 +448,6 @@ def _mention(tokens: list[Token], genotype_suffixes: Sequence[str] = ()) -> Ment
     end -= len(suffix)  # "SOD1-/-", "SOD1-deficient": the gene SOD1 (its genotype is the claim's sign)
     if end - start > 1 and text[end - 1] == "-":
         end -= 1  # "cisplatin-" of a suspended hyphen ("cisplatin- and doxorubicin-induced")
+    if end - start > 2 and text[end - 1] == "." and not text[end:].strip() and text[end - 2].isalnum():
+        end -= 1  # "hemophilia A.": the tokeniser kept the sentence's full stop on the last word
     return Mention(text=text[start:end], start=start, end=end)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from causemap.graphbuilder.extractors.rules_arguments import is_population
+from causemap.graphbuilder.extractors.rules_arguments import is_population, named_argument
 from causemap.graphbuilder.extractors.rules_heads import (
     COPULAS,
     children_with,
@@ -38,6 +38,8 @@ COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 ACQUISITION_VERBS = frozenset({"develop", "acquire", "contract", "experience"})
 EXPOSURE_PREPS = ("after", "following", "during", "upon")
 DENIED_GROUPS = frozenset({"no", "none", "neither"})
+# Verbs by which a group has something without any change: a genotype, a pathogen.
+CARRYING_VERBS = frozenset({"carry", "harbor", "harbour"})
 MORE, LESS = frozenset({"more", "greater"}), frozenset({"less", "fewer"})
 
 
@@ -159,17 +161,22 @@ def _at_risk(token: Token, lexicon: CueLexicon) -> CueMatch | None:
 
 
 def _changed_in(token: Token, lexicon: CueLexicon) -> CueMatch | None:
-    """'Y was elevated in patients with X' (a passive change verb with a group, no agent)."""
+    """'Y was elevated in patients with X' (a passive change verb with a group, no agent); 'Y
+    increased in cisplatin-treated rats' (intransitive, in a group that something defines)."""
     lemma = token.lemma_.lower()
     entry = lexicon.verbs.get(lemma)
     if lemma not in lexicon.change_verbs or entry is None or entry.polarity is None:
         return None  # only changes in amount: "killed in the district" compares nothing
-    if not is_passive(token):
+    passive = is_passive(token)
+    if not passive and (children_with(token, ("dobj",)) or token.tag_ not in ("VBD", "VBZ", "VBP")):
         return None
     if preposition_objects(token, lexicon.agent_preps + lexicon.fallback_agent_preps):
         return None  # the verb pattern reads "Y was reduced by/after X"
     groups = preposition_objects(token, lexicon.comparison_group_preps)
-    outcomes = children_with(token, ("nsubjpass",))
+    outcomes = children_with(token, ("nsubjpass",) if passive else ("nsubj",))
+    if not passive:
+        # "expression increased in the liver" is a place: only a group set apart by what it had
+        groups = [g for g in groups if is_population(g, lexicon) and named_argument(g, lexicon) is not None]
     if not groups or not outcomes:
         return None
     return CueMatch(
@@ -243,6 +250,22 @@ def _acquired(token: Token, lexicon: CueLexicon) -> CueMatch | None:
     ]
     causes = exposures[:1] or [group]  # "patients treated with X developed Y": the group's definer
     return CueMatch("change", token, (token.i,), tuple(causes), (outcomes[0],), "causal", "+", inherited)
+
+
+def _carried(token: Token, lexicon: CueLexicon) -> CueMatch | None:
+    """'Patients with Gitelman syndrome carried mutations in SLC12A3', 'mice with colitis harbour
+    the strain': what a group defined by a condition carries goes with that condition (the verbs of
+    carriage state no change). A group nothing defines ("all patients carried X") relates nothing."""
+    if token.lemma_.lower() not in CARRYING_VERBS or token.pos_ != "VERB" or is_passive(token):
+        return None
+    group, inherited = subject_of(token)
+    carried = children_with(token, ("dobj",))
+    if group is None or not carried or not is_population(group, lexicon):
+        return None
+    definer = named_argument(group, lexicon)
+    if definer is None or definer is group:
+        return None
+    return CueMatch("setting", token, (token.i,), (definer,), (carried[0],), "correlational", None, inherited)
 
 
 def _titled_sequel(token: Token, lexicon: CueLexicon) -> CueMatch | None:
@@ -322,6 +345,7 @@ def find_comparisons(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
                 or _found_more(token, lexicon)
                 or _changed_after(token, lexicon)
                 or _acquired(token, lexicon)
+                or _carried(token, lexicon)
             )
         elif token.pos_ == "ADJ":
             match = _more_common(token, lexicon)

@@ -108,6 +108,8 @@ def connective_cue(doc: Doc, start: int, words: tuple[str, ...], entry: Cue):
         governor, hops = governor.head, hops + 1
     if governor.i in span:
         return None
+    if governor.dep_ == "appos" and governor.i > 0 and not governor.doc[governor.i - 1].is_punct:
+        governor = governor.head  # "disorder of glycosylation Ic due to X": the code is part of the name
     explained = [e for e in explained_by_connective(governor) if e.pos_ not in VERB_POS]
     # "the drug was withdrawn due to X": a passive clause names no variable, so no claim
     return cue_match("connective", first, list(span), causes, explained, entry)

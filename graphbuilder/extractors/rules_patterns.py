@@ -225,6 +225,13 @@ def _objects_before(token: Token, argument: Token) -> list[Token]:
     return [o for o in children_with(token, ("dobj",)) if token.i < o.i < argument.i]
 
 
+def _acts_as_verb(token: Token) -> bool:
+    """A word the tagger got wrong but the parser read as a verb: it has a subject and a direct
+    object ("Mutations in KCNQ1 underlie long QT syndrome" with "underlie" tagged an adjective)."""
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "dobj" in deps
+
+
 def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """Every cue in a parsed sentence with its argument heads."""
     lowers = [t.lower_ for t in doc]
@@ -242,7 +249,7 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             found = verbless_arguments(token, misread_noun=True)
             if found is not None:
                 match = cue_match("verb", token, [token.i], [found[0]], [found[1]], entry, inherited=True)
-        elif token.pos_ in VERB_POS:
+        elif token.pos_ in VERB_POS or _acts_as_verb(token):
             lemma = prefixed_lemma(token, lemma, lexicon.verbs)
             for prep, entry in lexicon.particles.get(lemma, ()):
                 match = _particle_cue(token, entry, prep, lexicon)

@@ -211,6 +211,21 @@ MANNER_NOUNS = frozenset({"manner", "fashion", "way"})
 RELATION_ADJECTIVES = frozenset({"dependent", "independent", "attributable"})
 
 
+def _glued_code(appos: Token) -> bool:
+    """'factor VIII', 'type II', 'protein C': a one-word code written right after a noun, with no
+    comma or bracket between, which the parser took for an apposition, is part of the name."""
+    doc = appos.doc
+    before = doc[appos.i - 1]
+    text = appos.text
+    return (
+        not before.is_punct
+        and len(text) <= 5
+        and text.isalnum()
+        and text[0].isupper()
+        and (text.isupper() or len(text) <= 2 or any(ch.isdigit() for ch in text))
+    )
+
+
 def _is_misread_complement(noun: Token, child: Token) -> bool:
     doc = noun.doc
     return (
@@ -274,6 +289,9 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
             if child.dep_ in ("conj", "appos") and child.i > tok.i and _glued(child):
                 kept.add(child.left_edge.i - 1)  # "Ca2+ activity", "Pre-treatment": one name
                 stack.append(child)
+                continue
+            if child.dep_ == "appos" and child.i > tok.i and _glued_code(child):
+                kept.add(child.i)  # "factor VIII": the code, not what hangs on it ("VIII due to X")
                 continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
                 if not (child.dep_ == "appos" and child.i < head.i):

@@ -163,3 +163,44 @@ def test_a_complication_or_side_effect_of_x_is_caused_by_x(extractor, sentence, 
 
 def test_a_side_effect_without_its_cause_named_gives_no_claim(extractor):
     assert claims(extractor, "The side effects of the drug were mild.") == {}
+
+
+def test_a_name_ends_before_the_sentence_full_stop_and_keeps_its_code(extractor):
+    # the tokeniser keeps the full stop on "A."; the parser takes "VIII" for an apposition
+    found = claims(extractor, "Deficiency of factor VIII causes hemophilia A.")
+    assert found.get(("Deficiency of factor VIII", "hemophilia A")) == ("causal", "+"), found
+
+
+def test_listed_exposures_after_a_stimulation_are_each_a_cause(extractor):
+    found = claims(extractor, "The level of PRMT5 was up-regulated by stimulation with IL-1b and TNF-a.")
+    assert ("stimulation with IL-1b", "The level of PRMT5") in found, found
+    assert ("TNF-a", "The level of PRMT5") in found, found
+
+
+def test_a_change_in_a_defined_group_goes_with_what_defines_it(extractor):
+    found = claims(extractor, "Serum creatinine increased in cisplatin-treated rats.")
+    assert found.get(("cisplatin-treated rats", "Serum creatinine")) == ("correlational", "+"), found
+    # a place is no group: "increased in the liver" compares nothing
+    assert claims(extractor, "Collagen expression increased in the liver.") == {}
+
+
+def test_what_a_group_defined_by_a_condition_carries_goes_with_the_condition(extractor):
+    found = claims(extractor, "All patients with Gitelman syndrome carried mutations in SLC12A3.")
+    assert found.get(("Gitelman syndrome", "mutations in SLC12A3")) == ("correlational", None), found
+    # a group that nothing defines relates nothing
+    assert claims(extractor, "All patients carried mutations in SLC12A3.") == {}
+
+
+def test_a_treatment_complicated_by_a_condition_caused_it(extractor):
+    found = claims(extractor, "Amiodarone therapy was complicated by pulmonary fibrosis.")
+    assert found.get(("Amiodarone therapy", "pulmonary fibrosis")) == ("causal", "+"), found
+
+
+def test_a_cue_the_tagger_took_for_an_adjective_is_a_verb_with_subject_and_object(extractor):
+    found = claims(extractor, "Mutations in KCNQ1 underlie long QT syndrome.")
+    assert ("Mutations in KCNQ1", "long QT syndrome") in found, found
+
+
+def test_a_code_after_a_name_belongs_to_what_a_connective_explains(extractor):
+    found = claims(extractor, "Congenital disorder of glycosylation Ic due to a de novo deletion.")
+    assert ("a de novo deletion", "Congenital disorder of glycosylation Ic") in found, found
