@@ -21,6 +21,7 @@ claim this sentence makes, whoever proposed it.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -146,6 +147,12 @@ def verify_in_doc(
     context = _Context(doc, lexicon)
     for relation in relations:
         verdict = _verify(context, relation, found_by_parse)
+        if isinstance(verdict, str) and not found_by_parse:
+            for placed in _other_placements(doc.text, relation):
+                again = _verify(context, placed, found_by_parse)
+                if not isinstance(again, str):
+                    verdict = again
+                    break
         if isinstance(verdict, str):
             refused[verdict] += 1
         else:
@@ -221,6 +228,29 @@ def _as_stated(
         polarity = relation.polarity if signed and not relation.negated else None
     kind = "correlational" if association else relation.relation
     return replace(relation, relation=kind, polarity=polarity, negated=negated, hedged=hedged)
+
+
+def _other_placements(text: str, relation: ExtractedRelation) -> list[ExtractedRelation]:
+    """The same claim with its arguments at their other whole-word occurrences in the sentence, the
+    closest pairs first: a model names its arguments by their words, and where a word occurs twice
+    ("higher temperature ... lower incidence ... and higher") the nearest occurrence is only a guess."""
+
+    def places(mention: Mention) -> list[tuple[int, int]]:
+        found = re.finditer(rf"(?<!\w){re.escape(mention.text)}(?!\w)", text, flags=re.IGNORECASE)
+        return [(m.start(), m.end()) for m in found]
+
+    own = (relation.cause.start, relation.effect.start)
+    pairs = [
+        (c, e)
+        for c in places(relation.cause)
+        for e in places(relation.effect)
+        if (c[1] <= e[0] or e[1] <= c[0]) and (c[0], e[0]) != own
+    ]
+    pairs.sort(key=lambda p: abs(p[0][0] - p[1][0]))
+    return [
+        replace(relation, cause=Mention(text[c[0] : c[1]], *c), effect=Mention(text[e[0] : e[1]], *e))
+        for c, e in pairs
+    ]
 
 
 def _governor(cause: Span, effect: Span) -> Token:

@@ -479,3 +479,17 @@ def test_a_noun_compound_misread_as_a_bare_verb_and_its_object_is_a_phrase_and_a
 
     assert [(k.cause.text, k.effect.text) for k in kept] == [("complications", "cytokine storm")]
     assert refused == [] and set(reasons) == {"not_a_phrase"}
+
+
+def test_an_argument_whose_words_occur_twice_is_tried_where_they_occur_again() -> None:
+    """The model names "higher"; its first occurrence ("60 and higher") names no variable, the second
+    grades "income". A claim no occurrence makes is still refused."""
+    twice = "In adults aged 60 and higher, higher income was associated with lower mortality."
+    once = "In adults aged 60 and higher, income was associated with lower mortality."
+
+    kept = verdict(twice, "higher", "lower", "correlational")
+    refused = verdict(once, "higher", "lower", "correlational")
+
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.cause.text, kept.effect.text) == ("higher income", "lower mortality")
+    assert refused == "not_a_phrase"
