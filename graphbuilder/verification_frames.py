@@ -180,7 +180,9 @@ def _group_has(verb: Token, cause_head: Token, effect_role: str, lexicon: CueLex
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in lexicon.comparison_verbs or effect_role != "object":
         return False
-    return is_population(_first_member(cause_head), lexicon)
+    group = _first_member(cause_head)
+    # a plural proper noun names a people ("Christians", "Asians"), whatever the lexicon lists
+    return is_population(group, lexicon) or group.tag_ == "NNPS"
 
 
 def _names_no_variable(head: Token, lexicon: CueLexicon) -> bool:

@@ -387,6 +387,9 @@ LOOSENED = [
     # a group has what it shows: a verb by which a group has something relates a population subject
     ("Most children with measles developed a high fever and showed severe conjunctivitis.",
      "Most children", "severe conjunctivitis", ("Most children", "severe conjunctivitis")),
+    # ... and a plural proper noun names a people
+    ("Europeans showed a strong preference for rail travel .", "Europeans", "a strong preference",
+     ("Europeans", "a strong preference")),
     # a verb that is no cue, controlled by the cause through a predicate noun
     ("Home visits may be an effective solution for managing chronic pain.", "Home visits", "chronic pain",
      ("Home visits", "chronic pain")),
@@ -411,6 +414,7 @@ STILL_REFUSED = [
     # the same verbs with a research subject report a finding
     ("Our analysis showed marked heterogeneity between the trials.", "Our analysis", "marked heterogeneity",
      "unrelated"),
+    ("Europe showed a strong preference for rail travel .", "Europe", "a strong preference", "unrelated"),
     # a verb of research, controlled alike, relates the tool to what it studies, not two variables
     ("Surveys may be an effective tool for studying chronic pain.", "Surveys", "chronic pain", "unrelated"),
     # a bare coordinated premodifier only shares the noun after it
