@@ -28,6 +28,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
     complement_conjuncts,
     complement_direction,
     is_population,
+    is_sample,
     named_argument,
     setting_children,
     setting_matches,
@@ -193,6 +194,8 @@ class RulesExtractor:
         misparsed = match.rule == "verb" and match.cue.dep_ in ("amod", "compound", "nmod")
         for cause_arg in self._arguments(match.causes, match.split_causes, groups):
             for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
+                if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
+                    continue  # "cells were stimulated with X": what was done to a sample, no effect
                 denied = negated or cause_arg.denied or effect_arg.denied
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
                 denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)
@@ -381,6 +384,12 @@ class Argument:
     direction: int = 0
     denied: bool = False  # "but not B"
     genotype: bool = False  # "SOD1-deficient mice": the mention is the name, without its genotype
+
+
+def _treated_sample(cause: Token, effect: Token, lexicon: CueLexicon) -> bool:
+    """'PA-1 cells treated with X', 'slices were stimulated with X': a sample or group given X "with"
+    a verb is a procedure; the sample is who was studied, not a variable X changed."""
+    return cause.head.lower_ == "with" and (is_sample(effect, lexicon) or is_population(effect, lexicon))
 
 
 def _reversed(polarity: str | None) -> str | None:

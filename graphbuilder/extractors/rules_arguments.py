@@ -175,6 +175,8 @@ NON_DEFINING_MODIFIERS = frozenset(
 # Group nouns whose "of" complement defines them ("users of aspirin", "carriers of the allele").
 OF_GROUPS = frozenset({"user", "carrier", "consumer", "recipient", "survivor"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
+# Words that count a group: "Y in all / most / many patients with X" says how often.
+QUANTIFIERS = frozenset({"all", "most", "many", "some", "several", "few", "each", "every", "both"})
 # Nouns whose "of" complement is the variable measured ("levels of A, B and C").
 MAX_CONJUNCTS = 8
 
@@ -248,6 +250,10 @@ def defined_by_modifier(group: Token) -> bool:
 def named_argument(head: Token, lexicon: CueLexicon) -> Token | None:
     """The head of the variable an argument names: a group's definer, None for a bare group."""
     head = resolve_relative(head)
+    if is_sample(head, lexicon):
+        # "T98G cells treated with X": a sample, like a group, is named by what defines it
+        definer = group_definer(head)
+        return definer if definer is not None and not is_population(definer, lexicon) else head
     if not is_population(head, lexicon):
         return head
     definer = group_definer(head)
@@ -274,9 +280,14 @@ def setting_children(head: Token, lexicon: CueLexicon) -> set[int]:
         if prep.lower_ not in SETTING_PREPS or prep.i < head.i:
             continue
         objects = children_with(prep, ("pobj",))
-        if objects and is_population(objects[0], lexicon):
-            out.update(t.i for t in prep.subtree)
+        if objects and (is_population(objects[0], lexicon) or is_sample(objects[0], lexicon)):
+            out.update(t.i for t in prep.subtree)  # "in patients with X", "in HepG2 cells"
     return out
+
+
+def is_sample(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a noun names what was studied as a sample (cells, a cell line, slices, a model)."""
+    return token.pos_ in NOMINAL and token.lemma_.lower() in lexicon.genotype_sample_heads
 
 
 def complement_conjuncts(head: Token, lexicon: CueLexicon, depth: int = 0) -> list[Token]:
@@ -326,12 +337,19 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             continue
         if outcome.lemma_.lower() in lexicon.vague_arguments:
             continue
-        objects = [_counted(o) for o in children_with(prep, ("pobj",))]
+        written = children_with(prep, ("pobj",))
+        objects = [_counted(o) for o in written]
         if not objects or not is_population(objects[0], lexicon):
             continue
         group = objects[0]
         definer = group_definer(group) or _condition_modifier(group, lexicon)
         if definer is None or is_population(definer, lexicon) or not _nominal(definer):
+            continue
+        exposed = definer.head.pos_ == "VERB" or definer.head.head.pos_ == "VERB"  # "patients receiving X"
+        variant = outcome.lemma_.lower() in lexicon.variant_nouns  # "mutations found in 7 patients with Y"
+        if not exposed and not variant and (group is not written[0] or _quantified(group)):
+            # "Y in 30% of / in all patients with X": how often Y is among those with X (a
+            # prevalence), no association; an event in those given X is still read as following it
             continue
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in group.children):
             continue
@@ -392,6 +410,14 @@ def _observed(verb: Token, lexicon: CueLexicon) -> Token | None:
     if any(c.lower_ in lexicon.up_words or c.lower_ in lexicon.down_words for c in found[0].children):
         return None  # "reduced levels of Y were found in ...": a group comparison, read as such
     return found[0]
+
+
+def _quantified(group: Token) -> bool:
+    """'1,023 patients', 'all four families', 'most patients': a group counted or quantified."""
+    return any(
+        c.i < group.i and (c.dep_ == "nummod" or (c.dep_ in ("det", "amod") and c.lower_ in QUANTIFIERS))
+        for c in group.children
+    )
 
 
 def _counted(token: Token) -> Token:

@@ -129,6 +129,7 @@ class CueLexicon:
     genotype_down_preps: frozenset[str] = frozenset()
     zygosity_suffixes: tuple[str, ...] = ()
     genotype_sample_heads: frozenset[str] = frozenset()
+    variant_nouns: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -246,6 +247,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         genotype_down_preps=_words(genotypes.get("down_preps", [])),
         zygosity_suffixes=tuple(genotypes.get("zygosity_suffixes", [])),
         genotype_sample_heads=_words(genotypes.get("sample_heads", [])),
+        variant_nouns=_words(genotypes.get("variant_nouns", [])),
         inclusion_quantifiers=_words(data.get("inclusion_verbs", {}).get("quantifiers", [])),
         non_assertive_verbs=_words(non_assertive["verbs"]),
         non_assertive_nouns=_words(non_assertive["nouns"]),

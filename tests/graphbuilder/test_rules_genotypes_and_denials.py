@@ -89,3 +89,55 @@ def test_denied_coordinations_and_denied_evidence_are_nulls(extractor, sentence)
 def test_without_a_denial_the_claim_stands(extractor, sentence):
     found = readings(extractor, sentence)
     assert all(not negated for *_, negated in found), found
+
+
+def pairs(extractor: RulesExtractor, sentence: str) -> list[tuple[str, str]]:
+    return [(cause, effect) for cause, effect, *_ in readings(extractor, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # how often a condition is among those with another, in one group: a prevalence
+        "Migraine was found in 40% of patients with lupus.",
+        "Migraine was observed in all nine families with lupus.",
+    ],
+)
+def test_a_prevalence_in_one_group_is_no_association(extractor, sentence):
+    assert pairs(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # unquantified: the condition characterises the group
+        ("Iron deposits were found in patients with lupus.", ("lupus", "Iron deposits")),
+        # an event among those given an exposure follows it, counted or not
+        ("Rash was observed in 20% of children receiving the vaccine.", ("the vaccine", "Rash")),
+        # a variant found in patients is how genetic association is reported
+        ("Mutations in KLF9 were identified in seven patients with lupus.", ("lupus", "Mutations in KLF9")),
+    ],
+)
+def test_other_settings_still_state_an_association(extractor, sentence, expected):
+    assert expected in pairs(extractor, sentence), pairs(extractor, sentence)
+
+
+def test_a_sample_setting_is_no_part_of_the_variable(extractor):
+    found = pairs(extractor, "Quercetin induced apoptosis in HeLa cells.")
+    assert ("Quercetin", "apoptosis") in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "HeLa cells were stimulated with quercetin before imaging.",
+        "Hippocampal slices treated with quercetin were imaged.",
+    ],
+)
+def test_a_sample_given_a_substance_is_a_procedure(extractor, sentence):
+    assert pairs(extractor, sentence) == []
+
+
+def test_a_sample_is_named_by_what_defines_it(extractor):
+    found = pairs(extractor, "Caspase activity was reduced in HeLa cells treated with quercetin.")
+    assert ("quercetin", "Caspase activity") in found, found
