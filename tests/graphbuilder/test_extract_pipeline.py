@@ -16,7 +16,7 @@ from causemap.graphbuilder.extract_pipeline import (
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
 from causemap.ingest.pipeline import ingest_paths
-from causemap.models import Paper, StudyDesign
+from causemap.models import ClaimRole, Paper, StudyDesign
 from causemap.workspace import Workspace
 
 ABSTRACTS = [
@@ -171,3 +171,24 @@ def test_roles_and_text_that_makes_no_claim(tmp_path):
     aim_claims = [c for c in claims if c.sentence.startswith("We asked")]
     assert [(c.cause, c.effect) for c in aim_claims] == [("cisplatin", "kidney injury")]
     assert by_pair[("Statins", "muscle pain")].polarity == "0"
+
+
+def test_a_statement_of_indication_is_background_whatever_its_sentence():
+    """Claim.role per claim: what a drug is given for restates practice, not the paper's finding,
+    so the paper's design does not back it (roles.claim_role)."""
+    paper = Paper(id="q" * 64, source="x", kind="text")
+    sentences = ["Riluzole is used in the treatment of neuropathy.", "Riluzole slowed neuropathy."]
+    page, refs = "", []
+    for sentence in sentences:
+        start = len(page)
+        page += sentence + " "
+        refs.append(
+            SentenceRef(page=1, start=start, end=start + len(sentence), section="abstract", text=sentence)
+        )
+    relations = _FirstAndLastWord().extract(sentences)
+    claims, _ = claims_from_sentences(
+        paper, StudyDesign.RCT, refs, relations, _FirstAndLastWord(), {1: page}, [ClaimRole.FINDING] * 2
+    )
+    indication, finding = claims
+    assert (indication.role, indication.design) == (ClaimRole.BACKGROUND, StudyDesign.UNKNOWN)
+    assert (finding.role, finding.design) == (ClaimRole.FINDING, StudyDesign.RCT)
