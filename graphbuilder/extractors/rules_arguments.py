@@ -339,10 +339,15 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             continue
         written = children_with(prep, ("pobj",))
         objects = [_counted(o) for o in written]
-        if not objects or not is_population(objects[0], lexicon):
+        if not objects:
             continue
         group = objects[0]
-        definer = group_definer(group) or _condition_modifier(group, lexicon)
+        if is_population(group, lexicon):
+            definer = group_definer(group) or _condition_modifier(group, lexicon)
+        else:
+            # "Y in TAK1-deficient chondrocytes": what a hyphen says was done to or lacks in the
+            # cells or tissue makes them a studied group too
+            definer = _hyphen_definer(group, lexicon) if group.pos_ in NOMINAL else None
         if definer is None or is_population(definer, lexicon) or not _nominal(definer):
             continue
         exposed = definer.head.pos_ == "VERB" or definer.head.head.pos_ == "VERB"  # "patients receiving X"
@@ -361,10 +366,9 @@ def _nominal(token: Token) -> bool:
     return token.pos_ in NOMINAL or (token.pos_ == "NUM" and any(ch.isalpha() for ch in token.text))
 
 
-def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
-    """'Y in HIV patients', 'Y among statin users': a noun before the group names what defines it
-    (not who: "control subjects", "study patients"); so does the first part of a hyphenated
-    modifier of exposure or genotype ("Y in isoproterenol-treated rats", "in IL-10-deficient mice")."""
+def _hyphen_definer(group: Token, lexicon: CueLexicon) -> Token | None:
+    """The first part of a hyphenated modifier of exposure or genotype: "isoproterenol" of
+    "isoproterenol-treated rats", "IL-10" of "IL-10-deficient mice"."""
     doc = group.doc
     for child in group.children:
         if (
@@ -378,6 +382,16 @@ def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
             and not is_population(doc[child.i - 2], lexicon)
         ):
             return doc[child.i - 2]
+    return None
+
+
+def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
+    """'Y in HIV patients', 'Y among statin users': a noun before the group names what defines it
+    (not who: "control subjects", "study patients"); so does the first part of a hyphenated
+    modifier of exposure or genotype ("Y in isoproterenol-treated rats", "in IL-10-deficient mice")."""
+    hyphenated = _hyphen_definer(group, lexicon)
+    if hyphenated is not None:
+        return hyphenated
     for child in group.children:
         if (
             child.dep_ in ("compound", "nmod")

@@ -384,6 +384,8 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
     # IL-10-deficient mice": a hyphenated modifier defines it.
     for prep in ("in", "among", *HYPHEN_GROUP_WORDS):
         pairs[prep] = pairs.get(prep, frozenset()) | frozenset(groups)
+    for prep in ("in", "among"):  # "Y in TAK1-deficient chondrocytes": cells a hyphen sets apart
+        pairs[prep] = pairs[prep] | HYPHEN_GROUP_WORDS
     # "Y after X therapy", "Y during treatment with X": what followed an exposure.
     exposures = frozenset(form for noun in lexicon.exposure_heads for form in inflections(noun))
     for prep in ("after", "following", "during"):

@@ -90,6 +90,9 @@ def _frame_objects(
     noun: Token, first: str, second: str, lexicon: CueLexicon
 ) -> tuple[list[Token], list[Token]]:
     causes = preposition_objects(noun, (first,))
+    if not causes and first == "by":
+        # "the inhibition of X by Y" is often parsed with "by Y" attached to X
+        causes = [c for o in preposition_objects(noun, (second,)) for c in preposition_objects(o, (first,))]
     head = noun.head
     if (
         not causes

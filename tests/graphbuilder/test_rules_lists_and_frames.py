@@ -141,8 +141,14 @@ def test_a_hyphenated_modifier_of_exposure_or_genotype_defines_the_group(
     assert claims(extractor, sentence).get((definer, outcome)) == ("correlational", None)
 
 
+def test_cells_a_hyphen_sets_apart_are_a_studied_group(extractor):
+    found = claims(extractor, "Apoptosis was observed in TAK1-deficient chondrocytes.")
+    assert found.get(("TAK1-deficient", "Apoptosis")) == ("correlational", None), found
+
+
 def test_a_group_set_apart_by_a_plain_adjective_defines_no_setting(extractor):
     assert claims(extractor, "Cardiac fibrosis was found in old mice.") == {}
+    assert claims(extractor, "Apoptosis was observed in cultured chondrocytes.") == {}
 
 
 @pytest.mark.parametrize(
@@ -204,3 +210,22 @@ def test_a_cue_the_tagger_took_for_an_adjective_is_a_verb_with_subject_and_objec
 def test_a_code_after_a_name_belongs_to_what_a_connective_explains(extractor):
     found = claims(extractor, "Congenital disorder of glycosylation Ic due to a de novo deletion.")
     assert ("a de novo deletion", "Congenital disorder of glycosylation Ic") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "sign"),
+    [
+        (
+            "We report the inhibition of receptor tyrosine kinases by imatinib.",
+            "imatinib",
+            "receptor tyrosine kinases",
+            "-",
+        ),
+        ("Activation of NF-kappaB by TNF-alpha promoted survival.", "TNF-alpha", "NF-kappaB", "+"),
+        ("Suppression of IL-6 by dexamethasone was dose-dependent.", "dexamethasone", "IL-6", "-"),
+    ],
+)
+def test_a_cue_verbs_nominalisation_with_its_agent_states_the_verbs_relation(
+    extractor, sentence, cause, effect, sign
+):
+    assert claims(extractor, sentence).get((cause, effect)) == ("causal", sign)
