@@ -94,9 +94,7 @@ class IngestRun:
         self.workspace = workspace
         self.store = workspace.store
         self.run_id = run_id
-        ingest = workspace.settings.ingest
-        overlap = abstract_overlap(ingest, self.store.paper_parsers)
-        self.settings = ingest.model_copy(update={"abstract_overlap_sentences": overlap})
+        self.settings = abstract_chunking(workspace)
         self.report = report
         self.on_file = on_file
         self.on_stage = on_stage
@@ -343,6 +341,14 @@ class IngestRun:
                 getattr(self.report, kind).extend(rows)
                 for row in rows:
                     self.store.record_outcome(self.run_id, kind, row)
+
+
+def abstract_chunking(workspace: Workspace) -> Any:
+    """The workspace's ``IngestSettings`` with ``abstract_overlap_sentences`` decided for this workspace
+    (``chunking.abstract_overlap``, asking the store for its papers' parser labels only if it is unset)."""
+    ingest = workspace.settings.ingest
+    overlap = abstract_overlap(ingest, workspace.store.paper_parsers)
+    return ingest.model_copy(update={"abstract_overlap_sentences": overlap})
 
 
 def _stored_paper(outcome: FileOutcome, item: PreparedDocument) -> StoredPaper:

@@ -28,7 +28,13 @@ from causemap.ingest.chunk_vectors import (
     write_vectors,
 )
 from causemap.ingest.embedding import workspace_embedder
-from causemap.ingest.ingest_run import RECORDS_PER_TASK, FileOutcome, IngestRun, StageCallback
+from causemap.ingest.ingest_run import (
+    RECORDS_PER_TASK,
+    FileOutcome,
+    IngestRun,
+    StageCallback,
+    abstract_chunking,
+)
 from causemap.ingest.vectorstore import vector_store
 from causemap.ingest.walk import walk_paths
 from causemap.workspace import Workspace
@@ -39,6 +45,7 @@ __all__ = [
     "FileOutcome",
     "IngestReport",
     "StageCallback",
+    "abstract_chunking",
     "delete_paper",
     "embed_papers",
     "embedded_chunks",
