@@ -147,7 +147,7 @@ def verify_in_doc(
     context = _Context(doc, lexicon)
     for relation in relations:
         verdict = _verify(context, relation, found_by_parse)
-        if isinstance(verdict, str) and not found_by_parse:
+        if isinstance(verdict, str) and not found_by_parse and _named(doc, relation):
             for placed in _other_placements(doc.text, relation):
                 again = _verify(context, placed, found_by_parse)
                 if not isinstance(again, str):
@@ -228,6 +228,14 @@ def _as_stated(
         polarity = relation.polarity if signed and not relation.negated else None
     kind = "correlational" if association else relation.relation
     return replace(relation, relation=kind, polarity=polarity, negated=negated, hedged=hedged)
+
+
+def _named(doc: Doc, relation: ExtractedRelation) -> bool:
+    """Whether both arguments hold a content word: only a word that names something is worth looking
+    for elsewhere ("higher"; not "the" or "this", which a second occurrence would widen to whatever
+    phrase it opens there)."""
+    spans = (_span(doc, relation.cause), _span(doc, relation.effect))
+    return all(span is not None and any(t.is_alpha and not t.is_stop for t in span) for span in spans)
 
 
 def _other_placements(text: str, relation: ExtractedRelation) -> list[ExtractedRelation]:

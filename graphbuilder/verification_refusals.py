@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
-from causemap.graphbuilder.verification_phrases import chain
+from causemap.graphbuilder.verification_phrases import chain, roots
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -50,8 +50,11 @@ def refusal(
     addressed: bool,
     quotes: list[tuple[int, int]],
 ) -> str | None:
-    """Why the relating words make no claim of the paper's (instruction, quoted, hypothetical), or None."""
-    if addressed or is_directive(predicate, lexicon):
+    """Why the relating words make no claim of the paper's (instruction, quoted, hypothetical), or None.
+    An argument's own words count for an order too: where the parse hangs the claim's clause apart
+    from the verb of saying, the argument may be that verb's object ("asked to record | that hand
+    hygiene | is associated with ...", "hand" read as the object of "record")."""
+    if addressed or any(is_directive(word, lexicon) for word in (predicate, *roots(cause), *roots(effect))):
         return "instruction"
     if mentioned(predicate, lexicon) or any(
         start <= min(cause.start_char, effect.start_char, predicate.idx)

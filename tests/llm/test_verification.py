@@ -497,3 +497,29 @@ def test_an_argument_whose_words_occur_twice_is_tried_where_they_occur_again() -
     assert isinstance(kept, ExtractedRelation), kept
     assert (kept.cause.text, kept.effect.text) == ("higher income", "lower mortality")
     assert refused == "not_a_phrase"
+
+
+def test_a_function_word_is_not_looked_for_where_it_occurs_again() -> None:
+    """ "This" of "This work" names nothing; tried at "this new virus" it would be widened to that
+    phrase, a claim the model never made."""
+    sentence = (
+        "This work aimed to determine whether humidity is an important factor in the infection caused by "
+        "this new virus ."
+    )
+
+    assert verdict(sentence, "This", "humidity", "correlational") == "unrelated"
+
+
+def test_an_order_is_refused_when_the_parse_makes_an_argument_the_object_of_its_verb_of_saying() -> None:
+    """ "record | hand" and "associated" hung on "asked": the relating word is not under the order, but
+    the cause's first word is (the way the small parse reads such sentences when they are longer)."""
+    sentence = (
+        "Automated tools are asked to record that hand washing practices is associated with fewer infections."
+    )
+    doc = _misparsed(sentence, {6: ("DT", "DET", "det", 7), 7: ("NN", "NOUN", "dobj", 5),
+                                11: ("VBN", "VERB", "conj", 3)})  # fmt: skip
+    assert doc[7].dep_ == "dobj" and doc[11].head.i == 3
+
+    kept, reasons = verify_in_doc(doc, [proposed(sentence, "hand washing practices", "fewer infections")])
+
+    assert kept == [] and reasons == {"instruction": 1}
