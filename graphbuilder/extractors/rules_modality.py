@@ -118,7 +118,7 @@ def denied_coordination(token: Token) -> bool:
     root = token
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    members = [root, *root.conjuncts] if root is not token else [token, *token.conjuncts]
+    members = [root, *root.conjuncts]
     for member in members:
         for child in member.children:
             if child.dep_ in ("preconj", "det", "cc", "advmod", "dep") and child.lower_ in ("neither", "nor"):
@@ -178,6 +178,8 @@ def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:
     for noun in doc[: cue.i]:
         if noun.lemma_.lower() not in EVIDENCE_NOUNS or noun.i + 1 >= len(doc):
             continue
+        if not _in_scope(cue, noun):
+            continue  # "no evidence for X; moreover, Z was higher": the denial ends with its clause
         if doc[noun.i + 1].lower_ not in ("that", "of", "for", "to"):
             continue
         denied = any(c.lower_ in DENYING_DETERMINERS for c in noun.children if c.dep_ in ("det", "amod"))
@@ -216,6 +218,20 @@ def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:
             else:
                 break
     return False
+
+
+def _in_scope(cue: Token, noun: Token) -> bool:
+    """Whether a cue is what an evidence noun is about: below the noun ("no evidence that X ..."),
+    or below the noun's verb through a complement ("did not lend support to the view that X ..."),
+    not in a clause coordinated after it ("..., but Y was due to X")."""
+    if noun in cue.ancestors:
+        return True
+    verb = noun.head.i
+    token = cue
+    while token.head.i != token.i and token.head.i != verb:
+        token = token.head
+    coordinated = token.dep_ in ("conj", "parataxis", "cc", "advcl")
+    return token.head.i == verb and token.i != cue.i and not coordinated
 
 
 def _denied_before(noun: Token, lexicon: CueLexicon, window: int = 4) -> bool:
@@ -404,7 +420,7 @@ def _genotype_before(head: Token, lexicon: CueLexicon) -> int:
     a group noun and a genotype word written right before the name's phrase."""
     doc = head.doc
     at = head.i - 1
-    while at >= 0 and doc[at].head is head and doc[at].dep_ in ("compound", "nmod", "det"):
+    while at >= 0 and doc[at].head.i == head.i and doc[at].dep_ in ("compound", "nmod", "det"):
         at -= 1  # "mice lacking the Nrf7 gene"
     if at < 1 or doc[at - 1].lemma_.lower() not in lexicon.population_nouns:
         return 0

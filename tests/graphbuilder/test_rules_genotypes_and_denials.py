@@ -141,3 +141,19 @@ def test_a_sample_given_a_substance_is_a_procedure(extractor, sentence):
 def test_a_sample_is_named_by_what_defines_it(extractor):
     found = pairs(extractor, "Caspase activity was reduced in HeLa cells treated with quercetin.")
     assert ("quercetin", "Caspase activity") in found, found
+
+
+def test_a_denial_of_evidence_ends_with_its_clause(extractor):
+    # the second clause compares, unaffected by the first clause's "no evidence"
+    found = readings(
+        extractor,
+        "There was no evidence for the drug reducing pain; moreover, fatigue was significantly higher "
+        "in the drug group than in the control group.",
+    )
+    assert ("the drug", "pain", "0", True) in found, found
+    assert any(effect == "fatigue" and not negated for _, effect, _, negated in found), found
+
+
+def test_a_correlative_is_no_part_of_the_first_member(extractor):
+    found = readings(extractor, "Neither caffeine nor nicotine was associated with tremor.")
+    assert {cause for cause, *_ in found} == {"caffeine", "nicotine"}, found
