@@ -36,8 +36,8 @@ from causemap.graphbuilder.extractors.rules_heads import (
     is_passive,
 )
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.verification_paths import controlled_verb, is_cue_word
 from causemap.graphbuilder.verification_phrases import head_of, premodifier_conjunct, range_start
-from causemap.graphbuilder.verification_relation import controlled_verb, is_cue_word
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
-from causemap.graphbuilder.extractors.rules_spans import SECTION_LABELS, _is_label
+from causemap.graphbuilder.extractors.rules_spans import SECTION_LABELS, is_section_label
 
 NOUN_POS = frozenset({"NOUN", "PROPN", "X"})
 MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB", "DET", "NUM"})
@@ -59,7 +59,9 @@ def trimmed(span: Span) -> Span:
     ("Conclusion Optimising ...") opening it or a function word, or an adverb of the clause, closing
     it ("reduction in" -> "reduction"), as the rules extractor trims its spans."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end - 1 and (doc[start].is_punct or doc[start].pos_ in EDGE_POS or _is_label(doc[start])):
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].pos_ in EDGE_POS or is_section_label(doc[start])
+    ):
         start += 1
     while end - 1 > start and (
         doc[end - 1].is_punct or doc[end - 1].pos_ in FUNCTION_POS or _loose(doc[end - 1], start)

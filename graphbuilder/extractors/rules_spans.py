@@ -149,7 +149,9 @@ def _paren_pairs(doc, start: int, end: int) -> tuple[list[tuple[int, int]], list
     return pairs, unmatched + stack
 
 
-def _is_label(token: Token) -> bool:
+def is_section_label(token: Token) -> bool:
+    """A section label run into the sentence ("Conclusions Exercise reduced ...", "RESULTS: ..."): a
+    capitalised label word followed by a capitalised word or a colon."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         token.lower_ in SECTION_LABELS
@@ -178,7 +180,7 @@ def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
             doc[start].is_punct
             or doc[start].is_space
             or doc[start].lower_ in EDGE_TRIM
-            or _is_label(doc[start])
+            or is_section_label(doc[start])
         ):
             if doc[start].text in ("(", "["):
                 break
@@ -353,7 +355,7 @@ def argument_span(
         The argument is the subject of a cue verb the parser read as a noun modifier; its own
         modifiers may then hang on the noun after the cue.
     """
-    if head.i in blocked or _is_label(head):
+    if head.i in blocked or is_section_label(head):
         return None  # "BACKGROUND AND OBJECTIVE: ...": a section label names nothing
     head = _naming_appositive(head, blocked) or head
     kept = _kept_tokens(head, blocked, split, group)
