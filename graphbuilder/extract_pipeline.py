@@ -27,6 +27,8 @@ from causemap.graphbuilder.extractors.base import (
     SentenceExtractor,
     read_candidates,
 )
+from causemap.graphbuilder.extractors.rules import load_spacy
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
@@ -92,12 +94,17 @@ def paper_sentences(
     return refs
 
 
+def has_finite_verb(text: str) -> bool:
+    """Whether the tagger reads a finite verb in ``text`` (a gene name it takes for one does not count)."""
+    return any(t.tag_ in FINITE_TAGS and not misread_name(t) for t in load_spacy()(text))
+
+
 def readable_sentences(
     sentences: Sequence[SentenceRef], title: str | None
 ) -> tuple[list[SentenceRef], list[Zone], int]:
     """The sentences that make claims, each with its zone, and how many were left out as making none."""
     kept, zones = [], []
-    for sentence, zone in zip(sentences, sentence_zones(sentences, title), strict=True):
+    for sentence, zone in zip(sentences, sentence_zones(sentences, title, has_finite_verb), strict=True):
         if zone.role is not None:
             kept.append(sentence)
             zones.append(zone)

@@ -5,7 +5,10 @@ Papers mark this in their layout and their wording (argumentative zoning: Teufel
 IMRaD layout; the labels of structured abstracts):
 
 - **no claim** (the sentence is not read): the methods section and structured-abstract labels for
-  methods, design, participants, objectives; figure and table captions, author contributions,
+  methods, design, participants, objectives; figure and table captions (also where the text layer
+  runs a figure's labels into its caption, and the caption's title after a "Figure 4." split off by
+  the sentence splitter), text with no sentence shape (figure labels, headings: no terminal
+  punctuation and no finite verb), author contributions,
   funding, acknowledgements, conflicts, registration and licence lines; statements of aims and
   questions ("We asked whether X affects Y", "The aim of this study was ..."); descriptions of
   procedures with nothing found in them ("Rats were injected with X on day 3").
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +74,7 @@ class Rhetoric:
     labels: dict[str, str]  # run-in label -> "skip" | "background" | "finding"
     label_pattern: re.Pattern[str]
     layout: tuple[re.Pattern[str], ...]
+    caption_label: re.Pattern[str]
     aims: tuple[re.Pattern[str], ...]
     aim_findings: re.Pattern[str]
     procedures: tuple[re.Pattern[str], ...]
@@ -107,6 +111,7 @@ def load_rhetoric() -> Rhetoric:
         # "Results:", "RESULTS.", "Conclusions Exercise reduced ..." (run in before a capital).
         label_pattern=re.compile(rf"^\s*((?i:{alternatives}))(?:\s*[:.\u2014\u2013](?:\s|$)|\s+(?=[A-Z]))"),
         layout=_compile(data["layout"]["patterns"]),
+        caption_label=re.compile(data["captions"]["label"]),
         aims=_compile(data["aims"]["patterns"]),
         aim_findings=re.compile(data["aims"]["finding_markers"], re.I),
         procedures=_compile(data["procedures"]["patterns"]),
@@ -139,6 +144,47 @@ def is_layout(text: str, rhetoric: Rhetoric | None = None) -> bool:
     """Captions, contributions, funding, acknowledgements, conflicts, registration, licences."""
     rules = rhetoric or load_rhetoric()
     return any(p.search(text) for p in rules.layout)
+
+
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "([", ")]"
+_CAPTION_TITLE = re.compile(r"[.:|]?\s+[A-Z][a-z]")
+_CAPTION_PUNCT = re.compile(r"\s*[:|]")
+_LABEL_ENDS = re.compile(r"\.?\s*$")
+# The end of a sentence of prose: a full stop, question or exclamation mark, perhaps closing quotes or
+# brackets, perhaps the citation numbers the splitter keeps with it ("... to smoke. 10").
+_TERMINATED = re.compile(r"[.?!\u2026][\"'\u201d\u2019)\]]*(?:\s*\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)?\s*$")
+
+
+def caption_in(text: str, rhetoric: Rhetoric | None = None) -> str | None:
+    """Whether a caption label opens a caption inside ``text`` (``"inside"``: "... HomS118L Fig. 2
+    Activation of ...") or ends it (``"end"``: "... (IF-FISH) Figure 4.", or "Figure 4." alone), else
+    None. A label written as a reference ("(Fig. 2)", "shown in Figure 2.", "In Fig. 2 ...") opens
+    nothing (``rhetoric.json``, "captions")."""
+    rules = rhetoric or load_rhetoric()
+    for match in rules.caption_label.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        words = before.split()
+        if sum(before.count(b) for b in _OPEN_BRACKETS) > sum(before.count(b) for b in _CLOSE_BRACKETS):
+            continue  # "(see Fig. 2 Activation ...)": a reference in brackets
+        if _LABEL_ENDS.match(after) and not (words and _refers(words)):
+            return "end"
+        if words and (_CAPTION_PUNCT.match(after) or (_CAPTION_TITLE.match(after) and not _refers(words))):
+            return "inside"
+    return None
+
+
+def _refers(words: list[str]) -> bool:
+    """The words before a label write it as a reference: a lower-case word ("shown in"), or only the
+    sentence's first word ("In Fig. 2 ...", "As Figure 3 shows")."""
+    last = words[-1]
+    return (last.isalpha() and last.islower()) or (len(words) == 1 and last.isalpha())
+
+
+def lacks_sentence_shape(text: str, finite_verb: Callable[[str], bool]) -> bool:
+    """Text with no terminal punctuation and no finite verb (``finite_verb`` says whether it has
+    one): the labels of a figure run together ("Bintrons without splicing inhibitor introns with
+    splicing inhibitor EEF2 TM4SF1 D"), a heading, a table row. It asserts nothing."""
+    return not _TERMINATED.search(text) and not finite_verb(text)
 
 
 def is_aim(text: str, rhetoric: Rhetoric | None = None) -> bool:
@@ -215,20 +261,28 @@ def _same_text(a: str, b: str) -> bool:
     return bool(a) and squash(a) == squash(b)
 
 
-def sentence_zones(sentences: Sequence[SentenceLike], title: str | None = None) -> list[Zone]:
+def sentence_zones(
+    sentences: Sequence[SentenceLike],
+    title: str | None = None,
+    finite_verb: Callable[[str], bool] | None = None,
+) -> list[Zone]:
     """What each sentence of one paper does, in order.
 
     ``title`` is the paper's title: an abstract record whose first sentence is its title states its
-    result there.
+    result there. ``finite_verb`` says whether a text has a finite verb (a tagger's reading); with
+    it, text of no sentence shape makes no claim (:func:`lacks_sentence_shape`).
     """
     rules = load_rhetoric()
     zones: list[Zone] = []
+    caption_title = False  # the previous sentence ended with a caption label: this is its title
     label_kind: str | None = None  # the structured-abstract label in force
     previous_section: str | None = None
     # In an unstructured abstract, the sentences before the paper first speaks of itself are background.
     opening = True
     for index, sentence in enumerate(sentences):
         text, section = sentence.text, sentence.section
+        follows_label, caption = caption_title, caption_in(text, rules)
+        caption_title = caption == "end"
         if section != previous_section:
             label_kind, opening, previous_section = None, True, section
         label = run_in_label(text, rules)
@@ -246,6 +300,12 @@ def sentence_zones(sentences: Sequence[SentenceLike], title: str | None = None) 
             continue
         if is_layout(text, rules):
             zones.append(Zone(None, "layout"))
+            continue
+        if caption is not None or follows_label:
+            zones.append(Zone(None, "caption"))
+            continue
+        if finite_verb is not None and lacks_sentence_shape(text, finite_verb):
+            zones.append(Zone(None, "no sentence"))
             continue
         if is_aim(text, rules):
             opening = False

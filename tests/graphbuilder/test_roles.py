@@ -6,13 +6,16 @@ from dataclasses import dataclass
 
 import pytest
 
+from causemap.graphbuilder.extract_pipeline import has_finite_verb
 from causemap.graphbuilder.roles import (
+    caption_in,
     cites_earlier_work,
     claim_role,
     is_aim,
     is_layout,
     is_presupposed,
     is_procedure,
+    lacks_sentence_shape,
     run_in_label,
     sentence_zones,
     states_indication,
@@ -49,6 +52,64 @@ def roles(texts, section="abstract", title=None):
 def test_layout_makes_no_claim(text):
     assert is_layout(text)
     assert roles([text], "results") == [None]
+
+
+def test_a_panel_list_opens_a_caption_sentence():
+    assert is_layout("(a, b) Traces of the arterial pressure of treated and control rats.")
+    assert is_layout("(c\u2013e) Heart rate of the same rats after the first dose.")
+
+
+def test_a_caption_run_in_after_the_figure_labels_makes_no_claim():
+    # The text layer puts a figure's axis labels (and the body text it interrupts) before its caption.
+    text = (
+        "Blood pressure of treated and untreated 0 50 100 150 mmHg Control Losartan AT1R-KO "
+        "Fig. 3 Reduction of blood pressure by losartan in hypertensive rats. (a, b) Traces recorded "
+        "in conscious rats given losartan or saline (as indicated by the bars)."
+    )
+    assert caption_in(text) == "inside"
+    assert roles([text], "results") == [None]
+
+
+def test_the_title_after_a_caption_label_the_splitter_cut_off_is_the_caption():
+    labels = "Plasma LDL (mmol/l) 0 2 4 6 Placebo Statin Figure 5."
+    title = "Statins lower LDL cholesterol in older adults."
+    assert caption_in(labels) == "end"
+    assert roles([labels, title, "Statins lowered LDL cholesterol by a third."], "results") == [
+        None,
+        None,
+        FINDING,
+    ]
+    assert roles(["Figure 5.", title], "results") == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statins lowered LDL cholesterol in both groups, as shown in Figure 5.",
+        "Statins lowered LDL cholesterol in both groups (Fig. 5 Upper panel).",
+        "In Fig. 5 Statin use lowered LDL cholesterol in both groups.",
+        "Statins lowered LDL cholesterol (Table 2) and the effect lasted a year.",
+    ],
+)
+def test_a_figure_reference_in_a_sentence_opens_no_caption(text):
+    assert caption_in(text) is None
+    assert roles([text, "Exercise raised HDL cholesterol."], "results") == [FINDING, FINDING]
+
+
+def test_a_reference_ending_a_sentence_leaves_the_next_one_a_finding():
+    first = "Doses are listed in Table 2."
+    assert roles([first, "Statins lowered LDL cholesterol in older adults."], "results")[1] == FINDING
+
+
+def test_text_of_no_sentence_shape_makes_no_claim():
+    labels = "Rats without losartan rats with losartan AT1R KO D AT1R AT1RAT1R rat 2 E G"
+    heading = "Exercise lowers blood pressure in older adults"
+    zones = sentence_zones([S(labels, "results"), S(heading, "results")], None, has_finite_verb)
+    assert [z.role for z in zones] == [None, FINDING]
+    assert lacks_sentence_shape(labels, has_finite_verb)
+    assert not lacks_sentence_shape("Rats without losartan and rats with it.", has_finite_verb)
+    # Without a tagger nothing is read as shapeless.
+    assert roles([labels], "results") == [FINDING]
 
 
 @pytest.mark.parametrize(
