@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from causemap.graphbuilder.abbreviations import corpus_abbreviations, spell_out
-from causemap.graphbuilder.bare_names import resolve_bare_names
+from causemap.graphbuilder.bare_names import modified_in_sentence, resolve_bare_names
 from causemap.graphbuilder.belief import (
     BeliefParams,
     edge_belief,
@@ -164,12 +164,23 @@ def claim_names(
     )
     if resolved:
         names = [
-            (resolved.get((c.paper_id, a), a), resolved.get((c.paper_id, b), b))
+            (
+                _resolved(resolved, c, a, c.cause_start),
+                _resolved(resolved, c, b, c.effect_start),
+            )
             for c, (a, b) in zip(claims, names, strict=True)
         ]
         for (_, short), long in resolved.items():
             short_forms[long] |= short_forms.get(short, set())
     return names, {name: forms for name, forms in short_forms.items() if forms}
+
+
+def _resolved(resolved: Mapping[tuple[str, str], str], claim: Claim, name: str, start: int) -> str:
+    """A name's paper-wide resolution, unless the claim's own sentence modifies it there."""
+    long = resolved.get((claim.paper_id, name))
+    if long is None or modified_in_sentence(claim.sentence, start - claim.sentence_start):
+        return name
+    return long
 
 
 def build_knowledge_graph(

@@ -11,21 +11,48 @@ channel") or by a premodifier ("AB18 mutant"). When the paper has several such l
 holds two thirds of their mentions, the short name stays as written (and, naming nothing, draws no
 edge).
 
+A short name is bare only where its own sentence writes it bare. When the word before it there is a
+premodifier the extractor left out of the name ("polarization-dependent effects", "M3 mutants"), the
+sentence says which effects or mutants it means, and another sentence's "the effect of a difference
+in laser power" would put a name in the claim that its sentence does not contain: such a mention keeps
+its name (:func:`modified_in_sentence`).
+
 Everything here is pure: names and paper ids in, a replacement per (paper, name) out.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon, names_a_variable, normalise
 
-__all__ = ["resolve_bare_names"]
+__all__ = ["modified_in_sentence", "resolve_bare_names"]
 
 _MAX_BARE_WORDS = 2
 _MAX_EXTRA_MODIFIERS = 2
 _DOMINANT_SHARE = 2 / 3
+# A premodifier written as a word of its own: a hyphen compound ("polarization-dependent", "heat-
+# induced") or a name with a digit or an inner capital ("M3", "KATP", "hERG").
+_PREMODIFIER = re.compile(r"(?:[^\W_]+-[^\W\d_]\w*|\w*\d\w*[^\W\d_]\w*|\w*[^\W\d_]\w*\d\w*|\w+[A-Z]\w*)$")
+
+
+def modified_in_sentence(sentence: str, start: int) -> bool:
+    """Whether the name that starts at ``start`` in ``sentence`` follows a premodifier of its own there
+    ("polarization-dependent | effects", "M3 | mutants"): the sentence says which thing it is, so the
+    name is not bare there.
+
+    >>> modified_in_sentence("Models of polarization-dependent effects are planned.", 33)
+    True
+    >>> modified_in_sentence("Models of the effects are planned.", 14)
+    False
+    """
+    before = sentence[:start]
+    if not before or not before[-1].isspace():
+        return False
+    words = before.split()
+    return bool(words) and bool(_PREMODIFIER.fullmatch(words[-1]))
 
 
 def resolve_bare_names(

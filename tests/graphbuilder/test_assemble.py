@@ -169,6 +169,21 @@ def test_a_generic_short_name_is_the_longer_name_its_own_paper_uses(make_claim):
     assert "surface expression" not in graph.variables["surface_expression_of_the_glut4_transporter"].aliases
 
 
+def test_a_generic_name_its_own_sentence_modifies_is_not_bare(make_claim):
+    claims = [
+        make_claim("p1", "all R7 mutants", "virulence"),
+        make_claim("p1", "mutants", "biofilm formation", sentence="Some mutants lost biofilm formation."),
+        make_claim("p1", "mutants", "motility", sentence="Some K9 mutants lost motility."),
+        make_claim("p2", "pulse energy", "the effect of a difference in laser power"),
+        make_claim("p2", "polarization", "effects", sentence="We will model polarization-dependent effects."),
+    ]
+    graph = build_knowledge_graph(claims)
+    assert ("r7_mutant", "biofilm_formation") in graph.edges  # written bare: the paper's R7 mutants
+    assert ("r7_mutant", "motility") not in graph.edges  # its sentence says K9 mutants
+    # "polarization-dependent effects" are not the effect of a difference in laser power
+    assert not any(source == "polarization" for source, _ in graph.edges)
+
+
 def test_a_generic_short_name_with_two_readings_in_its_paper_stays_unresolved(make_claim):
     effects = {
         "drug A": "partially spliced transcripts",
