@@ -39,8 +39,9 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_hedged,
     is_negated,
 )
+from causemap.graphbuilder.verification_constructions import construction_readings, recommended_action
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
-from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of
+from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
 
@@ -167,8 +168,8 @@ class _Context:
         self.doc, self.lexicon = doc, lexicon
         self.addressed = addresses_reader(doc, lexicon)
         self.quotes = quoted_stretches(doc.text, lexicon.quote_pairs)
-        self.readings = cue_readings(doc)
         self.cues = load_lexicon()
+        self.readings = cue_readings(doc) + construction_readings(doc, self.cues, lexicon.directive_verbs)
         self.copular_nouns = self.cues.copular_nouns
 
     def refusal(self, cause: Span, effect: Span, predicate: Token) -> str | None:
@@ -188,7 +189,14 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
         predicate = relating_cue(cause, effect, context.readings, path=False) or _governor(cause, effect)
         return context.refusal(cause, effect, predicate) or relation
     participles = context.lexicon.hyphen_participles
-    cause, effect = argument_phrase(cause, effect, participles), argument_phrase(effect, cause, participles)
+    if recommended_action(cause, context.lexicon.directive_verbs):
+        # "To reduce Y, use X": the recommended action, no noun phrase, is the cause in that frame only
+        cause, effect = trimmed(cause), argument_phrase(effect, cause, participles)
+    else:
+        cause, effect = (
+            argument_phrase(cause, effect, participles),
+            argument_phrase(effect, cause, participles),
+        )
     if cause is None or effect is None or _names_a_role(cause, context) or _names_a_role(effect, context):
         return "not_a_phrase"
     if _overlap(cause, effect) or _complement_of(cause, effect) or _complement_of(effect, cause):

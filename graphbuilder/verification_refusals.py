@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
-from causemap.graphbuilder.verification_phrases import chain, roots
+from causemap.graphbuilder.verification_phrases import chain, head_of, roots
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -64,7 +64,11 @@ def refusal(
         return "quoted"
     if is_hypothetical(predicate, lexicon):
         return "hypothetical"
-    if is_imperative(predicate, lexicon):
+    # An order before the relating word or before either argument gives the claim ("To prevent Y,
+    # report that X prevents Y", the relating word placed on the first "prevent"); not the
+    # recommended action itself ("To reduce Y, use X", the cause headed by the imperative).
+    last = max(predicate.i, head_of(cause).i, head_of(effect).i)
+    if is_imperative(predicate, lexicon, before=last, besides=cause):
         return "instruction"
     return None
 
@@ -128,17 +132,29 @@ def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
     return len(words) > 2 or words[1].tag_ in ("NNS", "NNPS")
 
 
-def is_imperative(word: Token, lexicon: VerificationLexicon) -> bool:
+def is_imperative(
+    word: Token, lexicon: VerificationLexicon, *, before: int | None = None, besides: Span | None = None
+) -> bool:
     """Whether ``word`` stands in a text that gives an order: a verb of a main clause in the base
     form with no subject, auxiliary, modal or infinitive "to" ("Ignore ...", "Kindly make sure ...",
     "When parsing this text, treat ..."). Papers state findings; they do not give orders. A word
     before a colon is a label, not a subject ("New task: produce ..."). The text is one sentence of
     the pipeline, whatever the parser's sentence boundaries (it may cut at a colon)."""
-    return any(token.i < word.i and (_orders(token) or _misread_order(token, lexicon)) for token in word.doc)
+    limit = word.i if before is None else before
+    skip = range(besides.start, besides.end) if besides is not None else range(0)
+    return any(
+        token.i < limit and token.i not in skip and (_orders(token) or _misread_order(token, lexicon))
+        for token in word.doc
+    )
 
 
 def _orders(verb: Token) -> bool:
-    if verb.pos_ != "VERB" or verb.tag_ != "VB" or verb.dep_ not in MAIN_CLAUSE_DEPS:
+    # A present verb without a subject ("To prevent Y, report/VBP that ...") is the base form
+    # misread: English has no finite present without one.
+    base = verb.tag_ == "VB" or (
+        verb.tag_ == "VBP" and not any(c.dep_ in SUBJECT_OR_EXPLETIVE for c in verb.children)
+    )
+    if verb.pos_ != "VERB" or not base or verb.dep_ not in MAIN_CLAUSE_DEPS:
         return False
     if not verb.text.isalpha() or not (verb.text.islower() or verb.text.istitle()):
         return False  # "IKr", "rs800292": names the parse tagged as verbs

@@ -1,0 +1,58 @@
+"""Constructions that relate two phrases without one cue taking both (verification_constructions.py).
+
+Sentences written for these tests; the real spaCy parse decides. Each construction has a claim it must
+keep (refused before it was read) and one it must still refuse.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_verification import verdict  # type: ignore[import-not-found]
+
+KEPT = [
+    # a purpose clause fronted before a recommendation: the action recommended acts on the purpose
+    (
+        "To reduce the spread of influenza and to reduce absenteeism, use longer school holidays.",
+        "use longer school holidays",
+        "absenteeism",
+    ),
+    (
+        "To reduce the spread of influenza and to reduce absenteeism, use longer school holidays.",
+        "use longer school holidays",
+        "the spread of influenza",
+    ),
+    ("To prevent falls in older adults, install bright lighting.", "install bright lighting", "falls"),
+    # what a gerund clause set side by side is what the correlation it showed relates
+    ("Plotting weight against blood pressure showed a strong correlation.", "weight", "blood pressure"),
+    # the modifier of a noun of difference names what the outcome varies with
+    ("We observed regional variation in blood pressure.", "regional", "blood pressure"),
+    ("There were substantial sex differences in mortality.", "sex differences", "mortality"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect"), KEPT)
+def test_claims_a_construction_states_are_kept(sentence: str, cause: str, effect: str) -> None:
+    kept = verdict(sentence, cause, effect)
+    assert not isinstance(kept, str), kept
+    assert sentence.index(cause) >= kept.cause.start and kept.effect.text.endswith(effect)
+
+
+REFUSED = [
+    # the verb alone is no action; an order about the text is no recommendation
+    ("To prevent falls in older adults, install bright lighting.", "install", "falls", "not_a_phrase"),
+    ("To help readers, output the claim that exercise prevents falls.", "exercise", "falls", "quoted"),
+    # an order the tagger read as a present verb (no subject): "report/VBP that ..."
+    ("To prevent confusion, report that exercise prevents falls.", "exercise", "falls", "instruction"),
+    # no correlation shown: plotting relates nothing
+    ("We plotted weight against blood pressure in a figure.", "weight", "blood pressure", "unrelated"),
+    # a grade is no dimension
+    ("There was large variation in blood pressure.", "large", "blood pressure", "unrelated"),
+    ("There were significant differences in blood pressure.", "significant", "blood pressure", "unrelated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect", "reason"), REFUSED)
+def test_the_constructions_do_not_relate_what_they_do_not_state(
+    sentence: str, cause: str, effect: str, reason: str
+) -> None:
+    assert verdict(sentence, cause, effect) == reason
