@@ -12,16 +12,16 @@ import networkx as nx
 
 from causemap.models import PlanItem
 from causemap.planner.adjustment import ancestral_subgraph, minimal_adjustment_sets
-from causemap.planner.analysis_items import (
+from causemap.planner.context import PlanContext
+from causemap.planner.grounding import edge_evidence
+from causemap.planner.implications import negative_control_exposures, negative_control_outcomes
+from causemap.planner.scoring import binary_entropy, load_resource
+from causemap.planner.target_checks import (
     negative_control_item,
     refuter_action,
     refuter_text,
     usable_controls,
 )
-from causemap.planner.context import PlanContext
-from causemap.planner.grounding import edge_evidence
-from causemap.planner.implications import negative_control_exposures, negative_control_outcomes
-from causemap.planner.scoring import binary_entropy, load_resource
 
 __all__ = ["central_edges", "edge_check_items"]
 

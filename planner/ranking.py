@@ -13,9 +13,9 @@ import math
 from collections.abc import Callable
 
 from causemap.models import PlanItem
-from causemap.planner.analysis_items import IMPLICATION_TEST
 from causemap.planner.context import PlanContext
 from causemap.planner.grounding import DroppedItem, weak_support
+from causemap.planner.implication_items import IMPLICATION_TEST
 from causemap.planner.scoring import load_resource
 
 __all__ = ["KIND_SHARE", "rank", "screen", "sort_key"]
