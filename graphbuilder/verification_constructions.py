@@ -10,6 +10,9 @@ whose arguments stand elsewhere in the sentence, and are read here as further cu
 - a juxtaposition shown to correlate: "Plotting Y against X showed a correlation", "Comparing A with
   B revealed an association": a correlational cue noun with no arguments of its own, found by what a
   gerund clause (the finding verb's subject) set side by side;
+- a light verb with a cue's nominalisation: "X has little improvement on Y", "X exerted a reduction
+  in Y" (X improves, reduces Y), as "X had an effect on Y" is read by the rules' noun frames; not with
+  a population as subject ("Patients had an improvement in pain" says who improved);
 - the dimension of a difference: "seasonal variation in Y", "sex differences in Y": the modifier of a
   noun of difference names what the outcome varies with (a noun, or an adjective of relation, not a
   grade: "large variation in Y" names no second variable).
@@ -22,7 +25,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with
+from causemap.graphbuilder.extractors.rules_arguments import is_population
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS, children_with, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.verification_members import argument_members
 from causemap.graphbuilder.verification_paths import is_symmetric
@@ -31,6 +35,8 @@ from causemap.graphbuilder.verification_relation import CueReading
 
 # Prepositions by which a gerund sets its object beside another ("plotting Y against X").
 JUXTAPOSING_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "and", "to"})
+# Prepositions by which a cue's nominalisation takes what it acts on ("improvement on / in Y").
+NOMINAL_EFFECT_PREPS = frozenset({"on", "in", "upon", "against", "to", "for"})
 # Suffixes of adjectives of relation ("seasonal", "geographic", "dietary", "cellular"): derived from
 # a noun, they name what something is of or by, and are not grades.
 RELATIONAL_SUFFIXES = ("al", "ic", "ary", "ar")
@@ -44,6 +50,8 @@ def construction_readings(doc: Doc, lexicon: CueLexicon, directive_verbs: frozen
         if (reading := _juxtaposition(token, lexicon)) is not None:
             readings.append(reading)
         if (reading := _dimension(token, lexicon)) is not None:
+            readings.append(reading)
+        if (reading := _light_verb_nominal(token, lexicon)) is not None:
             readings.append(reading)
     return readings
 
@@ -167,4 +175,30 @@ def _names_a_dimension(modifier: Token, lexicon: CueLexicon) -> bool:
         and not children_with(modifier, ("advmod",))
         and lower not in lexicon.negation_magnitudes
         and lower not in lexicon.hedge_adjectives
+    )
+
+
+def _light_verb_nominal(noun: Token, lexicon: CueLexicon) -> CueReading | None:
+    """ "X has little improvement on Y": a light verb ("have", "exert", "show") whose object is a cue's
+    nominalisation relates its subject to what the noun acts on, unless the subject is a group (who
+    has the change) or the noun already names its own agent ("the improvement of X")."""
+    lemma = noun.lemma_.lower()
+    verb = noun.head
+    if noun.pos_ != "NOUN" or lemma not in lexicon.noun_frames or noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in lexicon.light_verbs or is_symmetric(noun, lexicon):
+        return None
+    subject, _ = subject_of(verb)
+    if subject is None or is_population(subject, lexicon):
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOMINAL_EFFECT_PREPS]
+    effects = [o for p in preps for o in children_with(p, ("pobj",))]
+    if not effects:
+        return None
+    return CueReading(
+        cue=noun,
+        cue_tokens=frozenset({noun.i, verb.i}),
+        causes=argument_members((subject,), lexicon),
+        effects=argument_members(effects[:1], lexicon),
+        symmetric=False,
     )

@@ -25,6 +25,7 @@ MEMBER_DEPS = frozenset({"conj", "appos"})
 MEMBER_PREPS = frozenset({"of", "such", "as", "including", "like"})
 MEASURE_PREPS = frozenset({"in", "among"})  # "a reduction in X", only after a noun of measure
 MAX_MEMBER_DEPTH = 4
+PARALLEL_PRONOUNS = frozenset({"it", "they"})
 
 
 def argument_members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
@@ -53,6 +54,8 @@ def argument_members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[i
             todo.append((end, depth + 1))
         if (subject := _sentential_antecedent(token)) is not None:
             todo.append((subject, depth + 1))
+        if (antecedent := _parallel_antecedent(token)) is not None:
+            todo.append((antecedent, depth + 1))
         todo.extend((c, depth + 1) for c in _misread_conjuncts(token))
         for child in token.children:
             if (child.dep_ in MEMBER_DEPS and child.i > token.i) or premodifier_conjunct(child):
@@ -89,6 +92,19 @@ def _sentential_antecedent(token: Token) -> Token | None:
     if not token.i or not token.doc[token.i - 1].is_punct:
         return None
     subject, _ = subject_of(clause.head)
+    return subject
+
+
+def _parallel_antecedent(token: Token) -> Token | None:
+    """ "X can improve A, but it has little effect on B": a pronoun subject of a clause coordinated
+    with another refers to that clause's subject (when that is no pronoun itself): the parallel
+    subject is the nearest antecedent of the same role."""
+    verb = token.head
+    if token.lower_ not in PARALLEL_PRONOUNS or token.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj":
+        return None
+    subject, _ = subject_of(verb.head)
+    if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+        return None
     return subject
 
 

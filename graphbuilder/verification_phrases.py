@@ -170,10 +170,29 @@ def _has_content(span: Span) -> bool:
 
 def misread_noun(token: Token) -> bool:
     """A plural noun the tagger read as a verb in the third person ("cell counts/VBZ"), as its parse
-    shows: a verb never stands as an object or a subject, nor as the conjunct of a noun."""
+    shows: a verb never stands as an object or a subject, nor as the conjunct of a noun. Or the head
+    noun of a compound read as an adjective that the parse hangs, as an adverb, on a verb further
+    back ("associated with Covid-19 pandemic/JJ", on "summarize"): an adjective does not modify a
+    verb, and right after a name it is that name's head."""
+    if _misread_postposed_adjective(token):
+        return True
     if token.tag_ != "VBZ":
         return False
     return token.dep_ in NOMINAL_DEPS or (token.dep_ == "conj" and token.head.pos_ in NOUN_POS)
+
+
+def _misread_postposed_adjective(token: Token) -> bool:
+    doc = token.doc
+    if token.pos_ != "ADJ" or token.dep_ != "advmod" or not token.i or any(token.children):
+        return False
+    before = doc[token.i - 1]
+    return (
+        before.pos_ in NOUN_POS
+        and before.dep_ in NOMINAL_DEPS
+        and token.head.pos_ in ("VERB", "AUX")
+        and token.head.i < before.i
+        and token.head.is_ancestor(before)
+    )
 
 
 def misread_compound_verb(token: Token) -> bool:

@@ -7,7 +7,9 @@ keep (refused before it was read) and one it must still refuse.
 from __future__ import annotations
 
 import pytest
-from test_verification import verdict  # type: ignore[import-not-found]
+from test_verification import _misparsed, proposed, verdict  # type: ignore[import-not-found]
+
+from causemap.graphbuilder.verification import verify_in_doc
 
 KEPT = [
     # a purpose clause fronted before a recommendation: the action recommended acts on the purpose
@@ -27,6 +29,13 @@ KEPT = [
     # the modifier of a noun of difference names what the outcome varies with
     ("We observed regional variation in blood pressure.", "regional", "blood pressure"),
     ("There were substantial sex differences in mortality.", "sex differences", "mortality"),
+    # a light verb with a cue's nominalisation, its subject a pronoun for the coordinated clause's
+    (
+        "Yoga can improve sleep quality in adults, but it has little improvement on anxiety.",
+        "Yoga",
+        "anxiety",
+    ),
+    ("Yoga improved sleep quality, and it had a marked reduction in pain.", "Yoga", "pain"),
 ]
 
 
@@ -48,7 +57,24 @@ REFUSED = [
     # a grade is no dimension
     ("There was large variation in blood pressure.", "large", "blood pressure", "unrelated"),
     ("There were significant differences in blood pressure.", "significant", "blood pressure", "unrelated"),
+    # a group that has a change is who changed; the other clause's object is no antecedent
+    ("Patients with yoga had a marked reduction in pain.", "Patients", "pain", "unrelated"),
+    (
+        "Yoga improved sleep quality, and it had a marked reduction in pain.",
+        "sleep quality",
+        "pain",
+        "unrelated",
+    ),
 ]
+
+
+def test_a_nominalisation_under_little_is_kept_as_a_null_finding() -> None:
+    kept = verdict(
+        "Yoga can improve sleep quality in adults, but it has little improvement on anxiety.",
+        "Yoga",
+        "anxiety",
+    )
+    assert not isinstance(kept, str) and kept.polarity == "0" and kept.negated
 
 
 @pytest.mark.parametrize(("sentence", "cause", "effect", "reason"), REFUSED)
@@ -56,3 +82,15 @@ def test_the_constructions_do_not_relate_what_they_do_not_state(
     sentence: str, cause: str, effect: str, reason: str
 ) -> None:
     assert verdict(sentence, cause, effect) == reason
+
+
+def test_a_compound_head_read_as_an_adjective_on_a_verb_further_back_is_the_names_head() -> None:
+    """ "associated with influenza pandemic/JJ", the adjective hung as an adverb on "review", as the
+    small model misreads such a phrase in other sentences: an adjective modifies no verb."""
+    sentence = "We review the cardiac risks associated with influenza pandemic , citing new data ."
+    doc = _misparsed(sentence, {7: ("NN", "NOUN", "pobj", 6), 8: ("JJ", "ADJ", "advmod", 1)})
+    claims = [proposed(sentence, "influenza pandemic", "the cardiac risks", "correlational"),
+              proposed(sentence, "review the cardiac", "new data", "correlational")]  # fmt: skip
+    kept, reasons = verify_in_doc(doc, claims)
+    assert [(k.cause.text, k.effect.text) for k in kept] == [("influenza pandemic", "the cardiac risks")]
+    assert set(reasons) == {"not_a_phrase"}
