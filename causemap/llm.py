@@ -238,7 +238,7 @@ def _client_kwargs(provider: str, settings: ExtractSettings) -> dict[str, Any]:
 
 def describe_call_error(exc: BaseException, model: str, where: str) -> str:
     """One line saying why a request of ``model`` to ``where`` failed and what to check."""
-    status = _status_code(exc)
+    status = http_status(exc)
     detail = " ".join(str(exc).split())[:300]
     if status in (401, 403):
         known = PROVIDERS.get(model.partition(":")[0])
@@ -278,7 +278,7 @@ def is_transient_error(exc: BaseException) -> bool:
     """
     if any(cls.__name__ in _TRANSIENT_CLASS_NAMES for cls in type(exc).__mro__):
         return True
-    return _status_code(exc) in _TRANSIENT_STATUS
+    return http_status(exc) in _TRANSIENT_STATUS
 
 
 def is_unreachable_error(exc: BaseException) -> bool:
@@ -288,7 +288,8 @@ def is_unreachable_error(exc: BaseException) -> bool:
     return any(cls.__name__ in _UNREACHABLE_CLASS_NAMES for cls in type(exc).__mro__)
 
 
-def _status_code(exc: BaseException) -> int | None:
+def http_status(exc: BaseException) -> int | None:
+    """The HTTP status a provider client's error carries (on itself or on its response), if any."""
     status = getattr(exc, "status_code", None)
     if status is None:
         status = getattr(getattr(exc, "response", None), "status_code", None)

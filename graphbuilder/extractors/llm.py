@@ -10,7 +10,8 @@ Costs are bounded and visible: answers are cached in the workspace store (keyed 
 server, prompt version and sentences), so a rerun makes no calls; rate limits and timeouts are retried a
 bounded number of times with exponential backoff; answers are bounded in size; at most ``concurrency``
 requests are in flight; ``max_calls``/``max_tokens`` stop a run's spending; and ``stats`` counts calls,
-cache hits, retries, malformed answers, rejected claims and tokens for the caller to report.
+cache hits, retries, malformed answers, rejected claims and tokens for the caller to report
+(``llm_stats``). Why a batch got no answer is said by the exceptions of ``llm_skips``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from pydantic import ValidationError
@@ -44,10 +44,19 @@ from causemap.graphbuilder.extractors.llm_prompt import (
     user_message,
     verify_claims,
 )
+from causemap.graphbuilder.extractors.llm_skips import (
+    METHOD_REFUSED_STATUS,
+    BatchSkipped,
+    MalformedAnswer,
+    MethodRefused,
+    excerpt,
+)
+from causemap.graphbuilder.extractors.llm_stats import LLMStats, reply_tokens
 from causemap.llm import (
     LLMCallError,
     call_with_retries,
     describe_call_error,
+    http_status,
     is_malformed_output_error,
     is_transient_error,
     is_unreachable_error,
@@ -64,59 +73,6 @@ log = logging.getLogger(__name__)
 # same prior confidence; belief comes from aggregating evidence, not from this number.
 DEFAULT_CONFIDENCE = 0.7
 MALFORMED_ATTEMPTS = 2  # a malformed answer is asked again once, then the batch is skipped
-# Statuses by which a server says "not this way" to a structured-output method it does not support
-# (llama.cpp answers a json_schema response format with a 500).
-_METHOD_REFUSED_STATUS = frozenset({400, 404, 405, 415, 422, 500, 501})
-
-
-@dataclass
-class LLMStats:
-    """Running totals of what the LLM extractor spent and threw away (thread-safe)."""
-
-    calls: int = 0
-    cache_hits: int = 0
-    retries: int = 0
-    malformed: int = 0
-    rejected_quotes: int = 0
-    rejected_arguments: int = 0
-    skipped_batches: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    structured_method: str | None = None  # the method the server accepted
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-
-    def add(self, **counts: int) -> None:
-        with self._lock:
-            for name, n in counts.items():
-                setattr(self, name, getattr(self, name) + n)
-
-    def skip(self, batch: Sequence[str], reason: str) -> dict[str, Any]:
-        """Record a batch whose sentences got no answer, and why."""
-        record = {"sentences": len(batch), "first_sentence": batch[0][:120], "reason": reason}
-        log.warning("LLM batch skipped (%s): %s", reason, record["first_sentence"])
-        with self._lock:
-            self.skipped_batches += 1
-            self.skipped.append(record)
-        return record
-
-    def to_dict(self) -> dict[str, Any]:
-        """The totals as plain data, for run summaries and ``--json`` output.
-
-        Built field by field: ``dataclasses.asdict`` would deep-copy the lock, which cannot be copied.
-        """
-        with self._lock:
-            data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
-            data["skipped"] = [dict(record) for record in self.skipped]
-        return data
-
-
-class _Skip(Exception):
-    """This batch gets no answer (its reason is the message); the run goes on."""
-
-
-class _Malformed(_Skip):
-    """The server answered, twice, with nothing usable."""
 
 
 class LLMExtractor:
@@ -248,7 +204,7 @@ class LLMExtractor:
         if claims is None:
             try:
                 claims = self._ask(batch, key)
-            except _Skip as skip:
+            except BatchSkipped as skip:
                 return [[] for _ in batch], self.stats.skip(batch, str(skip))
         verdicts = verify_claims(claims, batch, self.confidence)
         self.stats.add(
@@ -274,12 +230,12 @@ class LLMExtractor:
     def _remember(self, key: str, claims: LLMClaims, reply: AIMessage) -> None:
         if self.store is not None:
             self.store.cache_put(
-                key, self.model_name, PROMPT_VERSION, claims.model_dump_json(), _tokens(reply)
+                key, self.model_name, PROMPT_VERSION, claims.model_dump_json(), reply_tokens(reply)
             )
 
     # -- the model --------------------------------------------------------------------------------
     def _ask(self, batch: list[str], key: str) -> LLMClaims:
-        """The model's claims for ``batch`` (and cached). Raises _Skip when the batch gets none."""
+        """The model's claims for ``batch`` (and cached). Raises BatchSkipped when the batch gets none."""
         if self._method is None:
             with self._choosing:  # the first batch finds the method; the others wait for it
                 if self._method is None:
@@ -298,17 +254,19 @@ class LLMExtractor:
             try:
                 # A malformed answer is asked again once; twice malformed, the next method is tried.
                 claims = self._ask_with(method, batch, key, choosing=True)
-            except _MethodRefused as exc:
+            except MethodRefused as exc:
                 refused.append(f"{name}: {exc}")
                 continue
-            except _Malformed:
+            except MalformedAnswer:
                 answered.append(method)  # the server took the request, but the answer was unusable
                 continue
             self._keep(method, refused)
             return claims
         if answered:
             self._keep(answered[0], refused)
-            raise _Malformed(f"malformed output by every structured-output method tried ({len(answered)})")
+            raise MalformedAnswer(
+                f"malformed output by every structured-output method tried ({len(answered)})"
+            )
         raise LLMCallError(
             f"{self.endpoint or self.model_name} accepted none of the structured-output methods tried: "
             + "; ".join(refused)
@@ -338,9 +296,9 @@ class LLMExtractor:
                     sleep=self._sleep,
                     on_retry=lambda exc, delay: self.stats.add(retries=1),
                     base_s=self._backoff_base_s,
-                    retry_if=lambda exc: is_transient_error(exc) and not isinstance(exc, _MethodRefused),
+                    retry_if=lambda exc: is_transient_error(exc) and not isinstance(exc, MethodRefused),
                 )
-            except (_MethodRefused, _Skip):
+            except (MethodRefused, BatchSkipped):
                 raise
             except Exception as exc:
                 raise self._failure(exc) from exc
@@ -348,7 +306,7 @@ class LLMExtractor:
                 self._remember(key, claims, reply)
                 return claims
             self.stats.add(malformed=1)
-        raise _Malformed(f"malformed output: {reason}")
+        raise MalformedAnswer(f"malformed output: {reason}")
 
     def _failure(self, exc: Exception) -> Exception:
         """What a failed request means for the run: skip this batch, or stop the run."""
@@ -356,7 +314,9 @@ class LLMExtractor:
             return LLMCallError(describe_call_error(exc, self.model_name, self.endpoint or "the server"))
         if is_unreachable_error(exc):
             self._unreachable = True
-        return _Skip(f"gave up after {self.max_retries} retries: {type(exc).__name__}: {_excerpt(str(exc))}")
+        return BatchSkipped(
+            f"gave up after {self.max_retries} retries: {type(exc).__name__}: {excerpt(str(exc))}"
+        )
 
     def _call_model(
         self, method: BoundMethod, batch: list[str], choosing: bool
@@ -372,46 +332,28 @@ class LLMExtractor:
                     # The client itself failed to parse the reply (the openai SDK validates JSON-schema
                     # answers, and refuses truncated ones): the answer is malformed, not the request.
                     self._answered += 1
-                    return AIMessage(content=""), None, f"{type(exc).__name__}: {_excerpt(str(exc))}"
-                if choosing and _status(exc) in _METHOD_REFUSED_STATUS:
-                    raise _MethodRefused(f"HTTP {_status(exc)}: {_excerpt(str(exc))}") from exc
+                    return AIMessage(content=""), None, f"{type(exc).__name__}: {excerpt(str(exc))}"
+                if choosing and http_status(exc) in METHOD_REFUSED_STATUS:
+                    raise MethodRefused(f"HTTP {http_status(exc)}: {excerpt(str(exc))}") from exc
                 raise
         self._answered += 1
         self._unreachable = False
-        input_tokens, output_tokens = _tokens(reply)
+        input_tokens, output_tokens = reply_tokens(reply)
         self.stats.add(input_tokens=input_tokens, output_tokens=output_tokens)
         if was_truncated(reply):
-            return reply, None, f"cut off at the output-token limit: {_excerpt(reply.text)!r}"
+            return reply, None, f"cut off at the output-token limit: {excerpt(reply.text)!r}"
         if reply_size(reply) > self.max_response_chars:
             return reply, None, f"answer of {reply_size(reply)} characters (max {self.max_response_chars})"
         if claims is None:
-            return reply, None, f"not the claims JSON: {_excerpt(reply.text)!r}"
+            return reply, None, f"not the claims JSON: {excerpt(reply.text)!r}"
         return reply, claims, ""
 
     def _spend(self) -> None:
         """Count one request against the budgets, or skip the batch when they are spent."""
         with self._budget:
             if self.max_calls is not None and self.stats.calls >= self.max_calls:
-                raise _Skip(f"budget spent: {self.max_calls} calls (--max-calls)")
+                raise BatchSkipped(f"budget spent: {self.max_calls} calls (--max-calls)")
             spent = self.stats.input_tokens + self.stats.output_tokens
             if self.max_tokens is not None and spent >= self.max_tokens:
-                raise _Skip(f"budget spent: {spent} of {self.max_tokens} tokens (--max-tokens)")
+                raise BatchSkipped(f"budget spent: {spent} of {self.max_tokens} tokens (--max-tokens)")
             self.stats.add(calls=1)
-
-
-class _MethodRefused(Exception):
-    """The server refused the structured-output method (not the request as such)."""
-
-
-def _status(exc: BaseException) -> int | None:
-    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
-    return status if isinstance(status, int) else None
-
-
-def _excerpt(text: str, limit: int = 200) -> str:
-    return " ".join(text.split())[:limit]
-
-
-def _tokens(reply: AIMessage) -> tuple[int, int]:
-    usage = getattr(reply, "usage_metadata", None) or {}
-    return int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
