@@ -218,18 +218,24 @@ def _llm_stats(extractor: Any) -> dict[str, Any]:
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     rows = []
+    for number, row in _json_lines(path):
+        if not isinstance(row, dict) or "text" not in row:
+            raise UsageError(f"{path}, line {number}: expected an object with 'id' and 'text'")
+        rows.append(row)
+    return rows
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, value) for each non-blank line of a JSON-lines file; a line that is not JSON
+    is a UsageError naming it."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 raise UsageError(f"{path}, line {number}: not JSON ({exc.msg})") from exc
-            if not isinstance(row, dict) or "text" not in row:
-                raise UsageError(f"{path}, line {number}: expected an object with 'id' and 'text'")
-            rows.append(row)
-    return rows
 
 
 @app.command(name="eval", rich_help_panel="Measure")
@@ -318,18 +324,9 @@ _GOLD_FIELDS = {
 def _read_gold(path: Path, task: str) -> list[dict[str, Any]]:
     """Gold rows, each checked for the fields its task needs (a clear error names line and field)."""
     rows = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise UsageError(f"{path}, line {number}: not JSON ({exc.msg})") from exc
-            missing = [f for f in _GOLD_FIELDS[task] if not isinstance(row, dict) or f not in row]
-            if missing:
-                raise UsageError(
-                    f"{path}, line {number}: {task} gold needs the field(s) {', '.join(missing)}"
-                )
-            rows.append(row)
+    for number, row in _json_lines(path):
+        missing = [f for f in _GOLD_FIELDS[task] if not isinstance(row, dict) or f not in row]
+        if missing:
+            raise UsageError(f"{path}, line {number}: {task} gold needs the field(s) {', '.join(missing)}")
+        rows.append(row)
     return rows

@@ -153,6 +153,30 @@ def test_extract_sentences_file_keeps_input_order(tmp_path):
         assert text[slice(*claim["cause_span"])] == claim["cause"]
 
 
+def test_a_bad_line_of_a_json_lines_file_is_named(tmp_path):
+    """--input and eval's --data name the line (blank lines counted) that is not JSON or lacks a field."""
+    sentences = tmp_path / "in.jsonl"
+    sentences.write_text('{"id": "a", "text": "Salt raises blood pressure."}\n\n{"id": "b", "text":\n')
+    not_json = causemap(
+        "extract", "--input", str(sentences), "--output", str(tmp_path / "o.jsonl"), cwd=tmp_path
+    )
+    assert not_json.returncode == 2 and f"{sentences}, line 3: not JSON" in not_json.stderr
+    sentences.write_text('{"id": "a", "text": "Salt raises blood pressure."}\n{"id": "b"}\n')
+    no_text = causemap(
+        "extract", "--input", str(sentences), "--output", str(tmp_path / "o.jsonl"), cwd=tmp_path
+    )
+    assert no_text.returncode == 2 and "line 2: expected an object with 'id' and 'text'" in no_text.stderr
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Salt raises blood pressure.", "label": "causal"}\n["a"]\n')
+    no_label = causemap("eval", "strength", "--data", str(gold), cwd=tmp_path)
+    assert no_label.returncode == 2 and "line 2: strength gold needs the field(s) id, text, label" in (
+        no_label.stderr
+    )
+    gold.write_text('\n{"id": "a", "text": "Salt raises blood pressure.", "label": "causal"\n')
+    bad_gold = causemap("eval", "strength", "--data", str(gold), cwd=tmp_path)
+    assert bad_gold.returncode == 2 and f"{gold}, line 2: not JSON" in bad_gold.stderr
+
+
 def test_plan_writes_markdown_and_json(workspace, tmp_path):
     md, js = tmp_path / "plan.md", tmp_path / "plan.json"
     assert causemap("plan", "--workspace", str(workspace), "--out", str(md)).returncode == 0
