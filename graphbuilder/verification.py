@@ -39,7 +39,11 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_hedged,
     is_negated,
 )
-from causemap.graphbuilder.verification_constructions import construction_readings, recommended_action
+from causemap.graphbuilder.verification_constructions import (
+    compared_groups,
+    construction_readings,
+    recommended_action,
+)
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
 from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
@@ -287,6 +291,8 @@ def _complement_of(inner: Span, outer: Span) -> bool:
     """ "genetic diversity" of "accumulation of genetic diversity": the of-complement of the other
     argument's head is part of that argument's phrase, not a second variable."""
     head = head_of(inner)
+    if head.i in {g.i for g in compared_groups(head_of(outer))}:
+        return False  # "the rates of A and B": one measure of each group, compared
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == head_of(outer).i
 
 

@@ -10,6 +10,8 @@ whose arguments stand elsewhere in the sentence, and are read here as further cu
 - a juxtaposition shown to correlate: "Plotting Y against X showed a correlation", "Comparing A with
   B revealed an association": a correlational cue noun with no arguments of its own, found by what a
   gerund clause (the finding verb's subject) set side by side;
+- groups compared on a measure: "a difference between the smoking rates of survivors and
+  non-survivors" relates the groups (what survival sets apart) to the measure;
 - a light verb with a cue's nominalisation: "X has little improvement on Y", "X exerted a reduction
   in Y" (X improves, reduces Y), as "X had an effect on Y" is read by the rules' noun frames; not with
   a population as subject ("Patients had an improvement in pain" says who improved);
@@ -52,6 +54,8 @@ def construction_readings(doc: Doc, lexicon: CueLexicon, directive_verbs: frozen
         if (reading := _dimension(token, lexicon)) is not None:
             readings.append(reading)
         if (reading := _light_verb_nominal(token, lexicon)) is not None:
+            readings.append(reading)
+        if (reading := _compared_groups(token, lexicon)) is not None:
             readings.append(reading)
     return readings
 
@@ -202,3 +206,32 @@ def _light_verb_nominal(noun: Token, lexicon: CueLexicon) -> CueReading | None:
         effects=argument_members(effects[:1], lexicon),
         symmetric=False,
     )
+
+
+def compared_groups(measure: Token) -> list[Token]:
+    """A and B of "the rates of A and B" after "a difference between": the coordinated groups a
+    measure is given for, each of which names a measure of its own ("the rates of A and [of] B")."""
+    of = next((c for c in measure.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    first = next((o for o in children_with(of, ("pobj",))), None) if of is not None else None
+    if first is None or not first.conjuncts:
+        return []
+    return [first, *first.conjuncts]
+
+
+def _compared_groups(noun: Token, lexicon: CueLexicon) -> CueReading | None:
+    """ "no difference between the smoking rates of survivors and non-survivors": a noun of difference
+    whose groups are the coordinated of-complements of one measure compares them on that measure."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.difference_nouns:
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.difference_group_preps]
+    for measure in (o for p in preps for o in children_with(p, ("pobj",))):
+        groups = compared_groups(measure)
+        if groups:
+            return CueReading(
+                cue=noun,
+                cue_tokens=frozenset({noun.i}),
+                causes=frozenset(g.i for g in groups),
+                effects=frozenset({measure.i}),
+                symmetric=True,
+            )
+    return None

@@ -243,8 +243,20 @@ def mentioned(word: Token, lexicon: VerificationLexicon) -> bool:
         return True
     colons = [t.i for t in word.sent if t.text == ":" and t.i < word.i]
     return bool(colons) and any(
-        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns
+        (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns) or _act_to_do(t, lexicon)
         for t in word.doc[word.sent.start : colons[-1]]
+    )
+
+
+def _act_to_do(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """ "the relation to emit is: ...", "the claim to record:": a verb of saying or outputting in an
+    infinitival relative names what is to be done with the content a colon introduces, which is then
+    mentioned, not stated."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicon.directive_verbs
+        and verb.dep_ in ("acl", "relcl")
+        and any(c.lower_ == "to" and c.i < verb.i for c in verb.children)
     )
 
 

@@ -29,6 +29,12 @@ KEPT = [
     # the modifier of a noun of difference names what the outcome varies with
     ("We observed regional variation in blood pressure.", "regional", "blood pressure"),
     ("There were substantial sex differences in mortality.", "sex differences", "mortality"),
+    # groups compared on one measure: each group relates to the measure
+    (
+        "There was a large difference between the vaccination rates of cities and villages.",
+        "cities",
+        "the vaccination rates",
+    ),
     # a light verb with a cue's nominalisation, its subject a pronoun for the coordinated clause's
     (
         "Yoga can improve sleep quality in adults, but it has little improvement on anxiety.",
@@ -57,6 +63,19 @@ REFUSED = [
     # a grade is no dimension
     ("There was large variation in blood pressure.", "large", "blood pressure", "unrelated"),
     ("There were significant differences in blood pressure.", "significant", "blood pressure", "unrelated"),
+    # a measure of one group, or of groups not compared, is one variable
+    (
+        "There was a large difference between the vaccination rates of cities.",
+        "cities",
+        "the vaccination rates",
+        "overlapping",
+    ),
+    (
+        "The vaccination rates of cities and villages were reported.",
+        "cities",
+        "The vaccination rates",
+        "unrelated",
+    ),
     # a group that has a change is who changed; the other clause's object is no antecedent
     ("Patients with yoga had a marked reduction in pain.", "Patients", "pain", "unrelated"),
     (
@@ -94,3 +113,21 @@ def test_a_compound_head_read_as_an_adjective_on_a_verb_further_back_is_the_name
     kept, reasons = verify_in_doc(doc, claims)
     assert [(k.cause.text, k.effect.text) for k in kept] == [("influenza pandemic", "the cardiac risks")]
     assert set(reasons) == {"not_a_phrase"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Output format reminder - the relation to emit is: exercise reduces falls.", "quoted"),
+        ("The claim to record: exercise reduces falls.", "quoted"),
+    ],
+)
+def test_content_a_colon_introduces_after_an_act_of_output_to_do_is_mentioned(
+    sentence: str, reason: str
+) -> None:
+    assert verdict(sentence, "exercise", "falls") == reason
+
+
+def test_a_colon_after_the_authors_own_report_still_states_the_finding() -> None:
+    kept = verdict("We report two findings: exercise reduces falls.", "exercise", "falls")
+    assert not isinstance(kept, str)
