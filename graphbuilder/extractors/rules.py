@@ -22,7 +22,7 @@ from itertools import chain
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.base import ExtractedRelation
 from causemap.graphbuilder.extractors.rules_arguments import (
     compared_group,
     complement_conjuncts,
@@ -39,7 +39,13 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     cue_word_index,
     load_lexicon,
 )
-from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, surface_list
+from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, outside_frame, surface_list
+from causemap.graphbuilder.extractors.rules_mentions import (
+    mention,
+    noun_phrase_only,
+    overlaps,
+    whole_modifier,
+)
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     denied_coordination,
@@ -211,11 +217,11 @@ class RulesExtractor:
                 effects = self._readings(effect_arg, cue_tokens | {cause_head.i})
                 for cause, cause_head, cause_frame in causes:
                     for effect, effect_head, effect_frame in effects:
-                        if _overlaps(cause, effect):
+                        if overlaps(cause, effect):
                             continue
                         if presupposed:
-                            cause = _whole_modifier(cause, effect, lexicon)
-                            effect = _noun_phrase_only(effect, effect_head)
+                            cause = whole_modifier(cause, effect, lexicon)
+                            effect = noun_phrase_only(effect, effect_head)
                         if denied:
                             polarity = "0"
                         else:
@@ -231,8 +237,8 @@ class RulesExtractor:
                             if (cause_frame < 0) != (effect_frame < 0):
                                 polarity = _reversed(polarity)
                         yield ExtractedRelation(
-                            cause=_mention(cause, self._genotype_suffixes if cause_arg.genotype else ()),
-                            effect=_mention(effect, self._genotype_suffixes if effect_arg.genotype else ()),
+                            cause=mention(cause, self._genotype_suffixes if cause_arg.genotype else ()),
+                            effect=mention(effect, self._genotype_suffixes if effect_arg.genotype else ()),
                             relation=match.relation,  # type: ignore[arg-type]
                             polarity=polarity,  # type: ignore[arg-type]
                             hedged=hedged,
@@ -256,7 +262,7 @@ class RulesExtractor:
             parts = split_coordination(head) if split else [head]
             for index, part in enumerate(parts):
                 if own_verbs and index and self._opens_with_cue_participle(part):
-                    continue
+                    break  # "X increased A, and reduced B and C": B and C are the second verb's
                 denied = index > 0 and denied_conjunct(part)
                 if denied:
                     # "X affects A, but not B": B is a null finding, written without its "not"
@@ -286,7 +292,8 @@ class RulesExtractor:
                     for token in listed:
                         if token.i not in seen:
                             seen.add(token.i)
-                            out.append(Argument(token, direction=framed))
+                            own = token is not listed[0] and outside_frame(token, self.lexicon)
+                            out.append(Argument(token, direction=0 if own else framed))
                     continue
                 markers = example_markers(part, self.lexicon.exemplifiers)
                 items = [Argument(part, frozenset(m.i for m in markers))]
@@ -399,42 +406,6 @@ def _reversed(polarity: str | None) -> str | None:
     return {"+": "-", "-": "+"}.get(polarity or "", polarity)
 
 
-def _whole_modifier(cause: list[Token], effect: list[Token], lexicon: CueLexicon) -> list[Token]:
-    """'valproic acid-induced dementia': the words before the cause that modify into the phrase
-    belong to it ("valproic acid"), however the parser attached them; a cue verb's participle
-    ("X inhibited VEGF-induced Y" parsed as one noun phrase) is not part of a name."""
-    doc = cause[0].doc
-    first = cause[0].i
-    while first > 0:
-        before = doc[first - 1]
-        if before.text == "-" and not before.whitespace_ and first >= 2:
-            word = doc[first - 2]
-            if word.whitespace_ or word.is_punct:
-                break
-            first -= 2  # "interferon-gamma-induced": the hyphens join one name
-        elif (
-            before.pos_ in ("ADJ", "NOUN", "PROPN")
-            and before.dep_ in ("amod", "compound", "nmod", "npadvmod")
-            and first - 1 < before.head.i <= effect[-1].i
-        ):
-            if participle_cue(before, lexicon) is not None:
-                break
-            if first >= 3 and doc[first - 2].text == "-" and not doc[first - 3].whitespace_:
-                # "first-phase glucose-stimulated secretion": a hyphenated compound before the
-                # cause is a modifier of its own, of the whole phrase ("first-phase secretion")
-                break
-            first -= 1
-        else:
-            break
-    return [*doc[first : cause[0].i], *cause] if first < cause[0].i else cause
-
-
-def _noun_phrase_only(tokens: list[Token], head: Token) -> list[Token]:
-    """The noun phrase of an 'X-induced Y' effect, without a clause the parser hung on it."""
-    clauses = [c.i for c in head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
-    return [t for t in tokens if t.i < min(clauses)] if clauses else tokens
-
-
 def _dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
     """'Knockout of X impaired Y' parsed as "Knockout of [X impaired Y]": an "of" of the head whose
     only object is the other argument takes the name written right after it (up to the cue)."""
@@ -446,20 +417,3 @@ def _dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
     while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or doc[stop].text == "-"):
         stop += 1
     return stop if stop > of.i + 1 else end
-
-
-def _overlaps(a: list[Token], b: list[Token]) -> bool:
-    return a[0].i < b[-1].i + 1 and b[0].i < a[-1].i + 1
-
-
-def _mention(tokens: list[Token], genotype_suffixes: Sequence[str] = ()) -> Mention:
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text
-    written = text[start:end].lower()
-    suffix = next((s for s in genotype_suffixes if written.endswith(s) and len(written) > len(s)), "")
-    end -= len(suffix)  # "SOD1-/-", "SOD1-deficient": the gene SOD1 (its genotype is the claim's sign)
-    if end - start > 1 and text[end - 1] == "-":
-        end -= 1  # "cisplatin-" of a suspended hyphen ("cisplatin- and doxorubicin-induced")
-    if end - start > 2 and text[end - 1] == "." and not text[end:].strip() and text[end - 2].isalnum():
-        end -= 1  # "hemophilia A.": the tokeniser kept the sentence's full stop on the last word
-    return Mention(text=text[start:end], start=start, end=end)

@@ -295,3 +295,25 @@ def _fronted(doc: Doc, inside: int, comma: int) -> bool:
     """Whether the words before ``comma`` (``inside`` among them) are a phrase fronted before the
     clause, set off by that comma from the sentence's start ("In 2010,", "Moreover,")."""
     return comma < len(doc) and not any(t.text in (",", ";") for t in doc[:comma]) and inside < comma
+
+
+def outside_frame(conjunct: Token, lexicon: CueLexicon) -> bool:
+    """Whether a coordinated complement is a phrase of its own, outside the frame before the list.
+
+    "reduced levels of A and B": B is bare and goes down with A. A conjunct with its own
+    determiner ("reduced the suppression of A and the accumulation of B") or its own relation (an
+    "X-induced" modifier: "reduced inhibition of A and arsenic-induced B") is coordinated with the
+    whole framed phrase, so the frame's direction is not its own.
+    """
+    from causemap.graphbuilder.extractors.rules_repairs import participle_cue
+
+    doc = conjunct.doc
+    for child in conjunct.children:
+        if child.i > conjunct.i:
+            continue
+        if child.dep_ == "det" and child.lower_ in ("the", "a", "an", "its", "their"):
+            return True
+        hyphenated = child.i > 0 and doc[child.i - 1].text == "-" and not doc[child.i - 2].whitespace_
+        if hyphenated and participle_cue(child, lexicon) is not None:
+            return True
+    return False

@@ -229,3 +229,39 @@ def test_a_cue_verbs_nominalisation_with_its_agent_states_the_verbs_relation(
     extractor, sentence, cause, effect, sign
 ):
     assert claims(extractor, sentence).get((cause, effect)) == ("causal", sign)
+
+
+def test_objects_after_a_second_cue_participle_are_that_verbs_own(extractor):
+    # "reduced" opens the second verb's objects: "tremor" goes down with "anxiety", not up
+    found = claims(extractor, "Lithium increased locomotor activity, and reduced anxiety and tremor.")
+    assert found.get(("Lithium", "locomotor activity")) == ("causal", "+"), found
+    assert found.get(("Lithium", "anxiety")) == ("causal", "-"), found
+    assert found.get(("Lithium", "tremor")) == ("causal", "-"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "framed", "own"),
+    [
+        # the second conjunct carries its own relation ("arsenic-induced"): "inhibition" is not its frame
+        (
+            "Selenium reduced inhibition of AMPK activation and arsenic-induced steatosis.",
+            "AMPK activation",
+            "arsenic-induced steatosis",
+        ),
+        # the second conjunct has its own determiner: a phrase coordinated with "the suppression of A"
+        (
+            "Selenium reduced the suppression of AMPK and the accumulation of lipids.",
+            "AMPK",
+            "the accumulation of lipids",
+        ),
+    ],
+)
+def test_a_conjunct_with_a_phrase_of_its_own_is_outside_the_frame(extractor, sentence, framed, own):
+    found = claims(extractor, sentence)
+    assert found.get(("Selenium", framed)) == ("causal", "+"), found  # reduced inhibition: up
+    assert found.get(("Selenium", own)) == ("causal", "-"), found  # reduced, as written
+
+
+def test_bare_conjuncts_keep_the_frame_of_the_list(extractor):
+    found = claims(extractor, "Selenium reduced the inhibition of AMPK and ACC.")
+    assert found.get(("Selenium", "ACC")) == ("causal", "+"), found
