@@ -40,6 +40,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     load_lexicon,
 )
 from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, outside_frame, surface_list
+from causemap.graphbuilder.extractors.rules_match import through_compounds
 from causemap.graphbuilder.extractors.rules_mentions import (
     mention,
     noun_phrase_only,
@@ -146,7 +147,7 @@ class RulesExtractor:
     def relations_in(self, doc: Doc) -> list[ExtractedRelation]:
         """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
-        matches = [*find_cues(doc, self.lexicon), *find_comparisons(doc, self.lexicon)]
+        matches = through_compounds([*find_cues(doc, self.lexicon), *find_comparisons(doc, self.lexicon)])
         # "X reduced Y in patients with Z": Z is who was studied for X's effect, no association of
         # Z with Y; only an outcome that no cue relates states its setting's association.
         related = {t.i for m in matches for h in chain(m.causes, m.effects) for t in (h, *h.conjuncts)}

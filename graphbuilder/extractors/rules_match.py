@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -47,3 +48,26 @@ def cue_match(
     if not causes or not effects:
         return None
     return CueMatch(rule, cue, tuple(cue_tokens), causes, effects, entry.relation, entry.polarity, inherited)
+
+
+def through_compounds(matches: Sequence[CueMatch]) -> list[CueMatch]:
+    """Other cues' arguments that are the cause of an unhyphenated compound stand for its effect.
+
+    "Z protects against X induced Y" (written without the hyphen): the parser gives "against" the
+    object X, but what Z protects against is Y, the compound's noun, as with "X-induced Y".
+    """
+    compounds = {
+        m.causes[0].i: m.effects[0]
+        for m in matches
+        if m.rule == "hyphen" and len(m.causes) == 1 and m.cue.i == m.causes[0].i + 1
+    }
+    if not compounds:
+        return list(matches)
+
+    def noun(heads: tuple[Token, ...]) -> tuple[Token, ...]:
+        return tuple(compounds.get(h.i, h) for h in heads)
+
+    return [
+        m if m.rule == "hyphen" else replace(m, causes=noun(m.causes), effects=noun(m.effects))
+        for m in matches
+    ]

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from causemap.graphbuilder.extractors.rules_arguments import population_word
-from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS as SUBJECTS
+from causemap.graphbuilder.extractors.rules_arguments import is_sample, population_word
 from causemap.graphbuilder.extractors.rules_heads import (
+    FINITE_TAGS,
     children_with,
     copular_subject,
     is_passive,
@@ -33,6 +33,7 @@ from causemap.graphbuilder.extractors.rules_heads import (
     resolve_relative,
     subject_of,
 )
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS as SUBJECTS
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, VERB_POS, CueMatch, cue_match
 from causemap.graphbuilder.extractors.rules_modifier_cues import (
@@ -58,6 +59,9 @@ from causemap.graphbuilder.extractors.rules_repairs import (
 __all__ = ["CueMatch", "find_cues"]
 
 SETTING_PREPS = frozenset({"in", "among"})
+# Prepositions that set a phrase in a condition ("the effect of Z in X induced Y", "effects against
+# X induced Y", "during X induced Y"), not those that take a noun's own argument ("of", "to", "with").
+COMPOUND_SETTING_PREPS = frozenset({"in", "against", "during", "on", "versus"})
 
 
 def _agent_heads(token: Token, lexicon: CueLexicon) -> list[Token]:
@@ -127,8 +131,46 @@ def _outcomes(heads: list[Token], entry: Cue, lexicon: CueLexicon) -> list[Token
     return [h for h in heads if not population_word(resolve_relative(h), lexicon)]
 
 
+def _unhyphenated_compound(token: Token, lexicon: CueLexicon) -> CueMatch | None:
+    """'the effects of Z in X induced Y', 'Z exerts effects against X induced Y': the compound
+    "X-induced Y" written without its hyphen, which the parser reads as the finite verb of the whole
+    phrase before it. A participle with no auxiliary whose would-be subject phrase already holds two
+    prepositional phrases or a finite verb of its own, right after the object of a preposition of
+    setting, is the compound's: X is that object (not a group, a sample or an amount), Y the
+    participle's object.
+    """
+    entry = lexicon.hyphen_participles.get(token.lower_)
+    if entry is None or entry.relation != "causal" or token.tag_ not in ("VBD", "VBN") or token.i == 0:
+        return None
+    cause = token.doc[token.i - 1]
+    if cause.pos_ not in NOUN_POS or cause.dep_ != "pobj" or children_with(token, ("aux", "auxpass")):
+        return None
+    if cause.head.lower_ not in COMPOUND_SETTING_PREPS:
+        return None  # "addition of X to Y induced Z", "the region of X caused Z": the noun's own argument
+    if cause.like_num or children_with(cause, ("nummod",)) or cause.lower_ in lexicon.quantity_nouns:
+        return None  # "for 8 days induced": a time, no cause
+    if (
+        population_word(cause, lexicon)
+        or is_sample(cause, lexicon)
+        or cause.lower_ in lexicon.hyphen_cause_stoplist
+    ):
+        return None  # "treatment with X in rats induced Y": the rats are who was treated
+    subjects = children_with(token, SUBJECTS)
+    objects = _direct_objects(token)
+    if not subjects or not objects:
+        return None
+    phrase = token.doc[subjects[0].left_edge.i : token.i]
+    preps = [t for t in phrase if t.dep_ == "prep"]
+    if len(preps) < 2 and not any(t.pos_ in VERB_POS and t.tag_ in FINITE_TAGS for t in phrase):
+        return None  # "treatment with X induced Y": the verb of its subject
+    return cue_match("hyphen", token, [token.i], [cause], objects, entry)
+
+
 def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
     """'X reduces Y', 'Y was reduced by X', 'infections caused by X'."""
+    compound = _unhyphenated_compound(token, lexicon)
+    if compound is not None:
+        return compound
     if (
         entry.relation == "correlational"
         and token.tag_ == "VBG"

@@ -265,3 +265,50 @@ def test_a_conjunct_with_a_phrase_of_its_own_is_outside_the_frame(extractor, sen
 def test_bare_conjuncts_keep_the_frame_of_the_list(extractor):
     found = claims(extractor, "Selenium reduced the inhibition of AMPK and ACC.")
     assert found.get(("Selenium", "ACC")) == ("causal", "+"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "cause", "effect", "agent_sign"),
+    [
+        # a title: the parser makes "induced" the verb of "Effects of aspirin in carrageenan"
+        (
+            "Effects of aspirin in carrageenan induced paw edema in rats.",
+            "aspirin",
+            "carrageenan",
+            "paw edema",
+            None,
+        ),
+        # the parser hangs "exerts" under "induced": the subject phrase holds a finite verb
+        (
+            "Melatonin exerts protective effects against cisplatin induced nephrotoxicity in rats.",
+            "Melatonin",
+            "cisplatin",
+            "nephrotoxicity",
+            "-",
+        ),
+    ],
+)
+def test_an_unhyphenated_induced_compound_is_read_as_the_hyphenated_one(
+    extractor, sentence, agent, cause, effect, agent_sign
+):
+    found = claims(extractor, sentence)
+    assert found.get((cause, effect)) == ("causal", "+"), found
+    assert found.get((agent, effect)) == ("causal", agent_sign), found  # what protects, against what
+    assert not any(c.startswith(("Effects of", "Melatonin exerts")) for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("Treatment with cisplatin induced apoptosis.", "cisplatin"),  # the verb of its subject
+        ("Treatment with cisplatin in rats induced apoptosis.", "Treatment with cisplatin"),  # a group
+        # "to": the exposure noun's own argument
+        (
+            "Administration of cisplatin to the cultures induced apoptosis.",
+            "Administration of cisplatin to the cultures",
+        ),
+    ],
+)
+def test_induced_stays_the_verb_of_a_subject_with_an_exposure_phrase(extractor, sentence, cause):
+    found = claims(extractor, sentence)
+    assert found.get((cause, "apoptosis")) == ("causal", "+"), found
