@@ -215,7 +215,8 @@ def compared_groups(measure: Token) -> list[Token]:
     first = next((o for o in children_with(of, ("pobj",))), None) if of is not None else None
     if first is None or not first.conjuncts:
         return []
-    return [first, *first.conjuncts]
+    # a statistic the parse conjoined to the groups ("non-survivors (p=0.21)") is no group
+    return [g for g in (first, *first.conjuncts) if g.text.replace("-", "").isalpha()]
 
 
 def _compared_groups(noun: Token, lexicon: CueLexicon) -> CueReading | None:

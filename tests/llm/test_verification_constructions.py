@@ -131,3 +131,16 @@ def test_content_a_colon_introduces_after_an_act_of_output_to_do_is_mentioned(
 def test_a_colon_after_the_authors_own_report_still_states_the_finding() -> None:
     kept = verdict("We report two findings: exercise reduces falls.", "exercise", "falls")
     assert not isinstance(kept, str)
+
+
+def test_a_statistic_the_parse_conjoined_to_the_compared_groups_is_no_group() -> None:
+    sentence = (
+        "There was a large difference between the vaccination rates of cities and villages ( p=0.01 ) ."
+    )
+    doc = _misparsed(sentence, {14: ("NNP", "PROPN", "conj", 10)})
+    assert doc[14].head.i == 10
+    claims = [proposed(sentence, "p=0.01", "the vaccination rates", "correlational"),
+              proposed(sentence, "villages", "the vaccination rates", "correlational")]  # fmt: skip
+    kept, reasons = verify_in_doc(doc, claims)
+    assert [(k.cause.text, k.effect.text) for k in kept] == [("villages", "the vaccination rates")]
+    assert sum(reasons.values()) == 1
