@@ -113,7 +113,9 @@ def _frame_objects(
     if second == "and":  # "between X and Y"
         others = [c for c in causes[0].conjuncts if c.i > causes[0].i]
         if others:
-            return causes[:1], others[:1]
+            # "between A, B, C and Z": the last "and" parts the two sides; each of A, B, C is
+            # related to Z, not to one another
+            return causes[:1], others[-1:]
         # Often parsed as "between [X and] Y" with X modifying Y: the modifier that carries
         # the "and" is the first argument.
         for child in causes[0].children:

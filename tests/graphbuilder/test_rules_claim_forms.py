@@ -175,3 +175,25 @@ def test_a_denied_necessity_is_no_null_finding(extractor):
     assert signed(extractor, "Nitrogen was not effective against leaf blight.") == {
         ("Nitrogen", "leaf blight", "0")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed", "last"),
+    [
+        (
+            "No association was found between age, sex, smoking and the APOE genotype.",
+            ("age", "sex", "smoking"),
+            "the APOE genotype",
+        ),
+        (
+            "We found an association between obesity, hypertension and the risk of stroke.",
+            ("obesity", "hypertension"),
+            "the risk of stroke",
+        ),
+    ],
+)
+def test_between_a_list_and_its_last_item_relates_each_item_to_the_last_only(
+    extractor, sentence, listed, last
+):
+    found = {(cause, effect) for cause, effect, _ in pairs(extractor, sentence)}
+    assert found == {(item, last) for item in listed}, found
