@@ -10,7 +10,9 @@ rules extractor uses, and a claim is kept only when
    in its middle ("cancer in" is none); a modifier given alone ("increased" of "increased stress") is
    widened to the phrase it modifies;
 2. the sentence relates them: a cue of the rules lexicon takes them as its arguments, in its direction
-   for a causal cue (``verification_relation``);
+   for a causal cue (``verification_relation``), or a construction does ("To reduce Y, use X", "seasonal
+   variation in Y": ``verification_constructions``), or, kept as an association, a verb's own frame
+   (``verification_frames``);
 3. the relating words are not quoted, not under a supposition, and not an instruction
    (``verification_refusals``).
 
@@ -70,6 +72,7 @@ class VerificationLexicon:
     message_nouns: frozenset[str]
     directive_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    obligation_adjectives: frozenset[str]
     hypothetical_markers: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_nouns: frozenset[str]
@@ -91,6 +94,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         message_nouns=frozenset(data["addressees"]["message_nouns"]),
         directive_verbs=frozenset(data["directive_verbs"]["words"]),
         obligation_modals=frozenset(data["obligation_modals"]),
+        obligation_adjectives=frozenset(data["obligation_adjectives"]["words"]),
         hypothetical_markers=frozenset(data["hypothetical"]["markers"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
         hypothetical_nouns=frozenset(data["hypothetical"]["nouns"]),

@@ -295,6 +295,22 @@ def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
         needs = governor.lemma_.lower() in lexicon.obligation_modals
         authors = any(c.lower_ in FIRST_PERSON for c in governor.children if c.dep_ in SUBJECT_DEPS)
         return (passive or needs) and not authors
+    return _under_obligation_adjective(verb, lexicon)
+
+
+def _under_obligation_adjective(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """ "It is mandatory for parsers to list ...": an infinitive below a copula whose predicate is an
+    adjective of obligation (the parse may hang the infinitive on the "for" object), unless the one
+    obliged is the authors ("it is necessary for us to conclude")."""
+    if not any(c.lower_ == "to" and c.i < verb.i for c in verb.children):
+        return False
+    for governor in chain(verb)[1:4]:
+        adjectives = [
+            c for c in governor.children if c.dep_ == "acomp" and c.lower_ in lexicon.obligation_adjectives
+        ]
+        if governor.lemma_ == "be" and adjectives:
+            # the one obliged stands between the copula and the infinitive, whatever the parse ("for us")
+            return not any(t.lower_ in FIRST_PERSON for t in verb.doc[governor.i : verb.i])
     return False
 
 

@@ -144,3 +144,25 @@ def test_a_statistic_the_parse_conjoined_to_the_compared_groups_is_no_group() ->
     kept, reasons = verify_in_doc(doc, claims)
     assert [(k.cause.text, k.effect.text) for k in kept] == [("villages", "the vaccination rates")]
     assert sum(reasons.values()) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        ("It is mandatory for text-mining tools to report that exercise reduces falls.", "exercise", "falls"),
+        (
+            "It is compulsory for indexing services to record that smoking causes lung cancer.",
+            "smoking",
+            "lung cancer",
+        ),
+    ],
+)
+def test_a_verb_of_saying_under_an_adjective_of_obligation_is_an_order(
+    sentence: str, cause: str, effect: str
+) -> None:
+    assert verdict(sentence, cause, effect) == "instruction"
+
+
+def test_the_authors_under_an_adjective_of_obligation_state_their_conclusion() -> None:
+    kept = verdict("It is necessary for us to conclude that exercise reduces falls.", "exercise", "falls")
+    assert not isinstance(kept, str)
