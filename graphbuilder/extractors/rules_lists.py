@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.normalise import load_lexicon
 
 SEPARATORS = frozenset({",", ";"})
 COORDINATORS = frozenset({"and", "or", "and/or"})
@@ -168,19 +169,84 @@ def frame_direction(tokens, lexicon: CueLexicon) -> int:
     return 1 if ups or downs else 0
 
 
+def _modifier_only(doc: Doc, start: int, end: int) -> bool:
+    """A segment with no word that can name a thing: adjectives ("neonatal" in "neonatal or sudden
+    infant death"), which modify the head of the phrase coordinated after them."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return bool(words) and all(t.pos_ in ("ADJ", "ADV") and not misread_name(t) for t in words)
+
+
+def _share_heads(doc: Doc, segments: list[tuple[int, int]]) -> list[tuple[int, int, int]] | None:
+    """The segments as items ``(start, end, where the item's noun phrase starts)``: adjectives
+    coordinated before a noun phrase share its head, so "neonatal or sudden infant death" and "acute,
+    subacute or chronic kidney failure" are one item each, not a bare "neonatal". None when the
+    span ends in modifiers with no noun after them."""
+    out: list[tuple[int, int, int]] = []
+    pending: int | None = None  # where a run of modifier-only segments began
+    for s, e in segments:
+        if _modifier_only(doc, s, e):
+            pending = s if pending is None else pending
+            continue
+        out.append((s if pending is None else pending, e, s))
+        pending = None
+    return None if pending is not None else out
+
+
+def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int]) -> bool:
+    """ "relative water and chlorophyll content": the parse makes the first item's head a modifier of
+    the last item's head ("water ... content"), and an adjective opens the first item, so whether it
+    modifies "water" or the shared "content" is not written; read apart, "relative water" would be a
+    bare modifier. A shared head the variables drop ("levels", "concentration": normalisation's
+    trailing wrappers) names the measure of each item, not part of its name: "high LDL and HDL
+    cholesterol levels" lists the things measured; so do two items that each open with an adjective
+    ("severe A and acute B"), phrases of the same shape."""
+    shared = _head_of(doc, *last)
+    if {shared.lemma_.lower(), shared.lower_} & load_lexicon().trailing_wrappers:
+        return False
+    start, end = item
+    head = _head_of(doc, start, end)
+    return (
+        _opens_with_adjective(doc, start, head)
+        and not _opens_with_adjective(doc, last[0], shared)  # "severe A and acute B": two phrases
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("nmod", "compound")
+        and head.head.i == shared.i
+    )
+
+
+def _opens_with_adjective(doc: Doc, start: int, head: Token) -> bool:
+    first = doc[start]
+    return first.tag_ == "JJ" and first.dep_ == "amod" and first.i != head.i
+
+
 def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[ListItem] | None:
-    """The items of an argument span ``[start, end)`` that reads as a list, else None."""
+    """The items of an argument span ``[start, end)`` that reads as a list, else None.
+
+    Adjectives coordinated before a noun phrase share its head and stay with it ("neonatal or sudden
+    infant death" is one item, never a bare "neonatal"); an item that may be a premodifier of the
+    last item's head keeps the coordination one name (:func:`_ambiguous_modifier`).
+    """
     found = _segments(doc, start, end)
     if found is None:
         return None
     segments, closing = found
     if not closing or len(segments) > MAX_ITEMS:
         return None
+    shared = _share_heads(doc, segments)
+    if shared is None:
+        return None
+    if len(shared) == 1:
+        s, e, noun = shared[0]
+        return [ListItem(s, e, _head_of(doc, noun, e))]
+    heads = {s: _head_of(doc, noun, e) for s, e, noun in shared}
+    segments = [(s, e) for s, e, _ in shared]
     first_start, first_end = segments[0]
     name_start = _frame_end(doc, first_start, first_end, lexicon)
     if name_start is None or name_start >= first_end:
         return None
     if any(t.lower_ in JOINING_HEADS for t in doc[first_start:name_start]):
+        return None
+    if _ambiguous_modifier(doc, (name_start, first_end), segments[-1]):
         return None
     if not _is_item(doc, name_start, first_end, last=False):
         return None
@@ -188,8 +254,9 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
         if not _is_item(doc, s, e, last=i == len(segments) - 1):
             return None
     framed = frame_direction(doc[first_start:name_start], lexicon)
-    items = [ListItem(first_start, first_end, _head_of(doc, name_start, first_end))]
-    items.extend(ListItem(s, e, _head_of(doc, s, e), framed) for s, e in segments[1:])
+    first_head = heads[first_start] if shared[0][2] > first_start else _head_of(doc, name_start, first_end)
+    items = [ListItem(first_start, first_end, first_head)]
+    items.extend(ListItem(s, e, heads[s], framed) for s, e in segments[1:])
     return items
 
 

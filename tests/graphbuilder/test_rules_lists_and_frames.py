@@ -312,3 +312,30 @@ def test_an_unhyphenated_induced_compound_is_read_as_the_hyphenated_one(
 def test_induced_stays_the_verb_of_a_subject_with_an_exposure_phrase(extractor, sentence, cause):
     found = claims(extractor, sentence)
     assert found.get((cause, "apoptosis")) == ("causal", "+"), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effects"),
+    [
+        # adjectives coordinated before a noun phrase share its head: no bare "acute"
+        (
+            "Alcohol is linked to many harms, such as injuries, liver disease, chronic pancreatitis, and "
+            "acute or sudden cardiac death.",
+            {"injuries", "liver disease", "chronic pancreatitis", "acute or sudden cardiac death"},
+        ),
+        # "relative" may modify "protein" or the shared "content": the coordination stays one name
+        (
+            "Drought reduced relative protein and starch content in grains.",
+            {"relative protein and starch content in grains"},
+        ),
+    ],
+)
+def test_coordinated_premodifiers_give_no_bare_modifier(extractor, sentence, effects):
+    found = {effect for _, effect in claims(extractor, sentence)}
+    assert effects <= found, found
+    assert not found & {"acute", "relative protein"}, found
+
+
+def test_a_list_of_the_things_measured_still_splits(extractor):
+    found = {effect for _, effect in claims(extractor, "Drought reduced grain protein and starch content.")}
+    assert found == {"grain protein", "starch content"}, found
