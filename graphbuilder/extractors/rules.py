@@ -33,7 +33,9 @@ from causemap.graphbuilder.extractors.rules_arguments import (
     setting_children,
     setting_matches,
 )
+from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
+from causemap.graphbuilder.extractors.rules_genotypes import genotype_variable
 from causemap.graphbuilder.extractors.rules_lexicon import (
     CueLexicon,
     cue_word_index,
@@ -52,11 +54,9 @@ from causemap.graphbuilder.extractors.rules_modality import (
     denied_coordination,
     direction,
     evidence_denied,
-    genotype_variable,
     governing_chain,
     is_hedged,
     is_negated,
-    is_non_assertive,
     relation_sign,
     stated_alike,
 )

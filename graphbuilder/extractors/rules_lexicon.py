@@ -69,6 +69,7 @@ class CueLexicon:
     non_assertive_nouns: frozenset[str]
     non_assertive_adjectives: frozenset[str]
     non_assertive_markers: frozenset[str]
+    factive_markers: frozenset[str]
     infinitive_governors: frozenset[str]
     recommendation_modals: frozenset[str]
     unknown_heads: frozenset[str]
@@ -253,6 +254,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         non_assertive_nouns=_words(non_assertive["nouns"]),
         non_assertive_adjectives=_words(non_assertive["adjectives"]),
         non_assertive_markers=_words(non_assertive["markers"]),
+        factive_markers=_words(non_assertive["factive_markers"]),
         infinitive_governors=_words(non_assertive["infinitive_governors"]),
         recommendation_modals=_words(non_assertive["recommendation_modals"]),
         unknown_heads=_words(non_assertive["unknown_heads"]),

@@ -22,15 +22,30 @@ MAX_CHAIN = 12
 
 
 def governing_chain(cue: Token) -> list[Token]:
-    """The cue and the words governing it, nearest first, within its clause complex."""
+    """The cue and the words governing it, nearest first, within its clause complex.
+
+    An infinitive on a predicate noun belongs to the predicate's clause: "X may be a way to reduce
+    Y" and "X could be the first drug to prevent Y" are as hedged as "X may reduce Y".
+    """
     chain = [cue]
     token = cue
     while token.head.i != token.i and len(chain) < MAX_CHAIN:
-        if token.dep_ in CHAIN_STOP_DEPS:
+        on_predicate = token.dep_ in ("acl", "relcl") and is_predicate_nominal(token.head)
+        if token.dep_ in CHAIN_STOP_DEPS and not (on_predicate and is_infinitive_clause(token)):
             break
         token = token.head
         chain.append(token)
     return chain
+
+
+def is_infinitive_clause(verb: Token) -> bool:
+    """Whether a verb has its own infinitive marker ("to reduce")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def is_predicate_nominal(noun: Token) -> bool:
+    """A noun said of a subject: "X is a way", "X was considered a target", "X as a tool"."""
+    return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
 
 
 def _is_comparative_likely(token: Token) -> bool:
@@ -246,69 +261,6 @@ def _denied_before(noun: Token, lexicon: CueLexicon, window: int = 4) -> bool:
     return False
 
 
-def is_purpose(cue: Token, lexicon: CueLexicon) -> bool:
-    """Whether the cue is an infinitive of purpose ("X was given to reduce Y")."""
-    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
-        return is_purpose(cue.head, lexicon)  # "to reduce A and (to) prevent B"
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
-        return False
-    if cue.head.lemma_.lower() in lexicon.infinitive_governors:
-        return False  # "X was shown to reduce Y", also when parsed as an adverbial clause
-    return cue.dep_ in ("advcl", "acl", "relcl", "xcomp")
-
-
-def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
-    """'little is known', 'remains poorly understood', 'is not clear', 'remains unclear'."""
-    for child in token.children:
-        if child.dep_ in ("acomp", "oprd", "xcomp") and (
-            child.lower_ in lexicon.non_assertive_adjectives or _is_open_question(child, lexicon)
-        ):
-            return True
-    if token.lemma_.lower() not in lexicon.unknown_heads:
-        return False
-    return any(
-        c.lower_ in lexicon.unknown_modifiers
-        for c in token.children
-        if c.dep_ in ("neg", "advmod", "nsubj", "nsubjpass", "amod")
-    )
-
-
-def _ancestors(token: Token) -> list[Token]:
-    chain = [token]
-    while token.head.i != token.i and len(chain) < MAX_CHAIN:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
-    """Whether the cue sits in a question, an aim, a call for research, an open question, a
-    recommendation or a statement of purpose, rather than in a claim."""
-    if chain[0].doc.text.rstrip().endswith("?") or is_purpose(chain[0], lexicon):
-        return True
-    for token in chain:
-        for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in lexicon.non_assertive_markers:
-                return True
-            if child.dep_ == "aux" and child.lower_ in lexicon.recommendation_modals:
-                return True  # "X should be used to ...": a recommendation, not a finding
-    # Aims and open questions reach down into relative clauses and reduced relatives:
-    # "we examined the risks associated with X" asks, it does not claim.
-    for position, token in enumerate(_ancestors(chain[0])):
-        if not position:
-            continue
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in lexicon.non_assertive_verbs:
-            return True
-        if token.pos_ == "NOUN" and lemma in lexicon.non_assertive_nouns:
-            return True
-        if token.pos_ in ("ADJ", "VERB") and token.lower_ in lexicon.non_assertive_adjectives:
-            return True
-        if _is_open_question(token, lexicon):
-            return True
-    return False
-
-
 def direction(tokens: Sequence[Token], head: Token, lexicon: CueLexicon) -> int:
     """+1 / -1 when an argument is stated as a change ("higher X", "an increase in Y"), else 0.
 
@@ -383,93 +335,3 @@ def stated_alike(subject: Token, lexicon: CueLexicon) -> bool:
         c.dep_ in ("acomp", "oprd", "attr") and c.lower_ in lexicon.sameness_adjectives
         for c in predicate.children
     )
-
-
-def _zygous_name(token: Token, lexicon: CueLexicon) -> bool:
-    """'SOD1-/-' written as one word: a name with its null genotype."""
-    return any(token.text.endswith(s) and len(token.text) > len(s) for s in lexicon.zygosity_suffixes)
-
-
-def _genotype_word(token: Token, lexicon: CueLexicon) -> int:
-    word = token.lower_
-    if word in lexicon.genotype_down or _zygous_name(token, lexicon):
-        return -1
-    return 1 if word in lexicon.genotype_up else 0
-
-
-def _name_before(modifier: Token, head: Token) -> Token | None:
-    """The name a prenominal genotype word is about: 'SOD1' in "SOD1-deficient mice", "SOD1
-    knockout mice" (written right before it, a hyphen between, and inside the same noun phrase)."""
-    doc = modifier.doc
-    at = modifier.i - 1
-    if at >= 0 and doc[at].text == "-" and not doc[at].whitespace_:
-        at -= 1
-    if at < 0:
-        return None
-    name = doc[at]
-    if name.is_stop or name.is_punct or name.like_num:
-        return None
-    glued = at < modifier.i - 1  # "Nrf7-deficient": a hyphen makes one word, whatever its tag
-    if not glued and name.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
-        return None
-    return name if name.head in (modifier, head) or head in name.ancestors else None
-
-
-def _genotype_before(head: Token, lexicon: CueLexicon) -> int:
-    """'mice lacking Nrf7' parsed with the name as the head ("Mice" and "lacking" its modifiers):
-    a group noun and a genotype word written right before the name's phrase."""
-    doc = head.doc
-    at = head.i - 1
-    while at >= 0 and doc[at].head.i == head.i and doc[at].dep_ in ("compound", "nmod", "det"):
-        at -= 1  # "mice lacking the Nrf7 gene"
-    if at < 1 or doc[at - 1].lemma_.lower() not in lexicon.population_nouns:
-        return 0
-    word = doc[at]
-    if word.lemma_.lower() in lexicon.genotype_down_verbs or word.lower_ in lexicon.genotype_down:
-        return -1
-    return 1 if word.lemma_.lower() in lexicon.genotype_up_verbs or word.lower_ in lexicon.genotype_up else 0
-
-
-def genotype_variable(
-    head: Token, lexicon: CueLexicon, group: bool
-) -> tuple[Token, int, frozenset[int]] | None:
-    """The named variable of a group defined by a genotype, the direction of its change, and the
-    words its span leaves out (the group and the genotype word, where the parse hung them on it).
-
-    "SOD1-deficient mice", "SOD1 knockout mice", "SOD1-/- mice", "mice deficient in SOD1", "mice
-    lacking SOD1", "mice without SOD1": SOD1, changed downward (-1); "mice overexpressing SOD1":
-    upward (+1). The group is who was studied; what was changed in it is the variable, so the
-    claim's sign composes the change with the cue's ("SOD1-deficient mice were protected from Y":
-    SOD1 raises Y). A genotype written after the head defines only a group (``group``) or a sample
-    ("cells lacking X"): "surgery without X" names surgery.
-    """
-    group = group or head.lemma_.lower() in lexicon.genotype_sample_heads
-    if not group and (sign := _genotype_before(head, lexicon)):
-        return (
-            head,
-            sign,
-            frozenset(t.i for t in head.subtree if t.i < head.i and t.dep_ not in ("compound", "det")),
-        )
-    for child in head.children:
-        if child.i < head.i and child.dep_ in ("amod", "compound", "nmod", "npadvmod", "nummod"):
-            if _zygous_name(child, lexicon):
-                return child, -1, frozenset()
-            sign = _genotype_word(child, lexicon)
-            name = _name_before(child, head) if sign else None
-            if name is not None:
-                return name, sign, frozenset()
-        elif group and child.i > head.i and child.dep_ in ("amod", "acl", "prep"):
-            lemma = child.lemma_.lower()
-            if child.dep_ == "prep":
-                sign = -1 if child.lower_ in lexicon.genotype_down_preps else 0
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-            else:
-                verb_sign = -1 if lemma in lexicon.genotype_down_verbs else 0
-                verb_sign = verb_sign or (1 if lemma in lexicon.genotype_up_verbs else 0)
-                sign = verb_sign or _genotype_word(child, lexicon)
-                objects = [c for c in child.children if c.dep_ == "dobj"]
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-                    objects += [c for c in prep.children if c.dep_ == "pobj"]
-            if sign and objects:
-                return objects[0], sign, frozenset()
-    return None

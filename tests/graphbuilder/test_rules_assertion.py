@@ -1,0 +1,78 @@
+"""Whether a cue is asserted, and how firmly: infinitives of purpose against infinitives that say
+what their subject does, the reach of aims and purposes into what they govern, and the clauses
+and coordinates they do not reach. The rules extractor on invented sentences, with the real spaCy
+pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def claims(extractor: RulesExtractor, sentence: str) -> list:
+    return extractor.extract([sentence])[0]
+
+
+def pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str]]:
+    return {(c.cause.text, c.effect.text) for c in claims(extractor, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("Crop rotation is a practical strategy to reduce pest pressure.", False),
+        ("Cover cropping may be an effective way to reduce soil erosion.", True),
+        ("Mulching could be one of the cheapest means to suppress weed growth.", True),
+    ],
+)
+def test_an_infinitive_on_a_means_noun_says_what_its_subject_does(extractor, sentence, hedged):
+    found = [c for c in claims(extractor, sentence) if c.relation == "causal" and not c.negated]
+    assert found, sentence
+    # the modal of "may be a way to" is the claim's own: "X may reduce Y"
+    assert all(c.hedged is hedged for c in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Farmers planted hedgerows to reduce pest pressure.",
+        # a means noun that is the object, not said of a subject, still states an intention
+        "We designed an intervention to reduce pest pressure.",
+    ],
+)
+def test_an_infinitive_of_purpose_is_no_claim(extractor, sentence):
+    # guards the means-noun reading above from reaching intentions
+    assert pairs(extractor, sentence) == set()
+
+
+def test_an_adjective_of_necessity_governs_an_infinitive_hung_on_its_copula(extractor):
+    found = pairs(extractor, "A deep tillage pass is necessary to reduce soil compaction.")
+    assert any("tillage" in c and e == "soil compaction" for c, e in found), found
+
+
+def test_a_purpose_reaches_into_what_its_infinitive_governs(extractor):
+    sentence = "Soil sensors are used to estimate the effect of irrigation on root growth."
+    assert pairs(extractor, sentence) == set()
+
+
+def test_a_concession_is_asserted_whatever_the_main_clause_asks(extractor):
+    sentence = "Although nitrogen increased grain yield, further trials are warranted."
+    assert ("nitrogen", "grain yield") in pairs(extractor, sentence)
+
+
+def test_a_verb_coordinated_with_an_inquiry_verb_is_not_under_it(extractor):
+    sentence = "We examined forty orchards and found that copper sprays reduced fungal infection."
+    assert ("copper sprays", "fungal infection") in pairs(extractor, sentence)
+    # what the inquiry verb itself governs stays a question
+    assert pairs(extractor, "We examined whether copper sprays reduced fungal infection.") == set()
+
+
+def test_a_relative_clause_asserts_what_earlier_studies_found(extractor):
+    sentence = "Our data agree with earlier studies that showed that shade cloth reduced leaf temperature."
+    assert ("shade cloth", "leaf temperature") in pairs(extractor, sentence)
