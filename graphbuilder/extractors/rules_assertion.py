@@ -52,6 +52,13 @@ def _means_of_subject(noun: Token, lexicon: CueLexicon) -> bool:
     return is_predicate_nominal(noun)
 
 
+def _prospective_study(noun: Token, lexicon: CueLexicon) -> bool:
+    """'future studies', 'further research', 'additional trials': research not yet done."""
+    return noun.lemma_.lower() in lexicon.non_assertive_nouns and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.prospective_modifiers for c in noun.children
+    )
+
+
 def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
     """'little is known', 'remains poorly understood', 'is not clear', 'remains unclear'."""
     for child in token.children:
@@ -86,6 +93,12 @@ def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
             break
         if child.dep_ == "conj":
             continue
+        if (
+            child.dep_ == "ccomp"
+            and token.lemma_.lower() in lexicon.inquiry_verbs_with_findings
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        ):
+            continue  # "we determined that X ...": what an inquiry found, not what it asked
         if token.pos_ == "NOUN" and (
             child.dep_ == "relcl" or (child.dep_ == "acl" and child.lemma_.lower() in lexicon.reporting_verbs)
         ):
@@ -103,6 +116,8 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in lexicon.non_assertive_markers:
                 return True
+            if child.dep_ in ("nsubj", "nsubjpass") and _prospective_study(child, lexicon):
+                return True  # "further research may identify ...": what a study to come might find
             if child.dep_ == "aux" and child.lower_ in lexicon.recommendation_modals:
                 return True  # "X should be used to ...": a recommendation, not a finding
     # Aims, purposes and open questions reach down into their objects, relative clauses and

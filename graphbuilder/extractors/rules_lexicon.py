@@ -70,6 +70,8 @@ class CueLexicon:
     non_assertive_adjectives: frozenset[str]
     non_assertive_markers: frozenset[str]
     factive_markers: frozenset[str]
+    inquiry_verbs_with_findings: frozenset[str]
+    prospective_modifiers: frozenset[str]
     infinitive_governors: frozenset[str]
     recommendation_modals: frozenset[str]
     unknown_heads: frozenset[str]
@@ -255,6 +257,8 @@ def parse_lexicon(data: dict) -> CueLexicon:
         non_assertive_adjectives=_words(non_assertive["adjectives"]),
         non_assertive_markers=_words(non_assertive["markers"]),
         factive_markers=_words(non_assertive["factive_markers"]),
+        inquiry_verbs_with_findings=_words(non_assertive["inquiry_verbs_with_findings"]),
+        prospective_modifiers=_words(non_assertive["prospective_modifiers"]),
         infinitive_governors=_words(non_assertive["infinitive_governors"]),
         recommendation_modals=_words(non_assertive["recommendation_modals"]),
         unknown_heads=_words(non_assertive["unknown_heads"]),

@@ -76,3 +76,25 @@ def test_a_verb_coordinated_with_an_inquiry_verb_is_not_under_it(extractor):
 def test_a_relative_clause_asserts_what_earlier_studies_found(extractor):
     sentence = "Our data agree with earlier studies that showed that shade cloth reduced leaf temperature."
     assert ("shade cloth", "leaf temperature") in pairs(extractor, sentence)
+
+
+def test_research_still_to_be_done_states_no_finding(extractor):
+    finding = "severe drought reduces the seed weight of soybean."
+    assert ("severe drought", "the seed weight of soybean") in pairs(
+        extractor, f"This study found that {finding}"
+    )
+    assert pairs(extractor, f"Further research may show that {finding}") == set()
+    assert pairs(extractor, f"Additional trials could confirm that {finding}") == set()
+
+
+def test_an_inquiry_verb_with_a_that_clause_reports_a_finding(extractor):
+    finding = "severe drought reduced the seed weight of soybean."
+    assert ("severe drought", "the seed weight of soybean") in pairs(
+        extractor, f"We determined that {finding}"
+    )
+    assert pairs(extractor, f"We determined whether {finding}") == set()
+
+
+def test_a_noun_of_capacity_governs_its_infinitive(extractor):
+    sentence = "We confirmed the ability of soil moisture to predict wheat yield."
+    assert any(e == "wheat yield" for _, e in pairs(extractor, sentence)), pairs(extractor, sentence)
