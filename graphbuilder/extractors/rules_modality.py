@@ -89,7 +89,18 @@ def is_hedged(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
                 _is_comparative_likely(child)
             ):
                 return True
-    return False
+    return _hedged_noun_of_participle(chain[0], lexicon)
+
+
+def _hedged_noun_of_participle(cue: Token, lexicon: CueLexicon) -> bool:
+    """A participle's relation is as tentative as the noun it describes: "possible mechanisms
+    underlying X", "a putative gene causing Y", "potential factors contributing to Y"."""
+    if cue.dep_ != "acl" or cue.tag_ not in ("VBG", "VBN") or is_infinitive_clause(cue):
+        return False
+    return any(
+        c.dep_ == "amod" and c.lower_ in lexicon.hedge_adjectives and not _is_comparative_likely(c)
+        for c in cue.head.children
+    )
 
 
 def _negating_children(token: Token, lexicon: CueLexicon) -> bool:

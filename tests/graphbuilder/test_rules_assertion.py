@@ -98,3 +98,22 @@ def test_an_inquiry_verb_with_a_that_clause_reports_a_finding(extractor):
 def test_a_noun_of_capacity_governs_its_infinitive(extractor):
     sentence = "We confirmed the ability of soil moisture to predict wheat yield."
     assert any(e == "wheat yield" for _, e in pairs(extractor, sentence)), pairs(extractor, sentence)
+
+
+@pytest.mark.parametrize(
+    ("tentative", "plain"),
+    [
+        (
+            "These data reveal possible mechanisms underlying drought tolerance in sorghum.",
+            "These data reveal the mechanisms underlying drought tolerance in sorghum.",
+        ),
+        (
+            "We identified a putative gene causing leaf curl in tomato.",
+            "We identified a gene causing leaf curl in tomato.",
+        ),
+    ],
+)
+def test_a_participle_is_as_tentative_as_the_noun_it_describes(extractor, tentative, plain):
+    hedged, asserted = claims(extractor, tentative), claims(extractor, plain)
+    assert hedged and all(c.hedged for c in hedged), hedged
+    assert asserted and not any(c.hedged for c in asserted), asserted
