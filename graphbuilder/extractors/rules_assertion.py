@@ -52,10 +52,14 @@ def _means_of_subject(noun: Token, lexicon: CueLexicon) -> bool:
     return is_predicate_nominal(noun)
 
 
-def _prospective_study(noun: Token, lexicon: CueLexicon) -> bool:
-    """'future studies', 'further research', 'additional trials': research not yet done."""
-    return noun.lemma_.lower() in lexicon.non_assertive_nouns and any(
-        c.dep_ == "amod" and c.lower_ in lexicon.prospective_modifiers for c in noun.children
+def _prospective_study(noun: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """'future studies may show', 'further research could identify', 'additional trials will
+    confirm': research not yet done, told by its modal ("further studies indicated that ..."
+    reports studies the paper made)."""
+    return (
+        noun.lemma_.lower() in lexicon.non_assertive_nouns
+        and any(c.dep_ == "amod" and c.lower_ in lexicon.prospective_modifiers for c in noun.children)
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     )
 
 
@@ -116,7 +120,7 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in lexicon.non_assertive_markers:
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and _prospective_study(child, lexicon):
+            if child.dep_ in ("nsubj", "nsubjpass") and _prospective_study(child, token, lexicon):
                 return True  # "further research may identify ...": what a study to come might find
             if child.dep_ == "aux" and child.lower_ in lexicon.recommendation_modals:
                 return True  # "X should be used to ...": a recommendation, not a finding

@@ -85,6 +85,10 @@ def test_research_still_to_be_done_states_no_finding(extractor):
     )
     assert pairs(extractor, f"Further research may show that {finding}") == set()
     assert pairs(extractor, f"Additional trials could confirm that {finding}") == set()
+    # without a modal the further studies are the paper's own
+    assert ("severe drought", "the seed weight of soybean") in pairs(
+        extractor, f"Further studies showed that {finding}"
+    )
 
 
 def test_an_inquiry_verb_with_a_that_clause_reports_a_finding(extractor):
