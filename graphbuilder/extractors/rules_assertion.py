@@ -84,7 +84,7 @@ def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
 
     Left out: a coordinate ("we assessed X and found that ...": "found" is not under "assessed"),
     a noun that a finite relative clause or a reporting participle asserts something of ("studies
-    that found an association", "research showing that ...").
+    that found an association", "research showing that ..."; "a study to assess ..." is its aim).
     """
     out: list[Token] = []
     hops = 0
@@ -98,10 +98,11 @@ def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         ):
             continue  # "we determined that X ...": what an inquiry found, not what it asked
+        finite_relative = child.dep_ == "relcl" and not is_infinitive_clause(child)
         if token.pos_ == "NOUN" and (
-            child.dep_ == "relcl" or (child.dep_ == "acl" and child.lemma_.lower() in lexicon.reporting_verbs)
+            finite_relative or (child.dep_ == "acl" and child.lemma_.lower() in lexicon.reporting_verbs)
         ):
-            continue
+            continue  # not "a trial to test whether ...", an infinitive relative stating an aim
         out.append(token)
     return out
 
