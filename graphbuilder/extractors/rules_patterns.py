@@ -61,6 +61,8 @@ __all__ = ["CueMatch", "find_cues"]
 SETTING_PREPS = frozenset({"in", "among"})
 # Prepositions that set a phrase in a condition ("the effect of Z in X induced Y", "effects against
 # X induced Y", "during X induced Y"), not those that take a noun's own argument ("of", "to", "with").
+# Words that date an event by another ("1 h before the injection"): their object is a time, no cause.
+TIME_MARKS = frozenset({"before", "after", "until", "following"})
 COMPOUND_SETTING_PREPS = frozenset({"in", "against", "during", "on", "versus"})
 
 
@@ -84,6 +86,8 @@ def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
     parser), the nearest noun phrase before the cue stands in, at lower confidence.
     """
     subject, inherited = subject_of(token)
+    if subject is not None and (named := _before_a_time_clause(token, subject)) is not None:
+        return named, True
     if subject is not None and subject.lemma_.lower() in lexicon.light_heads:
         actor, _ = copular_subject(subject)
         if actor is not None:
@@ -93,6 +97,17 @@ def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
     ):
         return noun_before(token), True
     return subject, inherited
+
+
+def _before_a_time_clause(verb: Token, subject: Token) -> Token | None:
+    """'Pretreatment with X 1 h before Y prevented Z', parsed as "[before Y] prevented Z" hung on
+    a verbless "Pretreatment": the time phrase dates the treatment, whose noun is the verb's subject
+    (not Y, the object of "before")."""
+    marks = [m for m in children_with(verb, ("mark",)) if m.lower_ in TIME_MARKS and m.i < subject.i]
+    head = verb.head
+    if not marks or verb.dep_ != "advcl" or head.pos_ not in NOUN_POS or head.i > marks[0].i:
+        return None
+    return head
 
 
 def _direct_objects(token: Token) -> list[Token]:

@@ -339,3 +339,29 @@ def test_coordinated_premodifiers_give_no_bare_modifier(extractor, sentence, eff
 def test_a_list_of_the_things_measured_still_splits(extractor):
     found = {effect for _, effect in claims(extractor, "Drought reduced grain protein and starch content.")}
     assert found == {"grain protein", "starch content"}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect", "dated_by"),
+    [
+        (
+            "Pretreatment with curcumin 1 h before cocaine injection prevented convulsions.",
+            "Pretreatment with curcumin 1 h",
+            "convulsions",
+            "cocaine injection",
+        ),
+        (
+            "Pretreatment with lithium 2 h before the injection of ketamine attenuated hyperlocomotion.",
+            "Pretreatment with lithium",
+            "hyperlocomotion",
+            "the injection of ketamine",
+        ),
+    ],
+)
+def test_what_a_time_clause_dates_is_the_subject_not_the_event_it_dates_by(
+    extractor, sentence, cause, effect, dated_by
+):
+    # the parser makes "before Y" the clause of "prevented", with Y its subject
+    found = claims(extractor, sentence)
+    assert found.get((cause, effect)) == ("causal", "-"), found
+    assert (dated_by, effect) not in found, found
