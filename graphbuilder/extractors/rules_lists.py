@@ -108,6 +108,8 @@ def _is_item(doc: Doc, start: int, end: int, last: bool) -> bool:
         return False
     if any(t.text in (":", ";") for t in tokens):
         return False  # "BACKGROUND AND OBJECTIVE: X ...": a heading and its text are no items
+    if sum(t.text in "([" for t in tokens) != sum(t.text in ")]" for t in tokens):
+        return False  # "hyperinsulinism [2–4": cut inside a bracket, no whole name
     if any(
         t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and not misread_name(t)
         for t in tokens
@@ -215,8 +217,10 @@ def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int]) 
 
 
 def _opens_with_adjective(doc: Doc, start: int, head: Token) -> bool:
+    """The item opens with an adjective of its own ("average kernel weight", "physiological function":
+    the parser may hang the second on the first item as a conjunct)."""
     first = doc[start]
-    return first.tag_ == "JJ" and first.dep_ == "amod" and first.i != head.i
+    return first.tag_ == "JJ" and first.i != head.i
 
 
 def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[ListItem] | None:

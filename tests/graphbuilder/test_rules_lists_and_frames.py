@@ -336,6 +336,25 @@ def test_coordinated_premodifiers_give_no_bare_modifier(extractor, sentence, eff
     assert not found & {"acute", "relative protein"}, found
 
 
+def test_two_items_that_each_open_with_an_adjective_stay_two(extractor):
+    found = {
+        e
+        for _, e in claims(
+            extractor, "Heat was correlated with average kernel weight and physiological function."
+        )
+    }
+    assert {"average kernel weight", "physiological function"} <= found, found
+
+
+def test_a_list_item_cut_inside_a_bracket_is_no_name(extractor):
+    sentence = (
+        "Null mutations cause persistent and unregulated acid secretion and chronic gastritis [2–4], "
+        "whereas other mutations prevent pump closure."
+    )
+    found = {e for _, e in claims(extractor, sentence)}
+    assert not any("[" in e and "]" not in e for e in found), found
+
+
 def test_a_list_of_the_things_measured_still_splits(extractor):
     found = {effect for _, effect in claims(extractor, "Drought reduced grain protein and starch content.")}
     assert found == {"grain protein", "starch content"}, found
