@@ -84,12 +84,18 @@ def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
 
     Left out: a coordinate ("we assessed X and found that ...": "found" is not under "assessed"),
     a noun that a finite relative clause or a reporting participle asserts something of ("studies
-    that found an association", "research showing that ..."; "a study to assess ..." is its aim).
+    that found an association", "research showing that ..."; "a study to assess ..." is its aim);
+    and the climb ends at a clause the sentence takes for true ("although X increased Y, further
+    study is needed").
     """
     out: list[Token] = []
     hops = 0
     while token.head.i != token.i and hops < MAX_CHAIN:
         child, token, hops = token, token.head, hops + 1
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lexicon.factive_markers for c in child.children
+        ):
+            break
         if child.dep_ == "conj":
             continue
         if (

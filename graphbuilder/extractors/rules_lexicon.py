@@ -69,6 +69,7 @@ class CueLexicon:
     non_assertive_nouns: frozenset[str]
     non_assertive_adjectives: frozenset[str]
     non_assertive_markers: frozenset[str]
+    factive_markers: frozenset[str]
     inquiry_verbs_with_findings: frozenset[str]
     prospective_modifiers: frozenset[str]
     infinitive_governors: frozenset[str]
@@ -255,6 +256,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         non_assertive_nouns=_words(non_assertive["nouns"]),
         non_assertive_adjectives=_words(non_assertive["adjectives"]),
         non_assertive_markers=_words(non_assertive["markers"]),
+        factive_markers=_words(non_assertive["factive_markers"]),
         inquiry_verbs_with_findings=_words(non_assertive["inquiry_verbs_with_findings"]),
         prospective_modifiers=_words(non_assertive["prospective_modifiers"]),
         infinitive_governors=_words(non_assertive["infinitive_governors"]),

@@ -61,6 +61,11 @@ def test_a_purpose_reaches_into_what_its_infinitive_governs(extractor):
     assert pairs(extractor, sentence) == set()
 
 
+def test_a_concession_is_asserted_whatever_the_main_clause_asks(extractor):
+    sentence = "Although nitrogen increased grain yield, further trials are warranted."
+    assert ("nitrogen", "grain yield") in pairs(extractor, sentence)
+
+
 def test_a_verb_coordinated_with_an_inquiry_verb_is_not_under_it(extractor):
     sentence = "We examined forty orchards and found that copper sprays reduced fungal infection."
     assert ("copper sprays", "fungal infection") in pairs(extractor, sentence)
