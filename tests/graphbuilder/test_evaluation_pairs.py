@@ -193,6 +193,7 @@ def test_eval_pairs_agrees_with_score_py_on_real_abstracts(tmp_path):
         ("TLR4 deletion", "the inflammatory response", "-", "+"),
         ("Crocin", "inhibition of ERK activation", "-", "+"),
         ("withdrawal of the drug", "the rash", "-", "+"),
+        ("Metformin", "reversal of insulin resistance", "+", "-"),
     ],
 )
 def test_loss_of_function_is_a_downward_change_of_the_named_variable(
