@@ -15,12 +15,16 @@ _PAPER_FIELDS = list(Paper.model_fields)
 
 
 class PaperQueries(StoreBase):
-    def add_paper(self, paper: Paper, page_rows: Sequence[Page], chunk_rows: Sequence[Chunk]) -> None:
-        """Store a paper with its pages and chunks in one transaction."""
+    def add_paper(self, paper: Paper, page_rows: Sequence[Page], chunk_rows: Sequence[Chunk]) -> bool:
+        """Store a paper with its pages and chunks in one transaction; False (and nothing written) when
+        a paper of that id is stored already, e.g. by another process that read the same file."""
         row = paper.model_dump(mode="json")
         row["authors"] = json.dumps(row["authors"])
         with self.transaction() as conn:
-            conn.execute(sa.insert(papers), [{f: row[f] for f in _PAPER_FIELDS}])
+            insert = self._insert(papers).values({f: row[f] for f in _PAPER_FIELDS})
+            inserted = insert.on_conflict_do_nothing(index_elements=["id"]).returning(papers.c.id)
+            if conn.execute(inserted).first() is None:
+                return False
             if page_rows:
                 conn.execute(
                     sa.insert(pages),
@@ -28,6 +32,7 @@ class PaperQueries(StoreBase):
                 )
             if chunk_rows:
                 conn.execute(sa.insert(chunks), [c.model_dump() for c in chunk_rows])
+        return True
 
     def set_page_sections(self, paper_id: str, number: int, sections: list[tuple[int, int, str]]) -> None:
         with self.transaction() as conn:

@@ -86,6 +86,18 @@ def test_failed_transaction_leaves_nothing(store_target):
     assert store.counts()["papers"] == 0 and store.counts()["chunks"] == 0
 
 
+def test_a_paper_stored_by_another_process_is_not_stored_again(store_target):
+    store, other = Store(store_target), Store(store_target)
+    paper = _paper(store)
+    page = Page(paper_id=paper.id, number=1, text="Other text.")
+    chunk = Chunk(
+        id="c-other", paper_id=paper.id, page=1, section="abstract", start=0, end=11, text="Other text."
+    )
+    assert other.add_paper(paper, [page], [chunk]) is False  # no crash, nothing written
+    assert other.counts()["papers"] == 1 and other.counts()["chunks"] == 1
+    assert other.pages(paper.id)[0].text.startswith("Intro.")
+
+
 def test_a_transaction_reads_its_own_writes_and_others_see_them_after_commit(store_target):
     store, other = Store(store_target), Store(store_target)
     with store.transaction():

@@ -236,23 +236,11 @@ def word_per_line_pdf(lines: int = 5000) -> bytes:
     return raw_pdf([b"BT /F1 10 Tf 50 700 Td 12 TL " + b"(lorem ipsum) ' " * lines + b"ET"])
 
 
-def nested_forms_pdf(depth: int = 24) -> bytes:
-    """A page drawing a form that draws the next form twice, ``depth`` deep: 2**depth form visits
-    for a reader that follows every drawing, from a file of a few kilobytes."""
-    first = 100
-    forms = {}
-    for level in range(depth):
-        if level == depth - 1:
-            content, inner = b"BT /F1 10 Tf 50 700 Td (Coffee raises alertness.) Tj ET", b""
-        else:
-            content, inner = b"/X Do /X Do", b"/XObject << /X %d 0 R >> " % (first + level + 1)
-        forms[first + level] = (
-            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << "
-            + inner
-            + b"/Font << /F1 3 0 R >> >> /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
-        )
-    page = b"BT /F1 10 Tf 50 750 Td (A page that draws a form.) Tj ET /X Do"
-    return raw_pdf([page], forms, resources=b"/XObject << /X %d 0 R >>" % first)
+def many_operators_pdf(count: int) -> bytes:
+    """A page of one sentence and then ``count`` save/restore operators (``q Q``), which draw nothing:
+    pypdf parses each of them, at a few hundred thousand a second."""
+    page = b"BT /F1 10 Tf 50 750 Td (A page that draws nothing more.) Tj ET " + b"q Q " * count
+    return raw_pdf([page], {})
 
 
 @pytest.fixture(scope="session")
@@ -272,7 +260,7 @@ def spec() -> SimpleNamespace:
         raw_pdf=raw_pdf,
         repeated_word_pdf=repeated_word_pdf,
         word_per_line_pdf=word_per_line_pdf,
-        nested_forms_pdf=nested_forms_pdf,
+        many_operators_pdf=many_operators_pdf,
     )
 
 

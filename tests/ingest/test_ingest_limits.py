@@ -2,9 +2,9 @@
 
 The hostile files reproduce what real ones did to an earlier causemap: a PDF whose text layer is one word
 repeated over megabytes (6 minutes, one 5 MB chunk), PDFs whose structure makes pypdf work for minutes
-(here: forms drawn inside forms), a 21 MB JSONL line (22,581 chunks). Each run ingests a good file after
-the bad one, to show the rest of the batch is kept. No assertion is timed: a limit that did not work
-would show as a file ingested that must fail, or a test that never ends.
+(here: a page of millions of drawing operators), a 21 MB JSONL line (22,581 chunks). Each run ingests a
+good file after the bad one, to show the rest of the batch is kept. No assertion is timed: a limit that
+did not work would show as a file ingested that must fail, or a test that never ends.
 """
 
 from __future__ import annotations
@@ -61,9 +61,11 @@ def test_a_page_of_thousands_of_short_lines_is_read_into_bounded_chunks(tmp_path
     assert len(chunks) >= 55 and max(len(c.text) for c in chunks) <= 1000
 
 
-def test_forms_drawn_inside_forms_are_stopped_by_the_time_limit(tmp_path, spec, good_pdf):
-    bad = tmp_path / "nested.pdf"
-    bad.write_bytes(spec.nested_forms_pdf(depth=26))  # 2**26 form visits: hours for pypdf
+def test_a_page_of_millions_of_drawing_operators_is_stopped_by_the_time_limit(tmp_path, spec, good_pdf):
+    # Forms drawn inside forms were the slow file once; pypdf 7 stops after 5,000 form invocations
+    # (about 2 s), so a content stream of 10 million operators (about a minute for pypdf) stands in for it.
+    bad = tmp_path / "operators.pdf"
+    bad.write_bytes(spec.many_operators_pdf(10_000_000))
     report, counts = _ingest(tmp_path, [bad, good_pdf], max_seconds_per_file=3)
     failure = _only_failure(report)
     assert failure["path"] == str(bad) and failure["code"] == "time_limit"
