@@ -283,21 +283,22 @@ class IngestRun:
             )
         if stored:
             kept: list[StoredPaper] = []  # what this run stored
+            theirs: list[StoredPaper] = []  # stored meanwhile by a run that took the claim over
             with self.store.transaction():
                 for one, item in zip(stored, new, strict=True):
                     pages = [
                         Page(paper_id=one.paper.id, number=p.number, text=p.text) for p in item.document.pages
                     ]
                     if not self.store.add_paper(one.paper, pages, one.chunks):
-                        continue  # stored meanwhile by a run that took the claim over: theirs
+                        theirs.append(one)
+                        continue
                     kept.append(one)
                     for page in item.document.pages:
                         sections = [(s.start, s.end, s.label) for s in page.sections]
                         self.store.set_page_sections(one.paper.id, page.number, sections)
-            for one, item in zip(stored, new, strict=True):
-                if not any(one is k for k in kept):
-                    self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
-                    self._settle(outcome, "skipped", _skipped(item.document.source, one.paper.id))
+            for one in theirs:
+                self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
+                self._settle(outcome, "skipped", _skipped(one.paper.source, one.paper.id))
             outcome.waiting += len(kept)
             self.vectors.waiting.extend(kept)
         self._finish_if_done(outcome)
