@@ -191,7 +191,7 @@ def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: 
     from causemap.graphbuilder.extract_pipeline import relation_record
     from causemap.graphbuilder.extractors.base import read_candidates
 
-    rows = _read_jsonl(input_path)
+    rows = _read_rows(input_path, ("text",), "an input line")
     reading = read_candidates(extractor, prefilter, [str(r.get("text", "")) for r in rows])
     per_row, n_candidates = reading.relations, reading.candidates
     n_claims = 0
@@ -216,11 +216,14 @@ def _llm_stats(extractor: Any) -> dict[str, Any]:
     return {"llm": stats.to_dict()} if stats is not None else {}
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_rows(path: Path, fields: tuple[str, ...], kind: str) -> list[dict[str, Any]]:
+    """The objects of a JSON-lines file, each checked for the fields it needs (a clear error names
+    the line and the missing fields)."""
     rows = []
     for number, row in _json_lines(path):
-        if not isinstance(row, dict) or "text" not in row:
-            raise UsageError(f"{path}, line {number}: expected an object with 'id' and 'text'")
+        missing = [f for f in fields if not isinstance(row, dict) or f not in row]
+        if missing:
+            raise UsageError(f"{path}, line {number}: {kind} needs the field(s) {', '.join(missing)}")
         rows.append(row)
     return rows
 
@@ -263,7 +266,7 @@ def evaluate(
         raise UsageError(f"--data {data}: no such file")
     if pred_out is not None:
         check_writable(pred_out, "--pred-out")
-    gold = _read_gold(data, task)  # a bad line is named before anything loads
+    gold = _read_rows(data, _GOLD_FIELDS[task], f"{task} gold")  # a bad line is named before anything loads
     from causemap.graphbuilder import evaluation, evaluation_pairs
     from causemap.graphbuilder.extractors import make_extractor
 
@@ -319,14 +322,3 @@ _GOLD_FIELDS = {
     "strength": ("id", "text", "label"),
     "pairs": ("id", "text", "entities", "relations"),
 }
-
-
-def _read_gold(path: Path, task: str) -> list[dict[str, Any]]:
-    """Gold rows, each checked for the fields its task needs (a clear error names line and field)."""
-    rows = []
-    for number, row in _json_lines(path):
-        missing = [f for f in _GOLD_FIELDS[task] if not isinstance(row, dict) or f not in row]
-        if missing:
-            raise UsageError(f"{path}, line {number}: {task} gold needs the field(s) {', '.join(missing)}")
-        rows.append(row)
-    return rows

@@ -165,7 +165,7 @@ def test_a_bad_line_of_a_json_lines_file_is_named(tmp_path):
     no_text = causemap(
         "extract", "--input", str(sentences), "--output", str(tmp_path / "o.jsonl"), cwd=tmp_path
     )
-    assert no_text.returncode == 2 and "line 2: expected an object with 'id' and 'text'" in no_text.stderr
+    assert no_text.returncode == 2 and "line 2: an input line needs the field(s) text" in no_text.stderr
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "text": "Salt raises blood pressure.", "label": "causal"}\n["a"]\n')
     no_label = causemap("eval", "strength", "--data", str(gold), cwd=tmp_path)
