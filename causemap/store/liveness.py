@@ -2,9 +2,11 @@
 
 A run's process holds a lock that the operating system or the database server lets go of the moment the
 process dies, however it dies (kill -9 included): on PostgreSQL a session advisory lock on a connection
-of its own, on SQLite an ``flock`` on a file beside the database (the ``filelock`` package). Another
-process asks whether that lock is still held; it never guesses from process ids or clocks, so it works
-across machines on PostgreSQL too.
+of its own (outside the pool, so that finishing the run ends the session), on SQLite an ``flock`` on a
+file beside the database (the ``filelock`` package). Another process asks whether that lock is still
+held; it never guesses from process ids or clocks, so it works across machines on PostgreSQL too. The
+lock is taken before the run's row commits (``runs.start_run``), so a run that is seen running and
+holds no lock has died.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ class RunLock(Protocol):
 class _AdvisoryLock:
     def __init__(self, engine: sa.Engine, run_id: int):
         self._conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        # A session of its own, out of the pool: a pooled connection, closed, goes back to the pool with
+        # its session and the session's advisory locks, and the finished run would look alive.
+        self._conn.detach()
         self._conn.execute(sa.select(sa.func.pg_advisory_lock(RUN_LOCK_CLASS, run_id)))
 
     def release(self) -> None:
-        self._conn.close()  # closing the session releases its advisory locks
+        self._conn.close()  # ends the session, which releases its advisory locks
 
 
 class _FileLock:
@@ -61,7 +66,9 @@ def is_alive(conn: sa.Connection, database: Path | None, run_id: int) -> bool:
         held = conn.execute(
             sa.text(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                "AND classid = CAST(:cls AS oid) AND objid = CAST(:run AS oid) AND objsubid = 2"
+                "AND classid = CAST(:cls AS oid) AND objid = CAST(:run AS oid) AND objsubid = 2 "
+                # pg_locks lists the whole server's locks; a run of another database's workspace is not ours
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             ),
             {"cls": RUN_LOCK_CLASS, "run": run_id},
         ).scalar()

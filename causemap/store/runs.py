@@ -1,7 +1,8 @@
 """Runs of the commands (who runs them, how each ended) and every file's outcome as it finishes.
 
-A run is ``running`` while the process that started it holds its lock (``liveness``); a run whose process
-died without finishing it is closed as ``interrupted`` by the next run or `causemap status`.
+A run is ``running`` while the process that started it holds its lock (``liveness``), taken before the
+run's row is visible to anyone; a run whose process died without finishing it is closed as
+``interrupted`` by the next run or `causemap status`.
 """
 
 from __future__ import annotations
@@ -24,13 +25,23 @@ class RunQueries(StoreBase):
     def start_run(self, command: str) -> int:
         """A new run of ``command`` by this process (runs left running by a dead process are closed)."""
         self.close_interrupted_runs()
-        with self.transaction() as conn:
-            run_id = int(
-                conn.execute(
-                    sa.insert(runs).values(command=command, host=socket.gethostname(), pid=os.getpid())
-                ).inserted_primary_key[0]
-            )
-        self._run_locks()[run_id] = liveness.hold(self._engine, self.path, run_id)
+        lock: liveness.RunLock | None = None
+        try:
+            with self.transaction() as conn:
+                run_id = int(
+                    conn.execute(
+                        sa.insert(runs).values(command=command, host=socket.gethostname(), pid=os.getpid())
+                    ).inserted_primary_key[0]
+                )
+                # Locked before the row commits: a run that others see running always holds its lock.
+                # Locked after, a process starting a run meanwhile would find it running without one,
+                # close it as interrupted and delete its work claims, ones it took since included.
+                lock = liveness.hold(self._engine, self.path, run_id)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        self._run_locks()[run_id] = lock
         return run_id
 
     def record_outcome(self, run_id: int, outcome: str, row: dict[str, Any]) -> None:

@@ -24,13 +24,21 @@ class WorkQueries(RunQueries):
         """Claim ``key`` for run ``run_id``: None when it is ours now, else the live run holding it."""
         where = (work_claims.c.kind == kind, work_claims.c.key == key)
         holder_query = sa.select(work_claims.c.run_id).where(*where).with_for_update()
+        # RETURNING says whether the row went in: an INSERT's rowcount is -1 (true) on PostgreSQL with
+        # psycopg once SQLAlchemy has closed the cursor, so a claim lost to a concurrent claimant looked won.
+        insert = (
+            self._insert(work_claims)
+            .values(kind=kind, key=key, run_id=run_id)
+            .on_conflict_do_nothing(index_elements=["kind", "key"])
+            .returning(work_claims.c.run_id)
+        )
         with self.transaction() as conn:
             holder = conn.execute(holder_query).scalar()
-            if holder is None:
-                insert = self._insert(work_claims).values(kind=kind, key=key, run_id=run_id)
-                if conn.execute(insert.on_conflict_do_nothing(index_elements=["kind", "key"])).rowcount:
+            while holder is None:
+                if conn.execute(insert).first() is not None:
                     return None
-                holder = conn.execute(holder_query).scalar()  # another claimant came first
+                # Another claimant came first; if it has let go again already, the claim is free to try.
+                holder = conn.execute(holder_query).scalar()
             if holder == run_id:
                 return None
             if self.run_is_alive(conn, holder):
