@@ -48,6 +48,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_TAGS,
     is_infinitive,
     misparsed_verb_arguments,
+    misread_particle_verb,
     misread_present_verb,
     noun_before,
     object_after_preposition,
@@ -306,6 +307,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             found = verbless_arguments(token, misread_noun=True)
             if found is not None:
                 match = cue_match("verb", token, [token.i], [found[0]], [found[1]], entry, inherited=True)
+        elif token.tag_ == "NNS" and (particle := misread_particle_verb(token, lexicon)) is not None:
+            # "Deficiency of X results in Y" with "results" read as a plural noun
+            entry, prep, subject = particle
+            objects = preposition_objects(token, (prep,)) or object_after_preposition(token, prep)
+            match = cue_match("verb_particle", token, [token.i], [subject], objects, entry, inherited=True)
         elif token.pos_ in VERB_POS or _acts_as_verb(token):
             lemma = prefixed_lemma(token, lemma, lexicon.verbs)
             for prep, entry in lexicon.particles.get(lemma, ()):

@@ -123,6 +123,13 @@ def verbless_arguments(
         return None  # "the reduced ...", "with reduced ...": the phrase before is not complete
     if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")":
         return None
+    subject = _subject_before(token)
+    return (subject, head) if subject is not None else None
+
+
+def _subject_before(token: Token) -> Token | None:
+    """The head of the noun phrase from the sentence start to a cue the parser read inside it."""
+    sent = token.sent
     before = token.doc[sent.start : token.i]
     tops = [t for t in before if not (sent.start <= t.head.i < token.i) or t.head.i == t.i]
     # "X (56 g/d) for 8 wk improved Y": an amount is no subject; "Silencing of X reduced Y": a
@@ -135,7 +142,43 @@ def verbless_arguments(
     if before_subject is not None and before_subject.lower_ == "of" and before_subject.head in nouns:
         # "Knockout of X impaired Y" with X hung on Y: the phrase the "of" belongs to is the subject
         subject = before_subject.head
-    return subject, head
+    return subject
+
+
+# Words that make a plural noun a noun whatever follows it ("our results in mice", "two leads to"):
+# a determiner, possessive or number of its own, or an adjective right before it ("similar results").
+_NOUN_MARKS = frozenset({"det", "poss", "nummod", "quantmod"})
+
+
+def misread_particle_verb(token: Token, lexicon: CueLexicon) -> tuple[Cue, str, Token] | None:
+    """A prepositional cue verb the tagger read as a plural noun ("X results in Y", "X leads to Y"
+    tagged "results"/"leads" NNS): ``(cue, preposition, subject)``, or None.
+
+    The verb reading needs the cue's own preposition right after it, nothing marking the word as a
+    noun, no other finite verb in the sentence ("Our results in mice show ..." keeps its noun) and
+    a subject phrase that runs from the sentence start (or an introductory phrase's comma) to the
+    cue, so that no word of it is cut.
+    """
+    lower = token.lower_
+    sent = token.sent
+    if token.tag_ != "NNS" or not lower.endswith("s") or token.i == sent.start or token.i + 1 >= sent.end:
+        return None
+    previous, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    marked = any(c.dep_ in _NOUN_MARKS or (c.dep_ == "amod" and c.i == token.i - 1) for c in token.children)
+    if marked or not is_verbless(token):
+        return None
+    if previous.tag_ == "VBG" and previous.i == sent.start:
+        subject: Token | None = previous  # "Smoking results in ...": a gerund names the act
+    else:
+        subject = _subject_before(token) if previous.pos_ in NOUN_POS or previous.text == ")" else None
+    opening = subject.left_edge.i if subject is not None else sent.start
+    if subject is None or (opening != sent.start and token.doc[opening - 1].text != ","):
+        return None  # a cut subject; after an introductory phrase and its comma it is whole
+    for stem in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
+        for prep, entry in lexicon.particles.get(stem or "", ()):
+            if prep == after.lower_ and not entry.objects:
+                return entry, prep, subject
+    return None
 
 
 def _nominal_gerund(token: Token) -> bool:

@@ -515,3 +515,30 @@ def test_a_participle_clause_after_a_comma_is_not_part_of_the_noun(extractor):
     assert ("The drug", "ERK phosphorylation", "-") in [
         (c.cause.text, c.effect.text, c.polarity) for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "results"/"leads" tagged as plural nouns: the cue's own preposition after it makes it the verb
+        ("Shortage of folate results in anaemia.", ("Shortage of folate", "anaemia")),
+        ("Smoking results in gum disease.", ("Smoking", "gum disease")),
+        ("After surgery, removal of the spleen leads to infection.", ("removal of the spleen", "infection")),
+        ("Bone loss results from deficiency of calcium.", ("deficiency of calcium", "Bone loss")),
+    ],
+)
+def test_a_prepositional_cue_verb_read_as_a_noun_is_the_verb(extractor, sentence, expected):
+    claims = claims_of(extractor, sentence)
+    assert [(c.cause.text, c.effect.text, c.polarity) for c in claims] == [(*expected, "+")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our results in the second cohort were similar.",  # a possessive: the noun
+        "Similar results in older rats were reported.",  # an adjective before it, and a finite verb
+        "Three leads to the suspect came from the same caller.",  # a number: the noun
+    ],
+)
+def test_a_plural_noun_before_a_cue_preposition_stays_a_noun(extractor, sentence):
+    assert claims_of(extractor, sentence) == []
