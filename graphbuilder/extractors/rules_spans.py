@@ -3,7 +3,8 @@
 An argument is its head's dependency subtree, minus clauses hanging off it (relative and
 adverbial clauses), minus anything that holds the cue or the other argument, trimmed of
 punctuation and parenthetical asides at its edges. Coordinated nominal heads ("masks and hand
-hygiene") are split into one argument each.
+hygiene") are split into one argument each. Where the parse would cut a name, its edges are mended
+in ``rules_span_edges``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
+from causemap.graphbuilder.extractors.rules_span_edges import (
+    flat_compound_start,
+    merged_subject_start,
+    misattached_modifiers_start,
+    naming_appositive,
+    participle_after,
+    whole_words,
+)
 
 # Dependents that start a new clause or an aside rather than name the variable.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "parataxis", "mark", "meta", "appos"})
@@ -209,8 +218,6 @@ TO_COMPLEMENT_NOUNS = frozenset(
     }
 )
 MANNER_NOUNS = frozenset({"manner", "fashion", "way"})
-# Adjectives that, like a participle after a hyphen, relate the word before it ("calcium-dependent").
-RELATION_ADJECTIVES = frozenset({"dependent", "independent", "attributable"})
 
 
 def _glued_code(appos: Token) -> bool:
@@ -236,18 +243,6 @@ def _is_misread_complement(noun: Token, child: Token) -> bool:
         and child.i == noun.i + 2
         and doc[noun.i + 1].lower_ == "to"
         and doc[noun.i + 1].head.i == child.i
-    )
-
-
-def _participle_after(hyphen: Token) -> bool:
-    doc = hyphen.doc
-    if hyphen.i + 1 >= len(doc):
-        return False
-    word = doc[hyphen.i + 1]
-    return (
-        word.tag_ in ("VBN", "VBD", "VBG")
-        or word.lower_.endswith(("ed", "ing"))
-        or word.lower_ in RELATION_ADJECTIVES
     )
 
 
@@ -319,7 +314,7 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 and child.text == "-"
                 and not child.whitespace_
                 and child.i > tok.i
-                and _participle_after(child)
+                and participle_after(child)
             ):
                 continue  # "acid-induced": the hyphen belongs to the participle after it
             if tok is head and child.dep_ == "prep" and child.i < head.i and head.pos_ in NOMINAL_POS:
@@ -357,140 +352,20 @@ def argument_span(
     """
     if head.i in blocked or is_section_label(head):
         return None  # "BACKGROUND AND OBJECTIVE: ...": a section label names nothing
-    head = _naming_appositive(head, blocked) or head
+    head = naming_appositive(head, blocked) or head
     kept = _kept_tokens(head, blocked, split, group)
     doc = head.doc
     # Grow the contiguous run around the head.
     start = end = head.i
     while start - 1 in kept:
         start -= 1
-    start = _merged_subject_start(head, start, blocked)
-    start = _flat_compound_start(head, start, blocked)
+    start = merged_subject_start(head, start, blocked)
+    start = flat_compound_start(head, start, blocked)
     if misparsed:
-        start = _misattached_modifiers_start(head, start, blocked)
+        start = misattached_modifiers_start(head, start, blocked)
     while end + 1 in kept:
         end += 1
     start, end = _trim(doc, start, end, head.i)
     if start > end:
         return None
-    return _whole_words(doc, start, end, blocked)
-
-
-DEFINITE_DETERMINERS = frozenset({"the", "this", "these", "that", "those", "our"})
-
-
-def _naming_appositive(head: Token, blocked: set[int], max_words: int = 6) -> Token | None:
-    """The name set off after a definite description ("the emerging pathogen, A. lwoffii, causes
-    ..."; "the hormone, insulin, lowers ..."): the description points at the thing, the name says
-    which it is, so the name is the argument. None when the head has no such appositive."""
-    if head.pos_ != "NOUN" or not any(
-        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children
-    ):
-        return None
-    doc = head.doc
-    for child in head.children:
-        if child.dep_ != "appos" or child.i < head.i:
-            continue
-        words = list(child.subtree)
-        edge = words[0].i
-        if (
-            edge > 0
-            and doc[edge - 1].text == ","
-            and len(words) <= max_words
-            and not any(t.i in blocked for t in words)
-            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("a", "an") for t in words)
-        ):
-            # an indefinite appositive describes ("the drug, a statin, ..."), a clause adds
-            return child
-    return None
-
-
-# Characters that join the parts of one written word ("pre-mRNA", "CD4/CD8", "Ca2+").
-WORD_JOINERS = frozenset({"-", "/", "\u2010", "\u2011", "\u2013"})
-
-
-def _whole_words(doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
-    """Widen ``[start, end]`` to whole written words: the tokeniser splits "pre-mRNA" into three
-    tokens and the parser may give each its own head, but a name never begins or ends inside a
-    word. The hyphen of "X-induced" belongs to the participle after it and is not crossed. When
-    the whole word holds the cue or the other argument, the argument is a piece of one word and
-    names nothing (None)."""
-
-    def joined(left: int) -> bool:  # doc[left] and doc[left + 1] are one written word
-        if doc[left].whitespace_:
-            return False
-        a, b = doc[left], doc[left + 1]
-        if a.text in WORD_JOINERS:
-            return not _participle_after(a) and left > 0 and not doc[left - 1].whitespace_
-        return b.text in WORD_JOINERS and not _participle_after(b) and left + 2 < len(doc)
-
-    while start > 0 and joined(start - 1) and not doc[start - 1].is_space:
-        start -= 1
-    while end + 1 < len(doc) and joined(end):
-        end += 1
-    if any(i in blocked for i in range(start, end + 1)):
-        return None
-    return start, end + 1
-
-
-def _misattached_modifiers_start(head: Token, start: int, blocked: set[int]) -> int:
-    """Where an argument begins when the parser read it as a modifier of a later noun and hung its
-    own modifiers there too ("reduced temperature enhanced expression" parsed as one noun phrase:
-    "reduced" then modifies "expression", but it is the temperature that was reduced)."""
-    doc = head.doc
-    while (
-        start > 0
-        and start - 1 not in blocked
-        and doc[start - 1].head.i > head.i
-        and doc[start - 1].dep_ in ("amod", "det", "compound", "nummod")
-        and not any(True for _ in doc[start - 1].children)
-    ):
-        start -= 1
-    return start
-
-
-NAME_PART_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "punct"})
-
-
-def _flat_compound_start(head: Token, start: int, blocked: set[int]) -> int:
-    """Where a name begins that the parser laid flat: the small parser hangs every noun of a
-    compound on the last ("[dopamine] [D2] [receptor] antagonist": each a compound of
-    "antagonist"), so a premodifier taken as an argument ("receptor") has the words of its own
-    name as siblings. Those before it that are nouns, numbers or written names ("D2", "II") join
-    it; a descriptive adjective ("selective", "potent") or a determiner ends the name."""
-    noun = head.head
-    if head.dep_ not in ("compound", "nmod") or noun.i <= head.i or noun.pos_ not in ("NOUN", "PROPN"):
-        return start
-    doc = head.doc
-    phrase = {noun.i}  # the nouns the compound hangs on ("[II] ... blocker losartan")
-    while noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i:
-        noun = noun.head
-        phrase.add(noun.i)
-    while start > 0 and start - 1 not in blocked:
-        before = doc[start - 1]
-        inside = before.head.i in phrase or start <= before.head.i < head.i
-        if not inside or before.dep_ not in NAME_PART_DEPS:
-            break
-        if before.dep_ == "punct" and not (before.text == "-" and not before.whitespace_):
-            break
-        if before.pos_ in ("ADJ", "VERB") and not any(ch.isdigit() or ch.isupper() for ch in before.text):
-            break
-        start -= 1
-    return start
-
-
-def _merged_subject_start(head: Token, start: int, blocked: set[int]) -> int:
-    """Where a subject begins when the parser cut its noun phrase into two subjects of one verb
-    ("Phosphatidylinositol (PI) 3-kinase plays ...": "Phosphatidylinositol" and "kinase")."""
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return start
-    for sibling in head.head.children:
-        if (
-            sibling.dep_ == head.dep_
-            and sibling.i < head.i
-            and sibling.right_edge.i + 1 >= start - 1
-            and sibling.right_edge.i < start
-            and not any(t.i in blocked for t in sibling.subtree)
-        ):
-            return sibling.left_edge.i
-    return start
+    return whole_words(doc, start, end, blocked)
