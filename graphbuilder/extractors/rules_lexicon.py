@@ -370,7 +370,7 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
     # A group defined by what it has or was given ("patients with X", "rats receiving X") sets the
     # scene of an association ("Y occurred in patients receiving X"): the group noun with its
     # definer's first word passes.
-    from causemap.graphbuilder.extractors.rules_arguments import (
+    from causemap.graphbuilder.extractors.rules_group_words import (
         GROUP_PARTICIPLES,
         GROUP_PREPS,
         GROUP_VERBS,
