@@ -394,6 +394,7 @@ def _stored_paper(outcome: FileOutcome, item: PreparedDocument) -> StoredPaper:
         "title": paper.title,
         "pages": paper.n_pages,
         "chunks": len(chunks),
+        "warnings": [warning.to_dict() for warning in doc.page_warnings],  # pages not all read
     }
     return StoredPaper(outcome, paper, chunks, row)
 

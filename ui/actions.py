@@ -78,11 +78,7 @@ def ingest_rows(report: Any) -> list[dict[str, Any]]:
     rows = []
     for outcome in ("ingested", "skipped", "failed"):
         for item in getattr(report, outcome, []):
-            detail = (
-                item.get("error")
-                or item.get("reason")
-                or (f"{item.get('pages', '?')} pages, {item.get('chunks', '?')} chunks")
-            )
+            detail = item.get("error") or item.get("reason") or _stored_detail(item)
             rows.append(
                 {
                     "file": Path(str(item.get("path", ""))).name,
@@ -92,3 +88,10 @@ def ingest_rows(report: Any) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _stored_detail(item: dict[str, Any]) -> str:
+    """A stored paper's size, and its pages whose text is not all there."""
+    size = f"{item.get('pages', '?')} pages, {item.get('chunks', '?')} chunks"
+    pages = [f"page {w['page']}: {w['reason']}" for w in item.get("warnings", [])]
+    return "; ".join([size, *pages])

@@ -41,6 +41,8 @@ def ingest(
     else:
         for row in report.ingested:
             say(f"ingested  {row['path']}  ({row['pages']} pages, {row['chunks']} chunks)")
+            for page in row.get("warnings", []):
+                warn(f"  page {page['page']}: {page['reason']}")
         for row in report.skipped:
             say(f"skipped   {row['path']}  ({row['reason']})")
         for row in report.failed:

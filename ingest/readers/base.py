@@ -144,6 +144,25 @@ class PageText:
         return None
 
 
+PageWarningCode = Literal[
+    "page_cut_short",  # the reader skipped part of the page's content; what it read is kept
+    "page_not_read",  # reading the page's text failed: the page is stored empty
+    "page_scanned",  # the page is an image without text (OCR would read it): stored empty
+]
+
+
+@dataclass(frozen=True)
+class PageWarning:
+    """A page of a stored paper whose text is not all there, and why: told with the paper's outcome."""
+
+    page: int
+    code: PageWarningCode
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"page": self.page, "code": self.code, "reason": self.reason}
+
+
 @dataclass
 class ParsedDocument:
     """One paper read from a file (or one record of a JSONL file)."""
@@ -160,6 +179,8 @@ class ParsedDocument:
     # Non-fatal problems worth showing at debug level (pages that failed to extract, pypdf
     # warnings, a missing end-of-file marker, ...). Never needed to use the document.
     warnings: list[str] = field(default_factory=list)
+    # Pages whose text is not all there: reported with the paper's outcome (``ingest --json``).
+    page_warnings: list[PageWarning] = field(default_factory=list)
 
     @property
     def text_chars(self) -> int:

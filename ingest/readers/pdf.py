@@ -7,7 +7,9 @@ that needs OCR). Files encrypted with an empty user password open normally.
 
 pypdf reports recoverable problems through the ``pypdf`` logger and ``warnings``; both are routed
 to this module's logger at DEBUG level (and onto ``ParsedDocument.warnings``) instead of being
-printed raw to users.
+printed raw to users. The ones that mean a page's content was skipped (pypdf 7 stops after 5,000
+nested form invocations per page, and skips a form it cannot decode) are told to the user as a
+``PageWarning`` on that page, as is a page whose text could not be read at all or that is a scan.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from causemap.ingest.readers.base import (
     DEFAULT_LIMITS,
     DEFAULT_MAX_BYTES,
     PageText,
+    PageWarning,
     ParsedDocument,
     ReadFailure,
     ReadLimits,
@@ -51,6 +54,10 @@ _SIGNATURES = (
 )
 _log = logging.getLogger(__name__)
 _messages: ContextVar[list[str] | None] = ContextVar("pypdf_messages", default=None)
+# pypdf's messages (parts of their templates, which do not vary with the file) saying it skipped some
+# of a page's content while extracting its text and read on.
+_SKIPPED_CONTENT = ("form XObject invocations", "Impossible to decode XFormObject")
+_skipped: ContextVar[list[str] | None] = ContextVar("pypdf_skipped_content", default=None)
 
 
 class _PypdfToDebug(logging.Handler):
@@ -62,6 +69,9 @@ class _PypdfToDebug(logging.Handler):
         collected = _messages.get()
         if collected is not None and len(collected) < 200:
             collected.append(message)
+        skipped = _skipped.get()
+        if skipped is not None and len(skipped) < 5 and any(t in str(record.msg) for t in _SKIPPED_CONTENT):
+            skipped.append(message)
 
 
 def route_pypdf_logging() -> None:
@@ -185,15 +195,25 @@ def _extract(
 
     raw_pages: list[str] = []
     problems: list[str] = []
+    page_warnings: list[PageWarning] = []
     for index, page in enumerate(reader.pages):
         report_pages(index, page_count)
+        skipped: list[str] = []
+        token = _skipped.set(skipped)
         try:
             text = page.extract_text(visitor_text=collect_run if index == 0 else None)
         except MemoryError:
             raise  # the memory limit, reported as such by the reader process
         except Exception as exc:  # one bad page must not lose the others
             problems.append(f"page {index + 1}: text extraction failed ({_short_reason(exc)})")
+            reason = f"its text could not be read ({_short_reason(exc)}): stored empty"
+            page_warnings.append(PageWarning(index + 1, "page_not_read", reason))
             text = ""
+        finally:
+            _skipped.reset(token)
+        for message in dict.fromkeys(skipped):
+            reason = f"cut short by pypdf ({message.rstrip('.')}); the text read is kept"
+            page_warnings.append(PageWarning(index + 1, "page_cut_short", reason))
         if len(text or "") > limits.max_page_chars:
             # Checked before cleaning: megabytes of one repeated word are not a page of a paper.
             return ReadFailure(
@@ -219,12 +239,15 @@ def _extract(
             "page images either (vector drawings or blank pages?)",
         )
     scanned = [
-        str(index + 1)
+        index + 1
         for index, text in enumerate(raw_pages)
         if len(text.strip()) < MIN_TEXT_CHARS_PER_PAGE and _has_images(reader.pages[index])
     ]
     if scanned:
-        problems.append(f"page(s) {', '.join(scanned)} look scanned (images, no text): not read")
+        problems.append(f"page(s) {', '.join(map(str, scanned))} look scanned (images, no text): not read")
+    for number in scanned:
+        reason = "it looks scanned (an image, no text): not read; run OCR (e.g. ocrmypdf) to read it"
+        page_warnings.append(PageWarning(number, "page_scanned", reason))
     cleaned = clean_pages(raw_pages)
     spans = label_pages(cleaned)
     meta = extract_metadata(_info_strings(reader), normalize_characters(raw_pages[0]), font_runs, path.name)
@@ -239,6 +262,7 @@ def _extract(
         doi=meta.doi,
         pages=[PageText(i + 1, text, spans[i]) for i, text in enumerate(cleaned)],
         warnings=problems,
+        page_warnings=sorted(page_warnings, key=lambda w: w.page),
     )
 
 

@@ -243,6 +243,30 @@ def many_operators_pdf(count: int) -> bytes:
     return raw_pdf([page], {})
 
 
+def form_invoked_pdf(invocations: int) -> bytes:
+    """One page: a sentence, a form showing the word "cell" invoked ``invocations`` times (a table drawn
+    cell by cell), then another sentence. pypdf 7 stops reading forms after 5,000 invocations a page."""
+    form = b"BT /F1 10 Tf 50 700 Td (cell) Tj ET"
+    xobject = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Length %d >>\nstream\n%s\nendstream" % (len(form), form)
+    )
+    page = (
+        b"BT /F1 10 Tf 50 750 Td (The page begins with this sentence.) Tj ET "
+        + b"/Fm0 Do " * invocations
+        + b"BT /F1 10 Tf 50 100 Td (The page ends with this sentence.) Tj ET"
+    )
+    return raw_pdf([page], {6: xobject}, resources=b"/XObject << /Fm0 6 0 R >>")
+
+
+def unreadable_second_page_pdf() -> bytes:
+    """Two pages of text, the second's content an array of 10,001 streams (pypdf refuses over 10,000)."""
+    text = b"BT /F1 10 Tf 50 750 Td (" + b"Coffee raises alertness in adults. " * 5 + b") Tj ET"
+    part = b"BT /F1 10 Tf 50 700 Td (A part.) Tj ET"
+    stream = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(part), part)
+    return raw_pdf([text, text], {7: b"[" + b"9 0 R " * 10_001 + b"]", 9: stream})
+
+
 @pytest.fixture(scope="session")
 def spec() -> SimpleNamespace:
     """What the synthetic paper contains, and the builders (tests import nothing from here)."""
@@ -261,6 +285,8 @@ def spec() -> SimpleNamespace:
         repeated_word_pdf=repeated_word_pdf,
         word_per_line_pdf=word_per_line_pdf,
         many_operators_pdf=many_operators_pdf,
+        form_invoked_pdf=form_invoked_pdf,
+        unreadable_second_page_pdf=unreadable_second_page_pdf,
     )
 
 

@@ -161,6 +161,31 @@ def test_limits_are_reported_in_the_command_line_json(tmp_path, spec, good_pdf):
     assert [row["path"] for row in report["ingested"]] == [str(good_pdf)]
 
 
+def test_a_page_cut_short_by_pypdf_is_a_warning_of_the_ingested_paper_in_json_and_text(tmp_path, spec):
+    from typer.testing import CliRunner
+
+    from causemap.cli import app
+
+    table = tmp_path / "table.pdf"
+    table.write_bytes(spec.form_invoked_pdf(5_003))
+    workspace = tmp_path / "ws"
+    result = CliRunner().invoke(app, ["ingest", str(table), "--workspace", str(workspace), "--json"])
+    assert result.exit_code == 0, result.output  # stored: what was read is kept
+    [row] = json.loads(result.stdout)["ingested"]
+    [warning] = row["warnings"]
+    assert (warning["page"], warning["code"]) == (1, "page_cut_short")
+    assert "5000 form XObject invocations" in warning["reason"]
+    with Workspace.open(workspace) as ws:
+        [page] = ws.store.pages(row["paper_id"])
+        assert page.text.endswith("The page ends with this sentence.") and page.text.count("cell") == 5_000
+        assert ws.store.latest_run("ingest")["ingested"][0]["warnings"] == [warning]  # recorded too
+    again = tmp_path / "again.pdf"
+    again.write_bytes(spec.form_invoked_pdf(5_004))
+    shown = CliRunner().invoke(app, ["ingest", str(again), "--workspace", str(workspace)])
+    assert shown.exit_code == 0, shown.output
+    assert f"page 1: {warning['reason']}" in shown.stderr
+
+
 @pytest.mark.skipif(
     __import__("causemap.ingest.worker", fromlist=["_START_METHOD"])._START_METHOD != "fork",
     reason="the patched reader reaches the worker only through fork",

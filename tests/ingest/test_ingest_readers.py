@@ -177,6 +177,35 @@ def test_a_scanned_page_inside_a_text_pdf_is_reported_and_the_rest_is_read(spec)
     assert texts[1] == "" and texts[0] == texts[2]
     assert texts[0].count("Coffee raises alertness in adults.") == 20  # repeated pages stay whole
     assert any("2" in warning and "scanned" in warning for warning in document.warnings)
+    assert [(w.page, w.code) for w in document.page_warnings] == [(2, "page_scanned")]
+    assert "OCR" in document.page_warnings[0].reason
+
+
+def test_a_page_cut_short_by_pypdfs_form_limit_keeps_what_was_read_and_says_so(spec):
+    document = read_pdf(Path("table.pdf"), spec.form_invoked_pdf(5_003))
+    assert isinstance(document, ParsedDocument), document
+    [warning] = document.page_warnings
+    assert (warning.page, warning.code) == (1, "page_cut_short")
+    assert "5000 form XObject invocations" in warning.reason and "kept" in warning.reason
+    text = document.pages[0].text
+    assert text.startswith("The page begins with this sentence.")
+    assert text.endswith("The page ends with this sentence.")  # the page's own text after the forms
+    assert text.count("cell") == 5_000  # the forms read before pypdf stopped
+
+
+def test_a_page_read_whole_has_no_page_warning(spec):
+    document = read_pdf(Path("table.pdf"), spec.form_invoked_pdf(50))
+    assert isinstance(document, ParsedDocument) and document.page_warnings == []
+    assert document.pages[0].text.count("cell") == 50
+
+
+def test_a_page_whose_text_cannot_be_read_is_reported_and_the_others_are_kept(spec):
+    document = read_pdf(Path("two.pdf"), spec.unreadable_second_page_pdf())
+    assert isinstance(document, ParsedDocument), document
+    [warning] = document.page_warnings
+    assert (warning.page, warning.code) == (2, "page_not_read")
+    assert "10001 > 10000" in warning.reason
+    assert document.pages[1].text == "" and document.pages[0].text.count("Coffee raises") == 5
 
 
 def test_missing_file_too_large_and_unsupported_type(tmp_path, spec):

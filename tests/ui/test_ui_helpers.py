@@ -284,3 +284,30 @@ def test_a_failing_job_records_the_error():
 def test_frame_has_one_row_per_claim():
     frame = claims_frame([make_claim(), make_claim(page=5, state=CurationState.ACCEPTED)], {})
     assert isinstance(frame, pd.DataFrame) and list(frame["state"]) == ["pending", "accepted"]
+
+
+def test_the_ingest_table_tells_a_paper_with_a_page_cut_short():
+    from types import SimpleNamespace
+
+    from causemap.ui.actions import ingest_rows
+
+    cut = {
+        "page": 3,
+        "code": "page_cut_short",
+        "reason": "cut short by pypdf (a limit); the text read is kept",
+    }
+    report = SimpleNamespace(
+        ingested=[
+            {
+                "path": "/x/a.pdf",
+                "paper_id": "a" * 64,
+                "title": "A",
+                "pages": 4,
+                "chunks": 9,
+                "warnings": [cut],
+            },
+            {"path": "/x/b.pdf", "paper_id": "b" * 64, "title": "B", "pages": 2, "chunks": 5, "warnings": []},
+        ]
+    )
+    details = [row["detail"] for row in ingest_rows(report)]
+    assert details == [f"4 pages, 9 chunks; page 3: {cut['reason']}", "2 pages, 5 chunks"]
