@@ -38,6 +38,11 @@ from causemap.graphbuilder.variables import (
         ("a reduction in the incidence of malaria", "malaria", True),
         ("lower risk of all-cause mortality", "all-cause mortality", True),
         ("weight loss", "weight", True),
+        # nouns of a thing's undoing measure it, downward; an impairment is a condition of its own
+        ("degradation of the cIAP1 protein", "ciap1 protein", True),
+        ("collagen breakdown", "collagen", True),
+        ("bone destruction", "bone", True),
+        ("hearing impairment", "hearing impairment", False),
         ("an increase in the number of hospital admissions", "hospital admission", False),
         ("socioeconomic status", "socioeconomic status", False),  # a lone adjective stays
         ("heart rate", "heart rate", False),
