@@ -20,7 +20,9 @@ IMRaD layout; the labels of structured abstracts):
 
 A claim takes its sentence's role, except a statement of use or indication ("X is used in the
 treatment of Y", "patients treated with X for Y"): it says what X is given for, not what this paper
-found X to do, so it is background wherever it stands (:func:`claim_role`).
+found X to do, so it is background wherever it stands (:func:`claim_role`); and a claim read under a
+heading of a journal's summary box, which the text layer runs into the body ("What is already known on
+this topic": background; "What this study adds": finding), takes the heading's role (:func:`box_role`).
 
 The cues are data (``resources/rhetoric.json``). Every extractor's claims get their role here (the
 workspace pipeline calls :func:`sentence_zones` before extraction and gives each claim its
@@ -75,6 +77,7 @@ class Rhetoric:
     label_pattern: re.Pattern[str]
     layout: tuple[re.Pattern[str], ...]
     caption_label: re.Pattern[str]
+    presentation: re.Pattern[str]
     aims: tuple[re.Pattern[str], ...]
     aim_findings: re.Pattern[str]
     procedures: tuple[re.Pattern[str], ...]
@@ -88,6 +91,7 @@ class Rhetoric:
     indication_before: re.Pattern[str]
     indication_after: re.Pattern[str]
     efficacy: re.Pattern[str]
+    box_headings: tuple[tuple[re.Pattern[str], ClaimRole], ...]
 
 
 def _compile(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
@@ -112,6 +116,7 @@ def load_rhetoric() -> Rhetoric:
         label_pattern=re.compile(rf"^\s*((?i:{alternatives}))(?:\s*[:.\u2014\u2013](?:\s|$)|\s+(?=[A-Z]))"),
         layout=_compile(data["layout"]["patterns"]),
         caption_label=re.compile(data["captions"]["label"]),
+        presentation=re.compile(data["captions"]["presentation"], re.I),
         aims=_compile(data["aims"]["patterns"]),
         aim_findings=re.compile(data["aims"]["finding_markers"], re.I),
         procedures=_compile(data["procedures"]["patterns"]),
@@ -126,6 +131,10 @@ def load_rhetoric() -> Rhetoric:
         indication_before=re.compile(data["indication"]["before_cause"], re.I),
         indication_after=re.compile(data["indication"]["between_after"], re.I),
         efficacy=re.compile(data["indication"]["efficacy"], re.I),
+        box_headings=tuple(
+            (re.compile(data["summary_boxes"][kind], re.I), role)
+            for kind, role in (("background", ClaimRole.BACKGROUND), ("finding", ClaimRole.FINDING))
+        ),
     )
 
 
@@ -147,7 +156,8 @@ def is_layout(text: str, rhetoric: Rhetoric | None = None) -> bool:
 
 
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "([", ")]"
-_CAPTION_TITLE = re.compile(r"[.:|]?\s+[A-Z][a-z]")
+# The caption's title, perhaps after the letter of its first panel ("FIG 7 (a) The survival ...").
+_CAPTION_TITLE = re.compile(r"[.:|]?\s+(?:\([a-z](?:\s?[,\u2013-]\s?[a-z])*\)\s+)?[A-Z][a-z]")
 _CAPTION_PUNCT = re.compile(r"\s*[:|]")
 _LABEL_ENDS = re.compile(r"\.?\s*$")
 # The end of a sentence of prose: a full stop, question or exclamation mark, perhaps closing quotes or
@@ -168,7 +178,10 @@ def caption_in(text: str, rhetoric: Rhetoric | None = None) -> str | None:
             continue  # "(see Fig. 2 Activation ...)": a reference in brackets
         if _LABEL_ENDS.match(after) and not (words and _refers(words)):
             return "end"
-        if words and (_CAPTION_PUNCT.match(after) or (_CAPTION_TITLE.match(after) and not _refers(words))):
+        capitals = match.group(0).lstrip()[:3].isupper()  # "FIG 7": set as a caption, never a reference
+        if words and (
+            _CAPTION_PUNCT.match(after) or (_CAPTION_TITLE.match(after) and (capitals or not _refers(words)))
+        ):
             return "inside"
     return None
 
@@ -248,10 +261,26 @@ def states_indication(sentence: str, cause: tuple[int, int], effect: tuple[int, 
     )
 
 
+def box_role(sentence: str, position: int) -> ClaimRole | None:
+    """The role a summary box's heading gives the text at ``position`` of ``sentence``: the role of
+    the last heading before it ("What is already known on this topic ...": background; "What this
+    study adds ...": finding), or None when no heading precedes it (``rhetoric.json``,
+    "summary_boxes")."""
+    last: tuple[int, ClaimRole] | None = None
+    for pattern, role in load_rhetoric().box_headings:
+        for match in pattern.finditer(sentence, 0, position):
+            if match.end() <= position and (last is None or match.start() > last[0]):
+                last = (match.start(), role)
+    return last[1] if last else None
+
+
 def claim_role(sentence: str, cause: tuple[int, int], effect: tuple[int, int], role: ClaimRole) -> ClaimRole:
     """A claim's role: its sentence's, except that a statement of use or indication restates
-    practice and is background in any zone (:func:`states_indication`)."""
-    return ClaimRole.BACKGROUND if states_indication(sentence, cause, effect) else role
+    practice and is background in any zone (:func:`states_indication`), and that a claim read
+    under a summary box's heading takes the heading's role (:func:`box_role`)."""
+    if states_indication(sentence, cause, effect):
+        return ClaimRole.BACKGROUND
+    return box_role(sentence, min(cause[0], effect[0])) or role
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -306,6 +335,9 @@ def sentence_zones(
             continue
         if finite_verb is not None and lacks_sentence_shape(text, finite_verb):
             zones.append(Zone(None, "no sentence"))
+            continue
+        if finite_verb is not None and rules.presentation.search(text) and not finite_verb(text):
+            zones.append(Zone(None, "caption"))  # "X due to Y presented as percent of control."
             continue
         if is_aim(text, rules):
             opening = False

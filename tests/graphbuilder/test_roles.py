@@ -282,3 +282,43 @@ def test_efficacy_and_effects_keep_their_sentence_role(sentence, cause, effect):
     spans = _spans(sentence, cause, effect)
     assert not states_indication(sentence, *spans)
     assert claim_role(sentence, *spans, FINDING) == FINDING
+
+
+def test_a_claim_under_a_summary_box_heading_takes_the_heading_role():
+    # The text layer runs a journal's summary box into the sentence it interrupts; the box's
+    # headings say which of its claims restate earlier work and which are the paper's own.
+    sentence = (
+        "Most earlier trials were small and had other design WHaT IS AlREady KNown ON THIS TOPIC "
+        "Zinc has been shown to shorten colds in adults WHAT THIS STUDY ADDS Our trial suggests "
+        "that vitamin C lowers fever in children"
+    )
+    known = _spans(sentence, "Zinc", "colds")
+    adds = _spans(sentence, "vitamin C", "fever")
+    assert claim_role(sentence, *known, FINDING) == BACKGROUND
+    assert claim_role(sentence, *adds, BACKGROUND) == FINDING
+
+
+def test_a_sentence_with_no_box_heading_keeps_its_role():
+    sentence = "We already know what drives fever: vitamin C lowers fever in children."
+    spans = _spans(sentence, "vitamin C", "fever in")
+    assert claim_role(sentence, *spans, FINDING) == FINDING
+    # A heading after the claim does not reach back to it.
+    later = "Vitamin C lowers fever in children. What is already known on this topic"
+    assert claim_role(later, *_spans(later, "Vitamin C", "fever"), FINDING) == FINDING
+
+
+def test_a_caption_label_in_capitals_opens_a_caption_after_any_word():
+    # Journals set caption labels in capitals; running text never refers to a figure so.
+    run_in = "Spores germinated no faster in the mutant FIG 3 (a) Germination of spores at 30 C."
+    assert caption_in(run_in) == "inside"
+    assert caption_in("Spores germinated faster in the mutant FIG 3 Germination of spores.") == "inside"
+    # the same label in brackets, or in title case after a lower-case word, is a reference
+    assert caption_in("Spores germinated faster in the mutant (FIG 3).") is None
+    assert caption_in("Spores germinated faster in the mutant, as shown in Fig. 3 Panels A and B.") is None
+
+
+def test_a_verbless_line_saying_how_data_are_drawn_is_a_caption():
+    title = S("Loss of pod number due to drought stress expressed as percent of control plants.", "results")
+    finding = S("Drought stress lowered pod number, expressed as percent of control plants.", "results")
+    zones = sentence_zones([title, finding], finite_verb=has_finite_verb)
+    assert [z.reason for z in zones] == ["caption", "finding zone"]
