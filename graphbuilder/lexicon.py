@@ -59,6 +59,8 @@ class NormalisationLexicon:
     clause_phrases: tuple[tuple[str, ...], ...] = ()
     irregular_participles: frozenset[str] = frozenset()
     infinitive_heads: frozenset[str] = frozenset()
+    member_heads: frozenset[str] = frozenset()
+    class_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -112,6 +114,8 @@ class NormalisationLexicon:
             clause_phrases=phrases(data["not_a_name"].get("clause_phrases", [])),
             irregular_participles=frozenset(data["not_a_name"].get("irregular_participles", ())),
             infinitive_heads=frozenset(data["not_a_name"].get("infinitive_heads", ())),
+            member_heads=frozenset(data["not_a_name"].get("member_heads", ())),
+            class_modifiers=frozenset(data["not_a_name"].get("class_modifiers", ())),
         )
 
 

@@ -202,6 +202,12 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         return False  # "the 5th element of kinpar": an item picked from a list
     if len(words) == 2 and words[1] in lex.vague_alone and _PARTICIPLE.fullmatch(words[0]):
         return False  # "tested gene", "fixed effect": which one is not said
+    if (
+        len(words) >= 2
+        and words[-1] in lex.member_heads
+        and all(w in lex.class_modifiers for w in words[:-1])
+    ):
+        return False  # "gene variants", "genetic mutations": a member of a class, which one not said
     joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
     if joins:
         i = joins[0]
