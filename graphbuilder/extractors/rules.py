@@ -52,6 +52,7 @@ from causemap.graphbuilder.extractors.rules_mentions import (
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     denied_coordination,
+    difference_retracted,
     direction,
     evidence_denied,
     governing_chain,
@@ -190,6 +191,7 @@ class RulesExtractor:
         negated = not presupposed and (
             any(is_negated(word, lexicon) for word in cue_words)
             or evidence_denied(match.cue, lexicon)
+            or difference_retracted(match.cue, lexicon)
             or (match.rule == "setting" and any(stated_alike(e, lexicon) for e in match.effects))
         )
         if negated and match.rule == "adjective" and match.cue.lower_ in lexicon.necessity_adjectives:

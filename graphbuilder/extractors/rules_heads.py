@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+COMPLEMENTISERS = frozenset({"that", "whether"})
 # Tags of a finite verb (or modal): what a clause needs and a noun phrase lacks.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 COPULAS = frozenset({"be", "become", "remain", "represent", "constitute", "seem", "appear"})
+# Subjects that are the authors, and the verbs by which they report what they found (others are
+# their acts: "we chose / report / excluded X because ...").
+AUTHORS = frozenset({"we", "i"})
+VERBS_OF_FINDING = frozenset({"observe", "find", "see", "detect", "note", "notice", "show", "demonstrate"})
 # How far up the tree an implicit subject is looked for.
 MAX_CLIMB = 5
 
@@ -69,7 +74,7 @@ def modified_noun(clause: Token) -> Token:
 
 def resolve_relative(token: Token) -> Token:
     """A relative pronoun's antecedent ("drugs that reduce": "that" -> "drugs")."""
-    if token.lower_ in RELATIVE_PRONOUNS:
+    if token.lower_ in RELATIVE_PRONOUNS and not is_complementiser(token):
         clause = token.head
         while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
             if clause.dep_ not in ("xcomp", "conj", "ccomp", "aux"):
@@ -87,6 +92,56 @@ def is_passive(verb: Token) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "relcl"):
         return True
     return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def participle_phrase_subject(verb: Token, subject: Token | None) -> Token | None:
+    """The noun a reduced relative modifies, when the parser read that relative as the main clause
+    and the cue as a verb hung on it (with the last noun of the relative's phrase as its subject,
+    or none).
+
+    In "variants found in mice and humans raise Y" the participle "found" has no auxiliary, so it
+    is no finite verb: it modifies "variants", the subject of "raise". A parser that takes "found"
+    for the root makes "humans" the subject of "raise", a conjunct of "found"; the noun before the
+    participle is the subject, and the place or host it was found in is not.
+    """
+    head = verb.head
+    if verb.dep_ not in ("conj", "dep") or head.tag_ != "VBN" or head.i > verb.i:
+        return None
+    if children_with(head, ("aux", "auxpass")) or not any(
+        c.dep_ == "prep" and c.i < verb.i for c in head.children
+    ):
+        return None
+    if subject is not None:
+        coordinators = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < subject.left_edge.i]
+        if not coordinators or subject.left_edge.i != coordinators[-1].i + 1:
+            return None  # "X was found in A, and B raised Y": a clause of its own after the "and"
+    nouns = [c for c in children_with(head, ("nsubj", "nsubjpass")) if c.i < head.i]
+    return nouns[0] if nouns else None
+
+
+def is_complementiser(token: Token) -> bool:
+    """Whether "that" (or "whether") opens a clause of content rather than standing for a noun in
+    it: labelled a marker, or labelled a subject or object of a verb that has another one (in "the
+    hypothesis that X reduces Y" a parser may read "that" as the object of "reduces", which has Y)."""
+    if token.lower_ not in COMPLEMENTISERS:
+        return False
+    if token.dep_ == "mark":
+        return True
+    return token.dep_ in ("dobj", "nsubj") and any(
+        c.dep_ == token.dep_ and c.i != token.i for c in token.head.children
+    )
+
+
+def has_content_clause(noun: Token) -> bool:
+    """Whether a noun takes a clause that states its content ("the idea that X is affected", "the
+    question whether ..."): a complementiser opens it, where a relative clause about the noun has a
+    relative pronoun in a role ("the protein that reduces Y"). A verb taking such a noun as its
+    object weighs a proposition ("the data favour the idea that ..."): it relates its subject to
+    what is claimed, not to a variable."""
+    return any(
+        c.dep_ in ("acl", "relcl", "ccomp") and any(is_complementiser(m) for m in c.children)
+        for c in noun.children
+    )
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -107,10 +162,16 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         ):
             subjects = subjects[1:]
             subject = subjects[0]
+        phrase = participle_phrase_subject(verb, subject)
+        if phrase is not None:
+            return phrase, True
         resolved = resolve_relative(subject)
         return resolved, resolved is not subject
     if depth >= MAX_CLIMB or verb.head.i == verb.i:
         return None, False
+    phrase = participle_phrase_subject(verb, None)
+    if phrase is not None:
+        return phrase, True
     head, dep = verb.head, verb.dep_
     if dep in ("relcl", "acl"):
         return modified_noun(verb), True
@@ -118,7 +179,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         found, _ = subject_of(head, depth + 1)
         return found, True
     if dep == "advcl" and verb.tag_ in ("VBG", "VB") and not children_with(verb, ("mark",)):
-        # "X inhibits Y, thereby reducing Z": the participle's subject is the main clause's.
+        # "X inhibits Y, thereby reducing Z": the participle's subject is the main clause's. But
+        # after "X favours the idea that A is affected, preventing Z" the participle may continue
+        # the idea's clause as well as the main one: whose doing it is, is not said.
+        if any(has_content_clause(o) for o in children_with(head, ("dobj",))):
+            return None, False
         found, _ = subject_of(head, depth + 1)
         return found, True
     if dep == "pobj" and head.dep_ == "prep":
@@ -177,8 +242,15 @@ def explained_by_connective(governor: Token) -> list[Token]:
     """What a connective explains when it hangs off a verb: the verb's object ("genotypes showed
     differences in Y due to X": the differences), else its subject ("Y rose due to X"); a verb's
     whole clause is no variable's name. A passive verb's subject is what was done to, not what
-    changed: the clause stays (and names no variable)."""
+    changed: the clause stays (and names no variable); so does a clause whose subject is the authors
+    and whose verb is an act of theirs, not a finding ("we excluded X due to Y")."""
     if governor.pos_ not in ("VERB", "AUX"):
+        return [governor]
+    if (
+        any(s.lower_ in AUTHORS for s in children_with(governor, ("nsubj",)))
+        and governor.lemma_.lower() not in VERBS_OF_FINDING
+    ):
+        # "we report X instead of Z due to the difficulty of ...": why the authors did something
         return [governor]
     objects = children_with(governor, ("dobj",))
     if objects:

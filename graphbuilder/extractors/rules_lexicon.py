@@ -62,6 +62,7 @@ class CueLexicon:
     hedge_adverbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     hedge_nouns: frozenset[str]
+    evidential_verbs: frozenset[str]
     negation_particles: frozenset[str]
     negation_verbs: frozenset[str]
     negation_nouns: frozenset[str]
@@ -133,6 +134,8 @@ class CueLexicon:
     zygosity_suffixes: tuple[str, ...] = ()
     genotype_sample_heads: frozenset[str] = frozenset()
     variant_nouns: frozenset[str] = frozenset()
+    # A clause taking a difference back ("..., although this difference did not reach significance").
+    retraction: re.Pattern[str] | None = None
 
 
 def _cue(entry: dict) -> Cue:
@@ -233,6 +236,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         hedge_adverbs=_words(hedges["adverbs"]),
         hedge_adjectives=_words(hedges["adjectives"]),
         hedge_nouns=_words(hedges["nouns"]),
+        evidential_verbs=_words(hedges.get("evidential_verbs", [])),
         negation_particles=_words(negation["particles"]),
         negation_verbs=_words(negation["verbs"]),
         negation_nouns=_words(negation["nouns"]),
@@ -251,6 +255,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         zygosity_suffixes=tuple(genotypes.get("zygosity_suffixes", [])),
         genotype_sample_heads=_words(genotypes.get("sample_heads", [])),
         variant_nouns=_words(genotypes.get("variant_nouns", [])),
+        retraction=re.compile(negation["retraction"], re.I) if "retraction" in negation else None,
         inclusion_quantifiers=_words(data.get("inclusion_verbs", {}).get("quantifiers", [])),
         non_assertive_verbs=_words(non_assertive["verbs"]),
         non_assertive_nouns=_words(non_assertive["nouns"]),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_heads import is_complementiser
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 
 # The chain stops where another clause's modality would begin.
@@ -25,13 +26,20 @@ def governing_chain(cue: Token) -> list[Token]:
     """The cue and the words governing it, nearest first, within its clause complex.
 
     An infinitive on a predicate noun belongs to the predicate's clause: "X may be a way to reduce
-    Y" and "X could be the first drug to prevent Y" are as hedged as "X may reduce Y".
+    Y" and "X could be the first drug to prevent Y" are as hedged as "X may reduce Y". A clause of
+    content belongs to its noun's clause: "the hypothesis that X reduces Y" is an idea entertained.
     """
     chain = [cue]
     token = cue
     while token.head.i != token.i and len(chain) < MAX_CHAIN:
         on_predicate = token.dep_ in ("acl", "relcl") and is_predicate_nominal(token.head)
-        if token.dep_ in CHAIN_STOP_DEPS and not (on_predicate and is_infinitive_clause(token)):
+        # "the hypothesis that X reduces Y": a clause of content is governed by its noun
+        content = token.dep_ in ("acl", "relcl") and any(is_complementiser(c) for c in token.children)
+        if (
+            token.dep_ in CHAIN_STOP_DEPS
+            and not (on_predicate and is_infinitive_clause(token))
+            and not content
+        ):
             break
         token = token.head
         chain.append(token)
@@ -75,7 +83,11 @@ def is_hedged(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
                 (token.pos_ in ("VERB", "AUX") and lemma in lexicon.hedge_verbs)
                 or lower in lexicon.hedge_adjectives
                 or lower in lexicon.hedge_adverbs
-                or (token.pos_ == "NOUN" and lemma in lexicon.hedge_nouns)
+                or (
+                    token.pos_ == "NOUN"
+                    and lemma in lexicon.hedge_nouns
+                    and not (token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.evidential_verbs)
+                )
             )
         ):
             return True
@@ -190,6 +202,12 @@ DENYING_DETERMINERS = frozenset({"no", "little", "insufficient", "scant", "scarc
 DENYING_PREDICATES = frozenset(
     {"lacking", "absent", "missing", "insufficient", "scarce", "inconclusive", "weak", "inadequate"}
 )
+
+
+def difference_retracted(cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether a clause after the cue takes the claim's difference back: "Y tended to be higher in A
+    than in B, although this difference did not reach significance" shows no difference (a null)."""
+    return lexicon.retraction is not None and bool(lexicon.retraction.search(cue.doc[cue.i :].text))
 
 
 def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:

@@ -3,9 +3,11 @@ on Y", "X had an effect on Y", "the association between X and Y"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from causemap.graphbuilder.extractors.rules_arguments import population_word
+from causemap.graphbuilder.extractors.rules_arguments import is_sample, population_word
 from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
     copular_subject,
@@ -134,8 +136,34 @@ def _frame_objects(
     return causes[:1], effects
 
 
+# Nouns of an effect, whose "in" phrase may name where it was seen (a "benefit in patients with X"
+# names who benefits by what they have, read by the frames as it stands).
+EFFECT_NOUNS = frozenset({"effect", "impact", "influence"})
+
+
+def _setting(noun: Token, lexicon: CueLexicon) -> bool:
+    """Whether the object of "in" after a relation noun says where or in whom the relation was seen:
+    a population or a sample ("in women", "in cultured cells"), or a part of one ("in the leaves of
+    wheat plants", "in the brains of mice"). A condition ("the effect of X in induced oedema") is
+    what the effect is on."""
+    if noun.head.lower_ != "in":
+        return False
+    owners = preposition_objects(noun, ("of",))
+    if noun.tag_ == "NNS" and any(o.tag_ == "NNS" for o in owners):
+        return True  # "in the roots of maize seedlings": parts of many individuals, where it was seen
+    return any(population_word(o, lexicon) or is_sample(o, lexicon) for o in (noun, *owners))
+
+
 def noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: CueLexicon):
     """'the effect of X on Y', 'X's effect on Y', 'X had an effect on Y', 'association between'."""
+    match = _noun_frame_cue(token, entry, frames, possessor_preps, lexicon)
+    if match is None or token.lemma_.lower() not in EFFECT_NOUNS:
+        return match
+    effects = [e for e in match.effects if not _setting(e, lexicon)]
+    return replace(match, effects=tuple(effects)) if effects else None
+
+
+def _noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: CueLexicon):
     for first, second in frames:
         causes, effects = _frame_objects(token, first, second, lexicon)
         if causes and effects:

@@ -26,6 +26,7 @@ from causemap.graphbuilder.extractors.rules_heads import (
     FINITE_TAGS,
     children_with,
     copular_subject,
+    has_content_clause,
     is_passive,
     means_include,
     modified_noun,
@@ -211,7 +212,8 @@ def _verb_cue(token: Token, entry: Cue, lexicon: CueLexicon) -> CueMatch | None:
             effects = [subject] if subject is not None else []
         effects = _outcomes(effects, entry, lexicon)
         return cue_match("verb", token, [token.i], causes, effects, entry, inherited)
-    objects = _outcomes(_direct_objects(token), entry, lexicon)
+    # "X favours the idea that ...", "X raises the possibility that ...": a proposition, no variable
+    objects = [o for o in _outcomes(_direct_objects(token), entry, lexicon) if not has_content_clause(o)]
     if not objects:
         return None
     subject, inherited = _actor(token, lexicon)
