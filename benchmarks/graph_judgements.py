@@ -10,7 +10,10 @@ verdict column to be filled by reading the rows against the written rules in
 - ``NAME-top30.md``: the 30 edges of highest belief (ties: more studies, then by name);
 - ``NAME-random30.md``: 30 edges drawn at random (``--seed``, 0 by default) from the edges with belief
   above 0;
-- ``NAME-variables40.md``: 40 variables drawn at random (the same random generator, after the edges).
+- ``NAME-variables40.md``: 40 variables drawn at random (the same random generator, after the edges);
+- ``NAME-rest30.md``: 30 edges drawn at random (the same generator, after the variables) from the edges
+  with belief above 0 outside the top 30. With few edges a plain random 30 shares many edges with the top
+  30 (9 of 30 in ``pdfs-s16``), so comparing the top with the rest is the sharper test of the ranking.
 
 Each edge row shows its sign, belief, studies and every sentence behind it with section, role and page.
 ``score`` counts the verdicts (``right`` / ``wrong`` for edges, ``usable`` / ``unusable`` for variables)
@@ -81,6 +84,9 @@ def sample(workspace: Path, out: Path, seed: int = 0) -> dict[str, str]:
     rng = random.Random(seed)
     drawn = sorted(rng.sample(live, min(30, len(live))))
     variables = sorted(rng.sample(sorted(graph.variables), min(40, len(graph.variables))))
+    top_keys = set(top)
+    rest = [k for k in live if k not in top_keys]
+    drawn_rest = sorted(rng.sample(rest, min(30, len(rest))))
     out.parent.mkdir(parents=True, exist_ok=True)
     header = (
         f"Workspace `{workspace}`: {len(graph.variables)} variables, {len(graph.edges)} edges "
@@ -90,6 +96,11 @@ def sample(workspace: Path, out: Path, seed: int = 0) -> dict[str, str]:
     for suffix, title, rows in (
         ("top30", "The 30 edges of highest belief", _edge_rows(graph, top)),
         ("random30", f"30 random edges (belief > 0, seed {seed})", _edge_rows(graph, drawn)),
+        (
+            "rest30",
+            f"30 random edges outside the top 30 (belief > 0, seed {seed})",
+            _edge_rows(graph, drawn_rest),
+        ),
         (
             "variables40",
             f"40 random variables (seed {seed})",
@@ -109,7 +120,7 @@ def sample(workspace: Path, out: Path, seed: int = 0) -> dict[str, str]:
 
 def score(prefix: Path) -> dict[str, object]:
     result: dict[str, object] = {}
-    for suffix in ("top30", "random30", "variables40"):
+    for suffix in ("top30", "random30", "rest30", "variables40"):
         path = prefix.with_name(f"{prefix.name}-{suffix}.md")
         if not path.exists():
             continue
