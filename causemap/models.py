@@ -143,7 +143,10 @@ class Claim(_Model):
     sentence_start: int = Field(description="offset of the sentence in the cleaned page text")
     sentence_end: int
     cause: str
-    cause_start: int = Field(description="offset of the cause in the cleaned page text")
+    cause_start: int = Field(
+        description="offset of the cause in the cleaned page text: in the sentence, or, where the sentence "
+        "refers back to it ('this mutation'), earlier in the page where the paper named it"
+    )
     cause_end: int
     effect: str
     effect_start: int

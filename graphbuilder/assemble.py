@@ -178,7 +178,9 @@ def claim_names(
 def _resolved(resolved: Mapping[tuple[str, str], str], claim: Claim, name: str, start: int) -> str:
     """A name's paper-wide resolution, unless the claim's own sentence modifies it there."""
     long = resolved.get((claim.paper_id, name))
-    if long is None or modified_in_sentence(claim.sentence, start - claim.sentence_start):
+    if long is None or start < claim.sentence_start:
+        return name  # an antecedent named before the sentence (graphbuilder.references) is named fully
+    if modified_in_sentence(claim.sentence, start - claim.sentence_start):
         return name
     return long
 

@@ -29,6 +29,7 @@ from causemap.graphbuilder.extractors.base import (
 )
 from causemap.graphbuilder.extractors.rules import load_spacy
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
+from causemap.graphbuilder.references import resolve_references
 from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
@@ -202,13 +203,21 @@ def relation_record(rel: ExtractedRelation) -> dict[str, Any]:
 
 
 def is_verbatim(claim: Claim, page_text: str) -> bool:
-    """The claim's sentence, cause and effect occur exactly at their offsets in the stored page text."""
+    """The claim's sentence, cause and effect occur exactly at their offsets in the stored page text.
+
+    An argument lies in the sentence, or, where the sentence refers back to it ("this mutation"),
+    earlier in the page, where the paper named it (``graphbuilder.references``).
+    """
     return (
         page_text[claim.sentence_start : claim.sentence_end] == claim.sentence
         and page_text[claim.cause_start : claim.cause_end] == claim.cause
         and page_text[claim.effect_start : claim.effect_end] == claim.effect
-        and claim.sentence_start <= claim.cause_start
-        and claim.effect_end <= claim.sentence_end
+        and all(
+            0 <= start < end
+            and (end <= claim.sentence_start or claim.sentence_start <= start)
+            and end <= claim.sentence_end
+            for start, end in ((claim.cause_start, claim.cause_end), (claim.effect_start, claim.effect_end))
+        )
         and bool(claim.cause.strip())
         and bool(claim.effect.strip())
     )
@@ -259,6 +268,7 @@ class _PaperJob:
     design: StudyDesign
     sentences: list[SentenceRef]  # those that can make claims (see readable_sentences)
     zones: list[Zone]
+    body: list[SentenceRef]  # every sentence of the body: where earlier names are found
     no_claim: int  # sentences left out as making no claim
 
 
@@ -384,8 +394,9 @@ def pending_sentences(
 def _paper_job(store: Any, paper: Paper) -> _PaperJob:
     pages = store.pages(paper.id)
     sections = {p.number: store.page_sections(paper.id, p.number) for p in pages}
-    sentences, zones, no_claim = readable_sentences(paper_sentences(pages, sections), paper.title)
-    return _PaperJob(paper, pages, paper_design(pages, sections), sentences, zones, no_claim)
+    body = paper_sentences(pages, sections)
+    sentences, zones, no_claim = readable_sentences(body, paper.title)
+    return _PaperJob(paper, pages, paper_design(pages, sections), sentences, zones, body, no_claim)
 
 
 def _store_paper(
@@ -409,6 +420,10 @@ def _store_paper(
     claims, rejected = claims_from_sentences(
         paper, design, job.sentences, relations, extractor, page_texts, roles
     )
+    # "This mutation reduced ...": the argument named by what the paper named before
+    resolved = resolve_references(job.body, claims)
+    claims = [c for c in resolved if is_verbatim(c, page_texts.get(c.page, ""))]
+    rejected += len(resolved) - len(claims)
     with store.transaction():
         if paper.design != design:
             store.set_paper_design(paper.id, design.value)

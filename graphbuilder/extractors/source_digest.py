@@ -11,8 +11,9 @@ from importlib import resources
 # What the stored claims depend on, besides spaCy: the rules' code and lexicons (an LLM is sent only
 # the sentences the rules' prefilter chooses), the verification
 # every extractor's output passes (``extractors/base.py``, ``verification*``), the rhetoric cues by
-# which the pipeline chooses what it reads (``roles.py``) and the pipeline itself. Patterns are globs
-# relative to the package folder.
+# which the pipeline chooses what it reads (``roles.py``), the pipeline itself and the reference
+# resolution it applies to a paper's claims (``references.py``). Patterns are globs relative to the
+# package folder.
 VERSION_SOURCES = (
     "extractors/rules*.py",
     "extractors/base.py",
@@ -20,7 +21,9 @@ VERSION_SOURCES = (
     "roles.py",
     "study_design.py",
     "extract_pipeline.py",
+    "references.py",
     "resources/causal_cues.json",
+    "resources/references.json",
     "resources/rhetoric.json",
     "resources/study_designs.json",
     "resources/verification.json",

@@ -1,0 +1,234 @@
+"""Reference resolution within a paper: "this mutation" named by what the paper named before."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from causemap.graphbuilder.extract_pipeline import SentenceRef, extract_workspace, is_verbatim
+from causemap.graphbuilder.extractors import make_extractor
+from causemap.graphbuilder.references import resolve_references
+from causemap.ingest.pipeline import ingest_paths
+from causemap.models import Claim
+from causemap.workspace import Workspace
+
+
+def _paper(sentences: list[str], sections: list[str] | None = None, page: int = 1):
+    """The page text of ``sentences`` and one SentenceRef per sentence."""
+    refs, start = [], 0
+    for i, text in enumerate(sentences):
+        section = sections[i] if sections else "results"
+        refs.append(SentenceRef(page, start, start + len(text), section, text))
+        start += len(text) + 1
+    return " ".join(sentences), refs
+
+
+def _claim(ref: SentenceRef, cause: str, effect: str, paper: str = "p") -> Claim:
+    c, e = ref.text.index(cause), ref.text.index(effect)
+    return Claim(
+        paper_id=paper,
+        page=ref.page,
+        sentence=ref.text,
+        sentence_start=ref.start,
+        sentence_end=ref.end,
+        cause=cause,
+        cause_start=ref.start + c,
+        cause_end=ref.start + c + len(cause),
+        effect=effect,
+        effect_start=ref.start + e,
+        effect_end=ref.start + e + len(effect),
+        polarity="-",
+        extractor="rules",
+    )
+
+
+def _resolved_cause(sentences: list[str], cause: str, effect: str, **paper: object) -> Claim:
+    """The one claim of the last sentence after resolution, checked to stay verbatim in the page."""
+    page, refs = _paper(sentences, **paper)  # type: ignore[arg-type]
+    (claim,) = resolve_references(refs, [_claim(refs[-1], cause, effect)])
+    assert is_verbatim(claim, page)
+    assert claim.sentence == refs[-1].text and claim.sentence_start == refs[-1].start
+    assert claim.effect == effect
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("first", "anaphor", "name"),
+    [
+        # a name among the modifiers
+        ("We found the Kir6.2-S118L mutation in two families.", "This mutation", "Kir6.2-S118L mutation"),
+        # a complement that names; plural with plural
+        ("Mutations in SCN5A were found in five patients.", "These mutations", "Mutations in SCN5A"),
+        # a name set beside the class noun
+        ("We identified a novel variant, R123W, in three families.", "This variant", "R123W"),
+        # the instance named before its class ("the SCN5A gene" ... "the gene")
+        ("Variation in the HNF1A gene was studied in 40 families.", "This gene", "HNF1A gene"),
+        # "such", and a transparent adjective
+        ("Patients with BRCA2 mutations were enrolled.", "Such patients", "Patients with BRCA2 mutations"),
+        ("We found a novel mutation, Kir6.2-S118L, in two families.", "This novel mutation", "Kir6.2-S118L"),
+        # an instance named before an appositive of its class
+        ("Glibenclamide, a sulfonylurea drug, was given to 20 patients.", "This drug", "Glibenclamide"),
+    ],
+)
+def test_a_description_takes_the_name_of_its_antecedent(first, anaphor, name):
+    last = f"{anaphor} reduced the sodium current."
+    claim = _resolved_cause([first, last], anaphor, "the sodium current")
+    assert claim.cause == name
+    assert claim.cause_end <= claim.sentence_start  # the offsets point at the earlier sentence
+
+
+def test_a_reference_back_passes_the_search_on_to_its_own_antecedent():
+    claim = _resolved_cause(
+        [
+            "We found the Kir6.2-S118L mutation in two families.",
+            "The mutation was absent in 200 controls.",
+            "This mutation reduced ATP sensitivity.",
+        ],
+        "This mutation",
+        "ATP sensitivity",
+    )
+    assert claim.cause == "Kir6.2-S118L mutation"
+
+
+def test_the_antecedent_may_be_earlier_in_the_same_sentence():
+    page, refs = _paper(
+        ["We identified the R123W mutation in SCN5A, and this mutation reduced the sodium current."]
+    )
+    (claim,) = resolve_references(refs, [_claim(refs[0], "this mutation", "the sodium current")])
+    assert claim.cause == "R123W mutation" and is_verbatim(claim, page)
+    assert claim.sentence_start <= claim.cause_start < claim.cause_end <= refs[0].text.index("this mutation")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "anaphor"),
+    [
+        # the antecedent is four sentences back, beyond the window of three
+        (
+            [
+                "We found the Kir6.2-S118L mutation in two families.",
+                "Both families lived in one valley.",
+                "Their members were examined twice.",
+                "Blood samples were taken at each visit.",
+                "This mutation reduced ATP sensitivity.",
+            ],
+            "This mutation",
+        ),
+        # the head noun differs
+        (
+            ["We found the Kir6.2-S118L mutation in two families.", "This drug reduced ATP sensitivity."],
+            "This drug",
+        ),
+        # the nearest mention says nothing itself, and blocks the one before it
+        (
+            [
+                "We found the Kir6.2-S118L mutation in two families.",
+                "A second mutation was found in one patient.",
+                "This mutation reduced ATP sensitivity.",
+            ],
+            "This mutation",
+        ),
+        # the antecedent is vague
+        (
+            ["Some mutations were found in five patients.", "These mutations reduced ATP sensitivity."],
+            "These mutations",
+        ),
+        # numbers disagree: which of the mutations?
+        (
+            ["Mutations in SCN5A were found in five patients.", "This mutation reduced ATP sensitivity."],
+            "This mutation",
+        ),
+        # the description's modifier is not the antecedent's
+        (
+            [
+                "We found the Kir6.2-S118L mutation in two families.",
+                "This frameshift mutation reduced ATP sensitivity.",
+            ],
+            "This frameshift mutation",
+        ),
+        # a shell noun takes back an event, not a thing
+        (
+            ["Loss of TP53 had a marked effect on MDM2 levels.", "This effect reduced ATP sensitivity."],
+            "This effect",
+        ),
+        # "that other" refers to something else (its "other" is no word of the antecedent)
+        (
+            [
+                "We found the Kir6.2-S118L mutation in two families.",
+                "That other mutation reduced ATP sensitivity.",
+            ],
+            "That other mutation",
+        ),
+        # a definite description may be the first mention of its thing: "the N" is not resolved
+        (
+            ["We found the Kir6.2-S118L mutation in two families.", "The mutation reduced ATP sensitivity."],
+            "The mutation",
+        ),
+    ],
+)
+def test_references_that_must_stay_unresolved(sentences, anaphor):
+    _, refs = _paper(sentences)
+    claim = _claim(refs[-1], anaphor, "ATP sensitivity")
+    assert resolve_references(refs, [claim]) == [claim]
+
+
+def test_an_antecedent_in_another_section_or_page_is_not_used():
+    sentences = [
+        "We found the Kir6.2-S118L mutation in two families.",
+        "This mutation reduced ATP sensitivity.",
+    ]
+    _, refs = _paper(sentences, sections=["introduction", "results"])
+    claim = _claim(refs[-1], "This mutation", "ATP sensitivity")
+    assert resolve_references(refs, [claim]) == [claim]
+    _, same_section = _paper(sentences)
+    next_page = [same_section[0], SentenceRef(2, 0, len(sentences[1]), "results", sentences[1])]
+    claim = _claim(next_page[-1], "This mutation", "ATP sensitivity")
+    assert resolve_references(next_page, [claim]) == [claim]
+
+
+def test_an_antecedent_in_another_paper_is_not_used():
+    """Each paper is resolved over its own sentences: another paper's names are not among them."""
+    _, named = _paper(["We found the Kir6.2-S118L mutation in two families.", "Blood was sampled."])
+    _, other = _paper(["Blood was sampled.", "This mutation reduced ATP sensitivity."])
+    claim = _claim(other[-1], "This mutation", "ATP sensitivity", paper="q")
+    assert resolve_references(other, [claim]) == [claim]
+    assert resolve_references(named, [claim]) == [claim]  # its sentence is not this paper's
+
+
+def test_a_resolved_claim_is_a_claim_of_its_own():
+    """Its identity is the new reading (other offsets), so it does not overwrite the unresolved one."""
+    _, refs = _paper(
+        ["We found the Kir6.2-S118L mutation in two families.", "This mutation reduced ATP sensitivity."]
+    )
+    claim = _claim(refs[-1], "This mutation", "ATP sensitivity")
+    (resolved,) = resolve_references(refs, [claim])
+    assert resolved.id != claim.id and resolved.id == resolved.identity()
+
+
+def test_an_argument_after_its_sentence_is_not_verbatim():
+    page, refs = _paper(["This mutation reduced ATP sensitivity.", "We found the Kir6.2-S118L mutation."])
+    claim = _claim(refs[0], "This mutation", "ATP sensitivity")
+    name = page.index("Kir6.2-S118L mutation")
+    moved = claim.model_copy(
+        update={"cause": "Kir6.2-S118L mutation", "cause_start": name, "cause_end": name + 21}
+    )
+    assert is_verbatim(claim, page) and not is_verbatim(moved, page)
+
+
+def test_extraction_stores_the_claim_under_its_antecedent_with_the_stating_sentence(tmp_path):
+    stating = "This mutation reduced the ATP sensitivity of the channel."
+    record = {
+        "id": "kir",
+        "title": "A channel mutation",
+        "text": f"We found the Kir6.2-S118L mutation in two families. {stating}",
+    }
+    path = tmp_path / "abstracts.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    with Workspace.open(tmp_path / "ws") as ws:
+        ingest_paths(ws, [path], progress=False)
+        extract_workspace(ws, *make_extractor("rules", ws.settings.extract, ws.store), progress=False)
+        claims = [c for c in ws.store.claims() if c.sentence == stating]
+        assert claims and all(c.cause == "Kir6.2-S118L mutation" for c in claims)
+        for claim in claims:
+            assert is_verbatim(claim, ws.store.page_text(claim.paper_id, claim.page))
+            assert claim.cause_end <= claim.sentence_start
