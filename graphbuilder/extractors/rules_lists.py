@@ -223,6 +223,17 @@ def _opens_with_adjective(doc: Doc, start: int, head: Token) -> bool:
     return first.tag_ == "JJ" and first.i != head.i
 
 
+def _own_modifier(doc: Doc, start: int, head: Token, lexicon: CueLexicon) -> bool:
+    """The item opens with an adjective or a direction word of its own ("oxidative stress",
+    "increased fibrosis")."""
+    first = doc[start]
+    return first.i != head.i and (
+        first.tag_ in ("JJ", "JJR", "JJS")
+        or first.lower_ in lexicon.up_words
+        or first.lower_ in lexicon.down_words
+    )
+
+
 def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[ListItem] | None:
     """The items of an argument span ``[start, end)`` that reads as a list, else None.
 
@@ -257,7 +268,16 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     for i, (s, e) in enumerate(segments[1:], start=1):
         if not _is_item(doc, s, e, last=i == len(segments) - 1):
             return None
-    framed = frame_direction(doc[first_start:name_start], lexicon)
+    frame = doc[first_start:name_start]
+    framed = frame_direction(frame, lexicon)
+    if (
+        framed
+        and not any(t.lower_ in FRAME_PREPS for t in frame)
+        and any(_own_modifier(doc, s, heads[s], lexicon) for s, _ in segments[1:])
+    ):
+        # "impaired mitochondrial function, oxidative stress and inflammation": items written with
+        # modifiers of their own are whole phrases, and the opening direction word is the first's
+        framed = 0
     first_head = heads[first_start] if shared[0][2] > first_start else _head_of(doc, name_start, first_end)
     items = [ListItem(first_start, first_end, first_head)]
     items.extend(ListItem(s, e, heads[s], framed) for s, e in segments[1:])

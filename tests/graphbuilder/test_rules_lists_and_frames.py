@@ -267,6 +267,19 @@ def test_bare_conjuncts_keep_the_frame_of_the_list(extractor):
     assert found.get(("Selenium", "ACC")) == ("causal", "+"), found
 
 
+def test_an_opening_direction_word_is_the_first_items_when_others_have_modifiers_of_their_own(extractor):
+    # items written with adjectives of their own are whole phrases: "impaired" is not theirs
+    found = claims(
+        extractor, "Heavy drinking leads to impaired liver function, oxidative damage, fibrosis and jaundice."
+    )
+    assert found.get(("Heavy drinking", "impaired liver function")) == ("causal", "+"), found
+    assert found.get(("Heavy drinking", "oxidative damage")) == ("causal", "+"), found
+    assert found.get(("Heavy drinking", "jaundice")) == ("causal", "+"), found
+    # bare names share it: "reduced A, B and C" lowers all three
+    found = claims(extractor, "Fasting led to reduced glucose, leptin and triglycerides.")
+    assert found.get(("Fasting", "leptin")) == ("causal", "-"), found
+
+
 @pytest.mark.parametrize(
     ("sentence", "agent", "cause", "effect", "agent_sign"),
     [
