@@ -199,6 +199,11 @@ class Evidence(_Model):
 
     claim_id: str
     provenance: Provenance
+    named_at: list[Provenance] = Field(
+        default_factory=list,
+        description="where the paper named a cause or effect that the sentence refers back to ('this "
+        "mutation'): the words the variable is named by, earlier in the same page",
+    )
     role: ClaimRole = ClaimRole.FINDING
     design: StudyDesign = StudyDesign.UNKNOWN
     relation: Relation = "causal"

@@ -54,6 +54,24 @@ def claim_evidence(
                 "text": claim.sentence,
                 "section": claim.section,
             },
+            # an argument the sentence refers back to is named where the paper wrote its name
+            # (graphbuilder.references): the same shape of provenance, for those words
+            "named_at": [
+                {
+                    "paper_id": claim.paper_id,
+                    "title": title,
+                    "page": claim.page,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "section": claim.section,
+                }
+                for text, start, end in (
+                    (claim.cause, claim.cause_start, claim.cause_end),
+                    (claim.effect, claim.effect_start, claim.effect_end),
+                )
+                if end <= claim.sentence_start
+            ],
             "role": claim.role,
             "design": claim.design,
             "relation": claim.relation,

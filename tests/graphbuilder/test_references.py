@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from causemap.graphbuilder.assemble import build_knowledge_graph
+from causemap.graphbuilder.exporters import export_graph
 from causemap.graphbuilder.extract_pipeline import SentenceRef, extract_workspace, is_verbatim
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.references import resolve_references
@@ -232,3 +234,31 @@ def test_extraction_stores_the_claim_under_its_antecedent_with_the_stating_sente
         for claim in claims:
             assert is_verbatim(claim, ws.store.page_text(claim.paper_id, claim.page))
             assert claim.cause_end <= claim.sentence_start
+
+
+def test_the_export_carries_the_stating_sentence_and_where_the_name_was_written():
+    page, refs = _paper(
+        [
+            "We found the Kir6.2-S118L mutation in two families.",
+            "This mutation reduced ATP sensitivity.",
+            "Glucose raised insulin secretion.",
+        ]
+    )
+    claims = resolve_references(
+        refs,
+        [
+            _claim(refs[1], "This mutation", "ATP sensitivity"),
+            _claim(refs[2], "Glucose", "insulin secretion"),
+        ],
+    )
+    document = json.loads(export_graph(build_knowledge_graph(claims, {"p": "Channels"}), "json"))
+    items = {e["claim_id"]: e for edge in document["edges"] for e in edge["evidence"]}
+    resolved, plain = items[claims[0].id], items[claims[1].id]
+    assert resolved["provenance"]["text"] == refs[1].text and resolved["provenance"]["start"] == refs[1].start
+    (named,) = resolved["named_at"]
+    assert named["text"] == "Kir6.2-S118L mutation" == page[named["start"] : named["end"]]
+    assert named["page"] == 1 and named["title"] == "Channels" and named["end"] <= refs[1].start
+    assert plain["named_at"] == []
+    labels = {v["id"]: v["label"] for v in document["nodes"]}
+    edge = next(e for e in document["edges"] if e["evidence"][0]["claim_id"] == claims[0].id)
+    assert "s118l" in labels[edge["source"]].lower()
