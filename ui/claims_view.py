@@ -155,16 +155,20 @@ def _field_value(name: str, value: Any) -> Any:
 def highlight_sentence(claim: Claim) -> str:
     """The claim's sentence as HTML (escaped), with the cause and the effect marked in two colours."""
     sentence = claim.sentence
-    spans = []
+    spans, earlier = [], []
     for text, start, end, style, role in (
         (claim.cause, claim.cause_start, claim.cause_end, CAUSE_STYLE, "cause"),
         (claim.effect, claim.effect_start, claim.effect_end, EFFECT_STYLE, "effect"),
     ):
+        if end <= claim.sentence_start:  # the sentence refers back to it ("this mutation")
+            title = f"{role}, named earlier in the page"
+            earlier.append(f'<mark title="{title}" style="{style}">{html.escape(text)}</mark>')
+            continue
         span = _locate(sentence, text, start - claim.sentence_start, end - claim.sentence_start)
         if span is not None:
             spans.append((*span, style, role))
     spans.sort()
-    out, position = [], 0
+    out, position = [f"{' '.join(earlier)} \u2026 "] if earlier else [], 0
     for start, end, style, role in spans:
         if start < position:  # overlapping spans: mark only the first
             continue

@@ -108,6 +108,19 @@ def test_highlight_marks_cause_and_effect_at_their_offsets():
     assert re.sub(r"<[^>]+>", "", html) == SENTENCE
 
 
+def test_highlight_shows_a_name_the_sentence_refers_back_to_before_it():
+    """A resolved reference ("This mutation ...", graphbuilder.references): the name is marked apart."""
+    name = "the <R123W> mutation"
+    claim = make_claim(cause=name, cause_start=PAGE_OFFSET - 40, cause_end=PAGE_OFFSET - 40 + len(name))
+    html = highlight_sentence(claim)
+    marks = re.findall(r'<mark title="([\w ,]+)"[^>]*>([^<]*)</mark>', html)
+    assert marks == [
+        ("cause, named earlier in the page", "the &lt;R123W&gt; mutation"),
+        ("effect", "systolic blood pressure"),
+    ]
+    assert re.sub(r"<[^>]+>", "", html).endswith(SENTENCE)
+
+
 def test_highlight_escapes_the_sentence_text():
     sentence = "<script>alert(1)</script> smoking causes cancer"
     claim = make_claim(
