@@ -48,7 +48,12 @@ from causemap.graphbuilder.verification_constructions import (
 )
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
-from causemap.graphbuilder.verification_refusals import addresses_reader, quoted_stretches, refusal
+from causemap.graphbuilder.verification_refusals import (
+    addresses_reader,
+    named_as_content,
+    quoted_stretches,
+    refusal,
+)
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
 
 REASONS = (
@@ -71,8 +76,12 @@ class VerificationLexicon:
     addressee_markers: tuple[str, ...]
     message_nouns: frozenset[str]
     directive_verbs: frozenset[str]
+    verb_only_directives: frozenset[str]  # of those, the ones English has no noun for ("conclude")
     obligation_modals: frozenset[str]
     obligation_adjectives: frozenset[str]
+    undertaking_verbs: frozenset[str]  # "agrees to report": an infinitive the subject commits to
+    demand_verbs: frozenset[str]  # "requires that X be entered": a clause asked for, not found
+    aim_nouns: frozenset[str]  # "the aim is to report": the rules lexicon's non-assertive nouns
     hypothetical_markers: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_nouns: frozenset[str]
@@ -93,8 +102,12 @@ def load_verification_lexicon() -> VerificationLexicon:
         addressee_markers=tuple(data["addressees"]["markers"]),
         message_nouns=frozenset(data["addressees"]["message_nouns"]),
         directive_verbs=frozenset(data["directive_verbs"]["words"]),
+        verb_only_directives=frozenset(data["directive_verbs"]["verb_only"]),
         obligation_modals=frozenset(data["obligation_modals"]),
         obligation_adjectives=frozenset(data["obligation_adjectives"]["words"]),
+        undertaking_verbs=frozenset(data["undertaking_verbs"]["words"]),
+        demand_verbs=frozenset(data["demand_verbs"]["words"]),
+        aim_nouns=frozenset(load_lexicon().non_assertive_nouns),
         hypothetical_markers=frozenset(data["hypothetical"]["markers"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
         hypothetical_nouns=frozenset(data["hypothetical"]["nouns"]),
@@ -180,8 +193,8 @@ class _Context:
         self.readings = cue_readings(doc) + construction_readings(doc, self.cues, lexicon.directive_verbs)
         self.copular_nouns = self.cues.copular_nouns
 
-    def refusal(self, cause: Span, effect: Span, predicate: Token) -> str | None:
-        return refusal(cause, effect, predicate, self.lexicon, self.addressed, self.quotes)
+    def refusal(self, cause: Span, effect: Span, predicate: Token, named: bool) -> str | None:
+        return refusal(cause, effect, predicate, self.lexicon, self.addressed, self.quotes, named=named)
 
 
 def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool) -> ExtractedRelation | str:
@@ -192,10 +205,12 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
         return "not_a_phrase"
     if _overlap(cause, effect):
         return "overlapping"
+    # the arguments as proposed: a noun of saying right before them names them as its content
+    named = named_as_content(min(cause, effect, key=lambda span: span.start), context.lexicon)
     if found_by_parse:
         # The rules' own reading: its relating word is its cue, else the nearest word above both.
         predicate = relating_cue(cause, effect, context.readings, path=False) or _governor(cause, effect)
-        return context.refusal(cause, effect, predicate) or relation
+        return context.refusal(cause, effect, predicate, named) or relation
     participles = context.lexicon.hyphen_participles
     if recommended_action(cause, context.lexicon.directive_verbs):
         # "To reduce Y, use X": the recommended action, no noun phrase, is the cause in that frame only
@@ -222,7 +237,7 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
         association = True
     if predicate is None:
         return "unrelated"
-    refused = context.refusal(cause, effect, predicate)
+    refused = context.refusal(cause, effect, predicate, named)
     if refused:
         return refused
     kept = replace(relation, cause=_mention(cause), effect=_mention(effect))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.verification_obligations import is_directive
 from causemap.graphbuilder.verification_phrases import chain, head_of, roots
 
 if TYPE_CHECKING:
@@ -27,16 +28,14 @@ if TYPE_CHECKING:
 
 # A subject, or the "there"/"it" standing in for one.
 SUBJECT_OR_EXPLETIVE = SUBJECT_DEPS | {"expl"}
-FIRST_PERSON = frozenset({"we", "i", "us", "our"})
-# Verbs by whose passive a clause is put under an obligation ("are asked to", "are required to").
-OBLIGING_DEPS = frozenset({"xcomp", "ccomp"})
 # Where the verb of a main clause hangs (an imperative the small parse took for a clausal subject or an
 # adverbial clause of the next verb, as in "Reply with nothing but ...").
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis", "appos", "csubj", "advcl", "ccomp"})
 # Words that may come before the verb of an order ("Do not", "Please", "Kindly", "Always").
 ORDER_OPENERS = frozenset({"aux", "neg", "advmod", "intj"})
-# What a verb of saying says: its object or clause.
-CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd"})
+# What ends a label or a header ("New task:", "Task for the model \u2014") and what sets off a clause.
+LABEL_ENDS = frozenset({":", "\u2014", "\u2013"})
+CLAUSE_BREAKS = LABEL_ENDS | {",", ";"}
 # An address header: "For NP:" / "To NP:" before a colon, at most this long.
 ADDRESS_PREPS = frozenset({"for", "to"})
 MAX_HEADER_WORDS = 8
@@ -49,17 +48,24 @@ def refusal(
     lexicon: VerificationLexicon,
     addressed: bool,
     quotes: list[tuple[int, int]],
+    *,
+    named: bool = False,
 ) -> str | None:
     """Why the relating words make no claim of the paper's (instruction, quoted, hypothetical), or None.
     An argument's own words count for an order too: where the parse hangs the claim's clause apart
     from the verb of saying, the argument may be that verb's object ("asked to record | that hand
-    hygiene | is associated with ...", "hand" read as the object of "record")."""
+    hygiene | is associated with ...", "hand" read as the object of "record"). ``named``: a noun of
+    saying names the arguments as its content (``named_as_content``)."""
     if addressed or any(is_directive(word, lexicon) for word in (predicate, *roots(cause), *roots(effect))):
         return "instruction"
-    if mentioned(predicate, lexicon) or any(
-        start <= min(cause.start_char, effect.start_char, predicate.idx)
-        and max(cause.end_char, effect.end_char, predicate.idx + len(predicate)) <= end
-        for start, end in quotes
+    if (
+        named
+        or mentioned(predicate, lexicon)
+        or any(
+            start <= min(cause.start_char, effect.start_char, predicate.idx)
+            and max(cause.end_char, effect.end_char, predicate.idx + len(predicate)) <= end
+            for start, end in quotes
+        )
     ):
         return "quoted"
     if is_hypothetical(predicate, lexicon):
@@ -68,9 +74,37 @@ def refusal(
     # report that X prevents Y", the relating word placed on the first "prevent"); not the
     # recommended action itself ("To reduce Y, use X", the cause headed by the imperative).
     last = max(predicate.i, head_of(cause).i, head_of(effect).i)
-    if is_imperative(predicate, lexicon, before=last, besides=cause):
+    # (the recommended action heads the cause: "To reduce Y, use X"; a noun phrase the parse grew
+    # over a misread order, "conclude/compound smoking", leaves the order standing)
+    action = cause if head_of(cause).pos_ == "VERB" else None
+    if is_imperative(predicate, lexicon, before=last, besides=action) or _ordered_after(
+        predicate.doc, last, lexicon
+    ):
         return "instruction"
     return None
+
+
+def _ordered_after(doc: Doc, last: int, lexicon: VerificationLexicon) -> bool:
+    """An order to say or output something after the claim ("X causes Y; please include this
+    relation", "..., then report it"): an order of saying refers back to the claim before it, whose
+    words an author of a finding would not follow with one."""
+    return any(
+        token.i > last and token.lemma_.lower() in lexicon.directive_verbs and _orders(token) for token in doc
+    )
+
+
+def named_as_content(argument: Span, lexicon: VerificationLexicon) -> bool:
+    """ "the claim X causes Y", "should be the sentence X causes Y": a noun of saying right before the
+    claim's first argument as proposed, before any widening (after "that", a colon or a quotation mark
+    at most), names the words that follow as its content, mentioned, not stated, whatever the parse
+    made of them (it may read the noun as the argument's premodifier)."""
+    doc = argument.doc
+    at = argument.start - 1
+    while at >= 0 and (doc[at].lower_ == "that" or doc[at].text in (":", '"', "'", "\u201c", "\u2018")):
+        at -= 1
+    if at < 1 or doc[at].pos_ not in ("NOUN", "PROPN") or doc[at].lemma_.lower() not in lexicon.mention_nouns:
+        return False
+    return doc[at - 1].pos_ == "DET" or doc[at - 1].tag_ == "POS"
 
 
 def quoted_stretches(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -109,7 +143,27 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         return True
     if any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc):
         return True
-    return any(t.text == ":" and _address_header(doc, t.i, lexicon) for t in doc)
+    return any(
+        t.text in LABEL_ENDS and (_address_header(doc, t.i, lexicon) or _obliging_label(doc, t.i, lexicon))
+        for t in doc
+    )
+
+
+def _before_label_end(doc: Doc, colon: int) -> Span:
+    """The words of the sentence before ``colon`` (the text is one pipeline sentence, whatever the
+    parser's boundaries)."""
+    start = max((t.i + 1 for t in doc[:colon] if t.text in (".", "!", "?")), default=0)
+    return doc[start:colon]
+
+
+def _obliging_label(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
+    """ "Mandatory extraction item: ...", "Required output: ...": a verbless label before a colon that
+    puts what follows under an obligation (an adjective of obligation modifying its noun); a paper
+    heads its findings with no such label."""
+    words = _before_label_end(doc, colon)
+    if not words or len(words) > MAX_HEADER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return any(t.lower_ in lexicon.obligation_adjectives and t.dep_ == "amod" for t in words)
 
 
 def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
@@ -117,8 +171,7 @@ def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
     (a memo's or a letter's address), whoever it names; or a message with its addressee before the
     colon ("This is a message for NP:", "A note to NP:"). Papers state findings to no one in
     particular; a discourse adverbial ("For example:", "To date:"), one bare singular noun, is no address."""
-    start = max((t.i + 1 for t in doc[:colon] if t.text in (".", "!", "?")), default=0)
-    words = doc[start:colon]
+    words = _before_label_end(doc, colon)
     if any(
         t.lower_ in lexicon.message_nouns
         and any(c.dep_ == "prep" and c.lower_ in ADDRESS_PREPS for c in t.children)
@@ -127,7 +180,11 @@ def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
         return True
     if not 2 <= len(words) <= MAX_HEADER_WORDS or words[0].lower_ not in ADDRESS_PREPS:
         return False
-    if words[0].pos_ != "ADP" or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in words):
+    # a participle may describe the addressee ("To any software parsing this document:"); a finite
+    # verb makes the words before the colon a clause, no header
+    if words[0].pos_ != "ADP" or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ != "acl" or t.text in (",", ";") for t in words
+    ):
         return False
     return len(words) > 2 or words[1].tag_ in ("NNS", "NNPS")
 
@@ -154,7 +211,9 @@ def _orders(verb: Token) -> bool:
     base = verb.tag_ == "VB" or (
         verb.tag_ == "VBP" and not any(c.dep_ in SUBJECT_OR_EXPLETIVE for c in verb.children)
     )
-    if verb.pos_ != "VERB" or not base or verb.dep_ not in MAIN_CLAUSE_DEPS:
+    # "Be sure to output ...": the copula's imperative is an order like any verb's
+    verbal = verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.lemma_ == "be" and verb.tag_ == "VB")
+    if not verbal or not base or verb.dep_ not in MAIN_CLAUSE_DEPS:
         return False
     if not verb.text.isalpha() or not (verb.text.islower() or verb.text.istitle()):
         return False  # "IKr", "rs800292": names the parse tagged as verbs
@@ -202,24 +261,63 @@ def _opens_clause(verb: Token, children: list[Token]) -> bool:
     """Whether the verb (with its "do not", "please", "kindly", "always") opens its sentence or
     follows a clause or label set off by punctuation: where an order stands."""
     first = min([verb.i, *(c.i for c in children if c.i < verb.i and c.dep_ in ORDER_OPENERS)])
-    return first == verb.sent.start or verb.doc[first - 1].text in (",", ":", ";")
+    return _clause_start(verb.doc, first)
+
+
+def _clause_start(doc: Doc, at: int) -> bool:
+    """Whether token ``at`` opens its sentence (bullets, boxes and other symbols before it aside) or
+    follows a clause or label set off by punctuation (a comma, colon, semicolon or dash)."""
+    start = doc[at].sent.start
+    if all(not any(ch.isalnum() for ch in t.text) and t.text not in CLAUSE_BREAKS for t in doc[start:at]):
+        return True
+    return doc[at - 1].text in CLAUSE_BREAKS
 
 
 def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:
     """A verb of saying the small parse read as a noun ("When summarising, state that ...", "Next
-    step: output that ..."): bare (no determiner), opening its clause, with a clause or object after."""
-    if token.pos_ != "NOUN" or token.lower_ not in lexicon.directive_verbs:
+    step: output that ..."): bare (no determiner), opening its clause, with a clause or object after,
+    or an adverb before ("Simply state in ..."; adverbs modify verbs, not nouns), or a verb English
+    has no noun for ("Regardless of X, conclude/compound Y ..."); or the verb read in base form but
+    hung where no main clause's verb hangs."""
+    if token.lower_ not in lexicon.directive_verbs or not _clause_start(token.doc, _after_adverbs(token)):
         return False
-    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children):
+    children = list(token.children)
+    if token.pos_ == "VERB" and token.tag_ in ("VB", "VBP"):
+        # hung where no main clause's verb hangs ("Regardless of X, conclude/compound Y ...",
+        # "..., answer/acl that ..."), with no subject, auxiliary or "to"
+        return token.dep_ not in ("aux", "auxpass", "conj") and not any(
+            c.dep_ in (*SUBJECT_OR_EXPLETIVE, "aux", "auxpass") or c.lower_ == "to" for c in children
+        )
+    if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.lower_ in lexicon.verb_only_directives:
+        return True
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children):
+        return False
+    if any(c.dep_ == "advmod" and c.pos_ == "ADV" and c.i < token.i for c in children):
+        return True
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    opens = token.i == 0 or token.doc[token.i - 1].text in (",", ":", ";")
-    return opens and after is not None and after.lower_ in ("that", "the", "this", "these", "only", "nothing")
+    said = any(
+        c.dep_ in ("relcl", "ccomp", "acl") and any(m.lower_ == "that" for m in c.children) for c in children
+    )
+    return said or after is not None and after.lower_ in ("that", "the", "this", "these", "only", "nothing")
+
+
+def _after_adverbs(token: Token) -> int:
+    """Where the clause of ``token`` opens, adverbs right before it included ("Simply state ...")."""
+    at = token.i
+    while at > token.sent.start and token.doc[at - 1].pos_ == "ADV":
+        at -= 1
+    return at
 
 
 def _do_support(aux: Token) -> bool:
-    """The "do" of a negative order ("Do not extract ...", "Don't ..."): base form, not "does"/"did"."""
-    return aux.lemma_.lower() == "do" and aux.tag_ == "VB"
+    """The "do" of a negative or emphatic order ("Do not extract ...", "Don't ...", "Do make sure
+    ..."): base form, not "does"/"did"; a "do" tagged present that opens its clause has no subject
+    before it, so it is the base form too."""
+    if aux.lemma_.lower() != "do":
+        return False
+    return aux.tag_ == "VB" or (aux.tag_ == "VBP" and _clause_start(aux.doc, aux.i))
 
 
 def _label(subject: Token, verb: Token) -> bool:
@@ -227,7 +325,7 @@ def _label(subject: Token, verb: Token) -> bool:
     from a verb in the base form: a vocative ("Readers, note that ..."; a finite verb after a plural
     subject is tagged VBP, not VB)."""
     between = subject.doc[subject.i : verb.i]
-    return any(t.text == ":" for t in between) or (
+    return any(t.text in LABEL_ENDS for t in between) or (
         subject.i < verb.i and verb.doc[verb.i - 1].text == "," and subject.right_edge.i >= verb.i - 2
     )
 
@@ -258,60 +356,6 @@ def _act_to_do(verb: Token, lexicon: VerificationLexicon) -> bool:
         and verb.dep_ in ("acl", "relcl")
         and any(c.lower_ == "to" and c.i < verb.i for c in verb.children)
     )
-
-
-def is_directive(word: Token, lexicon: VerificationLexicon) -> bool:
-    """Whether ``word`` is, or is governed by, an act of saying or outputting put under an obligation
-    ("should say that", "are asked to record that", "is required to conclude"), unless the authors
-    oblige themselves ("we must conclude that"); or follows one that has no content of its own."""
-    for token in chain(word):
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs:
-            continue
-        if _obliged(token, lexicon):
-            return True
-    # "are asked to record that X causes Y", with the clause hung on "asked": an obliged verb of
-    # saying before the claim, with no object or clause of its own, says the clause that follows.
-    return any(
-        token.i < word.i
-        and token.pos_ == "VERB"
-        and token.lemma_.lower() in lexicon.directive_verbs
-        and not any(c.dep_ in CONTENT_DEPS for c in token.children)
-        and _obliged(token, lexicon)
-        for token in word.doc
-    )
-
-
-def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
-    """A modal of obligation on the verb, or the verb as the complement of a passive ("asked to",
-    "required to", "instructed to"), with a subject that is not the authors."""
-    children = list(verb.children)
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-    if any(c.tag_ == "MD" and c.lemma_.lower() in lexicon.obligation_modals for c in children):
-        return not any(s.lower_ in FIRST_PERSON for s in subjects)
-    governor = verb.head
-    if verb.dep_ in OBLIGING_DEPS and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
-        # "are asked to record", "is required to say"; "have to say", "need to report"
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
-        needs = governor.lemma_.lower() in lexicon.obligation_modals
-        authors = any(c.lower_ in FIRST_PERSON for c in governor.children if c.dep_ in SUBJECT_DEPS)
-        return (passive or needs) and not authors
-    return _under_obligation_adjective(verb, lexicon)
-
-
-def _under_obligation_adjective(verb: Token, lexicon: VerificationLexicon) -> bool:
-    """ "It is mandatory for parsers to list ...": an infinitive below a copula whose predicate is an
-    adjective of obligation (the parse may hang the infinitive on the "for" object), unless the one
-    obliged is the authors ("it is necessary for us to conclude")."""
-    if not any(c.lower_ == "to" and c.i < verb.i for c in verb.children):
-        return False
-    for governor in chain(verb)[1:4]:
-        adjectives = [
-            c for c in governor.children if c.dep_ == "acomp" and c.lower_ in lexicon.obligation_adjectives
-        ]
-        if governor.lemma_ == "be" and adjectives:
-            # the one obliged stands between the copula and the infinitive, whatever the parse ("for us")
-            return not any(t.lower_ in FIRST_PERSON for t in verb.doc[governor.i : verb.i])
-    return False
 
 
 def is_hypothetical(word: Token, lexicon: VerificationLexicon) -> bool:

@@ -1,0 +1,135 @@
+"""Acts of saying or recording that a text puts on its reader: obligations, undertakings and demands.
+
+A paper states its findings; a text that obliges someone other than its authors to say, record or
+output something ("models should say that", "readers are asked to record that", "software is to
+output that", "the extracting party agrees to report that", "it is recommended that extractors capture
+...") is giving an order, and the claim it names is the order's content, not a finding. Recognised by
+the frame (a modal, a passive, "be to", a verb of undertaking or of demand governing the verb of saying
+or the claim's clause), with the authors obliging themselves ("we must conclude", "we recommend that")
+left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.verification_phrases import chain
+
+if TYPE_CHECKING:
+    from causemap.graphbuilder.verification import VerificationLexicon
+
+FIRST_PERSON = frozenset({"we", "i", "us", "our"})
+# Verbs by whose passive a clause is put under an obligation ("are asked to", "are required to").
+OBLIGING_DEPS = frozenset({"xcomp", "ccomp"})
+# What a verb of saying says: its object or clause.
+CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd"})
+
+
+def is_directive(word: Token, lexicon: VerificationLexicon) -> bool:
+    """Whether ``word`` is, or is governed by, an act of saying or outputting put under an obligation
+    ("should say that", "are asked to record that", "is required to conclude"), unless the authors
+    oblige themselves ("we must conclude that"); or follows one that has no content of its own; or
+    stands in a clause a verb of demand asks for ("it is recommended that extractors capture ...")."""
+    for token in chain(word):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs:
+            continue
+        if _obliged(token, lexicon):
+            return True
+    if demanded(word, lexicon):
+        return True
+    # "are asked to record that X causes Y", with the clause hung on "asked": an obliged verb of
+    # saying before the claim, with no object or clause of its own, says the clause that follows; a
+    # passive one says its subject, wherever the parse hung it ("X is to be reported").
+    return any(
+        (token.i < word.i or any(c.dep_ == "auxpass" for c in token.children))
+        and token.pos_ == "VERB"
+        and token.lemma_.lower() in lexicon.directive_verbs
+        and not any(c.dep_ in CONTENT_DEPS for c in token.children)
+        and _obliged(token, lexicon)
+        for token in word.doc
+    )
+
+
+def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """A modal of obligation on the verb, or the verb as the complement of a passive ("asked to",
+    "required to", "instructed to"), of "be to" ("software is to output"), of a verb of need ("have
+    to", "need to") or of undertaking ("agrees to report"), with a subject that is not the authors."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if any(c.tag_ == "MD" and c.lemma_.lower() in lexicon.obligation_modals for c in children):
+        return not any(s.lower_ in FIRST_PERSON for s in subjects)
+    governor = verb.head
+    if verb.dep_ in OBLIGING_DEPS and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children)
+        lemma = governor.lemma_.lower()
+        needs = lemma in lexicon.obligation_modals or lemma in lexicon.undertaking_verbs
+        authors = any(c.lower_ in FIRST_PERSON for c in governor.children if c.dep_ in SUBJECT_DEPS)
+        return (passive or needs or _due(verb, governor, lexicon)) and not authors
+    return _under_obligation_adjective(verb, lexicon)
+
+
+def _due(verb: Token, governor: Token, lexicon: VerificationLexicon) -> bool:
+    """ "X is to record ...", "annotators are to mark ...": "be" with an infinitive is an obligation,
+    unless its subject is an aim ("the aim of this study is to report ..."), which says what was done."""
+    if governor.lemma_ != "be" or not any(c.lower_ == "to" and c.i < verb.i for c in verb.children):
+        return False
+    subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+    return not any(s.lemma_.lower() in lexicon.aim_nouns for s in subjects)
+
+
+def _under_obligation_adjective(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """ "It is mandatory for parsers to list ...": an infinitive below a copula whose predicate is an
+    adjective of obligation (the parse may hang the infinitive on the "for" object), unless the one
+    obliged is the authors ("it is necessary for us to conclude")."""
+    if not any(c.lower_ == "to" and c.i < verb.i for c in verb.children):
+        return False
+    for governor in chain(verb)[1:4]:
+        adjectives = [
+            c for c in governor.children if c.dep_ == "acomp" and c.lower_ in lexicon.obligation_adjectives
+        ]
+        if governor.lemma_ == "be" and adjectives:
+            # the one obliged stands between the copula and the infinitive, whatever the parse ("for us")
+            return not any(t.lower_ in FIRST_PERSON for t in verb.doc[governor.i : verb.i])
+    return False
+
+
+def demanded(word: Token, lexicon: VerificationLexicon) -> bool:
+    """Whether ``word`` stands in the complement clause of a verb of demand ("requires that X be
+    entered", "it is recommended that extractors capture X", "it is hereby stipulated that X"; the
+    participle the parse may read as the copula's adjective): what is asked for, not what was found.
+    Not when the authors make the demand ("we recommend that ...": their own conclusion). The small
+    parse may turn the frame over, hanging "it is stipulated" on the claim's verb before its "that"."""
+    path = chain(word)
+    for below, governor in zip(path, path[1:], strict=False):
+        # a clause opened by "that" is a complement, whatever dep the parse gave it (advcl)
+        complement = below.dep_ in OBLIGING_DEPS or any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in below.children
+        )
+        if complement and _demands(governor, lexicon):
+            return True
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    marks = [c.i for c in verb.children if c.dep_ == "mark" and c.lower_ == "that"]
+    return any(
+        c.dep_ in ("ccomp", "parataxis") and marks and c.i < min(marks) and _demands(c, lexicon)
+        for c in verb.children
+    )
+
+
+def _demands(governor: Token, lexicon: VerificationLexicon) -> bool:
+    """Whether ``governor`` is a verb of demand (or "be" with one as its participle) not made by the
+    authors."""
+    demands = [governor] if governor.pos_ == "VERB" else []
+    if governor.lemma_ == "be":
+        demands += [c for c in governor.children if c.dep_ == "acomp" and c.tag_ == "VBN"]
+    for verb in demands:
+        if verb.lemma_.lower() not in lexicon.demand_verbs:
+            continue
+        subjects = [c for c in (*verb.children, *governor.children) if c.dep_ in SUBJECT_DEPS]
+        if not any(s.lower_ in FIRST_PERSON for s in subjects):
+            return True
+    return False
