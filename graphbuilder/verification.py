@@ -67,6 +67,16 @@ REASONS = (
 )
 
 _PARSE_LOCK = threading.Lock()  # one spaCy pipeline, shared by threads (papers read in parallel)
+# A Roman numeral after a noun of kind or order is part of the name ("type I interferon", "class II
+# antigens", "phase III trial"); the small parse reads "I" as the pronoun, even as the root of a second
+# sentence, so no phrase holds the name. Verification parses a copy with such numerals written in
+# digits of the same length: every offset stays, and kept mentions take their text from the sentence.
+_NAMED_NUMERAL = re.compile(r"\b((?i:type|class|phase|grade|stage|complex)\s+)(I{1,3}|IV|VI{0,3}|IX|X)\b")
+
+
+def text_to_parse(sentence: str) -> str:
+    """``sentence`` with Roman numerals of names in digits (same length), for the parse only."""
+    return _NAMED_NUMERAL.sub(lambda m: m.group(1) + "1" * len(m.group(2)), sentence)
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class VerificationLexicon:
     hyphen_participles: frozenset[str]  # "induced" of "X-induced Y" (the rules lexicon's)
     argument_preps: frozenset[str]  # prepositions marking a verb's argument, not a setting
     kind_verbs: frozenset[str]  # verbs relating a thing to its class, parts or name
+    predisposition_nouns: frozenset[str]  # "a genetic predisposition to Y": what disposes to Y
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +127,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         hyphen_participles=frozenset(load_lexicon().hyphen_participles),
         argument_preps=frozenset(data["verb_frames"]["argument_preps"]),
         kind_verbs=frozenset(data["verb_frames"]["kind_verbs"]),
+        predisposition_nouns=frozenset(data["predisposition_nouns"]["words"]),
     )
 
 
@@ -147,9 +159,11 @@ def verify_sentences(
 
     lexicon = load_verification_lexicon()
     with _PARSE_LOCK:
-        docs = list(load_spacy().pipe(sentences[i] for i in todo))
+        docs = list(load_spacy().pipe(text_to_parse(sentences[i]) for i in todo))
     for i, doc in zip(todo, docs, strict=True):
-        kept, refused = verify_in_doc(doc, relations[i], lexicon, found_by_parse=found_by_parse)
+        kept, refused = verify_in_doc(
+            doc, relations[i], lexicon, found_by_parse=found_by_parse, text=sentences[i]
+        )
         out.relations[i] = kept
         out.refused.update(refused)
     return out
@@ -161,16 +175,19 @@ def verify_in_doc(
     lexicon: VerificationLexicon | None = None,
     *,
     found_by_parse: bool = False,
+    text: str | None = None,
 ) -> tuple[list[ExtractedRelation], Counter]:
-    """The claims ``doc`` makes among ``relations`` (widened where an argument was a bare modifier)."""
+    """The claims ``doc`` makes among ``relations`` (widened where an argument was a bare modifier).
+    ``text``: the sentence as written, when ``doc`` parses a copy of it (``text_to_parse``)."""
     lexicon = lexicon or load_verification_lexicon()
+    text = doc.text if text is None else text
     kept: list[ExtractedRelation] = []
     refused: Counter = Counter()
-    context = _Context(doc, lexicon)
+    context = _Context(doc, lexicon, text)
     for relation in relations:
         verdict = _verify(context, relation, found_by_parse)
         if isinstance(verdict, str) and not found_by_parse and _named(doc, relation):
-            for placed in _other_placements(doc.text, relation):
+            for placed in _other_placements(text, relation):
                 again = _verify(context, placed, found_by_parse)
                 if not isinstance(again, str):
                     verdict = again
@@ -185,12 +202,14 @@ def verify_in_doc(
 class _Context:
     """What every claim of one sentence is checked against, worked out once."""
 
-    def __init__(self, doc: Doc, lexicon: VerificationLexicon) -> None:
-        self.doc, self.lexicon = doc, lexicon
+    def __init__(self, doc: Doc, lexicon: VerificationLexicon, text: str) -> None:
+        self.doc, self.lexicon, self.text = doc, lexicon, text
         self.addressed = addresses_reader(doc, lexicon)
         self.quotes = quoted_stretches(doc.text, lexicon.quote_pairs)
         self.cues = load_lexicon()
-        self.readings = cue_readings(doc) + construction_readings(doc, self.cues, lexicon.directive_verbs)
+        self.readings = cue_readings(doc) + construction_readings(
+            doc, self.cues, lexicon.directive_verbs, lexicon.predisposition_nouns
+        )
         self.copular_nouns = self.cues.copular_nouns
 
     def refusal(self, cause: Span, effect: Span, predicate: Token, named: bool) -> str | None:
@@ -217,8 +236,8 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
         cause, effect = trimmed(cause), argument_phrase(effect, cause, participles)
     else:
         cause, effect = (
-            argument_phrase(cause, effect, participles),
-            argument_phrase(effect, cause, participles),
+            argument_phrase(cause, effect, participles) or _named_dimension(cause, context),
+            argument_phrase(effect, cause, participles) or _named_dimension(effect, context),
         )
     if cause is None or effect is None or _names_a_role(cause, context) or _names_a_role(effect, context):
         return "not_a_phrase"
@@ -240,7 +259,7 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     refused = context.refusal(cause, effect, predicate, named)
     if refused:
         return refused
-    kept = replace(relation, cause=_mention(cause), effect=_mention(effect))
+    kept = replace(relation, cause=_mention(cause, context.text), effect=_mention(effect, context.text))
     return _as_stated(kept, predicate, context.cues, association=association, signed=signed)
 
 
@@ -299,6 +318,17 @@ def _governor(cause: Span, effect: Span) -> Token:
     return next((t for t in up if t.i in above_effect), up[-1])
 
 
+def _named_dimension(argument: Span, context: _Context) -> Span | None:
+    """ "sex" of "a sex predisposition to Y" or of "sex differences in Y": a noun modifier that a
+    construction reads as what the outcome varies with (its cue the preposition) names that variable
+    by itself, though a noun modifier alone is otherwise no phrase ("lung" of "lung cancer")."""
+    argument = trimmed(argument)
+    if len(argument) != 1 or argument[0].dep_ != "compound":
+        return None
+    token = argument[0]
+    return argument if any(r.cue.pos_ == "ADP" and token.i in r.causes for r in context.readings) else None
+
+
 def _names_a_role(argument: Span, context: _Context) -> bool:
     """ "a major cause", "a risk factor": a noun that names the role one argument plays for another
     (the lexicon's copular nouns, where the sentence uses it as a cue) is the relation, not a variable."""
@@ -341,5 +371,5 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _mention(span: Span) -> Mention:
-    return Mention(text=span.text, start=span.start_char, end=span.end_char)
+def _mention(span: Span, text: str) -> Mention:
+    return Mention(text=text[span.start_char : span.end_char], start=span.start_char, end=span.end_char)

@@ -42,12 +42,22 @@ NOMINAL_EFFECT_PREPS = frozenset({"on", "in", "upon", "against", "to", "for"})
 # Suffixes of adjectives of relation ("seasonal", "geographic", "dietary", "cellular"): derived from
 # a noun, they name what something is of or by, and are not grades.
 RELATIONAL_SUFFIXES = ("al", "ic", "ary", "ar")
+# What a predisposition is to ("a genetic predisposition to / for Y").
+PREDISPOSITION_PREPS = frozenset({"to", "for"})
 
 
-def construction_readings(doc: Doc, lexicon: CueLexicon, directive_verbs: frozenset[str]) -> list[CueReading]:
-    """The readings of ``doc``'s purpose clauses, juxtapositions and dimensions of difference."""
+def construction_readings(
+    doc: Doc,
+    lexicon: CueLexicon,
+    directive_verbs: frozenset[str],
+    predisposition_nouns: frozenset[str] = frozenset(),
+) -> list[CueReading]:
+    """The readings of ``doc``'s purpose clauses, juxtapositions, dimensions of difference and of
+    predisposition."""
     readings: list[CueReading] = []
     for token in doc:
+        if (reading := _predisposition(token, lexicon, predisposition_nouns)) is not None:
+            readings.append(reading)
         readings.extend(_purpose_readings(token, lexicon, directive_verbs))
         if (reading := _juxtaposition(token, lexicon)) is not None:
             readings.append(reading)
@@ -154,8 +164,27 @@ def _dimension(noun: Token, lexicon: CueLexicon) -> CueReading | None:
     a noun of difference names what its outcome (the "in" or "of" phrase) varies with."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.difference_nouns:
         return None
-    dimensions = [c for c in noun.children if c.i < noun.i and _names_a_dimension(c, lexicon)]
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.difference_outcome_preps]
+    return _modified_outcome(noun, preps, lexicon)
+
+
+def _predisposition(noun: Token, lexicon: CueLexicon, nouns: frozenset[str]) -> CueReading | None:
+    """ "a genetic predisposition to Y", "a sex predisposition to Y": the noun or adjective of relation
+    modifying a noun of predisposition names what disposes to its "to" phrase (the small parse often
+    hangs that phrase on the verb before the noun; it then follows the noun directly)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in PREDISPOSITION_PREPS]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if not preps and after is not None and after.dep_ == "prep" and after.lower_ in PREDISPOSITION_PREPS:
+        preps = [after]
+    return _modified_outcome(noun, preps, lexicon)
+
+
+def _modified_outcome(noun: Token, preps: list[Token], lexicon: CueLexicon) -> CueReading | None:
+    """The modifiers of ``noun`` that name a dimension, related to the object of its first
+    preposition in ``preps`` (the cue, so that neither argument holds it)."""
+    dimensions = [c for c in noun.children if c.i < noun.i and _names_a_dimension(c, lexicon)]
     outcomes = [o for p in preps for o in children_with(p, ("pobj",))]
     if not dimensions or not outcomes:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from test_verification import _misparsed, proposed, verdict  # type: ignore[import-not-found]
 
+from causemap.graphbuilder.extractors.base import ExtractedRelation
 from causemap.graphbuilder.verification import verify_in_doc
 
 KEPT = [
@@ -166,3 +167,33 @@ def test_a_verb_of_saying_under_an_adjective_of_obligation_is_an_order(
 def test_the_authors_under_an_adjective_of_obligation_state_their_conclusion() -> None:
     kept = verdict("It is necessary for us to conclude that exercise reduces falls.", "exercise", "falls")
     assert not isinstance(kept, str)
+
+
+def test_a_roman_numeral_after_a_noun_of_kind_is_part_of_the_name() -> None:
+    # the small parse reads "I" as the pronoun; the name is kept, and its text as written
+    sentence = (
+        "Our results show the potential efficacy of human Type I IFN in suppressing hepatitis B infection"
+    )
+    kept = verdict(sentence, "human Type I IFN", "hepatitis B infection")
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.cause.text, kept.effect.text) == ("human Type I IFN", "hepatitis B infection")
+
+
+def test_the_modifier_of_a_noun_of_predisposition_names_what_disposes_to_its_outcome() -> None:
+    kept = verdict(
+        "Twin data point to an age predisposition to influenza.", "age", "influenza", "correlational"
+    )
+    assert isinstance(kept, ExtractedRelation), kept
+    assert (kept.cause.text, kept.relation) == ("age", "correlational")
+    # a grade names no variable, and a noun modifier outside such a construction is still no phrase
+    assert isinstance(
+        verdict("Twin data point to a strong predisposition to influenza.", "strong", "influenza"), str
+    )
+    assert verdict("Smoking causes lung cancer in adults.", "Smoking", "lung") == "not_a_phrase"
+
+
+def test_a_relation_noun_of_fitness_for_a_purpose_relates_its_two_arguments() -> None:
+    sentence = "Trials confirmed the usefulness of aspirin for stroke prevention."
+    kept = verdict(sentence, "aspirin", "stroke prevention", "correlational")
+    assert isinstance(kept, ExtractedRelation), kept
+    assert verdict(sentence, "Trials", "stroke prevention") == "unrelated"
