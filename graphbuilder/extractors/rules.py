@@ -62,7 +62,11 @@ from causemap.graphbuilder.extractors.rules_modality import (
     stated_alike,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
-from causemap.graphbuilder.extractors.rules_repairs import participle_cue
+from causemap.graphbuilder.extractors.rules_repairs import (
+    coordinated_misread_verb,
+    coordinated_misread_verb_arguments,
+    participle_cue,
+)
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
     denied_conjunct,
@@ -264,8 +268,14 @@ class RulesExtractor:
         for head in heads:
             parts = split_coordination(head) if split else [head]
             for index, part in enumerate(parts):
-                if own_verbs and index and self._opens_with_cue_participle(part):
-                    break  # "X increased A, and reduced B and C": B and C are the second verb's
+                if (
+                    own_verbs
+                    and index
+                    and (self._opens_with_cue_participle(part) or self._opens_with_verb(part))
+                ):
+                    # "X increased A, and reduced B and C", "X triggers A and inhibits B" (the verb
+                    # read as a noun): B and C are the second verb's
+                    break
                 denied = index > 0 and denied_conjunct(part)
                 if denied:
                     # "X affects A, but not B": B is a null finding, written without its "not"
@@ -307,6 +317,17 @@ class RulesExtractor:
                         seen.add(item.head.i)
                         out.append(item)
         return out
+
+    def _opens_with_verb(self, part: Token) -> bool:
+        """The conjunct opens with a cue participle ("and increased B") or is, or opens with, a
+        present-tense cue verb the tagger misread ("and inhibits B")."""
+        first = part.doc[part.left_edge.i]
+        if self._opens_with_cue_participle(part):
+            return True
+        return any(
+            coordinated_misread_verb(t, self.lexicon) is not None and coordinated_misread_verb_arguments(t)
+            for t in {part, first}
+        )
 
     def _opens_with_cue_participle(self, part: Token) -> bool:
         first = part.doc[part.left_edge.i]

@@ -21,6 +21,10 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_repairs import (
+    coordinated_misread_verb,
+    coordinated_misread_verb_arguments,
+)
 from causemap.graphbuilder.normalise import load_lexicon
 
 SEPARATORS = frozenset({",", ";"})
@@ -268,6 +272,8 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     for i, (s, e) in enumerate(segments[1:], start=1):
         if not _is_item(doc, s, e, last=i == len(segments) - 1):
             return None
+        if coordinated_misread_verb(doc[s], lexicon) and coordinated_misread_verb_arguments(doc[s]):
+            return None  # "A and inhibits B": a verb the tagger misread, read with its own object
     frame = doc[first_start:name_start]
     framed = frame_direction(frame, lexicon)
     if (

@@ -47,6 +47,8 @@ from causemap.graphbuilder.extractors.rules_noun_cues import copular_noun_cue, n
 from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_DEPS,
     NONFINITE_TAGS,
+    coordinated_misread_verb,
+    coordinated_misread_verb_arguments,
     is_infinitive,
     misparsed_verb_arguments,
     misread_particle_verb,
@@ -300,6 +302,11 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         match = None
         if lower in lexicon.hyphen_participles and token.i >= 2 and lowers[token.i - 1] == "-":
             match = hyphen_cue(token, lexicon.hyphen_participles[lower], lexicon)
+        elif (entry := coordinated_misread_verb(token, lexicon)) is not None:
+            # "X triggers A and inhibits B" with "inhibits" read as a noun or an adjective
+            found = coordinated_misread_verb_arguments(token)
+            if found is not None:
+                match = cue_match("verb", token, [token.i], [found[0]], [found[1]], entry, inherited=True)
         elif token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ"):
             entry = participle_cue(token, lexicon)
             if entry is not None:

@@ -241,8 +241,11 @@ def misparsed_verb_arguments(token: Token) -> tuple[Token, Token, bool] | None:
 def misread_present_verb(token: Token, lexicon: CueLexicon) -> Cue | None:
     """The signed cue verb behind a word the tagger read as a plural noun ("promotes", "inhibits"),
     unless the word is also a noun of the lexicon ("causes", "increases", "effects")."""
-    lower = token.lower_
-    if token.tag_ != "NNS" or not lower.endswith("s"):
+    return _present_verb_cue(token.lower_, lexicon) if token.tag_ == "NNS" else None
+
+
+def _present_verb_cue(lower: str, lexicon: CueLexicon) -> Cue | None:
+    if not lower.endswith("s"):
         return None
     for stem in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
         entry = lexicon.verbs.get(stem) if stem else None
@@ -250,3 +253,49 @@ def misread_present_verb(token: Token, lexicon: CueLexicon) -> Cue | None:
         if entry is not None and entry.polarity in ("+", "-") and not any(stem in n for n in nouns):
             return entry
     return None
+
+
+# Words a noun phrase can open with, after a verb.
+_OBJECT_OPENERS = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+_OBJECT_MODIFIERS = ("compound", "amod", "det", "nmod", "nummod", "punct")
+
+
+def coordinated_misread_verb(token: Token, lexicon: CueLexicon) -> Cue | None:
+    """The cue of a present-tense verb the tagger read as a plural noun or an adjective in a
+    coordination with the object of the verb before it ("Smoking triggers inflammation and inhibits
+    wound healing": "inhibits" a noun conjunct of "inflammation"; "... and impairs cognition":
+    "impairs" an adjective of "cognition"), else None. It opens its conjunct right after "and"/"or"
+    and a noun phrase follows it."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].lower_ not in ("and", "or"):
+        return None
+    noun_conjunct = token.tag_ == "NNS" and token.dep_ == "conj"
+    adjective = token.tag_ == "JJ" and token.dep_ == "amod" and token.head.dep_ == "conj"
+    if not (noun_conjunct or adjective) or doc[token.i + 1].pos_ not in _OBJECT_OPENERS:
+        return None
+    return _present_verb_cue(token.lower_, lexicon)
+
+
+def coordinated_misread_verb_arguments(token: Token) -> tuple[Token, Token] | None:
+    """Subject and object of a verb :func:`coordinated_misread_verb` found: the subject of the
+    verb whose object it is coordinated with, and the noun phrase after it."""
+    doc = token.doc
+    if token.dep_ == "amod":
+        conjunct = obj = token.head
+    else:
+        j = token.i + 1
+        while (
+            doc[j].dep_ in ("compound", "amod", "det", "nmod", "nummod", "punct") and token.i < doc[j].head.i
+        ):
+            j = doc[j].head.i
+        conjunct, obj = token, doc[j]
+    first = conjunct
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    verb = first.head
+    if first.dep_ not in ("dobj", "attr") or verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in FINITE_TAGS:
+        return None
+    subjects = children_with(verb, ("nsubj", "nsubjpass"))
+    if not subjects or obj.pos_ not in NOUN_POS:
+        return None
+    return subjects[0], obj

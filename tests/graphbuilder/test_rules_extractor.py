@@ -542,3 +542,23 @@ def test_a_prepositional_cue_verb_read_as_a_noun_is_the_verb(extractor, sentence
 )
 def test_a_plural_noun_before_a_cue_preposition_stays_a_noun(extractor, sentence):
     assert claims_of(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the second verb tagged a plural noun coordinated with the first verb's object
+        (
+            "Smoking triggers inflammation and inhibits wound healing.",
+            [("Smoking", "inflammation", "+"), ("Smoking", "wound healing", "-")],
+        ),
+        # ... or an adjective of its own object
+        (
+            "Alcohol causes liver damage and impairs cognition.",
+            [("Alcohol", "liver damage", "+"), ("Alcohol", "cognition", "-")],
+        ),
+    ],
+)
+def test_a_coordinated_present_tense_verb_the_tagger_misread_is_a_verb(extractor, sentence, expected):
+    claims = claims_of(extractor, sentence)
+    assert sorted((c.cause.text, c.effect.text, c.polarity) for c in claims) == sorted(expected)
