@@ -30,7 +30,7 @@ from causemap.graphbuilder.extractors.base import (
 from causemap.graphbuilder.extractors.rules import load_spacy
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.references import resolve_references
-from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones
+from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones, split_at_caption
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
 from causemap.models import Claim, ClaimRole, Page, Paper, PaperState, StudyDesign
@@ -49,6 +49,7 @@ class SentenceRef:
     end: int
     section: str | None
     text: str
+    cut_by_caption: bool = False  # the words before a caption the text layer ran into the sentence
 
 
 @dataclass
@@ -83,7 +84,8 @@ SKIPPED_SECTIONS = frozenset({"references", "front"})
 def paper_sentences(
     pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]
 ) -> list[SentenceRef]:
-    """Every sentence of the body (not the front matter or references), with offsets and section label."""
+    """Every sentence of the body (not the front matter or references), with offsets and section label;
+    a caption the text layer ran into a sentence is a sentence of its own (``roles.split_at_caption``)."""
     refs = []
     for page in pages:
         spans = sections.get(page.number, [])
@@ -91,7 +93,11 @@ def paper_sentences(
             label = _label_at(spans, start)
             if label in SKIPPED_SECTIONS:
                 continue
-            refs.append(SentenceRef(page.number, start, end, label, page.text[start:end]))
+            parts = split_at_caption(page.text, start, end)
+            for index, (part_start, part_end) in enumerate(parts):
+                text = page.text[part_start:part_end]
+                cut = index < len(parts) - 1
+                refs.append(SentenceRef(page.number, part_start, part_end, label, text, cut))
     return refs
 
 
@@ -117,13 +123,18 @@ def keep_asserted(
     zones: Sequence[Zone],
     relations: Sequence[Sequence[ExtractedRelation]],
 ) -> list[list[ExtractedRelation]]:
-    """Drop the claims an aim or hypothesis does not assert (all but "X-induced Y" noun phrases)."""
+    """Drop the claims an aim or hypothesis does not assert (all but "X-induced Y" noun phrases), and
+    those with a cause or effect that runs into a caption cutting the sentence: the phrase goes on after
+    the caption ("... correlated with yield and FV/" | caption | "Fm."), so it is not whole."""
     return [
         [
             r
             for r in found
-            if not zone.presupposed_only
-            or is_presupposed(sentence.text, (r.cause.start, r.cause.end), (r.effect.start, r.effect.end))
+            if (
+                not zone.presupposed_only
+                or is_presupposed(sentence.text, (r.cause.start, r.cause.end), (r.effect.start, r.effect.end))
+            )
+            and not (sentence.cut_by_caption and max(r.cause.end, r.effect.end) >= len(sentence.text))
         ]
         for sentence, zone, found in zip(sentences, zones, relations, strict=True)
     ]

@@ -169,20 +169,44 @@ def caption_in(text: str, rhetoric: Rhetoric | None = None) -> str | None:
     """Whether a caption label opens a caption inside ``text`` (``"inside"``: "... HomS118L Fig. 2
     Activation of ...") or ends it (``"end"``: "... (IF-FISH) Figure 4.", or "Figure 4." alone), else
     None. A label written as a reference ("(Fig. 2)", "shown in Figure 2.", "In Fig. 2 ...") opens
-    nothing (``rhetoric.json``, "captions")."""
-    rules = rhetoric or load_rhetoric()
+    nothing, unless it is in capitals before a title ("... invasion FIG 7 (a) The survival ..."): running
+    text does not refer to a figure in capitals (``rhetoric.json``, "captions")."""
+    found = _caption(text, rhetoric or load_rhetoric())
+    return found[0] if found is not None else None
+
+
+def caption_start(text: str, rhetoric: Rhetoric | None = None) -> int | None:
+    """Where a caption that the text layer ran into ``text`` after other words begins (its label's
+    offset): the words before it are the figure's labels or the body sentence the caption
+    interrupts, to be read on their own. None when no caption opens after the first word."""
+    found = _caption(text, rhetoric or load_rhetoric())
+    return found[1] if found is not None and text[: found[1]].strip() else None
+
+
+def split_at_caption(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` as the words before a caption run into it and the caption
+    (``caption_start``), or whole: ``(start, end)`` spans stripped of whitespace."""
+    at = caption_start(text[start:end])
+    if at is None:
+        return [(start, end)]
+    head = start + len(text[start : start + at].rstrip())
+    return [(start, head), (start + at, end)]
+
+
+def _caption(text: str, rules: Rhetoric) -> tuple[str, int] | None:
+    """``caption_in``'s answer and the offset of the label that gives it."""
     for match in rules.caption_label.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         words = before.split()
         if sum(before.count(b) for b in _OPEN_BRACKETS) > sum(before.count(b) for b in _CLOSE_BRACKETS):
             continue  # "(see Fig. 2 Activation ...)": a reference in brackets
         if _LABEL_ENDS.match(after) and not (words and _refers(words)):
-            return "end"
+            return "end", match.start()
         capitals = match.group(0).lstrip()[:3].isupper()  # "FIG 7": set as a caption, never a reference
         if words and (
             _CAPTION_PUNCT.match(after) or (_CAPTION_TITLE.match(after) and (capitals or not _refers(words)))
         ):
-            return "inside"
+            return "inside", match.start()
     return None
 
 

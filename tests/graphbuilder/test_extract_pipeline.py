@@ -173,6 +173,27 @@ def test_roles_and_text_that_makes_no_claim(tmp_path):
     assert by_pair[("Statins", "muscle pain")].polarity == "0"
 
 
+def test_a_body_sentence_a_caption_interrupts_keeps_its_claim_and_the_caption_gives_none(tmp_path):
+    record = {
+        "id": "interrupted",
+        "title": "Salt and blood pressure",
+        "text": "Salt intake raised systolic blood pressure and heart Figure 3: Alcohol intake raised "
+        "pulse pressure in each group. rate in older adults. Exercise lowered blood pressure.",
+    }
+    path = tmp_path / "interrupted.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    with Workspace.open(tmp_path / "ws") as ws:
+        ingest_paths(ws, [path], progress=False)
+        extract_workspace(ws, *_rules(ws), progress=False)
+        claims = ws.store.claims()
+    pairs = {(c.cause, c.effect): c for c in claims}
+    salt = pairs[("Salt intake", "systolic blood pressure")]
+    assert salt.sentence == "Salt intake raised systolic blood pressure and heart"
+    assert ("Exercise", "blood pressure") in pairs
+    assert not [c for c in claims if "Alcohol" in c.cause or "pulse" in c.effect]  # the caption's
+    assert not [c for c in claims if c.effect == "heart"]  # "heart rate", cut by the caption
+
+
 def test_a_statement_of_indication_is_background_whatever_its_sentence():
     """Claim.role per claim: what a drug is given for restates practice, not the paper's finding,
     so the paper's design does not back it (roles.claim_role)."""

@@ -18,6 +18,7 @@ from causemap.graphbuilder.roles import (
     lacks_sentence_shape,
     run_in_label,
     sentence_zones,
+    split_at_caption,
     states_indication,
 )
 from causemap.models import ClaimRole
@@ -80,6 +81,51 @@ def test_the_title_after_a_caption_label_the_splitter_cut_off_is_the_caption():
         FINDING,
     ]
     assert roles(["Figure 5.", title], "results") == [None, None]
+
+
+def _parts(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_at_caption(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The current rises with the applied field as shown FIG. 7 (a) Current density of three films.",
+        "The resistance of the films fell as they cooled TABLE II. Parameters of the fitted model.",
+    ],
+)
+def test_the_body_words_before_a_caption_in_capitals_are_read_and_the_caption_is_not(text):
+    # Body text refers to "Fig. 7"; "FIG. 7" labels the caption the text layer ran into the sentence.
+    assert caption_in(text) == "inside"
+    body, caption = _parts(text)
+    assert caption.startswith(("FIG", "TABLE")) and not body.endswith(" ")
+    zones = sentence_zones([S(body, "results"), S(caption, "results")], None, has_finite_verb)
+    assert [z.role for z in zones] == [FINDING, None]
+
+
+def test_the_body_words_a_caption_interrupts_are_read_and_the_caption_is_not():
+    text = "Salt intake raised blood pressure in older adults Figure 3: Blood pressure by salt group."
+    assert _parts(text) == ["Salt intake raised blood pressure in older adults", text[text.index("Figure") :]]
+    zones = sentence_zones([S(p, "results") for p in _parts(text)], None, has_finite_verb)
+    assert [z.role for z in zones] == [FINDING, None]
+    # The figure's own labels before its caption have no sentence shape: nothing is read there either.
+    labels = (
+        "Blood pressure 0 50 100 150 mmHg Control Losartan Fig. 3 Reduction of blood pressure by losartan."
+    )
+    zones = sentence_zones([S(p, "results") for p in _parts(labels)], None, has_finite_verb)
+    assert len(zones) == 2 and [z.role for z in zones] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statins lowered LDL cholesterol in both groups, as shown in Fig. 5 (a) and in Table II.",
+        "Statins lowered LDL cholesterol in both groups (FIG. 5).",
+        "Figure 5. Statins lowered LDL cholesterol in both groups.",
+    ],
+)
+def test_a_reference_or_a_caption_of_its_own_is_not_split(text):
+    assert _parts(text) == [text]
 
 
 @pytest.mark.parametrize(
