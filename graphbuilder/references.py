@@ -53,6 +53,7 @@ Parse = Callable[[str], Doc]
 # or a capital after the first letter ("hERG", "mTOR").
 _NAME_LIKE = re.compile(r"(?=.*[^\W\d_])(?=.*\d)|[A-Z].*[A-Z]|.[A-Z]")
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_STATE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS", "VBN", "VBD"})
 _NOT_NAMES = frozenset({"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"})
 
 
@@ -304,7 +305,11 @@ def _specified_name(head: Token, lex: ReferenceLexicon) -> tuple[int, int] | Non
     named = [t for t in left if _says_which(t)]
     if named:  # "the Kir6.2-S118L mutation": from the first name on
         return _balanced(doc, named[0].i, head.i + 1) or _balanced(doc, left[0].i, head.i + 1)
-    start = left[0].i if left else head.i  # "precordial pain with ...": the modifiers stay
+    # "precordial pain with ...": the modifiers stay, but not a comparative or participle that says
+    # how much or what happened there ("fewer efflux pumps from the RND family", "increased mortality")
+    while left and left[0].tag_ in _STATE_TAGS:
+        left = left[1:]
+    start = left[0].i if left else head.i
     for child in head.rights:  # "mutations in SCN5A", "patients with Fabry disease"
         if child.dep_ == "prep" and child.lower_ in lex.prepositions:
             span = list(child.subtree)

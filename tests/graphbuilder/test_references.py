@@ -66,6 +66,8 @@ def _resolved_cause(sentences: list[str], cause: str, effect: str, **paper: obje
         ("We identified a novel variant, R123W, in three families.", "This variant", "R123W"),
         # the instance named before its class ("the SCN5A gene" ... "the gene")
         ("Variation in the HNF1A gene was studied in 40 families.", "This gene", "HNF1A gene"),
+        # a comparative of the antecedent's sentence is no part of the thing's name
+        ("Fewer mutations in SCN5A were found in women.", "These mutations", "mutations in SCN5A"),
         # "such", and a transparent adjective
         ("Patients with BRCA2 mutations were enrolled.", "Such patients", "Patients with BRCA2 mutations"),
         ("We found a novel mutation, Kir6.2-S118L, in two families.", "This novel mutation", "Kir6.2-S118L"),
