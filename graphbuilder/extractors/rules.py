@@ -63,8 +63,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_repairs import (
-    coordinated_misread_verb,
-    coordinated_misread_verb_arguments,
+    opens_own_verb_phrase,
     participle_cue,
 )
 from causemap.graphbuilder.extractors.rules_spans import (
@@ -324,10 +323,7 @@ class RulesExtractor:
         first = part.doc[part.left_edge.i]
         if self._opens_with_cue_participle(part):
             return True
-        return any(
-            coordinated_misread_verb(t, self.lexicon) is not None and coordinated_misread_verb_arguments(t)
-            for t in {part, first}
-        )
+        return any(opens_own_verb_phrase(t, self.lexicon) for t in {part, first})
 
     def _opens_with_cue_participle(self, part: Token) -> bool:
         first = part.doc[part.left_edge.i]

@@ -22,8 +22,7 @@ from spacy.tokens import Doc, Token
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_repairs import (
-    coordinated_misread_verb,
-    coordinated_misread_verb_arguments,
+    opens_own_verb_phrase,
 )
 from causemap.graphbuilder.normalise import load_lexicon
 
@@ -272,7 +271,7 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     for i, (s, e) in enumerate(segments[1:], start=1):
         if not _is_item(doc, s, e, last=i == len(segments) - 1):
             return None
-        if coordinated_misread_verb(doc[s], lexicon) and coordinated_misread_verb_arguments(doc[s]):
+        if opens_own_verb_phrase(doc[s], lexicon):
             return None  # "A and inhibits B": a verb the tagger misread, read with its own object
     frame = doc[first_start:name_start]
     framed = frame_direction(frame, lexicon)

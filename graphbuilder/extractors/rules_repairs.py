@@ -299,3 +299,11 @@ def coordinated_misread_verb_arguments(token: Token) -> tuple[Token, Token] | No
     if not subjects or obj.pos_ not in NOUN_POS:
         return None
     return subjects[0], obj
+
+
+def opens_own_verb_phrase(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether the token is a misread coordinated cue verb read with its own subject and object
+    (:func:`coordinated_misread_verb`): what follows it is that verb's, not the list's."""
+    return coordinated_misread_verb(token, lexicon) is not None and bool(
+        coordinated_misread_verb_arguments(token)
+    )
