@@ -92,3 +92,25 @@ def test_every_package_the_code_imports_is_declared():
 def test_every_package_the_tests_and_benchmarks_import_is_declared():
     _, everything = _declared()
     assert _undeclared(_imports(OTHER_FOLDERS), everything) == {}
+
+
+def _shipped_folders() -> set[str]:
+    """The dotted names the package folders install as: every tracked folder holding a file."""
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", *PACKAGE_FOLDERS], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.split()
+    folders = set()
+    for dotted, folder in setuptools["package-dir"].items():
+        for path in tracked:
+            parent = Path(path).parent
+            if parent == Path(folder) or Path(folder) in parent.parents:
+                folders.add(".".join([dotted, *parent.relative_to(folder).parts]))
+    return folders
+
+
+def test_every_folder_that_ships_is_a_declared_package():
+    # A folder missing from `packages` is left out of the wheel (or, for a data-only folder such as
+    # resources/, shipped with a BuildBackendWarning that a later setuptools turns into an omission).
+    declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    assert _shipped_folders() - declared == set()
