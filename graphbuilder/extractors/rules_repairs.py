@@ -113,7 +113,10 @@ def verbless_arguments(
     """
     head = token.head
     tags = ("VBD", "VBN", "NNS") if misread_noun else ("VBD", "VBN")
-    if token.tag_ not in tags or head.pos_ not in NOUN_POS or head.i <= token.i:
+    # "Running reduced blood pressure" with "reduced" tagged an adjective: after an opening gerund
+    # a participle in -ed is the verb
+    misread_adjective = token.tag_ == "JJ" and token.lower_.endswith("ed") and _opening_gerund(token)
+    if (token.tag_ not in tags and not misread_adjective) or head.pos_ not in NOUN_POS or head.i <= token.i:
         return None
     sent = token.sent
     if token.i == sent.start or not is_verbless(token):
@@ -121,7 +124,7 @@ def verbless_arguments(
     previous = token.doc[token.i - 1]
     if previous.pos_ in OPEN_PHRASE_POS or (previous.is_punct and previous.text != ")"):
         return None  # "the reduced ...", "with reduced ...": the phrase before is not complete
-    if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")":
+    if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")" and not _opening_gerund(token):
         return None
     subject = _subject_before(token)
     return (subject, head) if subject is not None else None
@@ -136,13 +139,22 @@ def _subject_before(token: Token) -> Token | None:
     # gerund that opens the sentence with its "of" is a noun
     nouns = [t for t in tops if (t.pos_ in NOUN_POS or _nominal_gerund(t)) and not _is_amount(t)]
     if not nouns:
-        return None
+        return _opening_gerund(token)
     subject = nouns[-1]
     before_subject = token.doc[subject.left_edge.i - 1] if subject.left_edge.i > sent.start else None
     if before_subject is not None and before_subject.lower_ == "of" and before_subject.head in nouns:
         # "Knockout of X impaired Y" with X hung on Y: the phrase the "of" belongs to is the subject
         subject = before_subject.head
     return subject
+
+
+def _opening_gerund(token: Token) -> Token | None:
+    """'Smoking increased mortality' tagged with "Smoking" as the root: a gerund that opens the
+    sentence right before the cue names the act, and is the subject."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.tag_ == "VBG" and previous.i == token.sent.start:
+        return previous
+    return None
 
 
 # Words that make a plural noun a noun whatever follows it ("our results in mice", "two leads to"):
@@ -167,10 +179,9 @@ def misread_particle_verb(token: Token, lexicon: CueLexicon) -> tuple[Cue, str, 
     marked = any(c.dep_ in _NOUN_MARKS or (c.dep_ == "amod" and c.i == token.i - 1) for c in token.children)
     if marked or not is_verbless(token):
         return None
-    if previous.tag_ == "VBG" and previous.i == sent.start:
-        subject: Token | None = previous  # "Smoking results in ...": a gerund names the act
-    else:
-        subject = _subject_before(token) if previous.pos_ in NOUN_POS or previous.text == ")" else None
+    opens_with_noun = previous.pos_ in NOUN_POS or previous.text == ")"
+    # "Smoking results in ...": a gerund that opens the sentence names the act
+    subject = _subject_before(token) if opens_with_noun else _opening_gerund(token)
     opening = subject.left_edge.i if subject is not None else sent.start
     if subject is None or (opening != sent.start and token.doc[opening - 1].text != ","):
         return None  # a cut subject; after an introductory phrase and its comma it is whole

@@ -533,6 +533,32 @@ def test_a_prepositional_cue_verb_read_as_a_noun_is_the_verb(extractor, sentence
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an opening gerund tagged as the root, with the cue verb as its object's adjective
+        ("Smoking increased mortality.", ("Smoking", "mortality", "+")),
+        ("Walking lowered resting heart rate.", ("Walking", "resting heart rate", "-")),
+        # ... with the verb itself tagged an adjective
+        ("Running reduced blood pressure in older adults.", ("Running", "blood pressure", "-")),
+    ],
+)
+def test_an_opening_gerund_is_the_subject_of_a_misparsed_cue_verb(extractor, sentence, expected):
+    claims = claims_of(extractor, sentence)
+    assert [(c.cause.text, c.effect.text, c.polarity) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Using reduced doses, we repeated the assay.",  # the gerund opens a phrase, not the subject
+        "Following increased exposure, the cells were harvested.",
+    ],
+)
+def test_a_gerund_before_a_participle_adjective_is_no_subject(extractor, sentence):
+    assert claims_of(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Our results in the second cohort were similar.",  # a possessive: the noun
