@@ -61,6 +61,7 @@ class NormalisationLexicon:
     infinitive_heads: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     class_modifiers: frozenset[str] = frozenset()
+    change_sizes: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -80,6 +81,7 @@ class NormalisationLexicon:
             ),
             up_wrappers=phrases(data["direction_wrappers"]["up"]),
             down_wrappers=phrases(data["direction_wrappers"]["down"]),
+            change_sizes=frozenset(data["direction_wrappers"].get("sizes", [])),
             trailing_up=frozenset(data["direction_wrappers"]["trailing_up"]),
             trailing_down=frozenset(data["direction_wrappers"]["trailing_down"]),
             trailing_wrappers=frozenset(data["trailing_wrappers"]["words"]),

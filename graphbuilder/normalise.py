@@ -348,7 +348,17 @@ def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[l
         return tokens[1:], False
     if first in lex.down_words:
         return tokens[1:], True
+    if first in lex.change_sizes and _opens_change(tokens[1:], lex):
+        return tokens[1:], False  # "a small reduction in X": a change of X, whatever its size
     return None
+
+
+def _opens_change(tokens: list[str], lex: NormalisationLexicon) -> bool:
+    """Whether the words open a change phrase after sizes ("statistically significant reduction in")."""
+    rest = list(tokens)
+    while rest and (rest[0] in lex.change_sizes or rest[0] in lex.neutral_words):
+        rest = rest[1:]
+    return any(_starts_with(rest, p) for p in (*lex.up_wrappers, *lex.down_wrappers))
 
 
 def _strip_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:

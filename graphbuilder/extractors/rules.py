@@ -61,6 +61,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
     relation_sign,
     stated_alike,
 )
+from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predicated_null
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_repairs import (
     opens_own_verb_phrase,
@@ -193,6 +194,7 @@ class RulesExtractor:
         cue_words = [match.cue.doc[i] for i in match.cue_tokens]
         negated = not presupposed and (
             any(is_negated(word, lexicon) for word in cue_words)
+            or predicated_null(match.cue, lexicon)
             or evidence_denied(match.cue, lexicon)
             or difference_retracted(match.cue, lexicon)
             or (match.rule == "setting" and any(stated_alike(e, lexicon) for e in match.effects))
@@ -228,7 +230,11 @@ class RulesExtractor:
                         if presupposed:
                             cause = whole_modifier(cause, effect, lexicon)
                             effect = noun_phrase_only(effect, effect_head)
-                        if denied:
+                        null = denied or any(
+                            null_change(tokens, head, lexicon)
+                            for tokens, head in ((cause, cause_head), (effect, effect_head))
+                        )
+                        if null:
                             polarity = "0"
                         else:
                             # A bare item of a framed list ("reduced levels of A and B") has its
@@ -248,7 +254,7 @@ class RulesExtractor:
                             relation=match.relation,  # type: ignore[arg-type]
                             polarity=polarity,  # type: ignore[arg-type]
                             hedged=hedged,
-                            negated=denied,
+                            negated=null,
                             confidence=self._confidence(match, cause, effect),
                         )
 

@@ -121,20 +121,29 @@ def _negating_children(token: Token, lexicon: CueLexicon) -> bool:
             child.lower_ in lexicon.negation_particles and not _is_not_only(child)
         ):
             return True
-        if _null_magnitude(child, lexicon) or _denied_comparative(child, lexicon):
+        if null_magnitude(child, lexicon) or _denied_comparative(child, lexicon):
             return True
     return False
 
 
-def _null_magnitude(child: Token, lexicon: CueLexicon) -> bool:
+def null_magnitude(child: Token, lexicon: CueLexicon) -> bool:
     """'minimal effect', 'negligible impact', 'little influence', 'hardly affected': a relation
     of about no size. 'a little' is some size."""
     if child.dep_ == "advmod" and child.lower_ in lexicon.negation_adverbs:
         return True
-    if child.dep_ != "amod" or child.lower_ not in lexicon.negation_magnitudes:
+    if child.dep_ != "amod" or prefixed_word(child) not in lexicon.negation_magnitudes:
         return False
     before = child.doc[child.i - 1].lower_ if child.i else ""
     return not (child.lower_ == "little" and before == "a")
+
+
+def prefixed_word(token: Token) -> str:
+    """The word with a prefix the tokenizer split off by a hyphen: "non-significant" comes as
+    "non", "-", "significant"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("non", "in", "un"):
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
 
 
 def _denied_comparative(child: Token, lexicon: CueLexicon) -> bool:

@@ -32,6 +32,12 @@ def readings(extractor: RulesExtractor, sentence: str) -> list[tuple[str, str, s
         # a modal adjective that denies its infinitive
         "The new dressing is unlikely to prevent wound infection.",
         "The vaccine was unable to prevent viral shedding.",
+        # a relation said not to have been shown, or a change of no size
+        "The effect of caffeine on reaction time was not statistically significant.",
+        "The association between napping and obesity was non-significant.",
+        "Nitrogen fertiliser had a non-significant effect on tuber yield.",
+        "Dietary fibre was associated with a nonsignificant reduction in fasting glucose.",
+        "Caffeine produced a negligible increase in heart rate.",
     ],
 )
 def test_null_findings_are_explicit_nulls(extractor, sentence):
@@ -153,3 +159,16 @@ def test_due_to_on_a_passive_clause_does_not_make_its_subject_the_effect(extract
     assert readings(extractor, "The delay was due to staff shortages.") == [
         ("staff shortages", "The delay", "+", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The effect of caffeine on reaction time was statistically significant.",
+        "Dietary fibre was associated with a significant reduction in fasting glucose.",
+        "Nitrogen fertiliser increased minimal residual nitrate.",  # a name, not a size of no change
+    ],
+)
+def test_a_relation_shown_or_a_change_of_some_size_is_no_null(extractor, sentence):
+    found = readings(extractor, sentence)
+    assert found and not any(negated for *_, negated in found), found

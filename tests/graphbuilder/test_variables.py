@@ -65,6 +65,11 @@ from causemap.graphbuilder.variables import (
         ("premature death [2, 3", "premature death", False),
         ("long term smoking abstinence", "smoking abstinence", False),
         ("long exposure to dexamethasone", "dexamethasone exposure", False),
+        # a change's size goes with the change; a size that is part of a name stays
+        ("a small reduction in serum ferritin", "serum ferritin", True),
+        ("a statistically non-significant increase in pain", "pain", False),
+        ("small cell lung cancer", "small cell lung cancer", False),
+        ("minimal residual disease", "minimal residual disease", False),
     ],
 )
 def test_normalise(written, term, flipped):
