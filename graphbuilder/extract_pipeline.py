@@ -1,10 +1,9 @@
-"""Extract: claims with full provenance from every ingested paper.
+"""Extract: claims with full provenance from every ingested paper of a workspace.
 
-For each paper: split each page's cleaned text into sentences (leaving out the reference list), keep the
-sentences the rules prefilter flags as candidates, let the extractor read them, and place every claim in
-the page by character offsets. A claim whose sentence, cause or effect is not found verbatim at its
-offsets in the stored page text is rejected and counted, never stored. A paper's claims are stored with
-its "done" mark in one transaction, so a killed run resumes at the first unfinished paper.
+For each paper: read its sentences that can make claims (``extract_claims``), let the extractor read the
+candidates the rules prefilter flags, keep the claims found verbatim in the page, resolve the arguments
+that refer back ("this mutation", ``graphbuilder.references``), and store the paper's claims with its
+"done" mark in one transaction, so a killed run resumes at the first unfinished paper.
 """
 
 from __future__ import annotations
@@ -12,44 +11,36 @@ from __future__ import annotations
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from tqdm import tqdm
 
+from causemap.graphbuilder.extract_claims import (
+    SentenceRef,
+    claims_from_sentences,
+    is_verbatim,
+    keep_asserted,
+    paper_design,
+    paper_sentences,
+    readable_sentences,
+)
 from causemap.graphbuilder.extractors.base import (
     BatchProgress,
     CandidateFilter,
     CandidateReading,
-    ExtractedRelation,
     SentenceExtractor,
     read_candidates,
 )
-from causemap.graphbuilder.extractors.rules import load_spacy
-from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.references import resolve_references
-from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones, split_at_caption
-from causemap.graphbuilder.study_design import classify_design, design_text
-from causemap.ingest.sentences import split_sentences
-from causemap.models import Claim, ClaimRole, Page, Paper, PaperState, StudyDesign
+from causemap.graphbuilder.roles import Zone
+from causemap.models import Page, Paper, PaperState, StudyDesign
 from causemap.workspace import Workspace
 
 # ``on_stage(papers done, papers, what)``: progress inside a paper, e.g. "Title: 30/120 sentences answered".
 StageCallback = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class SentenceRef:
-    """One sentence of one page: where it is and what section it belongs to."""
-
-    page: int
-    start: int
-    end: int
-    section: str | None
-    text: str
-    cut_by_caption: bool = False  # the words before a caption the text layer ran into the sentence
 
 
 @dataclass
@@ -74,164 +65,6 @@ class ExtractReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-# Claims are read from the body. The reference list cites other papers' claims; the front matter
-# (title, authors, affiliations) restates the abstract at best, and its lines run together at worst.
-SKIPPED_SECTIONS = frozenset({"references", "front"})
-
-
-def paper_sentences(
-    pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]
-) -> list[SentenceRef]:
-    """Every sentence of the body (not the front matter or references), with offsets and section label;
-    a caption the text layer ran into a sentence is a sentence of its own (``roles.split_at_caption``)."""
-    refs = []
-    for page in pages:
-        spans = sections.get(page.number, [])
-        for start, end in split_sentences(page.text):
-            label = _label_at(spans, start)
-            if label in SKIPPED_SECTIONS:
-                continue
-            parts = split_at_caption(page.text, start, end)
-            for index, (part_start, part_end) in enumerate(parts):
-                text = page.text[part_start:part_end]
-                cut = index < len(parts) - 1
-                refs.append(SentenceRef(page.number, part_start, part_end, label, text, cut))
-    return refs
-
-
-def has_finite_verb(text: str) -> bool:
-    """Whether the tagger reads a finite verb in ``text`` (a gene name it takes for one does not count)."""
-    return any(t.tag_ in FINITE_TAGS and not misread_name(t) for t in load_spacy()(text))
-
-
-def readable_sentences(
-    sentences: Sequence[SentenceRef], title: str | None
-) -> tuple[list[SentenceRef], list[Zone], int]:
-    """The sentences that make claims, each with its zone, and how many were left out as making none."""
-    kept, zones = [], []
-    for sentence, zone in zip(sentences, sentence_zones(sentences, title, has_finite_verb), strict=True):
-        if zone.role is not None:
-            kept.append(sentence)
-            zones.append(zone)
-    return kept, zones, len(sentences) - len(kept)
-
-
-def keep_asserted(
-    sentences: Sequence[SentenceRef],
-    zones: Sequence[Zone],
-    relations: Sequence[Sequence[ExtractedRelation]],
-) -> list[list[ExtractedRelation]]:
-    """Drop the claims an aim or hypothesis does not assert (all but "X-induced Y" noun phrases), and
-    those with a cause or effect that runs into a caption cutting the sentence: the phrase goes on after
-    the caption ("... correlated with yield and FV/" | caption | "Fm."), so it is not whole."""
-    return [
-        [
-            r
-            for r in found
-            if (
-                not zone.presupposed_only
-                or is_presupposed(sentence.text, (r.cause.start, r.cause.end), (r.effect.start, r.effect.end))
-            )
-            and not (sentence.cut_by_caption and max(r.cause.end, r.effect.end) >= len(sentence.text))
-        ]
-        for sentence, zone, found in zip(sentences, zones, relations, strict=True)
-    ]
-
-
-def paper_design(pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]) -> StudyDesign:
-    pieces = [
-        (label, page.text[start:end])
-        for page in pages
-        for start, end, label in sections.get(page.number, [(0, len(page.text), "other")])
-    ]
-    return classify_design(design_text(pieces))
-
-
-def claims_from_sentences(
-    paper: Paper,
-    design: StudyDesign,
-    sentences: Sequence[SentenceRef],
-    relations: Sequence[Sequence[ExtractedRelation]],
-    extractor: SentenceExtractor,
-    page_texts: dict[int, str],
-    roles: Sequence[ClaimRole] | None = None,
-) -> tuple[list[Claim], int]:
-    """Place each extracted relation in its page; returns the verified claims and the rejected count.
-
-    ``roles`` gives each sentence's role (finding or background, see graphbuilder/roles.py). A
-    background claim restates another study, so the paper's own design is not its design.
-    """
-    claims, rejected = [], 0
-    roles = roles if roles is not None else [ClaimRole.FINDING] * len(sentences)
-    for sentence, found, sentence_role in zip(sentences, relations, roles, strict=True):
-        for rel in found:
-            role = claim_role(
-                sentence.text,
-                (rel.cause.start, rel.cause.end),
-                (rel.effect.start, rel.effect.end),
-                sentence_role,
-            )
-            claim = Claim(
-                paper_id=paper.id,
-                page=sentence.page,
-                section=sentence.section,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                cause=rel.cause.text,
-                cause_start=sentence.start + rel.cause.start,
-                cause_end=sentence.start + rel.cause.end,
-                effect=rel.effect.text,
-                effect_start=sentence.start + rel.effect.start,
-                effect_end=sentence.start + rel.effect.end,
-                relation=rel.relation,
-                polarity=rel.polarity,
-                hedged=rel.hedged,
-                negated=rel.negated,
-                design=design if role == ClaimRole.FINDING else StudyDesign.UNKNOWN,
-                role=role,
-                extractor=extractor.name,
-                extractor_version=extractor.version,
-                confidence=rel.confidence,
-            )
-            if is_verbatim(claim, page_texts.get(claim.page, "")):
-                claims.append(claim)
-            else:
-                rejected += 1
-    return claims, rejected
-
-
-def relation_record(rel: ExtractedRelation) -> dict[str, Any]:
-    """An extracted relation as one claim of `causemap extract --output` (spans are sentence offsets)."""
-    return {
-        **rel.as_claim_dict(),
-        "cause_span": [rel.cause.start, rel.cause.end],
-        "effect_span": [rel.effect.start, rel.effect.end],
-        "confidence": rel.confidence,
-    }
-
-
-def is_verbatim(claim: Claim, page_text: str) -> bool:
-    """The claim's sentence, cause and effect occur exactly at their offsets in the stored page text.
-
-    An argument lies in the sentence, or, where the sentence refers back to it ("this mutation"),
-    earlier in the page, where the paper named it (``graphbuilder.references``).
-    """
-    return (
-        page_text[claim.sentence_start : claim.sentence_end] == claim.sentence
-        and page_text[claim.cause_start : claim.cause_end] == claim.cause
-        and page_text[claim.effect_start : claim.effect_end] == claim.effect
-        and all(
-            0 <= start < end
-            and (end <= claim.sentence_start or claim.sentence_start <= start)
-            and end <= claim.sentence_end
-            for start, end in ((claim.cause_start, claim.cause_end), (claim.effect_start, claim.effect_end))
-        )
-        and bool(claim.cause.strip())
-        and bool(claim.effect.strip())
-    )
 
 
 def extract_workspace(
@@ -475,10 +308,3 @@ def _add_llm_stats(report: ExtractReport, extractor: SentenceExtractor) -> None:
     stats = getattr(extractor, "stats", None)
     if stats is not None:
         report.llm = stats.to_dict() if hasattr(stats, "to_dict") else dict(vars(stats))
-
-
-def _label_at(spans: Sequence[tuple[int, int, str]], offset: int) -> str | None:
-    for start, end, label in spans:
-        if start <= offset < end:
-            return label
-    return None

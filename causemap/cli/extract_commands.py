@@ -188,7 +188,7 @@ def describe_summary(summary: dict[str, Any]) -> list[str]:
 
 def extract_file(extractor: Any, prefilter: Any, input_path: Path, output_path: Path) -> dict[str, Any]:
     """Claims for each {"id", "text"} line, written in input order, one line per input."""
-    from causemap.graphbuilder.extract_pipeline import relation_record
+    from causemap.graphbuilder.extract_claims import relation_record
     from causemap.graphbuilder.extractors.base import read_candidates
 
     rows = _read_rows(input_path, ("text",), "an input line")

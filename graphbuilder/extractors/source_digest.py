@@ -11,7 +11,8 @@ from importlib import resources
 # What the stored claims depend on, besides spaCy: the rules' code and lexicons (an LLM is sent only
 # the sentences the rules' prefilter chooses), the verification
 # every extractor's output passes (``extractors/base.py``, ``verification*``), the rhetoric cues by
-# which the pipeline chooses what it reads (``roles.py``), the pipeline itself and the reference
+# which the pipeline chooses what it reads (``roles.py``), the pipeline itself (``extract_*.py``: the
+# sentences it reads and the claims it keeps, and the run that stores them) and the reference
 # resolution it applies to a paper's claims (``references.py``). Patterns are globs relative to the
 # package folder.
 VERSION_SOURCES = (
@@ -20,7 +21,7 @@ VERSION_SOURCES = (
     "verification*.py",
     "roles.py",
     "study_design.py",
-    "extract_pipeline.py",
+    "extract_*.py",
     "references.py",
     "resources/causal_cues.json",
     "resources/references.json",

@@ -7,12 +7,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from causemap.graphbuilder.extract_pipeline import (
-    SentenceRef,
-    claims_from_sentences,
-    extract_workspace,
-    is_verbatim,
-)
+from causemap.graphbuilder.extract_claims import SentenceRef, claims_from_sentences, is_verbatim
+from causemap.graphbuilder.extract_pipeline import extract_workspace
 from causemap.graphbuilder.extractors import make_extractor
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
 from causemap.ingest.pipeline import ingest_paths

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from causemap.graphbuilder.extract_pipeline import has_finite_verb
+from causemap.graphbuilder.extract_claims import has_finite_verb
 from causemap.graphbuilder.roles import (
     caption_in,
     cites_earlier_work,
