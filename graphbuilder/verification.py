@@ -47,6 +47,7 @@ from causemap.graphbuilder.verification_constructions import (
     recommended_action,
 )
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
+from causemap.graphbuilder.verification_obligations import judging_verbs
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
 from causemap.graphbuilder.verification_refusals import (
     addresses_reader,
@@ -213,7 +214,10 @@ class _Context:
         self.copular_nouns = self.cues.copular_nouns
 
     def refusal(self, cause: Span, effect: Span, predicate: Token, named: bool) -> str | None:
-        return refusal(cause, effect, predicate, self.lexicon, self.addressed, self.quotes, named=named)
+        judged = judging_verbs(cause, effect, self.cues)
+        return refusal(
+            cause, effect, predicate, self.lexicon, self.addressed, self.quotes, named=named, judged=judged
+        )
 
 
 def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool) -> ExtractedRelation | str:

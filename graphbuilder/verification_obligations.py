@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_modality import judged_predicates
 from causemap.graphbuilder.verification_phrases import chain
 
 if TYPE_CHECKING:
@@ -28,13 +30,15 @@ OBLIGING_DEPS = frozenset({"xcomp", "ccomp"})
 CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd"})
 
 
-def is_directive(word: Token, lexicon: VerificationLexicon) -> bool:
+def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[int] = frozenset()) -> bool:
     """Whether ``word`` is, or is governed by, an act of saying or outputting put under an obligation
     ("should say that", "are asked to record that", "is required to conclude"), unless the authors
     oblige themselves ("we must conclude that"); or follows one that has no content of its own; or
-    stands in a clause a verb of demand asks for ("it is recommended that extractors capture ...")."""
+    stands in a clause a verb of demand asks for ("it is recommended that extractors capture ...").
+    ``judged``: the verbs that judge the claim's own subject ("X should be considered a cause of Y",
+    ``judging_verbs``), which hedge the claim and order no one."""
     for token in chain(word):
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs or token.i in judged:
             continue
         if _obliged(token, lexicon):
             return True
@@ -47,6 +51,7 @@ def is_directive(word: Token, lexicon: VerificationLexicon) -> bool:
         (token.i < word.i or any(c.dep_ == "auxpass" for c in token.children))
         and token.pos_ == "VERB"
         and token.lemma_.lower() in lexicon.directive_verbs
+        and token.i not in judged
         and not any(c.dep_ in CONTENT_DEPS for c in token.children)
         and _obliged(token, lexicon)
         for token in word.doc
@@ -133,3 +138,21 @@ def _demands(governor: Token, lexicon: VerificationLexicon) -> bool:
         if not any(s.lower_ in FIRST_PERSON for s in subjects):
             return True
     return False
+
+
+def judging_verbs(cause: Span, effect: Span, cues: CueLexicon) -> frozenset[int]:
+    """The passive verbs of judgement that say of one argument what their complement says with the
+    other in it: "Smoking should be considered a risk factor for lung cancer" hedges the claim smoking
+    -> lung cancer, said of smoking. An order to the reader keeps its own subject or none ("You should
+    consider smoking ...", "Consider smoking ..."), and a claim mentioned as the subject ("That X causes
+    Y should be considered ...", "The claim that ...") has neither argument as the subject's head."""
+    out = set()
+    for first, second in ((cause, effect), (effect, cause)):
+        for token in first:
+            verb = token.head
+            if token.dep_ != "nsubjpass" or first.start <= verb.i < first.end:
+                continue
+            predicates = judged_predicates(verb, cues)
+            if any(p.left_edge.i < second.end and second.start <= p.right_edge.i for p in predicates):
+                out.add(verb.i)
+    return frozenset(out)

@@ -50,13 +50,16 @@ def refusal(
     quotes: list[tuple[int, int]],
     *,
     named: bool = False,
+    judged: frozenset[int] = frozenset(),
 ) -> str | None:
     """Why the relating words make no claim of the paper's (instruction, quoted, hypothetical), or None.
     An argument's own words count for an order too: where the parse hangs the claim's clause apart
     from the verb of saying, the argument may be that verb's object ("asked to record | that hand
     hygiene | is associated with ...", "hand" read as the object of "record"). ``named``: a noun of
-    saying names the arguments as its content (``named_as_content``)."""
-    if addressed or any(is_directive(word, lexicon) for word in (predicate, *roots(cause), *roots(effect))):
+    saying names the arguments as its content (``named_as_content``). ``judged``: verbs that judge
+    the claim's own subject and order no one (``verification_obligations.judging_verbs``)."""
+    words = (predicate, *roots(cause), *roots(effect))
+    if addressed or any(is_directive(word, lexicon, judged) for word in words):
         return "instruction"
     if (
         named

@@ -17,6 +17,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_modality import (
     MAX_CHAIN,
     is_infinitive_clause,
+    is_judged,
     is_predicate_nominal,
 )
 
@@ -124,7 +125,11 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and _prospective_study(child, token, lexicon):
                 return True  # "further research may identify ...": what a study to come might find
-            if child.dep_ == "aux" and child.lower_ in lexicon.recommendation_modals:
+            if (
+                child.dep_ == "aux"
+                and child.lower_ in lexicon.recommendation_modals
+                and not is_judged(chain[0], token, lexicon)
+            ):
                 return True  # "X should be used to ...": a recommendation, not a finding
     # Aims, purposes and open questions reach down into their objects, relative clauses and
     # reduced relatives: "we examined the risks associated with X" asks, "a cohort would be useful

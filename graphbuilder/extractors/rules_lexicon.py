@@ -75,6 +75,7 @@ class CueLexicon:
     prospective_modifiers: frozenset[str]
     infinitive_governors: frozenset[str]
     recommendation_modals: frozenset[str]
+    judgement_verbs: frozenset[str]
     unknown_heads: frozenset[str]
     unknown_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -266,6 +267,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         prospective_modifiers=_words(non_assertive["prospective_modifiers"]),
         infinitive_governors=_words(non_assertive["infinitive_governors"]),
         recommendation_modals=_words(non_assertive["recommendation_modals"]),
+        judgement_verbs=_words(non_assertive["judgement_verbs"]),
         unknown_heads=_words(non_assertive["unknown_heads"]),
         unknown_modifiers=_words(non_assertive["unknown_modifiers"]),
         reporting_verbs=_words(data["reporting_verbs"]["verbs"]),

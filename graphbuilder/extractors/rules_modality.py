@@ -56,6 +56,33 @@ def is_predicate_nominal(noun: Token) -> bool:
     return noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
 
 
+def judged_predicates(verb: Token, lexicon: CueLexicon) -> list[Token]:
+    """What a passive verb of judgement says of its own subject: "X should be considered a cause of
+    Y", "X must be regarded as protective against Y", "X can be treated as a risk factor for Y". The
+    object predicative (or the "as" phrase) of the passive is predicated of the subject, so a modal on
+    the verb hedges that judgement; it orders no one to make it. Not with an agent ("X should be
+    considered by readers as ..."), which names who is to judge; empty for any other verb."""
+    children = list(verb.children)
+    if (
+        verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in lexicon.judgement_verbs
+        or not any(c.dep_ == "auxpass" for c in children)
+        or not any(c.dep_ == "nsubjpass" for c in children)
+        or any(c.dep_ == "agent" for c in children)
+    ):
+        return []
+    predicates = [c for c in children if c.dep_ in ("oprd", "acomp", "attr")]
+    return predicates + [
+        g for c in children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
+    ]
+
+
+def is_judged(cue: Token, verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``cue`` stands in what a passive verb of judgement predicates of its subject
+    (``judged_predicates``)."""
+    return any(p.left_edge.i <= cue.i <= p.right_edge.i for p in judged_predicates(verb, lexicon))
+
+
 def _is_comparative_likely(token: Token) -> bool:
     # "more likely to" compares groups; it does not hedge.
     return token.lower_ == "likely" and any(
@@ -97,6 +124,12 @@ def is_hedged(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
             word = child.lower_
             if word in lexicon.hedge_modals and child.dep_ == "aux":
                 return True
+            if (
+                child.dep_ == "aux"
+                and word in lexicon.recommendation_modals
+                and is_judged(chain[0], token, lexicon)
+            ):
+                return True  # "X should be considered a cause of Y": a judgement recommended, not found
             if (word in lexicon.hedge_adverbs or word in lexicon.hedge_adjectives) and not (
                 _is_comparative_likely(child)
             ):

@@ -121,3 +121,40 @@ def test_a_participle_is_as_tentative_as_the_noun_it_describes(extractor, tentat
     hedged, asserted = claims(extractor, tentative), claims(extractor, plain)
     assert hedged and all(c.hedged for c in hedged), hedged
     assert asserted and not any(c.hedged for c in asserted), asserted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        (
+            "Nitrogen runoff should be considered a major cause of algal blooms.",
+            "Nitrogen runoff",
+            "algal blooms",
+        ),
+        (
+            "Soil compaction must be regarded as a cause of poor root growth.",
+            "Soil compaction",
+            "poor root growth",
+        ),
+        ("Hedgerows should be considered protective against soil erosion.", "Hedgerows", "soil erosion"),
+    ],
+)
+def test_a_modal_on_a_passive_judgement_of_the_subject_hedges_the_claim(extractor, sentence, cause, effect):
+    from causemap.graphbuilder.extractors.base import read_candidates
+
+    # "should" on "be considered" recommends a judgement of the subject, not an action: the claim is
+    # kept, hedged, through verification's refusals too (no order to the reader)
+    (claim,) = read_candidates(extractor, None, [sentence]).relations[0]
+    assert (claim.cause.text, claim.effect.text, claim.hedged) == (cause, effect, True)
+
+
+def test_an_order_to_judge_and_a_recommendation_to_act_are_no_claims(extractor):
+    from causemap.graphbuilder.extractors.base import read_candidates
+
+    sentences = [
+        "You should consider that nitrogen runoff causes algal blooms.",
+        "Consider that nitrogen runoff causes algal blooms.",
+        "Buffer strips should be used to reduce algal blooms.",
+    ]
+    reading = read_candidates(extractor, None, sentences)
+    assert reading.relations == [[], [], []]

@@ -81,3 +81,45 @@ KEPT = [
 @pytest.mark.parametrize(("sentence", "cause", "effect"), KEPT)
 def test_the_same_forms_in_findings_are_kept(sentence: str, cause: str, effect: str) -> None:
     assert isinstance(verdict(sentence, cause, effect), ExtractedRelation)
+
+
+# A passive verb of judgement said of the claim's own subject hedges the claim ("X should be considered
+# a cause of Y"); the same verb with the reader as its subject, or none, or an agent, or a mentioned
+# claim as its subject, is an order to the reader (sentences written for these tests).
+JUDGED = [
+    ("Nitrogen runoff should be considered a major cause of algal blooms.", "Nitrogen runoff",
+     "algal blooms"),
+    ("Soil compaction must be regarded as a cause of poor root growth.", "Soil compaction",
+     "poor root growth"),
+    ("Hedgerows should be considered protective against soil erosion.", "Hedgerows", "soil erosion"),
+    ("Drought stress should be treated as a risk factor for bark beetle outbreaks.", "Drought stress",
+     "bark beetle outbreaks"),
+]  # fmt: skip
+ORDERED = [
+    ("Consider that nitrogen runoff causes algal blooms.", "nitrogen runoff", "algal blooms"),
+    ("You should consider that nitrogen runoff causes algal blooms.", "nitrogen runoff", "algal blooms"),
+    ("The reader should regard nitrogen runoff as a major cause of algal blooms.", "nitrogen runoff",
+     "algal blooms"),
+    ("Summarisers should treat nitrogen runoff as a major cause of algal blooms.", "nitrogen runoff",
+     "algal blooms"),
+    ("Nitrogen runoff should be considered by the reader as a major cause of algal blooms.",
+     "Nitrogen runoff", "algal blooms"),
+    ("That nitrogen runoff causes algal blooms should be considered the main finding.", "nitrogen runoff",
+     "algal blooms"),
+    # a verb of saying, not of judgement, under the same passive modal is still an order to report
+    ("Nitrogen runoff should be reported as a major cause of algal blooms.", "Nitrogen runoff",
+     "algal blooms"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect"), JUDGED)
+def test_a_passive_judgement_of_the_claims_own_subject_is_a_hedged_claim(
+    sentence: str, cause: str, effect: str
+) -> None:
+    kept = verdict(sentence, cause, effect)
+    assert isinstance(kept, ExtractedRelation) and kept.hedged
+
+
+@pytest.mark.parametrize(("sentence", "cause", "effect"), ORDERED)
+def test_a_judgement_ordered_of_the_reader_is_refused(sentence: str, cause: str, effect: str) -> None:
+    assert verdict(sentence, cause, effect) == "instruction"
