@@ -11,49 +11,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from claimants import race_claims  # noqa: E402
 from servers import start_postgres  # noqa: E402
-
-from causemap.store import Store  # noqa: E402
-
-_CLAIMANT = """
-import json, sys
-from causemap.store import Store
-store = Store(sys.argv[1])
-print("ready", flush=True)
-sys.stdin.readline()
-run = store.start_run("ingest")
-print(json.dumps(store.take_work("ingest", "paper-1", run) is None), flush=True)
-sys.stdin.readline()
-store.finish_run(run, "ok", {})
-"""
 
 
 def one_round(url: str) -> bool:
     """Whether both claimants were told the claim is theirs."""
-    Store(url).close()  # the schema exists before they race
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _CLAIMANT, url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-        )
-        for _ in range(2)
-    ]
-    for p in procs:
-        assert p.stdout.readline().strip() == "ready"
-    for p in procs:
-        p.stdin.write("go\n")
-        p.stdin.flush()
-    won = [json.loads(p.stdout.readline()) for p in procs]
-    for p in procs:
-        p.stdin.write("done\n")
-        p.stdin.flush()
-        p.wait(120)
-    return all(won)
+    won = race_claims(url, ["paper-1"], processes=2, start_runs_when_told=True)
+    return all(keys == ["paper-1"] for keys in won)
 
 
 def main() -> None:

@@ -9,28 +9,15 @@ the paper as its own. The other tests here hold the rest of the claim path to th
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
 import sys
 import threading
 
+from claimants import race_claims
 from sqlalchemy import event
 
 from causemap.store import Store, liveness
-
-_CLAIMS = """
-import json, sys
-from causemap.store import Store
-store = Store(sys.argv[1])
-run = store.start_run("ingest")
-print("ready", flush=True)
-sys.stdin.readline()
-won = [key for key in sys.argv[2:] if store.take_work("ingest", key, run) is None]
-print(json.dumps(won), flush=True)
-sys.stdin.readline()
-store.finish_run(run, "ok", {})
-"""
 
 _DIES_RUNNING = """
 import os, sys
@@ -61,31 +48,8 @@ def test_a_claim_lost_to_a_claimant_that_came_in_between_is_refused(postgres_ser
 
 
 def test_processes_claiming_the_same_papers_at_once_get_each_once(store_target):
-    Store(store_target).close()
     keys = [f"paper-{i}" for i in range(30)]
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", _CLAIMS, store_target, *keys],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(3)
-    ]
-    try:
-        assert [p.stdout.readline() for p in procs] == ["ready\n"] * 3
-        for p in procs:  # all at once, each holding its run until all have claimed
-            p.stdin.write("claim\n")
-            p.stdin.flush()
-        won = [json.loads(p.stdout.readline()) for p in procs]
-        for p in procs:
-            p.stdin.write("done\n")
-            p.stdin.flush()
-            assert p.wait(120) == 0
-    finally:
-        for p in procs:
-            p.kill()
-            p.wait(30)
+    won = race_claims(store_target, keys, processes=3)
     assert sorted(key for keys_won in won for key in keys_won) == sorted(keys)
 
 
