@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from reference_scorer import EVAL_DIR, needs_eval, reference_scores
 
 from causemap.graphbuilder.evaluation import (
     has_gold_relation,
@@ -21,12 +16,6 @@ from causemap.graphbuilder.evaluation import (
     strength_of,
     unwrapped,
     write_jsonl,
-)
-
-REPO = Path(__file__).resolve().parents[2]
-EVAL_DIR = Path(os.environ.get("CAUSEMAP_EVAL_DIR", REPO.parent / "shared" / "eval"))
-needs_eval = pytest.mark.skipif(
-    not (EVAL_DIR / "score.py").exists(), reason="reference scorer (shared/eval) not present"
 )
 
 
@@ -187,16 +176,6 @@ def test_predict_gives_one_row_per_sentence():
     assert set(pred[0]["claims"][0]) == {"cause", "effect", "relation", "polarity", "hedged", "negated"}
 
 
-def _reference(task: str, gold: Path, pred: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, str(EVAL_DIR / "score.py"), task, str(gold), str(pred)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout)
-
-
 @needs_eval
 def test_agrees_with_score_py_on_hand_made_files(tmp_path):
     for task, gold, pred, scorer in (
@@ -205,7 +184,7 @@ def test_agrees_with_score_py_on_hand_made_files(tmp_path):
     ):
         write_jsonl(gold, tmp_path / f"{task}_gold.jsonl")
         write_jsonl(pred, tmp_path / f"{task}_pred.jsonl")
-        reference = _reference(task, tmp_path / f"{task}_gold.jsonl", tmp_path / f"{task}_pred.jsonl")
+        reference = reference_scores(task, tmp_path / f"{task}_gold.jsonl", tmp_path / f"{task}_pred.jsonl")
         assert scorer(gold, pred) == reference
 
 
@@ -222,7 +201,7 @@ def test_agrees_with_score_py_on_rules_predictions(tmp_path, task, name):
     write_jsonl(pred, tmp_path / "pred.jsonl")
     scorer = score_spans if task == "spans" else score_strength
     ours = scorer(gold, load_gold(tmp_path / "pred.jsonl"))
-    assert ours == _reference(task, gold_path, tmp_path / "pred.jsonl")
+    assert ours == reference_scores(task, gold_path, tmp_path / "pred.jsonl")
     assert ours["f1" if task == "spans" else "macro_f1"] > 0
 
 

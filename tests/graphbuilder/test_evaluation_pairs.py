@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from reference_scorer import EVAL_DIR, needs_eval, reference_scores
 
 from causemap.graphbuilder.evaluation import write_jsonl
 from causemap.graphbuilder.evaluation_pairs import named_entities, score_pairs, variable_polarity
 
-REPO = Path(__file__).resolve().parents[2]
-EVAL_DIR = Path(os.environ.get("CAUSEMAP_EVAL_DIR", REPO.parent / "shared" / "eval"))
 BIORED = EVAL_DIR / "dev" / "biored_train_dev.jsonl"
-needs_eval = pytest.mark.skipif(
-    not (EVAL_DIR / "score.py").exists(), reason="reference scorer (shared/eval) not present"
-)
 
 
 def entity(eid, *mentions):
@@ -93,44 +88,27 @@ def test_pairs_hand_computed():
     assert result["sign_scored"] == 2 and result["sign_accuracy"] == 0.5
 
 
-def _reference(gold: Path, pred: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, str(EVAL_DIR / "score.py"), "pairs", str(gold), str(pred)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout)
-
-
 @needs_eval
 def test_agrees_with_score_py_on_hand_made_files(tmp_path):
-    write_jsonl(GOLD, tmp_path / "gold.jsonl")
-    write_jsonl(PRED, tmp_path / "pred.jsonl")
-    assert score_pairs(GOLD, PRED) == _reference(tmp_path / "gold.jsonl", tmp_path / "pred.jsonl")
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    write_jsonl(GOLD, gold)
+    write_jsonl(PRED, pred)
+    assert score_pairs(GOLD, PRED) == reference_scores("pairs", gold, pred)
+
+
+def _run_eval_pairs(
+    gold: Path, workspace: Path, *options: str, timeout: int = 900
+) -> subprocess.CompletedProcess[str]:
+    """``causemap eval pairs --data GOLD --workspace WORKSPACE OPTIONS...`` in a process of its own."""
+    command = ["eval", "pairs", "--data", str(gold), "--workspace", str(workspace), *options]
+    return subprocess.run(
+        [sys.executable, "-m", "causemap", *command], capture_output=True, text=True, timeout=timeout
+    )
 
 
 def _eval_pairs(gold: Path, tmp_path: Path) -> tuple[dict, Path]:
     pred = tmp_path / "pred.jsonl"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "causemap",
-            "eval",
-            "pairs",
-            "--data",
-            str(gold),
-            "--workspace",
-            str(tmp_path / "ws"),
-            "--pred-out",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    result = _run_eval_pairs(gold, tmp_path / "ws", "--pred-out", str(pred), "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout), pred
 
@@ -153,22 +131,7 @@ def test_eval_pairs_runs_the_pipeline_on_abstracts(tmp_path):
 def test_eval_pairs_names_a_bad_gold_line(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "x", "text": "Rain caused floods."}) + "\n")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "causemap",
-            "eval",
-            "pairs",
-            "--data",
-            str(gold),
-            "--workspace",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = _run_eval_pairs(gold, tmp_path, timeout=300)
     assert result.returncode == 2
     assert "line 1" in result.stderr and "entities" in result.stderr
 
@@ -180,7 +143,7 @@ def test_eval_pairs_agrees_with_score_py_on_real_abstracts(tmp_path):
     with open(BIORED, encoding="utf-8") as handle:
         subset.write_text("".join(next(handle) for _ in range(12)), encoding="utf-8")
     document, pred = _eval_pairs(subset, tmp_path)
-    reference = _reference(subset, pred)
+    reference = reference_scores("pairs", subset, pred)
     assert document["scores"] == reference
     assert reference["claims"] > 0 and reference["hits"] > 0
 
