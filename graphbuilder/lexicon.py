@@ -61,6 +61,9 @@ class NormalisationLexicon:
     infinitive_heads: frozenset[str] = frozenset()
     member_heads: frozenset[str] = frozenset()
     class_modifiers: frozenset[str] = frozenset()
+    kind_heads: frozenset[str] = frozenset()
+    kind_adjectives: frozenset[str] = frozenset()
+    exception_words: frozenset[str] = frozenset()
     change_sizes: frozenset[str] = frozenset()
 
     @classmethod
@@ -118,6 +121,9 @@ class NormalisationLexicon:
             infinitive_heads=frozenset(data["not_a_name"].get("infinitive_heads", ())),
             member_heads=frozenset(data["not_a_name"].get("member_heads", ())),
             class_modifiers=frozenset(data["not_a_name"].get("class_modifiers", ())),
+            kind_heads=frozenset(data["not_a_name"].get("kind_heads", ())),
+            kind_adjectives=frozenset(data["not_a_name"].get("kind_adjectives", ())),
+            exception_words=frozenset(data["not_a_name"].get("exception_words", ())),
         )
 
 

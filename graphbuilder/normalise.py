@@ -208,6 +208,10 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         and all(w in lex.class_modifiers for w in words[:-1])
     ):
         return False  # "gene variants", "genetic mutations": a member of a class, which one not said
+    if len(words) == 2 and words[1] in lex.kind_heads and words[0] in lex.kind_adjectives:
+        return False  # "phenotypic trait", "biological process": the field named, not which one
+    if any(w in lex.exception_words for w in words):
+        return False  # "physiological parameters except X": a set minus its exception
     joins = [i for i, w in enumerate(words) if w in _COORDINATORS and 0 < i < len(words) - 1]
     if joins:
         i = joins[0]

@@ -426,6 +426,15 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the ability to walk unaided", True),
         ("the efflux capacity of the strain", True),
         ("interferon γ", True),
+        # a generic noun of kind with only its field's adjective; a set minus its exception; a
+        # bare class of molecule
+        ("morphological traits", False),
+        ("cellular processes", False),
+        ("physical activity", True),
+        ("renal function", True),
+        ("stress hormones except cortisol", False),
+        ("RNA", False),
+        ("viral RNA", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
