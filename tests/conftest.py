@@ -31,17 +31,25 @@ def sample_pdfs() -> list[Path]:
 @pytest.fixture(scope="session")
 def postgres_server():
     """One throwaway PostgreSQL cluster for the session; skips (fails under CI) where it is not installed."""
-    from servers import ServerUnavailable, start_postgres
+    from servers import start_postgres
+
+    server = _start_server(start_postgres, "PostgreSQL (.ci/run installs it)")
+    yield server
+    server.stop()
+
+
+def _start_server(start, what: str):
+    """``start()``'s server, stopped by a SIGTERM too; where it cannot start, the test is skipped, or
+    fails under CI, which must provide ``what``."""
+    from servers import ServerUnavailable
 
     _teardown_on_sigterm()
     try:
-        server = start_postgres()
+        return start()
     except ServerUnavailable as exc:
         if os.environ.get("CI"):
-            pytest.fail(f"CI must provide PostgreSQL (.ci/run installs it): {exc}")
+            pytest.fail(f"CI must provide {what}: {exc}")
         pytest.skip(str(exc))
-    yield server
-    server.stop()
 
 
 def _teardown_on_sigterm() -> None:
@@ -59,15 +67,9 @@ def _teardown_on_sigterm() -> None:
 @pytest.fixture(scope="session")
 def chroma_server():
     """One Chroma server (`chroma run`) for the session; each test uses its own collection."""
-    from servers import ServerUnavailable, start_chroma
+    from servers import start_chroma
 
-    _teardown_on_sigterm()
-    try:
-        server = start_chroma()
-    except ServerUnavailable as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must provide the Chroma server (the chromadb package): {exc}")
-        pytest.skip(str(exc))
+    server = _start_server(start_chroma, "the Chroma server (the chromadb package)")
     yield server
     server.stop()
 
