@@ -17,7 +17,8 @@ from typing import Any
 from causemap.graphbuilder.extractors.base import ExtractedRelation, SentenceExtractor
 from causemap.graphbuilder.extractors.rules import load_spacy
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
-from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones, split_at_caption
+from causemap.graphbuilder.roles import Zone, claim_role, is_presupposed, sentence_zones
+from causemap.graphbuilder.roles_captions import split_at_caption
 from causemap.graphbuilder.study_design import classify_design, design_text
 from causemap.ingest.sentences import split_sentences
 from causemap.models import Claim, ClaimRole, Page, Paper, StudyDesign
@@ -44,7 +45,8 @@ def paper_sentences(
     pages: Sequence[Page], sections: dict[int, list[tuple[int, int, str]]]
 ) -> list[SentenceRef]:
     """Every sentence of the body (not the front matter or references), with offsets and section label;
-    a caption the text layer ran into a sentence is a sentence of its own (``roles.split_at_caption``)."""
+    a caption the text layer ran into a sentence is a sentence of its own
+    (``roles_captions.split_at_caption``)."""
     refs = []
     for page in pages:
         spans = sections.get(page.number, [])

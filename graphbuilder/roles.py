@@ -24,24 +24,22 @@ found X to do, so it is background wherever it stands (:func:`claim_role`); and 
 heading of a journal's summary box, which the text layer runs into the body ("What is already known on
 this topic": background; "What this study adds": finding), takes the heading's role (:func:`box_role`).
 
-The cues are data (``resources/rhetoric.json``). Every extractor's claims get their role here (the
+The cues are data (``resources/rhetoric.json``, compiled by ``roles_rhetoric.py``); where a caption
+stands in a sentence is ``roles_captions.py``'s. Every extractor's claims get their role here (the
 workspace pipeline calls :func:`sentence_zones` before extraction and gives each claim its
 sentence's role), so a paper's study design lends its weight only to its own findings.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
+from causemap.graphbuilder.roles_captions import caption_in
+from causemap.graphbuilder.roles_rhetoric import Rhetoric, load_rhetoric
 from causemap.models import ClaimRole
-
-RESOURCE = "resources/rhetoric.json"
 
 
 class SentenceLike(Protocol):
@@ -67,77 +65,6 @@ class Zone:
         return self.role is not None
 
 
-@dataclass(frozen=True)
-class Rhetoric:
-    """The compiled cues of ``rhetoric.json``."""
-
-    skip_sections: frozenset[str]
-    background_sections: frozenset[str]
-    labels: dict[str, str]  # run-in label -> "skip" | "background" | "finding"
-    label_pattern: re.Pattern[str]
-    layout: tuple[re.Pattern[str], ...]
-    caption_label: re.Pattern[str]
-    presentation: re.Pattern[str]
-    aims: tuple[re.Pattern[str], ...]
-    aim_findings: re.Pattern[str]
-    procedures: tuple[re.Pattern[str], ...]
-    procedure_findings: re.Pattern[str]
-    citations: tuple[re.Pattern[str], ...]
-    reports: tuple[re.Pattern[str], ...]
-    own_work: re.Pattern[str]
-    own_start: re.Pattern[str]
-    presupposed: re.Pattern[str]
-    indication: re.Pattern[str]
-    indication_before: re.Pattern[str]
-    indication_after: re.Pattern[str]
-    efficacy: re.Pattern[str]
-    box_headings: tuple[tuple[re.Pattern[str], ClaimRole], ...]
-
-
-def _compile(patterns: Sequence[str], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, flags) for p in patterns)
-
-
-@lru_cache(maxsize=1)
-def load_rhetoric() -> Rhetoric:
-    """The packaged cues (read once)."""
-    data = json.loads(resources.files("causemap.graphbuilder").joinpath(RESOURCE).read_text("utf-8"))
-    labels = {
-        label: kind for kind in ("skip", "background", "finding") for label in data["run_in_labels"][kind]
-    }
-    # Longest label first, so "methods and results" wins over "methods".
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    background = data["background"]
-    return Rhetoric(
-        skip_sections=frozenset(data["sections"]["skip"]),
-        background_sections=frozenset(data["sections"]["background"]),
-        labels=labels,
-        # "Results:", "RESULTS.", "Conclusions Exercise reduced ..." (run in before a capital).
-        label_pattern=re.compile(rf"^\s*((?i:{alternatives}))(?:\s*[:.\u2014\u2013](?:\s|$)|\s+(?=[A-Z]))"),
-        layout=_compile(data["layout"]["patterns"]),
-        caption_label=re.compile(data["captions"]["label"]),
-        presentation=re.compile(data["captions"]["presentation"], re.I),
-        aims=_compile(data["aims"]["patterns"]),
-        aim_findings=re.compile(data["aims"]["finding_markers"], re.I),
-        procedures=_compile(data["procedures"]["patterns"]),
-        procedure_findings=re.compile(data["procedures"]["finding_markers"], re.I),
-        # Citations are matched case-sensitively: author names are capitalised.
-        citations=_compile(background["citations"], 0),
-        reports=_compile(background["patterns"]),
-        own_work=re.compile(background["own_work"], re.I),
-        own_start=re.compile(data["opening"]["own_start"], re.I),
-        presupposed=re.compile(data["presupposed"]["between"], re.I),
-        indication=re.compile(data["indication"]["between"], re.I),
-        indication_before=re.compile(data["indication"]["before_cause"], re.I),
-        indication_after=re.compile(data["indication"]["between_after"], re.I),
-        efficacy=re.compile(data["indication"]["efficacy"], re.I),
-        box_headings=tuple(
-            (re.compile(data["summary_boxes"][kind], re.I), role)
-            for kind, role in (("background", ClaimRole.BACKGROUND), ("finding", ClaimRole.FINDING))
-        ),
-    )
-
-
 def run_in_label(text: str, rhetoric: Rhetoric | None = None) -> str | None:
     """The structured-abstract label that opens a sentence ("Methods: ..."), lower-cased, or None."""
     rules = rhetoric or load_rhetoric()
@@ -155,66 +82,9 @@ def is_layout(text: str, rhetoric: Rhetoric | None = None) -> bool:
     return any(p.search(text) for p in rules.layout)
 
 
-_OPEN_BRACKETS, _CLOSE_BRACKETS = "([", ")]"
-# The caption's title, perhaps after the letter of its first panel ("FIG 7 (a) The survival ...").
-_CAPTION_TITLE = re.compile(r"[.:|]?\s+(?:\([a-z](?:\s?[,\u2013-]\s?[a-z])*\)\s+)?[A-Z][a-z]")
-_CAPTION_PUNCT = re.compile(r"\s*[:|]")
-_LABEL_ENDS = re.compile(r"\.?\s*$")
 # The end of a sentence of prose: a full stop, question or exclamation mark, perhaps closing quotes or
 # brackets, perhaps the citation numbers the splitter keeps with it ("... to smoke. 10").
 _TERMINATED = re.compile(r"[.?!\u2026][\"'\u201d\u2019)\]]*(?:\s*\d{1,3}(?:\s?[,\u2013-]\s?\d{1,3})*)?\s*$")
-
-
-def caption_in(text: str, rhetoric: Rhetoric | None = None) -> str | None:
-    """Whether a caption label opens a caption inside ``text`` (``"inside"``: "... HomS118L Fig. 2
-    Activation of ...") or ends it (``"end"``: "... (IF-FISH) Figure 4.", or "Figure 4." alone), else
-    None. A label written as a reference ("(Fig. 2)", "shown in Figure 2.", "In Fig. 2 ...") opens
-    nothing, unless it is in capitals before a title ("... invasion FIG 7 (a) The survival ..."): running
-    text does not refer to a figure in capitals (``rhetoric.json``, "captions")."""
-    found = _caption(text, rhetoric or load_rhetoric())
-    return found[0] if found is not None else None
-
-
-def caption_start(text: str, rhetoric: Rhetoric | None = None) -> int | None:
-    """Where a caption that the text layer ran into ``text`` after other words begins (its label's
-    offset): the words before it are the figure's labels or the body sentence the caption
-    interrupts, to be read on their own. None when no caption opens after the first word."""
-    found = _caption(text, rhetoric or load_rhetoric())
-    return found[1] if found is not None and text[: found[1]].strip() else None
-
-
-def split_at_caption(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence ``text[start:end]`` as the words before a caption run into it and the caption
-    (``caption_start``), or whole: ``(start, end)`` spans stripped of whitespace."""
-    at = caption_start(text[start:end])
-    if at is None:
-        return [(start, end)]
-    head = start + len(text[start : start + at].rstrip())
-    return [(start, head), (start + at, end)]
-
-
-def _caption(text: str, rules: Rhetoric) -> tuple[str, int] | None:
-    """``caption_in``'s answer and the offset of the label that gives it."""
-    for match in rules.caption_label.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        words = before.split()
-        if sum(before.count(b) for b in _OPEN_BRACKETS) > sum(before.count(b) for b in _CLOSE_BRACKETS):
-            continue  # "(see Fig. 2 Activation ...)": a reference in brackets
-        if _LABEL_ENDS.match(after) and not (words and _refers(words)):
-            return "end", match.start()
-        capitals = match.group(0).lstrip()[:3].isupper()  # "FIG 7": set as a caption, never a reference
-        if words and (
-            _CAPTION_PUNCT.match(after) or (_CAPTION_TITLE.match(after) and (capitals or not _refers(words)))
-        ):
-            return "inside", match.start()
-    return None
-
-
-def _refers(words: list[str]) -> bool:
-    """The words before a label write it as a reference: a lower-case word ("shown in"), or only the
-    sentence's first word ("In Fig. 2 ...", "As Figure 3 shows")."""
-    last = words[-1]
-    return (last.isalpha() and last.islower()) or (len(words) == 1 and last.isalpha())
 
 
 def lacks_sentence_shape(text: str, finite_verb: Callable[[str], bool]) -> bool:

@@ -11,7 +11,7 @@ from importlib import resources
 # What the stored claims depend on, besides spaCy: the rules' code and lexicons (an LLM is sent only
 # the sentences the rules' prefilter chooses), the verification
 # every extractor's output passes (``extractors/base.py``, ``verification*``), the rhetoric cues by
-# which the pipeline chooses what it reads (``roles.py``), the pipeline itself (``extract_*.py``: the
+# which the pipeline chooses what it reads (``roles*.py``), the pipeline itself (``extract_*.py``: the
 # sentences it reads and the claims it keeps, and the run that stores them) and the reference
 # resolution it applies to a paper's claims (``references.py``). Patterns are globs relative to the
 # package folder.
@@ -19,7 +19,7 @@ VERSION_SOURCES = (
     "extractors/rules*.py",
     "extractors/base.py",
     "verification*.py",
-    "roles.py",
+    "roles*.py",
     "study_design.py",
     "extract_*.py",
     "references.py",

@@ -8,7 +8,6 @@ import pytest
 
 from causemap.graphbuilder.extract_claims import has_finite_verb
 from causemap.graphbuilder.roles import (
-    caption_in,
     cites_earlier_work,
     claim_role,
     is_aim,
@@ -18,9 +17,9 @@ from causemap.graphbuilder.roles import (
     lacks_sentence_shape,
     run_in_label,
     sentence_zones,
-    split_at_caption,
     states_indication,
 )
+from causemap.graphbuilder.roles_captions import caption_in, split_at_caption
 from causemap.models import ClaimRole
 
 FINDING, BACKGROUND = ClaimRole.FINDING, ClaimRole.BACKGROUND
