@@ -21,6 +21,44 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_predicate_nominal,
 )
 
+# Auxiliaries that open a condition by inversion: "Had X reduced Y, ...", "Were X to cause Y, ...".
+INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
+SUBJECT_OPENING_POS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+
+
+def in_inverted_condition(cue: Token) -> bool:
+    """Whether the cue is inside a condition written by inversion, which supposes rather than
+    states: "Had the drug reduced mortality, the trial would have stopped early" is "if the drug
+    had reduced mortality" (it did not). The condition runs from the opening auxiliary, with a
+    subject right after it, to the first comma."""
+    sent = cue.sent
+    opening = sent[0]
+    if opening.lower_ not in INVERTING_AUXILIARIES or len(sent) < 3:
+        return False
+    subject = opening.nbor(1)
+    if subject.pos_ not in SUBJECT_OPENING_POS and subject.tag_ != "VBG":
+        return False
+    comma = next((t for t in sent if t.text == "," and t.i > opening.i), None)
+    return comma is not None and cue.i < comma.i
+
+
+def _supposed_consequence(verb: Token) -> bool:
+    """'If X were ordered, Y would increase Z', 'Were X ordered, Y would ...': the consequence of a
+    supposed condition is supposed with it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i > verb.i:
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+        # a supposition contrary to fact ("if X were", "if X had"), not a generic condition ("if
+        # untreated, diabetes would lead to blindness")
+        if marked and any(t.lower_ in ("were", "had") for t in (clause, *clause.children)):
+            return True
+        if in_inverted_condition(clause.left_edge):
+            return True
+    return False
+
 
 def is_purpose(cue: Token, lexicon: CueLexicon) -> bool:
     """Whether the cue is an infinitive of purpose ("X was given to reduce Y").
@@ -118,6 +156,8 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
     """Whether the cue sits in a question, an aim, a call for research, an open question, a
     recommendation or a statement of purpose, rather than in a claim."""
     if chain[0].doc.text.rstrip().endswith("?") or is_purpose(chain[0], lexicon):
+        return True
+    if in_inverted_condition(chain[0]) or any(_supposed_consequence(token) for token in chain):
         return True
     for token in chain:
         for child in token.children:

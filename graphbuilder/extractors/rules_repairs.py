@@ -113,18 +113,21 @@ def verbless_arguments(
     """
     head = token.head
     tags = ("VBD", "VBN", "NNS") if misread_noun else ("VBD", "VBN")
+    gerund = _opening_gerund(token)
     # "Running reduced blood pressure" with "reduced" tagged an adjective: after an opening gerund
     # a participle in -ed is the verb
-    misread_adjective = token.tag_ == "JJ" and token.lower_.endswith("ed") and _opening_gerund(token)
+    misread_adjective = token.tag_ == "JJ" and token.lower_.endswith("ed") and gerund is not None
     if (token.tag_ not in tags and not misread_adjective) or head.pos_ not in NOUN_POS or head.i <= token.i:
         return None
     sent = token.sent
-    if token.i == sent.start or not is_verbless(token):
+    # a gerund read as the sentence's root has no verb of its own: the cue after it is the main
+    # verb whatever clause follows ("Smoking increased risk, as we would expect")
+    if token.i == sent.start or not (is_verbless(token) or (gerund is not None and gerund.dep_ == "ROOT")):
         return None
     previous = token.doc[token.i - 1]
     if previous.pos_ in OPEN_PHRASE_POS or (previous.is_punct and previous.text != ")"):
         return None  # "the reduced ...", "with reduced ...": the phrase before is not complete
-    if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")" and not _opening_gerund(token):
+    if after_noun and previous.pos_ not in NOUN_POS and previous.text != ")" and gerund is None:
         return None
     subject = _subject_before(token)
     return (subject, head) if subject is not None else None

@@ -158,3 +158,30 @@ def test_an_order_to_judge_and_a_recommendation_to_act_are_no_claims(extractor):
     ]
     reading = read_candidates(extractor, None, sentences)
     assert reading.relations == [[], [], []]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a condition by inversion supposes; so does the consequence of a condition contrary to fact
+        "Had the fertiliser raised grain yield, the trial would have been extended.",
+        "Were caffeine to impair sleep directly, we would expect a dose effect.",
+        "Should the vaccine reduce transmission, herd immunity would follow.",
+        "If the splicing events were ordered, intron retention would increase the delay.",
+    ],
+)
+def test_a_supposition_states_no_claim(extractor, sentence):
+    assert claims(extractor, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If untreated, diabetes would lead to blindness.",  # a generic condition: the claim holds in it
+        "Obesity had increased the risk of infection, as we would expect.",
+        # an opening gerund read as the root has no verb of its own, whatever clause follows
+        "Smoking increased cancer risk, as we would expect.",
+    ],
+)
+def test_conditions_that_suppose_nothing_keep_their_claims(extractor, sentence):
+    assert claims(extractor, sentence), sentence
