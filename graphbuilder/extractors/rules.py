@@ -42,7 +42,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     load_lexicon,
 )
 from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, outside_frame, surface_list
-from causemap.graphbuilder.extractors.rules_match import through_compounds
+from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
     mention,
     noun_phrase_only,
@@ -153,6 +153,7 @@ class RulesExtractor:
         """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
         matches = through_compounds([*find_cues(doc, self.lexicon), *find_comparisons(doc, self.lexicon)])
+        matches = through_gerunds(matches, self.lexicon)
         # "X reduced Y in patients with Z": Z is who was studied for X's effect, no association of
         # Z with Y; only an outcome that no cue relates states its setting's association.
         related = {t.i for m in matches for h in chain(m.causes, m.effects) for t in (h, *h.conjuncts)}

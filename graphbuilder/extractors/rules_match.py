@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import resolve_relative
-from causemap.graphbuilder.extractors.rules_lexicon import Cue
+from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 
 VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -71,3 +71,21 @@ def through_compounds(matches: Sequence[CueMatch]) -> list[CueMatch]:
         m if m.rule == "hyphen" else replace(m, causes=noun(m.causes), effects=noun(m.effects))
         for m in matches
     ]
+
+
+def through_gerunds(matches: Sequence[CueMatch], lexicon: CueLexicon) -> list[CueMatch]:
+    """An unsigned cue whose effect is a gerund of a signed cue verb relates its cause to the
+    gerund's object, with the gerund's sign: "X plays a role in preventing Y" is X preventing Y
+    (X -> Y, -), not X -> "preventing Y"."""
+    out = []
+    for m in matches:
+        gerund = m.effects[0] if len(m.effects) == 1 else None
+        entry = (
+            lexicon.verbs.get(gerund.lemma_.lower()) if gerund is not None and gerund.tag_ == "VBG" else None
+        )
+        objects = tuple(c for c in gerund.children if c.dep_ == "dobj") if entry is not None else ()
+        if m.polarity is not None or entry is None or entry.polarity is None or entry.objects or not objects:
+            out.append(m)
+            continue
+        out.append(replace(m, cue_tokens=(*m.cue_tokens, gerund.i), effects=objects, polarity=entry.polarity))
+    return out

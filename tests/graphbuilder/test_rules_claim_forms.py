@@ -197,3 +197,18 @@ def test_between_a_list_and_its_last_item_relates_each_item_to_the_last_only(
 ):
     found = {(cause, effect) for cause, effect, _ in pairs(extractor, sentence)}
     assert found == {(item, last) for item in listed}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Calbindin plays a key role in preventing neuronal death.", ("Calbindin", "neuronal death", "-")),
+        ("Leptin may play a role in promoting tumour growth.", ("Leptin", "tumour growth", "+")),
+        ("The enzyme is involved in reducing oxidative stress.", ("The enzyme", "oxidative stress", "-")),
+        # an unsigned gerund leaves the relation as it was written
+        ("Insulin has a role in regulating glucose levels.", ("Insulin", "regulating glucose levels", None)),
+    ],
+)
+def test_a_role_in_a_signed_gerund_relates_the_cause_to_its_object(extractor, sentence, expected):
+    found = [(c.cause.text, c.effect.text, c.polarity) for c in extractor.extract([sentence])[0]]
+    assert found == [expected]
