@@ -64,6 +64,8 @@ class NormalisationLexicon:
     kind_heads: frozenset[str] = frozenset()
     kind_adjectives: frozenset[str] = frozenset()
     exception_words: frozenset[str] = frozenset()
+    change_heads: frozenset[str] = frozenset()
+    degree_adjectives: frozenset[str] = frozenset()
     change_sizes: frozenset[str] = frozenset()
 
     @classmethod
@@ -124,6 +126,8 @@ class NormalisationLexicon:
             kind_heads=frozenset(data["not_a_name"].get("kind_heads", ())),
             kind_adjectives=frozenset(data["not_a_name"].get("kind_adjectives", ())),
             exception_words=frozenset(data["not_a_name"].get("exception_words", ())),
+            change_heads=frozenset(data["not_a_name"].get("change_heads", ())),
+            degree_adjectives=frozenset(data["not_a_name"].get("degree_adjectives", ())),
         )
 
 

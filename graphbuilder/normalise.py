@@ -173,7 +173,7 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
     if any(w in lex.clause_words or w in lex.document_words for w in words) or any(
-        ch in lex.code_characters for w in words for ch in w
+        ch in lex.code_characters for w in words if not _SUBSTITUTION.fullmatch(w) for ch in w
     ):
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
     if len(words) == 1 and (
@@ -230,8 +230,15 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
             and names_a_variable(" ".join(words[:i]), lex)
             and names_a_variable(" ".join(rest), lex)
         )
-    if len(words) == 2 and words[1] in lex.relational_heads and words[0].endswith(lex.adjective_suffixes):
-        return False  # "relative increase", "cellular context": the change or setting of what?
+    if (
+        len(words) == 2
+        and words[1] in lex.relational_heads
+        and words[0].endswith(lex.adjective_suffixes)
+        and not (words[1] in lex.change_heads and words[0] not in lex.degree_adjectives)
+    ):
+        # "relative increase", "cellular context": the change or setting of what? ("cognitive
+        # decline" says what declines)
+        return False
     # The head noun (before the first preposition), and the ends: "the help functions of the
     # package", "the strings from the metadata", "the list specpar"
     first_prep = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), None)
@@ -285,6 +292,8 @@ _SYMBOL = re.compile(
     r"[\u03b1-\u03c9\u0391-\u03a9\u03d1\u03d5\u03f5][0-9a-z]?"
 )  # a Greek letter, maybe indexed
 _PARTICIPLE = re.compile(r"[a-z]{2,}[^e]ed")
+# A variant in substitution notation: "677c>t", "c.-930a>g" (lower-cased)
+_SUBSTITUTION = re.compile(r"(?:[cgmnr]\.)?[-+*]?\d+(?:[-+]\d+)?[acgtu]+>[acgtu]+")
 # Adverbs by their suffix: no English noun ends so ("anomaly", "assembly", "family" do not match)
 _ADVERB = re.compile(r"[a-z][a-z-]+(?:ally|ively|ously|edly|ingly|ently|antly|arly|ably|ibly|fully|lessly)")
 _CLAUSE_PREPOSITIONS = frozenset({"as", "at", "onto", "within", "through", "over", "under", "after"})

@@ -435,6 +435,14 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("stress hormones except cortisol", False),
         ("RNA", False),
         ("viral RNA", True),
+        # a change noun with an adjective of its domain says what changes; one of degree does not
+        ("cognitive decline", True),
+        ("functional decline", True),
+        ("relative decline", False),
+        # a variant in substitution notation is a name, not code
+        ("the 677C>T polymorphism", True),
+        ("c.-930A>G", True),
+        ("x > y", False),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
