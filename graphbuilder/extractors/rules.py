@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
+from causemap.graphbuilder.extractors.rules_appositions import apposed_names
 from causemap.graphbuilder.extractors.rules_arguments import (
     compared_group,
     complement_conjuncts,
@@ -273,7 +274,9 @@ class RulesExtractor:
         seen: set[int] = set()
         for head in heads:
             parts = split_coordination(head) if split else [head]
-            for index, part in enumerate(parts):
+            # "the cytokine IL-6", "the blockers A and B": the names in apposition are the variables
+            parts = [name for p in parts for name in (apposed_names(p, self.lexicon.kind_nouns) or [p])]
+            for index, part in enumerate(parts if split else parts[:1]):
                 if (
                     own_verbs
                     and index

@@ -118,6 +118,8 @@ class CueLexicon:
     sameness_adjectives: frozenset[str] = frozenset()
     # Heads that a hyphenated modifier names a kind of ("microtubule-associated protein").
     hyphen_class_heads: frozenset[str] = frozenset()
+    # Kind nouns whose appositive name is the variable ("the cytokine IL-6": IL-6).
+    kind_nouns: frozenset[str] = frozenset()
     negation_adjectives: frozenset[str] = frozenset()
     # Verbs with an "include" sense ("contain") and the quantifiers that mark it.
     inclusion_verbs: frozenset[str] = frozenset()
@@ -246,6 +248,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         comparative_negators=_words(negation.get("comparative_negators", [])),
         sameness_adjectives=_words(negation.get("sameness_adjectives", [])),
         hyphen_class_heads=_words(data.get("hyphen_class_heads", {}).get("words", [])),
+        kind_nouns=_words(data.get("kind_nouns", {}).get("words", [])),
         negation_adjectives=_words(negation.get("modal_adjectives", [])),
         inclusion_verbs=_words(data.get("inclusion_verbs", {}).get("verbs", [])),
         genotype_down=_words(genotypes.get("down", [])),

@@ -1,4 +1,5 @@
-"""Argument boundaries (``graphbuilder.extractors.rules_spans``) on sentences written for these tests."""
+"""Argument boundaries (``graphbuilder.extractors.rules_spans``, ``rules_appositions``) on sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -25,12 +26,48 @@ def _pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str]]:
             "The common pathogen, K. pneumoniae, is the leading cause of neonatal sepsis.",
             ("K. pneumoniae", "neonatal sepsis"),
         ),
+        # a kind noun says what the name beside it is; the name is the variable
+        ("A novel variant (R123W) was associated with obesity.", ("R123W", "obesity")),
+        ("The cytokine IL-6 promotes inflammation.", ("IL-6", "inflammation")),
+        ("The transcription factor FOXO3 inhibits tumour growth.", ("FOXO3", "tumour growth")),
+        (
+            "The mutant allele (K57E) was associated with higher ferritin levels.",
+            ("K57E", "higher ferritin levels"),
+        ),
     ],
 )
-def test_a_name_after_a_definite_description_is_the_argument(extractor, sentence, pair):
+def test_a_name_beside_a_description_or_a_kind_noun_is_the_argument(extractor, sentence, pair):
     assert pair in _pairs(extractor, sentence)
 
 
 def test_an_indefinite_apposition_describes_and_is_not_taken_for_the_name(extractor):
     pairs = _pairs(extractor, "Metformin, a biguanide, lowers hepatic glucose output.")
     assert ("Metformin", "hepatic glucose output") in pairs
+
+
+def test_each_name_of_an_apposed_list_is_its_own_argument(extractor):
+    pairs = _pairs(extractor, "The cytokines IL-6 and IL-8 promote inflammation.")
+    assert {("IL-6", "inflammation"), ("IL-8", "inflammation")} <= pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        # the parenthesis spells out the phrase's initials: an abbreviation, the phrase stays
+        (
+            "A single nucleotide polymorphism (SNP) in the promoter was associated with asthma.",
+            "A single nucleotide polymorphism",
+        ),
+        # a statistic beside the noun is no name
+        ("The deletion (p=0.01) was associated with asthma.", "The deletion"),
+    ],
+)
+def test_an_abbreviation_or_a_statistic_beside_the_noun_is_no_name(extractor, sentence, cause):
+    causes = {c for c, _ in _pairs(extractor, sentence)}
+    assert cause in causes
+
+
+def test_a_common_noun_beside_a_kind_noun_is_a_description_not_a_name(extractor):
+    # "the drug, a potent inhibitor ...": an indefinite description, the argument stays the drug
+    pairs = _pairs(extractor, "Ponatinib, a potent kinase inhibitor, reduced tumour growth.")
+    assert ("Ponatinib", "tumour growth") in pairs

@@ -1,0 +1,86 @@
+"""A kind noun and the name set beside it: "a novel variant (R123W)", "the missense mutation, G45S,",
+"the cytokine IL-6", "the calcium channel blockers nifedipine and verapamil".
+
+The noun says what kind of thing the name is; the name is the variable. "A novel variant" is no
+variable a reader could look up, "R123W" is: the argument becomes the name (and each name of a
+list in apposition, one claim each). A parenthesis that spells out the noun phrase's initials
+("single nucleotide polymorphism (SNP)") is an abbreviation of the same words, not a name of its
+instance, and leaves the phrase as it is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from causemap.graphbuilder.extractors.rules_spans import split_coordination
+
+# Tokens of an appositive beyond which it is a description, not a name ("G45S, a mutation that ...").
+MAX_NAME_TOKENS = 4
+# How many words before a parenthesis an abbreviation in it may spell out.
+ABBREVIATED_WORDS = 8
+NAME_POS = frozenset({"PROPN", "NOUN", "NUM", "X", "SYM"})
+STATISTIC_MARKS = frozenset({"=", "<", "\u2264", "\u2265", "%", ";", "\u00b1", "+/-"})
+STATISTIC_WORDS = frozenset({"p", "or", "ci", "hr", "rr", "n", "vs", "versus"})
+
+
+def _looks_like_name(token: Token) -> bool:
+    """A name rather than a common noun: a code with digits ("R123W", "IL-6", "rs12345"), capitals
+    after the first letter ("FOXO3", "cMaf"), or a proper noun ("Amiodarone")."""
+    text = token.text
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:]):
+        return True  # whatever the tagger made of it ("IL-6" as a pronoun)
+    return token.pos_ in NAME_POS and token.tag_ in ("NNP", "NNPS") and text[0].isupper()
+
+
+def _spells_out(appos: Token) -> bool:
+    """The appositive is the initials of the words before it ("polymorphism (SNP)" after "single
+    nucleotide", "amyloid b-peptide (Ab)"): an abbreviation, with no digits, whose letters are the
+    initials of those words (and word parts) in order."""
+    text = appos.text
+    if any(ch.isdigit() for ch in text) or len(text) > 8:
+        return False
+    letters = [ch.lower() for ch in text if ch.isalpha()]
+    doc = appos.doc
+    before = doc[max(0, appos.i - ABBREVIATED_WORDS) : appos.i]
+    initials = [part[0] for t in before for part in t.lower_.split("-") if part[:1].isalpha()]
+    found = 0
+    for letter in initials:
+        if found < len(letters) and letter == letters[found]:
+            found += 1
+    return len(letters) >= 2 and found == len(letters)
+
+
+def _statistic(tokens: list[Token]) -> bool:
+    """'(p=0.009)', '(25.6%)', '(OR 2.1; 95% CI ...)': a figure given beside the noun, no name."""
+    return any(t.text in STATISTIC_MARKS or "=" in t.text or t.lower_ in STATISTIC_WORDS for t in tokens)
+
+
+def _own_words(name: Token) -> list[Token]:
+    """The words of a name's phrase, without the names coordinated with it."""
+    others = {t.i for c in name.children if c.dep_ == "conj" for t in c.subtree}
+    return [t for t in name.subtree if t.i not in others and not t.is_punct and t.dep_ != "cc"]
+
+
+def _is_kind(head: Token, kinds: frozenset[str]) -> bool:
+    return head.lemma_.lower() in kinds or head.lower_ in kinds
+
+
+def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
+    """The names set in apposition to a kind noun, in sentence order; [] when there is none."""
+    if not _is_kind(head, kinds) or _looks_like_name(head):
+        return []
+    for child in head.children:
+        if child.dep_ != "appos" or child.i < head.i:
+            continue
+        words = [t for t in child.subtree if not t.is_punct]
+        if any(t.pos_ in ("VERB", "AUX") for t in words) or _statistic(words):
+            continue  # "G45S, which changes a glycine": a clause, no name
+        if not _looks_like_name(child) or _spells_out(child):
+            continue
+        names = [t for t in split_coordination(child) if _looks_like_name(t)]
+        if any(len(_own_words(n)) > MAX_NAME_TOKENS for n in names):
+            continue  # "R123W, the variant most often found in ...": a description follows
+        return names if names and names[0] is child else [child]
+    return []
