@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from causemap.graphbuilder.lexicon import NormalisationLexicon, load_lexicon
+from causemap.graphbuilder.normalise_measures import strip_coordinated_measures
 from causemap.models import content_hash
 
 __all__ = [
@@ -101,6 +102,7 @@ def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
     flipped = False
     steps = (
         _strip_leading_word,
+        strip_coordinated_measures,
         _strip_wrapper,
         _invert_wrapper,
         _strip_context,

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_repairs import (
     opens_own_verb_phrase,
 )
@@ -248,8 +249,8 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     if found is None:
         return None
     segments, closing = found
-    if not closing or len(segments) > MAX_ITEMS:
-        return None
+    if not closing or len(segments) > MAX_ITEMS or any(measures_of_one_thing(t) for t in doc[start:end]):
+        return None  # "the incidence and severity of X": measures of one thing, no list
     shared = _share_heads(doc, segments)
     if shared is None:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
+from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_span_edges import (
     flat_compound_start,
     merged_subject_start,
@@ -88,6 +89,8 @@ def split_coordination(head: Token, max_conjuncts: int = 8) -> list[Token]:
     """The head and the nominal heads coordinated with it, in sentence order."""
     if head.pos_ not in NOMINAL_POS and not (head.pos_ == "ADJ" and head.dep_ in ARGUMENT_DEPS):
         return [head]  # "the elderly and people with diabetes": adjectives used as nouns split too
+    if measures_of_one_thing(head):
+        return [head]  # "the incidence and severity of psoriasis": one variable, psoriasis
     conjuncts = [
         c
         for c in head.conjuncts
@@ -273,6 +276,7 @@ def _is_amount(prep: Token) -> bool:
 def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> set[int]:
     """Indices of the head's subtree worth keeping."""
     kept: set[int] = set()
+    joint = split and measures_of_one_thing(head)  # "the incidence and severity of X" stays whole
     stack = [head]
     while stack:
         tok = stack.pop()
@@ -321,7 +325,7 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 continue  # "In this analysis, X was ...": a fronted phrase, not X's modifier
             if child.dep_ == "prep" and child.lower_ in COMPARATOR_PREPS:
                 continue
-            if split and tok is head and child.dep_ in COORDINATION_DEPS:
+            if split and tok is head and child.dep_ in COORDINATION_DEPS and not joint:
                 continue
             if any(t.i in blocked for t in child.subtree):
                 # A dependent holding the cue or the other argument is not part of this one.

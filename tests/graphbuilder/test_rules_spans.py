@@ -1,5 +1,5 @@
-"""Argument boundaries (``graphbuilder.extractors.rules_spans``, ``rules_appositions``) on sentences
-written for these tests."""
+"""Argument boundaries (``graphbuilder.extractors.rules_spans``, ``rules_appositions``, ``rules_measures``) on
+sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -71,3 +71,31 @@ def test_a_common_noun_beside_a_kind_noun_is_a_description_not_a_name(extractor)
     # "the drug, a potent inhibitor ...": an indefinite description, the argument stays the drug
     pairs = _pairs(extractor, "Ponatinib, a potent kinase inhibitor, reduced tumour growth.")
     assert ("Ponatinib", "tumour growth") in pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        # measures coordinated before one "of" phrase all measure it: one argument, not a bare
+        # "the incidence" and a "severity of psoriasis"
+        (
+            "Vitamin D reduced the incidence and severity of psoriasis.",
+            "the incidence and severity of psoriasis",
+        ),
+        (
+            "Valproate reduced the onset, frequency and severity of migraine attacks.",
+            "the onset, frequency and severity of migraine attacks",
+        ),
+    ],
+)
+def test_measures_sharing_one_complement_stay_one_argument(extractor, sentence, effect):
+    effects = {e for _, e in _pairs(extractor, sentence)}
+    assert effects == {effect}
+
+
+def test_processes_sharing_a_complement_are_still_split(extractor):
+    # "invasion" and "survival" are processes of their own, not measures of the cells
+    effects = {
+        e for _, e in _pairs(extractor, "Cortisol promotes invasion and survival of breast cancer cells.")
+    }
+    assert len(effects) == 2

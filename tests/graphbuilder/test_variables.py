@@ -36,6 +36,10 @@ from causemap.graphbuilder.variables import (
         ("body mass index (BMI)", "body mass index", False),
         ("reduced sodium intake", "sodium intake", True),
         ("a reduction in the incidence of malaria", "malaria", True),
+        # measures coordinated before one complement measure it, as one does
+        ("the incidence and severity of psoriasis", "psoriasis", False),
+        ("the onset, frequency and severity of migraine attacks", "migraine attack", False),
+        ("invasion and survival of tumour cells", "invasion and survival of tumour cell", False),
         ("lower risk of all-cause mortality", "all-cause mortality", True),
         ("weight loss", "weight", True),
         # nouns of a thing's undoing measure it, downward; an impairment is a condition of its own
