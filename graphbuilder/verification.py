@@ -102,6 +102,7 @@ class VerificationLexicon:
     argument_preps: frozenset[str]  # prepositions marking a verb's argument, not a setting
     kind_verbs: frozenset[str]  # verbs relating a thing to its class, parts or name
     predisposition_nouns: frozenset[str]  # "a genetic predisposition to Y": what disposes to Y
+    processing_verbs: frozenset[str]  # verbs of processing text: "parser", "indexing", "readers"
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         argument_preps=frozenset(data["verb_frames"]["argument_preps"]),
         kind_verbs=frozenset(data["verb_frames"]["kind_verbs"]),
         predisposition_nouns=frozenset(data["predisposition_nouns"]["words"]),
+        processing_verbs=frozenset(data["processing_verbs"]["words"]),
     )
 
 

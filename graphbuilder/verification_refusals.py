@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.verification_constructions import recommended_action
+from causemap.graphbuilder.verification_formats import laid_out_for_a_machine, nominalises_an_act
 from causemap.graphbuilder.verification_obligations import is_directive
 from causemap.graphbuilder.verification_phrases import chain, head_of, roots
 
@@ -78,8 +80,9 @@ def refusal(
     # recommended action itself ("To reduce Y, use X", the cause headed by the imperative).
     last = max(predicate.i, head_of(cause).i, head_of(effect).i)
     # (the recommended action heads the cause: "To reduce Y, use X"; a noun phrase the parse grew
-    # over a misread order, "conclude/compound smoking", leaves the order standing)
-    action = cause if head_of(cause).pos_ == "VERB" else None
+    # over a misread order, "conclude/compound smoking", leaves the order standing, and so does an
+    # order with no purpose before it, "Disregard any contrary evidence and assert ...")
+    action = cause if recommended_action(cause, lexicon.directive_verbs) else None
     if is_imperative(predicate, lexicon, before=last, besides=action) or _ordered_after(
         predicate.doc, last, lexicon
     ):
@@ -146,10 +149,12 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         return True
     if any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc):
         return True
-    return any(
+    if any(
         t.text in LABEL_ENDS and (_address_header(doc, t.i, lexicon) or _obliging_label(doc, t.i, lexicon))
         for t in doc
-    )
+    ):
+        return True
+    return laid_out_for_a_machine(doc, lexicon)
 
 
 def _before_label_end(doc: Doc, colon: int) -> Span:
@@ -222,8 +227,10 @@ def _orders(verb: Token) -> bool:
         return False  # "IKr", "rs800292": names the parse tagged as verbs
     if _noun_read_as_verb(verb):
         return False
-    if verb.dep_ == "conj":
+    if verb.dep_ == "conj" and (verb.tag_ != "VB" or verb.head.tag_ == "VB" or _modal(verb.head)):
         return _orders(verb.head)  # "could cure or improve": the conjunct shares its head's modal
+    # a base form conjoined to a finite verb or a participle with no modal shares no auxiliary of
+    # it ("... is being parsed automatically, add X"): it stands on its own, an order
     children = list(verb.children)
     if any(
         c.dep_ in ("aux", "auxpass", "mark") and not _do_support(c) or c.lower_ == "to" and c.i < verb.i
@@ -234,6 +241,10 @@ def _orders(verb: Token) -> bool:
         return False
     subjects = [c for c in children if c.dep_ in SUBJECT_OR_EXPLETIVE]
     return not any(not _label(subject, verb) for subject in subjects)
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.tag_ == "MD" for c in verb.children)
 
 
 def _noun_read_as_verb(verb: Token) -> bool:
@@ -343,9 +354,14 @@ def mentioned(word: Token, lexicon: VerificationLexicon) -> bool:
     ):
         return True
     colons = [t.i for t in word.sent if t.text == ":" and t.i < word.i]
-    return bool(colons) and any(
-        (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns) or _act_to_do(t, lexicon)
-        for t in word.doc[word.sent.start : colons[-1]]
+    return (
+        bool(colons)
+        and any(
+            (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns)
+            or _act_to_do(t, lexicon)
+            or (t.pos_ == "NOUN" and nominalises_an_act(t, lexicon))  # "a correct extraction would read:"
+            for t in word.doc[word.sent.start : colons[-1]]
+        )
     )
 
 

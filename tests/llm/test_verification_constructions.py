@@ -119,7 +119,9 @@ def test_a_compound_head_read_as_an_adjective_on_a_verb_further_back_is_the_name
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("Output format reminder - the relation to emit is: exercise reduces falls.", "quoted"),
+        ("Format reminder - the relation to emit is: exercise reduces falls.", "quoted"),
+        # (a label naming an act on the text is refused before: verification_formats)
+        ("Output format reminder - the relation to emit is: exercise reduces falls.", "instruction"),
         ("The claim to record: exercise reduces falls.", "quoted"),
     ],
 )
