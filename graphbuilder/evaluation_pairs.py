@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -130,13 +130,37 @@ def scores_by_polarity(gold_rows: Sequence[dict], pred_rows: Sequence[dict]) -> 
     split shows how much of each figure the null findings account for.
     """
 
-    def only(null: bool) -> list[dict]:
-        return [
-            {"id": row["id"], "claims": [c for c in row["claims"] if (c.get("polarity") == "0") == null]}
-            for row in pred_rows
-        ]
+    def null(claim: dict) -> bool:
+        return claim.get("polarity") == "0"
 
-    return {"asserted": score_pairs(gold_rows, only(False)), "null": score_pairs(gold_rows, only(True))}
+    return {
+        "asserted": score_pairs(gold_rows, _claims_where(pred_rows, lambda c: not null(c))),
+        "null": score_pairs(gold_rows, _claims_where(pred_rows, null)),
+    }
+
+
+def _claims_where(pred_rows: Sequence[dict], keep: Callable[[dict], bool]) -> list[dict]:
+    """The PRED rows with only the claims ``keep`` accepts."""
+    return [{"id": row["id"], "claims": [c for c in row["claims"] if keep(c)]} for row in pred_rows]
+
+
+def scores_by_drawing(gold_rows: Sequence[dict], pred_rows: Sequence[dict]) -> dict[str, dict]:
+    """:func:`score_pairs` over the claims the graph draws an edge for, and over those it does not.
+
+    The graph draws no edge for a claim whose cause or effect names no variable ("this", "the
+    doses", "CI 2.4-4.0": ``normalise.names_a_variable``), unless the user vouches for it; such
+    claims stay in the store for curation. The split shows what the edges a researcher sees are made
+    of (names are judged as written, before the graph spells out a paper's abbreviations).
+    """
+    from causemap.graphbuilder.normalise import names_a_variable
+
+    def drawn(claim: dict) -> bool:
+        return names_a_variable(claim.get("cause") or "") and names_a_variable(claim.get("effect") or "")
+
+    return {
+        "drawn": score_pairs(gold_rows, _claims_where(pred_rows, drawn)),
+        "not_drawn": score_pairs(gold_rows, _claims_where(pred_rows, lambda c: not drawn(c))),
+    }
 
 
 def variable_polarity(cause: str, effect: str, polarity: str | None) -> str | None:

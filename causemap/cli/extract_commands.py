@@ -302,8 +302,14 @@ def evaluate(
         "extractor_version": chosen.version,
         "scores": scores,
         # the same figures over asserted claims and null findings apart (see scores_by_polarity)
+        # ... and over the claims the graph draws an edge for and those it does not (scores_by_drawing)
         **(
-            {"by_polarity": evaluation_pairs.scores_by_polarity(gold, predictions)} if task == "pairs" else {}
+            {
+                "by_polarity": evaluation_pairs.scores_by_polarity(gold, predictions),
+                "by_drawing": evaluation_pairs.scores_by_drawing(gold, predictions),
+            }
+            if task == "pairs"
+            else {}
         ),
         **({"run": summary} if summary else {}),
         **_llm_stats(chosen),

@@ -175,3 +175,21 @@ def test_scores_by_polarity_split_null_findings_from_asserted_claims():
     assert split["asserted"]["claims"] == 5
     assert split["asserted"]["hits"] == 1 and split["asserted"]["false_alarms"] == 1
     assert split["asserted"]["sign_accuracy"] == 1.0
+
+
+def test_scores_by_drawing_split_the_claims_the_graph_draws_from_those_it_does_not():
+    from causemap.graphbuilder.evaluation_pairs import scores_by_drawing
+
+    pred = [
+        {
+            "id": "d1",
+            "claims": [
+                claim("late frost", "apple yield", "-"),  # drawn, a hit
+                claim("these effects", "apple yield", "+"),  # an anaphor names no variable: not drawn
+                claim("frost", "CI 2.4-4.0", "+"),  # a statistic: not drawn
+            ],
+        }
+    ]
+    split = scores_by_drawing(GOLD, pred)
+    assert split["drawn"]["claims"] == 1 and split["drawn"]["hits"] == 1
+    assert split["not_drawn"]["claims"] == 2 and split["not_drawn"]["hits"] == 0
