@@ -142,7 +142,9 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     """
     lex = lexicon or load_lexicon()
     words = normalise(text, lex).text.split()
-    if not words or not any(ch.isalpha() for ch in words[0]) or words[0] in lex.statistic_words:
+    # "-521 C/T polymorphism": a position opens a variant's name
+    position = len(words) > 1 and _POSITION.fullmatch(words[0]) and _SUBSTITUTION.fullmatch(words[1])
+    if not words or not (position or any(ch.isalpha() for ch in words[0])) or words[0] in lex.statistic_words:
         return False
     if words[0] in _PREPOSITIONS - {"in"}:
         return False  # "(many) of the conclusions": a cut phrase ('in' opens "in vitro fertilisation")
@@ -174,8 +176,13 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         return False  # "the diagonal elements of K": a formula's symbol
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
         return False
-    if any(w in lex.clause_words or w in lex.document_words for w in words) or any(
-        ch in lex.code_characters for w in words if not _SUBSTITUTION.fullmatch(w) for ch in w
+    # "NO" in capitals is nitric oxide, not the negator
+    nitric = re.search(r"\bNO\b", text) is not None
+    clause = [w for w in words if w in lex.clause_words and not (w == "no" and nitric)]
+    if (
+        clause
+        or any(w in lex.document_words for w in words)
+        or any(ch in lex.code_characters for w in words if not _SUBSTITUTION.fullmatch(w) for ch in w)
     ):
         return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
     if len(words) == 1 and (
@@ -295,7 +302,8 @@ _SYMBOL = re.compile(
 )  # a Greek letter, maybe indexed
 _PARTICIPLE = re.compile(r"[a-z]{2,}[^e]ed")
 # A variant in substitution notation: "677c>t", "c.-930a>g" (lower-cased)
-_SUBSTITUTION = re.compile(r"(?:[cgmnr]\.)?[-+*]?\d+(?:[-+]\d+)?[acgtu]+>[acgtu]+")
+_SUBSTITUTION = re.compile(r"(?:[cgmnr]\.)?[-+*]?\d*(?:[-+]\d+)?[acgtu]+-?>[acgtu]+|[acgtu]/[acgtu]")
+_POSITION = re.compile(r"[-+]?\d+")
 # Adverbs by their suffix: no English noun ends so ("anomaly", "assembly", "family" do not match)
 _ADVERB = re.compile(r"[a-z][a-z-]+(?:ally|ively|ously|edly|ingly|ently|antly|arly|ably|ibly|fully|lessly)")
 _CLAUSE_PREPOSITIONS = frozenset({"as", "at", "onto", "within", "through", "over", "under", "after"})
@@ -388,7 +396,7 @@ def _strip_context(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[s
     """Cut a trailing setting ("... in older adults", "... at baseline") from the first preposition on."""
     for i, token in enumerate(tokens[1:], start=1):
         setting = token in lex.context_prepositions or (
-            token == "in" and i + 1 < len(tokens) and _setting_after_in(tokens, i, lex)
+            token in ("in", "within") and i + 1 < len(tokens) and _setting_after_in(tokens, i, lex)
         )
         if setting and not (i == 1 and tokens[0].endswith("ing")):
             # "growing at cooler temperatures": a gerund's phrase is its complement, not its setting
@@ -403,7 +411,9 @@ def _setting_after_in(tokens: list[str], i: int, lex: NormalisationLexicon) -> b
     following = tokens[i + 1]
     if following not in lex.in_before:
         return False
-    if following not in lex.determiners or i > 1:
+    # a count is no word of the head ("46 mutations in the PYGM gene": the gene is the complement)
+    head = [t for t in tokens[:i] if not (t.isdigit() or t in lex.quantifiers)]
+    if following not in lex.determiners or len(head) > 1:
         return True
     return i + 2 < len(tokens) and tokens[i + 2] in lex.in_before
 

@@ -69,6 +69,10 @@ from causemap.graphbuilder.variables import (
         ("premature death [2, 3", "premature death", False),
         ("long term smoking abstinence", "smoking abstinence", False),
         ("long exposure to dexamethasone", "dexamethasone exposure", False),
+        # a count is no word of the head, and "within" a gene is no setting
+        ("46 mutations in the PYGM gene", "46 mutation in the pygm gene", False),
+        ("mutations within the PLCE1 gene", "mutation within the plce1 gene", False),
+        ("mortality within the cohort", "mortality", False),
         # a change's size goes with the change; a size that is part of a name stays
         ("a small reduction in serum ferritin", "serum ferritin", True),
         ("a statistically non-significant increase in pain", "pain", False),
@@ -447,6 +451,11 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("the 677C>T polymorphism", True),
         ("c.-930A>G", True),
         ("x > y", False),
+        ("the -521 C/T polymorphism", True),
+        ("an Ag-globin G->A gene polymorphism", True),
+        # "NO" in capitals is nitric oxide, not the negator
+        ("the removal of NO", True),
+        ("no removal", False),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
