@@ -34,6 +34,7 @@ from causemap.graphbuilder.extractors.base import (
     SentenceExtractor,
     read_candidates,
 )
+from causemap.graphbuilder.pronouns import resolve_pronouns
 from causemap.graphbuilder.references import resolve_references
 from causemap.graphbuilder.roles import Zone
 from causemap.models import Page, Paper, PaperState, StudyDesign
@@ -211,11 +212,14 @@ def _extract_papers(
                 texts = [s.text for s in job.sentences]
                 on_batch = stages.within(paper)
                 if pool is None:
-                    reading = read_candidates(extractor, prefilter, texts, on_batch)
+                    reading = read_candidates(extractor, prefilter, texts, on_batch, keep_references=True)
                     _store_paper(store, extractor, job, reading, report, run_id)
                     stages.finished()
                     continue
-                pending.append((job, pool.submit(read_candidates, extractor, prefilter, texts, on_batch)))
+                reading_job = pool.submit(
+                    read_candidates, extractor, prefilter, texts, on_batch, keep_references=True
+                )
+                pending.append((job, reading_job))
                 while len(pending) >= 2 * workers:  # keep the workers busy, not every paper in memory
                     store_next()
             while pending:
@@ -265,7 +269,8 @@ def _store_paper(
         paper, design, job.sentences, relations, extractor, page_texts, roles
     )
     # "This mutation reduced ...": the argument named by what the paper named before
-    resolved = resolve_references(job.body, claims)
+    # "It reduced ...": the pronoun named by its antecedent, or no claim
+    resolved = resolve_pronouns(job.body, resolve_references(job.body, claims))
     claims = [c for c in resolved if is_verbatim(c, page_texts.get(c.page, ""))]
     rejected += len(resolved) - len(claims)
     with store.transaction():

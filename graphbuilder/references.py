@@ -23,7 +23,13 @@ resolution, e.g. Raghunathan et al. 2010, "A multi-pass sieve for coreference re
   that refers back itself ("the mutation") passes the search on to its own antecedent, and a nearer one
   that says nothing ("a mutation", "some compounds") stops it: the reference stays unresolved;
 - the argument's other modifiers must recur in the antecedent ("these missense mutations" is not "the
-  R123W frameshift").
+  R123W frameshift");
+- a plural class word with no mention of its head in the window stands for the nearest coordination of
+  things named before ("We gave aspirin, ibuprofen and naproxen ... These drugs reduced ..."; "both
+  genes", "these two drugs": of as many members), one claim per member; not when that coordination
+  names no things (who was studied, a study artefact, a description that says nothing), and not for a
+  class word of who was studied ("these patients"). Pronouns ("it", "they") are resolved in
+  ``graphbuilder.pronouns``.
 
 A resolved argument is the antecedent as the paper wrote it, at its offsets in the page text: the claim's
 sentence (its quote) stays the sentence that states the relation, and its cause or effect points at the
@@ -33,69 +39,32 @@ sentences and claims in, claims out (``parse`` is the spaCy pipeline the rules e
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Protocol
+from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
+from causemap.graphbuilder.antecedents import (
+    Parse,
+    ReferenceLexicon,
+    SentenceLike,
+    balanced,
+    is_artefact,
+    lemma,
+    load_reference_lexicon,
+    named_members,
+    paper_reader,
+    plural,
+    says_which,
+)
 from causemap.models import Claim
 
 __all__ = ["ReferenceLexicon", "SentenceLike", "load_reference_lexicon", "resolve_references"]
 
-Parse = Callable[[str], Doc]
-
-# A name or symbol: a digit among letters ("SCN5A", "R123W", "Kir6.2"), two capitals ("KATP", "ACE"),
-# or a capital after the first letter ("hERG", "mTOR").
-_NAME_LIKE = re.compile(r"(?=.*[^\W\d_])(?=.*\d)|[A-Z].*[A-Z]|.[A-Z]")
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _STATE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS", "VBN", "VBD"})
 _NOT_NAMES = frozenset({"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM"})
-
-
-class SentenceLike(Protocol):
-    """One sentence of a paper: its page, its offsets in the page text, its section and its text."""
-
-    page: int
-    start: int
-    end: int
-    section: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class ReferenceLexicon:
-    """The word lists of ``resources/references.json``."""
-
-    determiners: frozenset[str]  # a mention with one refers back
-    resolved: frozenset[str]  # an argument with one is resolved
-    quantifiers: frozenset[str]
-    transparent: frozenset[str]
-    shell_nouns: frozenset[str]
-    prepositions: frozenset[str]
-    window: int
-    max_name_words: int
-
-
-@lru_cache(maxsize=1)
-def load_reference_lexicon() -> ReferenceLexicon:
-    """The packaged reference-resolution word lists."""
-    text = (resources.files("causemap.graphbuilder") / "resources" / "references.json").read_text("utf-8")
-    data = json.loads(text)
-    return ReferenceLexicon(
-        determiners=frozenset(data["referring_determiners"]["words"]),
-        resolved=frozenset(data["resolved_determiners"]["words"]),
-        quantifiers=frozenset(data["leading_quantifiers"]["words"]),
-        transparent=frozenset(data["transparent_adjectives"]["words"]),
-        shell_nouns=frozenset(data["shell_nouns"]["words"]),
-        prepositions=frozenset(data["specifying_prepositions"]["words"]),
-        window=int(data["window_sentences"]),
-        max_name_words=int(data["max_name_words"]),
-    )
 
 
 @dataclass(frozen=True)
@@ -105,6 +74,8 @@ class _Description:
     lemma: str
     modifiers: frozenset[str]
     plural: bool
+    count: int | None = None  # "both genes": two
+    listable: bool = True  # it may stand for a list of things named before
 
 
 def resolve_references(
@@ -120,45 +91,48 @@ def resolve_references(
     A claim none of whose arguments resolves is returned as it is.
     """
     lex = lexicon or load_reference_lexicon()
-    if not any(_opens_referring(c.cause, lex) or _opens_referring(c.effect, lex) for c in claims):
+    if not any(_opens_referring(c, "cause", lex) or _opens_referring(c, "effect", lex) for c in claims):
         return list(claims)
-    if parse is None:
-        from causemap.graphbuilder.extractors.rules import load_spacy
-
-        parse = load_spacy()
-    position = {(s.page, s.start): i for i, s in enumerate(sentences)}
-    docs: dict[int, Doc] = {}
-
-    def doc_of(i: int) -> Doc:
-        if i not in docs:
-            docs[i] = parse(sentences[i].text)
-        return docs[i]
+    position, doc_of = paper_reader(sentences, parse)
 
     resolved = []
     for claim in claims:
         index = position.get((claim.page, claim.sentence_start))
-        update: dict[str, object] = {}
+        options: dict[str, list[tuple[int, int, str]]] = {}
         if index is not None:
             for role, other in (("cause", "effect"), ("effect", "cause")):
-                if not _opens_referring(getattr(claim, role), lex):
-                    continue
-                found = _antecedent(sentences, index, doc_of, claim, role, other, lex)
-                if found is not None:
-                    start, end, text = found
-                    update |= {role: text, f"{role}_start": start, f"{role}_end": end}
-        if update:
-            resolved.append(Claim.model_validate({**claim.model_dump(), **update, "id": ""}))
-        else:
+                if _opens_referring(claim, role, lex):
+                    found = _antecedent(sentences, index, doc_of, claim, role, other, lex)
+                    if found:
+                        options[role] = found
+        if not options:
             resolved.append(claim)
+            continue
+        for reading in product(*options.values()):  # one claim per member of a list named before
+            update = {}
+            for role, (start, end, text) in zip(options, reading, strict=True):
+                update |= {role: text, f"{role}_start": start, f"{role}_end": end}
+            named = {**claim.model_dump(), **update, "id": ""}
+            if named["cause"].lower() != named["effect"].lower():
+                resolved.append(Claim.model_validate(named))
     return resolved
 
 
-def _opens_referring(argument: str, lex: ReferenceLexicon) -> bool:
-    """A cheap test before any parse: the argument opens with a referring determiner."""
-    words = argument.lower().split()
+def _opens_referring(claim: Claim, role: str, lex: ReferenceLexicon) -> bool:
+    """A cheap test before any parse: the argument opens with a referring determiner, or follows a
+    counting quantifier the extractor leaves out of it ("both | genes", as of "both A and B")."""
+    words = getattr(claim, role).lower().split()
+    if _counted_before(claim, role, lex) and words:
+        return True
     while words and words[0] in lex.quantifiers:
         words = words[1:]
     return len(words) >= 2 and words[0] in lex.resolved
+
+
+def _counted_before(claim: Claim, role: str, lex: ReferenceLexicon) -> bool:
+    offset = getattr(claim, f"{role}_start") - claim.sentence_start
+    before = claim.sentence[:offset].lower().split() if offset >= 0 else []
+    return bool(before) and before[-1] in lex.counted and claim.sentence[offset - 1 : offset].isspace()
 
 
 def _antecedent(
@@ -169,12 +143,15 @@ def _antecedent(
     role: str,
     other: str,
     lex: ReferenceLexicon,
-) -> tuple[int, int, str] | None:
-    """(start, end, text) in the page of the antecedent of the claim's ``role`` argument, or None."""
+) -> list[tuple[int, int, str]] | None:
+    """(start, end, text) in the page of the antecedent of the claim's ``role`` argument (of each
+    member of a list it stands for), or None."""
     sentence = sentences[index]
     doc = doc_of(index)
     start = getattr(claim, f"{role}_start") - sentence.start
     end = getattr(claim, f"{role}_end") - sentence.start
+    if _counted_before(claim, role, lex):
+        start = sentence.text.rindex(" ", 0, start - 1) + 1 if " " in sentence.text[: start - 1] else 0
     argument = doc.char_span(start, end, alignment_mode="expand")
     description = _referring_description(argument, lex) if argument is not None else None
     if description is None:
@@ -200,7 +177,38 @@ def _antecedent(
         if blocked is not None and name_start < blocked[1] and blocked[0] < name_end:
             return None  # the claim's other argument: a claim of a thing about itself
         text = sentences[i].text[name_start:name_end]
-        return sentences[i].start + name_start, sentences[i].start + name_end, text
+        return [(sentences[i].start + name_start, sentences[i].start + name_end, text)]
+    if description.plural and description.listable:
+        return _listed(sentences, searched, doc_of, description, lex)
+    return None
+
+
+def _listed(
+    sentences: Sequence[SentenceLike],
+    searched: list[tuple[int, int, tuple[int, int] | None]],
+    doc_of: Callable[[int], Doc],
+    description: _Description,
+    lex: ReferenceLexicon,
+) -> list[tuple[int, int, str]] | None:
+    """A plural class word with no mention of its head before it stands for the nearest coordination
+    of things named there ("aspirin, ibuprofen and naproxen ... these drugs"), of as many members as
+    it counts ("both genes", "the three compounds"): each member's span; None when the nearest
+    coordination of nouns names no things (or not as many), or there is none."""
+    for i, stop, blocked in searched:
+        doc = doc_of(i)
+        for token in reversed(doc[:stop]):
+            if token.pos_ not in _NOUNS or token.dep_ in ("conj", "compound"):
+                continue
+            conjuncts = [c for c in token.conjuncts if c.i < stop]
+            if not conjuncts or any(c.pos_ not in _NOUNS for c in conjuncts):
+                continue
+            members = named_members(token, True, lex)
+            if members is None or (description.count and len(members) != description.count):
+                return None
+            if blocked is not None and any(a < blocked[1] and blocked[0] < b for a, b in members):
+                return None  # the claim's other argument is one of them
+            base, text = sentences[i].start, sentences[i].text
+            return [(base + a, base + b, text[a:b]) for a, b in members]
     return None
 
 
@@ -209,22 +217,32 @@ def _referring_description(argument: Span, lex: ReferenceLexicon) -> _Descriptio
     tokens = list(argument)
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
+    count = None
     while tokens and tokens[0].lower_ in lex.quantifiers:
+        count = lex.counted.get(tokens[0].lower_, count)
         tokens = tokens[1:]
-    if len(tokens) < 2 or tokens[0].lower_ not in lex.resolved:
+    if len(tokens) >= 2 and tokens[0].lower_ in lex.resolved:
+        tokens = tokens[1:]
+    elif count is None or not tokens:
+        return None  # only a counting quantifier may stand for the determiner ("both genes")
+    if tokens[0].lower_ in ("a", "an"):  # "such a treatment"
+        tokens = tokens[1:]
+    if len(tokens) >= 2 and tokens[0].lower_ in lex.numbers:  # "these two genes"
+        count = lex.numbers[tokens[0].lower_]
+        tokens = tokens[1:]
+    if not tokens:
         return None
-    if tokens[1].lower_ in ("a", "an"):  # "such a treatment"
-        tokens = tokens[1:]
-    head, modifiers = tokens[-1], tokens[1:-1]
-    if head.pos_ != "NOUN" or any(_says_which(t) for t in tokens[1:]):
+    head, modifiers = tokens[-1], tokens[:-1]
+    if head.pos_ != "NOUN" or any(says_which(t) for t in tokens):
         return None  # not a noun, or it names its thing itself ("the SCN5A gene")
-    if _lemma(head) in lex.shell_nouns:
+    if lemma(head) in lex.shell_nouns:
         return None  # "this effect", "these changes": an event or a relation, not a thing
     words = [t for t in modifiers if t.text != "-"]  # "long-term": one word
     if any(t.pos_ not in ("ADJ", "NOUN", "VERB") or t.dep_ in ("prep", "cc") for t in words):
         return None  # more than a modified noun ("the effect of ...", "the -/- mice"): not bare
-    kept = frozenset(_lemma(t) for t in words if t.lower_ not in lex.transparent)
-    return _Description(_lemma(head), kept, _plural(head))
+    kept = frozenset(lemma(t) for t in words if t.lower_ not in lex.transparent)
+    # who was studied ("these patients") stands for no list of things named before
+    return _Description(lemma(head), kept, plural(head), count, not is_artefact(head, lex))
 
 
 def _nearest_mention(doc: Doc, stop: int, description: _Description, lex: ReferenceLexicon) -> object:
@@ -232,19 +250,19 @@ def _nearest_mention(doc: Doc, stop: int, description: _Description, lex: Refere
     character span when it says which one, False when it does not (and does not refer back either),
     None when there is none (or only mentions that refer back themselves)."""
     for token in reversed(doc[:stop]):
-        if token.pos_ not in _NOUNS or _lemma(token) != description.lemma:
+        if token.pos_ not in _NOUNS or lemma(token) != description.lemma:
             continue
         if token.dep_ == "compound" and token.head.i > token.i:
             name = _name_after_class(token)  # "the gene SCN5A"
             if name is not None and not description.plural:
                 return name
             continue  # a modifier of another noun ("mutation carriers"): no mention of the thing
-        words = {_lemma(t) for t in token.subtree}
+        words = {lemma(t) for t in token.subtree}
         if token.dep_ == "appos" and token.head.i < token.i and description.modifiers <= words:
             name = _instance_before_class(token, description, lex)  # "glibenclamide, a sulfonylurea drug"
             if name is not None:
                 return name
-        if not description.modifiers <= words or _plural(token) != description.plural:
+        if not description.modifiers <= words or plural(token) != description.plural:
             # "these missense mutations" after "a frameshift mutation"; "this mutation" after
             # "mutations in SCN5A" (which one of them?)
             return False
@@ -262,9 +280,9 @@ def _name_after_class(token: Token) -> tuple[int, int] | None:
     glibenclamide" when tagged a name): the name's span."""
     name = token.head
     between = name.doc[token.i + 1 : name.i]
-    if not _says_which(name) or any(t.dep_ != "compound" or t.head != name for t in between):
+    if not says_which(name) or any(t.dep_ != "compound" or t.head != name for t in between):
         return None
-    return _balanced(name.doc, token.i + 1, name.i + 1)
+    return balanced(name.doc, token.i + 1, name.i + 1)
 
 
 def _instance_before_class(
@@ -275,7 +293,7 @@ def _instance_before_class(
     instance = token.head
     if (
         instance.pos_ in _NOT_NAMES  # a name the tagger does not know may be read as anything else
-        or _plural(instance) != description.plural
+        or plural(instance) != description.plural
         or _refers_back(instance, lex)
         or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     ):
@@ -284,27 +302,27 @@ def _instance_before_class(
     start = min([t.left_edge.i for t in left], default=instance.i)
     if instance.i - start + 1 > lex.max_name_words:
         return None
-    return _balanced(instance.doc, start, instance.i + 1)
+    return balanced(instance.doc, start, instance.i + 1)
 
 
 def _specified_name(head: Token, lex: ReferenceLexicon) -> tuple[int, int] | None:
     """The span that names the mention headed by ``head``, when it says which one."""
     doc = head.doc
     for child in head.rights:  # "a novel mutation, R123W"; "mutations R123W and G456A"
-        if child.dep_ in ("appos", "npadvmod", "nummod", "compound") and _says_which(child):
+        if child.dep_ in ("appos", "npadvmod", "nummod", "compound") and says_which(child):
             span = [t for t in child.subtree if not t.is_punct] or [child]
-            if _plural(head) and not any(t.dep_ == "conj" for t in span):
+            if plural(head) and not any(t.dep_ == "conj" for t in span):
                 continue  # "pathways (PRKACB)": one instance of several, not their name
             if len(span) <= lex.max_name_words and not any(t.pos_ in ("VERB", "AUX") for t in span):
-                return _balanced(doc, span[0].i, span[-1].i + 1)
+                return balanced(doc, span[0].i, span[-1].i + 1)
     left = [
         t
         for t in doc[head.left_edge.i : head.i]
         if t.dep_ not in ("det", "predet", "poss", "preconj") and t.lower_ not in lex.quantifiers
     ]
-    named = [t for t in left if _says_which(t)]
+    named = [t for t in left if says_which(t)]
     if named:  # "the Kir6.2-S118L mutation": from the first name on
-        return _balanced(doc, named[0].i, head.i + 1) or _balanced(doc, left[0].i, head.i + 1)
+        return balanced(doc, named[0].i, head.i + 1) or balanced(doc, left[0].i, head.i + 1)
     # "precordial pain with ...": the modifiers stay, but not a comparative or participle that says
     # how much or what happened there ("fewer efflux pumps from the RND family", "increased mortality")
     while left and left[0].tag_ in _STATE_TAGS:
@@ -320,50 +338,14 @@ def _specified_name(head: Token, lex: ReferenceLexicon) -> tuple[int, int] | Non
                 and not any(t.pos_ in ("VERB", "AUX") for t in span)
                 and _complement_names(objects[0], lex)
             ):
-                return _balanced(doc, start, span[-1].i + 1)
+                return balanced(doc, start, span[-1].i + 1)
     return None
 
 
 def _complement_names(noun: Token, lex: ReferenceLexicon) -> bool:
     """A complement's noun says which: it is a name, has one, or is a noun that does not refer back."""
-    return any(_says_which(t) for t in noun.subtree)
+    return any(says_which(t) for t in noun.subtree)
 
 
 def _refers_back(noun: Token, lex: ReferenceLexicon) -> bool:
     return any(c.dep_ in ("det", "predet", "amod") and c.lower_ in lex.determiners for c in noun.children)
-
-
-def _says_which(token: Token) -> bool:
-    """A name or symbol, by its spelling ("SCN5A", "R123W", "KATP", "hERG")."""
-    return bool(_NAME_LIKE.match(token.text)) and any(ch.isalpha() for ch in token.text)
-
-
-def _word_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The character span of tokens ``start:end``, widened to whole words ("Kir6.2-S118L", not "S118L";
-    not a bracket or comma written against it)."""
-    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in _OPENING:
-        start -= 1
-    while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text not in _CLOSING:
-        end += 1
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-_OPENING = frozenset('([{,;:/"')
-_CLOSING = frozenset(')]},;:.!?/"')
-
-
-def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The whole words of tokens ``start:end``, or None when a bracket in them is not closed there."""
-    first, last = _word_span(doc, start, end)
-    text = doc.text[first:last]
-    if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
-        return None
-    return first, last
-
-
-def _plural(noun: Token) -> bool:
-    return noun.tag_ in ("NNS", "NNPS")
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()

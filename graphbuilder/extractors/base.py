@@ -147,13 +147,16 @@ def read_candidates(
     prefilter: CandidateFilter | None,
     sentences: Sequence[str],
     on_batch: BatchProgress | None = None,
+    *,
+    keep_references: bool = False,
 ) -> CandidateReading:
     """Claims per sentence, in order, reading only the sentences ``prefilter`` flags as candidates,
     and keeping only the claims that pass ``graphbuilder.verification`` (whatever the extractor).
     ``on_batch`` hears how many of the candidates are answered, from an extractor that reports it.
 
     Every extraction path (the workspace pipeline, ``extract --input``, ``eval``) comes through here,
-    so that no extractor's claim reaches a store or a score unverified.
+    so that no extractor's claim reaches a store or a score unverified. ``keep_references``: the rules
+    extractor's claims with a pronoun argument too, for a reader that resolves it in the paper.
     """
     from causemap.graphbuilder.verification import verify_sentences
 
@@ -162,11 +165,14 @@ def read_candidates(
     if not sent:
         return reading
     texts = [sentences[i] for i in sent]
+    from causemap.graphbuilder.extractors.rules import RulesExtractor
+
     if isinstance(extractor, OutcomeExtractor):
         outcome = extractor.extract_outcome(texts, on_batch)
+    elif keep_references and isinstance(extractor, RulesExtractor):
+        outcome = ExtractOutcome(relations=extractor.extract(texts, keep_references=True))
     else:
         outcome = ExtractOutcome(relations=extractor.extract(texts))
-    from causemap.graphbuilder.extractors.rules import RulesExtractor
 
     # The rules extractor read its claims from the very parse verification uses: only the refusals
     # of quoted, hypothetical and instructional text apply to it (see verify_sentences).

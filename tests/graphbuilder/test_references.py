@@ -10,6 +10,8 @@ from causemap.graphbuilder.assemble import build_knowledge_graph
 from causemap.graphbuilder.exporters import export_graph
 from causemap.graphbuilder.extract_pipeline import SentenceRef, extract_workspace, is_verbatim
 from causemap.graphbuilder.extractors import make_extractor
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+from causemap.graphbuilder.pronouns import resolve_pronouns
 from causemap.graphbuilder.references import resolve_references
 from causemap.ingest.pipeline import ingest_paths
 from causemap.models import Claim
@@ -264,3 +266,171 @@ def test_the_export_carries_the_stating_sentence_and_where_the_name_was_written(
     labels = {v["id"]: v["label"] for v in document["nodes"]}
     edge = next(e for e in document["edges"] if e["evidence"][0]["claim_id"] == claims[0].id)
     assert "s118l" in labels[edge["source"]].lower()
+
+
+# Pronoun arguments ("It reduced Y"): graphbuilder.pronouns
+
+
+def _pronoun_claims(sentences: list[str], pronoun: str, effect: str, **paper: object) -> list[Claim]:
+    """The claims of the last sentence after pronoun resolution, each checked to stay verbatim."""
+    page, refs = _paper(sentences, **paper)  # type: ignore[arg-type]
+    claims = resolve_pronouns(refs, [_claim(refs[-1], pronoun, effect)])
+    for claim in claims:
+        assert is_verbatim(claim, page)
+        assert claim.sentence == refs[-1].text and claim.effect == effect
+    return claims
+
+
+@pytest.mark.parametrize(
+    ("sentences", "pronoun", "names"),
+    [
+        # the subject of the sentence before, of the same number
+        (
+            ["Metformin lowered fasting glucose in obese adults.", "It reduced body weight."],
+            "It",
+            ["Metformin"],
+        ),
+        # through a clause of reporting
+        (["We found that SIRT1 is expressed in the liver.", "It reduced body weight."], "It", ["SIRT1"]),
+        # the thing named in the complement of the subject's noun
+        (
+            ["Overexpression of SIRT1 was achieved by transfection.", "It reduced body weight."],
+            "It",
+            ["Overexpression of SIRT1"],
+        ),
+        # a coordination: one claim per member
+        (
+            ["Aspirin and clopidogrel were given to the rats.", "They reduced body weight."],
+            "They",
+            ["Aspirin", "clopidogrel"],
+        ),
+        # a pronoun before it passes the search on to its own antecedent
+        (
+            ["Metformin lowered fasting glucose.", "It reduced hepatic fat.", "It also reduced body weight."],
+            "It",
+            ["Metformin"],
+        ),
+    ],
+)
+def test_a_pronoun_takes_the_name_of_its_antecedent(sentences, pronoun, names):
+    claims = _pronoun_claims(sentences, pronoun, "body weight")
+    assert [c.cause for c in claims] == names
+    assert all(c.cause_end <= c.sentence_start for c in claims)  # where the paper named it
+
+
+def test_a_pronoun_may_take_back_the_subject_of_an_earlier_clause_of_its_sentence():
+    page, refs = _paper(["Statins lowered cholesterol and they reduced mortality."])
+    (claim,) = resolve_pronouns(refs, [_claim(refs[0], "they", "mortality")])
+    assert claim.cause == "Statins" and claim.cause_start == refs[0].start and is_verbatim(claim, page)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # number does not agree
+        ["Aspirin and clopidogrel were given to the rats.", "It reduced body weight."],
+        ["Metformin lowered fasting glucose.", "They reduced body weight."],
+        # who was studied, the writers, and a description that names nothing itself
+        ["Patients received metformin for a year.", "They reduced body weight."],
+        ["We gave metformin to the rats.", "It reduced body weight."],
+        ["The drug was given to obese mice.", "It reduced body weight."],
+        # a rival of the same number between: a name, or the subject of another clause
+        ["Metformin activates the LKB1 kinase.", "It reduced body weight."],
+        ["Metformin was given while insulin was withheld.", "It reduced body weight."],
+        # no sentence before in the same section
+        ["It reduced body weight."],
+    ],
+)
+def test_a_pronoun_without_one_clear_antecedent_gives_no_claim(sentences):
+    assert _pronoun_claims(sentences, "It" if "It" in sentences[-1] else "They", "body weight") == []
+
+
+def test_a_pronoun_in_another_section_or_page_is_not_resolved():
+    sentences = ["Metformin lowered fasting glucose.", "It reduced body weight."]
+    assert _pronoun_claims(sentences, "It", "body weight", sections=["intro", "results"]) == []
+    page, refs = _paper(sentences[:1])
+    _, later = _paper(sentences[1:], page=2)
+    assert resolve_pronouns([*refs, *later], [_claim(later[0], "It", "body weight")]) == []
+
+
+def test_a_claim_between_two_pronouns_or_of_a_thing_about_itself_is_dropped():
+    _, refs = _paper(["Metformin lowered fasting glucose.", "It reduced them."])
+    assert resolve_pronouns(refs, [_claim(refs[1], "It", "them")]) == []
+    _, refs = _paper(["Metformin lowered fasting glucose.", "It raised Metformin clearance."])
+    claim = _claim(refs[1], "It", "Metformin")
+    assert resolve_pronouns(refs, [claim]) == []
+
+
+def test_the_extractor_gives_a_pronoun_argument_only_to_a_reader_that_resolves_it():
+    extractor = RulesExtractor()
+    sentence = "It reduced hepatic glucose output."
+    assert extractor.extract([sentence]) == [[]]
+    (kept,) = extractor.extract([sentence], keep_references=True)
+    assert [(r.cause.text, r.effect.text) for r in kept] == [("It", "hepatic glucose output")]
+
+
+@pytest.mark.parametrize(
+    ("text", "causes"),
+    [
+        (
+            "Metformin lowered fasting glucose in obese adults. It also reduced hepatic glucose output.",
+            {"Metformin"},
+        ),
+        ("The drug was given to obese mice. It also reduced hepatic glucose output.", set()),
+    ],
+)
+def test_extraction_stores_a_pronoun_claim_under_its_antecedent_or_not_at_all(tmp_path, text, causes):
+    stating = "It also reduced hepatic glucose output."
+    path = tmp_path / "abstracts.jsonl"
+    path.write_text(json.dumps({"id": "m", "title": "Metformin and the liver", "text": text}) + "\n")
+    with Workspace.open(tmp_path / "ws") as ws:
+        ingest_paths(ws, [path], progress=False)
+        extract_workspace(ws, *make_extractor("rules", ws.settings.extract, ws.store), progress=False)
+        claims = [c for c in ws.store.claims() if c.sentence == stating]
+        assert {c.cause for c in claims} == causes
+        for claim in claims:
+            assert is_verbatim(claim, ws.store.page_text(claim.paper_id, claim.page))
+
+
+# A class word standing for a list named before ("A, B and C ... these drugs")
+
+
+@pytest.mark.parametrize(
+    ("first", "anaphor", "names"),
+    [
+        (
+            "We gave aspirin, ibuprofen and naproxen to the rats.",
+            "These drugs",
+            ["aspirin", "ibuprofen", "naproxen"],
+        ),
+        # a counting quantifier the extractor leaves out of the argument, and a count that agrees
+        ("Variants of BRCA1 and BRCA2 were sequenced.", "genes", ["BRCA1", "BRCA2"]),
+        ("We gave aspirin and naproxen to the rats.", "These two drugs", ["aspirin", "naproxen"]),
+    ],
+)
+def test_a_plural_class_word_stands_for_each_member_of_a_list_named_before(first, anaphor, names):
+    last = f"{'Both genes' if anaphor == 'genes' else anaphor} reduced gastric blood flow."
+    page, refs = _paper([first, last])
+    claims = resolve_references(refs, [_claim(refs[-1], anaphor, "gastric blood flow")])
+    assert [c.cause for c in claims] == names
+    for claim in claims:
+        assert is_verbatim(claim, page) and claim.sentence == last and claim.cause_end <= claim.sentence_start
+
+
+@pytest.mark.parametrize(
+    ("first", "anaphor"),
+    [
+        # as many members as the description counts
+        ("We gave aspirin, ibuprofen and naproxen to the rats.", "These two drugs"),
+        # who was studied stands for no list
+        ("Aspirin and naproxen were given to the rats.", "These patients"),
+        # the nearest list names no things
+        ("We gave aspirin and naproxen to the men and women.", "These drugs"),
+        # a mention of the head itself that says nothing stops the search
+        ("We gave aspirin and naproxen with two other drugs.", "These drugs"),
+    ],
+)
+def test_a_class_word_without_a_list_it_can_stand_for_stays_as_written(first, anaphor):
+    _, refs = _paper([first, f"{anaphor} reduced gastric blood flow."])
+    claim = _claim(refs[-1], anaphor, "gastric blood flow")
+    assert resolve_references(refs, [claim]) == [claim]
