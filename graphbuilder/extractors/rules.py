@@ -377,9 +377,15 @@ class RulesExtractor:
         if not items:
             return [(tokens, argument.head, argument.direction)]
         out = []
+        # a conjunct the parse found, read with its list's frame ("inhibition of A" of "inhibition
+        # of A, B or C"), would carry the frame's sign twice: in its words and as the list's
+        conjuncts = {t.i for t in argument.head.conjuncts}
         for item in items:
             if is_population(item.head, self.lexicon):
                 continue  # "the elderly and people with X": who, not what
+            edge = item.head.left_edge.i
+            if item.head.i in conjuncts and item.start < edge and doc[edge - 1].pos_ == "ADP":
+                continue
             item_tokens = self._checked(list(doc[item.start : item.end]), item.head)
             if item_tokens is not None:
                 out.append((item_tokens, item.head, argument.direction or item.direction))

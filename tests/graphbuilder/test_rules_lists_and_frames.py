@@ -397,3 +397,10 @@ def test_what_a_time_clause_dates_is_the_subject_not_the_event_it_dates_by(
     found = claims(extractor, sentence)
     assert found.get((cause, effect)) == ("causal", "-"), found
     assert (dated_by, effect) not in found, found
+
+
+def test_a_framed_list_gives_each_item_the_frames_sign_once(extractor):
+    # "Inhibition of A, B or C blocks Y": A, B and C each promote Y; the first item is read bare like
+    # the others, not also with the frame's words and the frame's sign a second time
+    found = claims(extractor, "Inhibition of caspases, RIP1, or RIP3 blocks cell death.")
+    assert found == {(name, "cell death"): ("causal", "+") for name in ("caspases", "RIP1", "RIP3")}

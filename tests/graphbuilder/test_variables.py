@@ -75,6 +75,7 @@ from causemap.graphbuilder.variables import (
         ("mortality within the cohort", "mortality", False),
         # a change's size goes with the change; a size that is part of a name stays
         ("a small reduction in serum ferritin", "serum ferritin", True),
+        ("complete loss of dystrophin", "dystrophin", True),
         ("a statistically non-significant increase in pain", "pain", False),
         ("small cell lung cancer", "small cell lung cancer", False),
         ("minimal residual disease", "minimal residual disease", False),
