@@ -68,6 +68,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     opens_own_verb_phrase,
     participle_cue,
 )
+from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
     denied_conjunct,
@@ -399,6 +400,7 @@ class RulesExtractor:
         if bounds is None:
             return None
         start, end = bounds[0], _dangling_complement_end(head, bounds[1], blocked)
+        end = verb_held_complement_end(head, end, blocked)  # "susceptibility to X" read with the verb
         return self._checked(list(head.doc[start:end]), head)
 
     def _checked(self, tokens: list[Token], head: Token) -> list[Token] | None:

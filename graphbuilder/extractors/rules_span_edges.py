@@ -142,3 +142,52 @@ def merged_subject_start(head: Token, start: int, blocked: set[int]) -> int:
         ):
             return sibling.left_edge.i
     return start
+
+
+# Nouns whose complement is introduced by "to" ("exposure to X", "susceptibility to infection").
+# The small parser reads the "to" as an infinitive marker when X is a word it does not know, and
+# right after the object of a verb it often hangs the phrase on the verb (as in "increase X to 50%").
+TO_COMPLEMENT_NOUNS = frozenset(
+    {
+        "exposure",
+        "response",
+        "resistance",
+        "sensitivity",
+        "susceptibility",
+        "adherence",
+        "addition",
+        "binding",
+        "insensitivity",
+        "hypersensitivity",
+        "predisposition",
+        "vulnerability",
+        "tolerance",
+        "responsiveness",
+        "reactivity",
+        "refractoriness",
+        "addiction",
+        "allergy",
+        "sensitization",
+        "sensitisation",
+    }
+)
+
+
+def verb_held_complement_end(head: Token, end: int, blocked: set[int]) -> int:
+    """Where an object ends whose "to" phrase the parser hung on the verb: "X increases
+    susceptibility to infection" is X -> susceptibility to infection, not a bare "susceptibility".
+    ``end`` is exclusive; an amount ("to 50%") is no complement."""
+    doc = head.doc
+    if (
+        head.lemma_.lower() not in TO_COMPLEMENT_NOUNS
+        or end >= len(doc)
+        or head.dep_ not in ("dobj", "attr", "pobj")
+    ):
+        return end
+    to = doc[end]
+    if to.lower_ != "to" or to.dep_ != "prep" or to.head.i != head.head.i:
+        return end
+    words = list(to.subtree)
+    if any(t.i in blocked for t in words) or any(t.like_num or t.text == "%" for t in words):
+        return end
+    return words[-1].i + 1

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_span_edges import (
+    TO_COMPLEMENT_NOUNS,
     flat_compound_start,
     merged_subject_start,
     misattached_modifiers_start,
@@ -206,20 +207,6 @@ def _trim(doc, start: int, end: int, head_i: int) -> tuple[int, int]:
 
 
 FRAGMENT_DEPS = frozenset({"conj", "dep", "nmod", "compound", "appos"})
-# Nouns whose complement is introduced by "to" ("exposure to X"); the small parser reads the
-# "to" as an infinitive marker when X is a word it does not know.
-TO_COMPLEMENT_NOUNS = frozenset(
-    {
-        "exposure",
-        "response",
-        "resistance",
-        "sensitivity",
-        "susceptibility",
-        "adherence",
-        "addition",
-        "binding",
-    }
-)
 MANNER_NOUNS = frozenset({"manner", "fashion", "way"})
 
 
@@ -285,7 +272,12 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
             if child.i in blocked:
                 continue
             if _is_misread_complement(tok, child):
-                kept.update((child.i - 1, child.i))  # "exposure to X" read as an infinitive "to X"
+                # "exposure to X" read as an infinitive "to X"; "susceptibility to rheumatoid
+                # arthritis" with "rheumatoid" the verb and "arthritis" its object
+                kept.update((child.i - 1, child.i))
+                kept.update(
+                    t.i for c in child.children if c.dep_ == "dobj" for t in c.subtree if t.i not in blocked
+                )
                 continue
             if child.dep_ in ("conj", "appos") and child.i > tok.i and _glued(child):
                 kept.add(child.left_edge.i - 1)  # "Ca2+ activity", "Pre-treatment": one name

@@ -99,3 +99,23 @@ def test_processes_sharing_a_complement_are_still_split(extractor):
         e for _, e in _pairs(extractor, "Cortisol promotes invasion and survival of breast cancer cells.")
     }
     assert len(effects) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        # the parser hangs the "to" phrase on the verb ("increase X to 50%"); it completes the noun
+        ("Obesity increases susceptibility to infection.", "susceptibility to infection"),
+        (
+            "Mutant KRAS increased resistance to cetuximab in colorectal cancer cells.",
+            "resistance to cetuximab",
+        ),
+        # "to" read as an infinitive marker and the disease's adjective as its verb
+        (
+            "A common variant in the promoter is associated with susceptibility to rheumatoid arthritis.",
+            "susceptibility to rheumatoid arthritis",
+        ),
+    ],
+)
+def test_a_to_complement_completes_its_noun(extractor, sentence, effect):
+    assert effect in {e for _, e in _pairs(extractor, sentence)}
