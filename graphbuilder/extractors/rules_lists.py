@@ -198,7 +198,25 @@ def _share_heads(doc: Doc, segments: list[tuple[int, int]]) -> list[tuple[int, i
     return None if pending is not None else out
 
 
-def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int]) -> bool:
+def _bare_common_modifier(doc: Doc, item: tuple[int, int], head: Token, shared: Token, kinds) -> bool:
+    """ "learning and memory deficits", "lung and bladder cancer": the first item is a common noun
+    alone that modifies the last item's head; read apart, "learning" or "lung" would name no deficit
+    or cancer (the opposite, even). Before a kind noun ("HNF4A and HNF1A mutations") or an exposure
+    ("lithium and valproate treatment"), each modifier names its own variable and the list splits."""
+    text = head.text
+    return (
+        item[1] - item[0] == 1
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("nmod", "compound")
+        and head.head.i == shared.i
+        and text.isalpha()
+        and text[1:].islower()
+        and shared.lemma_.lower() not in kinds
+        and shared.lower_ not in kinds
+    )
+
+
+def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int], kinds=frozenset()) -> bool:
     """ "relative water and chlorophyll content": the parse makes the first item's head a modifier of
     the last item's head ("water ... content"), and an adjective opens the first item, so whether it
     modifies "water" or the shared "content" is not written; read apart, "relative water" would be a
@@ -211,6 +229,8 @@ def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int]) 
         return False
     start, end = item
     head = _head_of(doc, start, end)
+    if _bare_common_modifier(doc, item, head, shared, kinds):
+        return True
     return (
         _opens_with_adjective(doc, start, head)
         and not _opens_with_adjective(doc, last[0], shared)  # "severe A and acute B": two phrases
@@ -265,7 +285,9 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
         return None
     if any(t.lower_ in JOINING_HEADS for t in doc[first_start:name_start]):
         return None
-    if _ambiguous_modifier(doc, (name_start, first_end), segments[-1]):
+    # "HNF4A and HNF1A mutations", "lithium and valproate treatment": each modifier its own variable
+    named_apart = lexicon.kind_nouns | lexicon.exposure_heads
+    if _ambiguous_modifier(doc, (name_start, first_end), segments[-1], named_apart):
         return None
     if not _is_item(doc, name_start, first_end, last=False):
         return None

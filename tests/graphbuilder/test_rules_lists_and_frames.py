@@ -349,6 +349,25 @@ def test_coordinated_premodifiers_give_no_bare_modifier(extractor, sentence, eff
     assert not found & {"acute", "relative protein"}, found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "joint", "bare"),
+    [
+        # a common noun alone before the shared head names no deficit of its own
+        ("Ketamine caused learning and memory deficits in rats.", "learning and memory deficits", "learning"),
+        ("Toxin B was associated with heart and kidney failure.", "heart and kidney failure", "heart"),
+    ],
+)
+def test_a_bare_common_noun_premodifier_keeps_the_coordination_one_name(extractor, sentence, joint, bare):
+    found = {effect for _, effect in claims(extractor, sentence)}
+    assert joint in found and bare not in found, found
+
+
+def test_names_before_an_exposure_noun_still_split(extractor):
+    sentence = "Smoking and alcohol use increase the risk of oral cancer."
+    found = {cause for cause, _ in claims(extractor, sentence)}
+    assert {"Smoking", "alcohol use"} <= found, found
+
+
 def test_two_items_that_each_open_with_an_adjective_stay_two(extractor):
     found = {
         e
