@@ -92,6 +92,8 @@ def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
     subject, inherited = subject_of(token)
     if subject is not None and (named := _before_a_time_clause(token, subject)) is not None:
         return named, True
+    if subject is not None and (event := _event_of_a_population(token, subject, lexicon)) is not None:
+        return event, True
     if subject is not None and subject.lemma_.lower() in lexicon.light_heads:
         actor, _ = copular_subject(subject)
         if actor is not None:
@@ -101,6 +103,19 @@ def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
     ):
         return noun_before(token), True
     return subject, inherited
+
+
+def _event_of_a_population(verb: Token, subject: Token, lexicon: CueLexicon) -> Token | None:
+    """'Patients developed anaemia, resulting from blood loss': a participle clause whose main
+    clause is about who was studied continues what happened to them, its object (anaemia), not
+    them."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or subject.head.i != head.i:
+        return None
+    if not population_word(subject, lexicon):
+        return None
+    objects = _direct_objects(head)
+    return objects[0] if objects else None
 
 
 def _before_a_time_clause(verb: Token, subject: Token) -> Token | None:

@@ -212,3 +212,23 @@ def test_between_a_list_and_its_last_item_relates_each_item_to_the_last_only(
 def test_a_role_in_a_signed_gerund_relates_the_cause_to_its_object(extractor, sentence, expected):
     found = [(c.cause.text, c.effect.text, c.polarity) for c in extractor.extract([sentence])[0]]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a participle clause after a clause about who was studied continues its object's story
+        (
+            "Patients developed severe anaemia, resulting from chronic blood loss.",
+            ("chronic blood loss", "severe anaemia"),
+        ),
+        ("Mice developed obesity, leading to insulin resistance.", ("obesity", "insulin resistance")),
+        # ... and after a clause about a thing, the subject's
+        (
+            "The mutation abolished kinase activity, resulting in impaired signalling.",
+            ("The mutation", "impaired signalling"),
+        ),
+    ],
+)
+def test_the_subject_of_a_participle_clause_after_a_clause_about_a_population(extractor, sentence, expected):
+    assert expected in {(c.cause.text, c.effect.text) for c in extractor.extract([sentence])[0]}
