@@ -18,8 +18,11 @@ reading competes:
 - it names a thing: a noun or name, not a pronoun, not who was studied or a study artefact ("patients",
   "this study", "the data"), not a shell noun ("this effect"), and not itself a description that refers
   back ("the drug"), unless a name is written in it ("the SCN5A gene");
-- no other noun of the same number stands between it and the pronoun as the subject of a clause, or as
-  a name, which the pronoun could as well take back: then the reading is ambiguous and refused.
+- no other noun of the same number stands between it and the pronoun as the subject of a clause, which
+  the pronoun could as well take back: then the reading is ambiguous and refused;
+- "this" standing alone takes back the event the clause before states (Webber 1988, discourse
+  deixis), which its subject did only in the active voice: after a passive clause ("X was reduced by
+  Y. This ...") it is not resolved.
 
 The claim's quote stays the sentence that states the relation; its argument points at the antecedent's
 words, where the paper wrote them (``Evidence.named_at`` in the exports). Pure: sentences and claims
@@ -41,7 +44,6 @@ from causemap.graphbuilder.antecedents import (
     named_members,
     paper_reader,
     plural,
-    says_which,
 )
 from causemap.models import Claim
 
@@ -52,7 +54,6 @@ REFERRING_PRONOUNS: dict[str, bool] = {"it": False, "this": False, "they": True,
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _REPORTING = frozenset({"ccomp"})
-_NAMING_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def is_referring_pronoun(argument: str) -> bool:
@@ -143,6 +144,9 @@ def _antecedent_of(
         between = after + list(doc[: pronoun.i])
     if any(_rival(t, wanted) for t in between):
         return None  # another noun of its number the pronoun could as well take back
+    if pronoun.lower_ == "this" and candidate.dep_ == "nsubjpass":
+        # "this" alone takes back the event ("X was reduced by Y. This ..."): its agent is no subject
+        return None
     if candidate.lower_ in REFERRING_PRONOUNS:  # "X ... It reduced A. It also ...": the same antecedent
         if REFERRING_PRONOUNS[candidate.lower_] != wanted or depth <= 1:
             return None
@@ -176,12 +180,9 @@ def _main_subject(doc: Doc, lex: ReferenceLexicon) -> Token | None:
 
 
 def _rival(token: Token, wanted_plural: bool) -> bool:
-    """A noun the pronoun could as well take back: the subject of a clause, or a name ("the LKB1
-    kinase"), of its number."""
-    if token.pos_ not in _NOUNS or token.dep_ in ("compound", "conj"):
+    """A noun the pronoun could as well take back: the subject of another clause, of its number. (A
+    noun in an object or a complement ranks below the subject as the antecedent of a pronoun subject,
+    Grosz, Joshi and Weinstein 1995, and does not compete with it.)"""
+    if token.pos_ not in _NOUNS or token.dep_ not in _SUBJECTS:
         return False
-    number = plural(token) or any(c.dep_ == "conj" for c in token.children)
-    if number != wanted_plural:
-        return False
-    named = says_which(token) or any(says_which(c) for c in token.lefts if c.dep_ in _NAMING_MODIFIERS)
-    return token.dep_ in _SUBJECTS or named
+    return (plural(token) or any(c.dep_ == "conj" for c in token.children)) == wanted_plural
