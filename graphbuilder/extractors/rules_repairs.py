@@ -111,13 +111,14 @@ def verbless_arguments(
     ``misread_noun`` the cue may be a present-tense verb tagged as a plural noun ("p53 promotes
     instability" read as one noun phrase).
     """
-    head = token.head
+    head = (misread_noun and _object_of_misread_verb(token)) or token.head
     tags = ("VBD", "VBN", "NNS") if misread_noun else ("VBD", "VBN")
     gerund = _opening_gerund(token)
     # "Running reduced blood pressure" with "reduced" tagged an adjective: after an opening gerund
     # a participle in -ed is the verb
     misread_adjective = token.tag_ == "JJ" and token.lower_.endswith("ed") and gerund is not None
-    if (token.tag_ not in tags and not misread_adjective) or head.pos_ not in NOUN_POS or head.i <= token.i:
+    nominal = head.pos_ in NOUN_POS or (misread_noun and head.tag_ == "VBG" and head.dep_ == "ROOT")
+    if (token.tag_ not in tags and not misread_adjective) or not nominal or head.i <= token.i:
         return None
     sent = token.sent
     # a gerund read as the sentence's root has no verb of its own: the cue after it is the main
@@ -131,6 +132,16 @@ def verbless_arguments(
         return None
     subject = _subject_before(token)
     return (subject, head) if subject is not None else None
+
+
+def _object_of_misread_verb(token: Token) -> Token | None:
+    """'Metformin suppresses toll-like receptor 4 signaling' with "suppresses" tagged a plural noun
+    yet parsed as the root with an object: that object ("TLR4 signaling" read with "signaling" as
+    the root is the gerund, see verbless_arguments)."""
+    if token.tag_ != "NNS" or token.dep_ != "ROOT":
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.i > token.i]
+    return objects[0] if objects else None
 
 
 def _subject_before(token: Token) -> Token | None:

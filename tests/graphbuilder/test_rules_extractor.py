@@ -533,6 +533,21 @@ def test_a_prepositional_cue_verb_read_as_a_noun_is_the_verb(extractor, sentence
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # a present-tense cue verb tagged a plural noun, parsed as the root with an object, or as
+        # the subject of a gerund read as the root
+        "Metformin suppresses toll-like receptor 4 signaling.",
+        "Metformin suppresses TLR4 signaling.",
+    ],
+)
+def test_a_misread_present_verb_with_its_object_is_the_verb(extractor, sentence):
+    claims = claims_of(extractor, sentence)
+    assert [(c.cause.text, c.polarity) for c in claims] == [("Metformin", "-")]
+    assert claims[0].effect.text.endswith("signaling")
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # an opening gerund tagged as the root, with the cue verb as its object's adjective
