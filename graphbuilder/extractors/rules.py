@@ -76,6 +76,7 @@ from causemap.graphbuilder.extractors.rules_spans import (
     examples,
     split_coordination,
 )
+from causemap.graphbuilder.extractors.rules_variants import restates_variant
 from causemap.graphbuilder.extractors.source_digest import source_digest
 from causemap.graphbuilder.pronouns import is_referring_pronoun
 
@@ -224,6 +225,8 @@ class RulesExtractor:
             for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
                 if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
+                if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
+                    continue  # "c.310G>T results in a stop codon": one variant in two notations
                 denied = negated or cause_arg.denied or effect_arg.denied
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
                 denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)

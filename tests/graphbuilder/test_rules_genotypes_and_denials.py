@@ -157,3 +157,22 @@ def test_a_denial_of_evidence_ends_with_its_clause(extractor):
 def test_a_correlative_is_no_part_of_the_first_member(extractor):
     found = readings(extractor, "Neither caffeine nor nicotine was associated with tremor.")
     assert {cause for cause, *_ in found} == {"caffeine", "nicotine"}, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the protein-level change is the same variant read through the genetic code, no effect of it
+        "The c.418G>A mutation results in a substitution of lysine for glutamic acid at codon 140.",
+        "A C-to-T transition results in a change from arginine to cysteine.",
+    ],
+)
+def test_a_variant_restated_at_the_protein_level_gives_no_claim(extractor, sentence):
+    assert readings(extractor, sentence) == []
+
+
+def test_what_a_variant_does_stays_a_claim(extractor):
+    found = readings(
+        extractor, "The G1681A mutation led to an Ala467Thr substitution and caused ophthalmoplegia."
+    )
+    assert [(c, e) for c, e, _, _ in found] == [("The G1681A mutation", "ophthalmoplegia")]

@@ -1,0 +1,47 @@
+"""A variant and what it is at the protein level: no claim.
+
+Genetics papers write one variant in two notations, linked by a verb of consequence: "c.310G>T
+results in a change from glutamic acid to a stop codon", "the G1681A mutation led to an Ala467Thr
+substitution", "a C-to-G transition causing a substitution of alanine for proline". The amino-acid
+substitution, the frameshift or the premature stop codon is the same event as the nucleotide change,
+read through the genetic code, not a second variable it brings about. (What the changed protein then
+does, "the mutation impairs splicing" or "causes deafness", is a claim and stays one.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+# Heads of a protein-level description of a variant.
+PROTEIN_CHANGE_HEADS = frozenset({"substitution", "replacement", "frameshift", "frame-shift"})
+STOP_MODIFIERS = frozenset({"stop", "termination", "nonsense"})
+# Nucleotide changes besides the lexicon's variant nouns.
+NUCLEOTIDE_CHANGE_NOUNS = frozenset({"transition", "transversion", "change", "alteration"})
+# A variant written in notation: "c.310G>T", "g.3455_3460del", "G1681A", "R124C", "1359 G/A".
+VARIANT_CODE = re.compile(r"^(?:[cgp]\.\S+|\S*\d\S*(?:>|del|ins|dup)\S*|[ACGT]\d+[ACGT]|[A-Z]\d+[A-Z*X])$")
+
+
+def _protein_change(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma in PROTEIN_CHANGE_HEADS or head.lower_ in PROTEIN_CHANGE_HEADS:
+        return True
+    if lemma == "codon":  # "a premature stop codon"
+        return any(c.lower_ in STOP_MODIFIERS for c in head.children if c.i < head.i)
+    if lemma == "change":  # "a change from glutamic acid to a stop codon" ("to" may hang elsewhere)
+        preps = {c.lower_ for c in head.children if c.dep_ == "prep"}
+        return "from" in preps
+    return False
+
+
+def _variant(head: Token, variant_nouns: frozenset[str]) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma in variant_nouns or lemma in NUCLEOTIDE_CHANGE_NOUNS:
+        return True
+    return any(VARIANT_CODE.match(t.text) for t in head.subtree if t.i <= head.i or t.dep_ == "appos")
+
+
+def restates_variant(cause: Token, effect: Token, variant_nouns: frozenset[str]) -> bool:
+    """Whether the claim only says what a variant (``cause``) is at the protein level (``effect``)."""
+    return _protein_change(effect) and _variant(cause, variant_nouns)
