@@ -302,10 +302,10 @@ def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:
         return token.dep_ not in ("aux", "auxpass", "conj") and not any(
             c.dep_ in (*SUBJECT_OR_EXPLETIVE, "aux", "auxpass") or c.lower_ == "to" for c in children
         )
+    if token.lower_ in lexicon.verb_only_directives and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # (also one tagged an adjective: "..., insert/JJ X causes Y")
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.lower_ in lexicon.verb_only_directives:
-        return True
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children):
         return False
     if any(c.dep_ == "advmod" and c.pos_ == "ADV" and c.i < token.i for c in children):
