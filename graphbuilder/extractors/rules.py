@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
@@ -23,26 +22,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
-from causemap.graphbuilder.extractors.rules_appositions import apposed_names
+from causemap.graphbuilder.extractors.rules_argument_heads import Argument, argument_heads
 from causemap.graphbuilder.extractors.rules_arguments import (
-    compared_group,
-    complement_conjuncts,
-    complement_direction,
     is_population,
     is_sample,
-    named_argument,
     setting_children,
     setting_matches,
 )
 from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
-from causemap.graphbuilder.extractors.rules_genotypes import genotype_variable
 from causemap.graphbuilder.extractors.rules_lexicon import (
     CueLexicon,
     cue_word_index,
     load_lexicon,
 )
-from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, outside_frame, surface_list
+from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, surface_list
 from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
     mention,
@@ -64,17 +58,9 @@ from causemap.graphbuilder.extractors.rules_modality import (
 )
 from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predicated_null
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
-from causemap.graphbuilder.extractors.rules_repairs import (
-    opens_own_verb_phrase,
-    participle_cue,
-)
 from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
-    denied_conjunct,
-    example_markers,
-    examples,
-    split_coordination,
 )
 from causemap.graphbuilder.extractors.rules_variants import restates_variant
 from causemap.graphbuilder.extractors.source_digest import source_digest
@@ -221,8 +207,8 @@ class RulesExtractor:
         groups = match.rule == "comparison"
         # a cue verb read as a noun modifier ("reduced X enhanced Y" as one noun phrase)
         misparsed = match.rule == "verb" and match.cue.dep_ in ("amod", "compound", "nmod")
-        for cause_arg in self._arguments(match.causes, match.split_causes, groups):
-            for effect_arg in self._arguments(match.effects, own_verbs=match.rule == "verb"):
+        for cause_arg in argument_heads(match.causes, lexicon, match.split_causes, groups):
+            for effect_arg in argument_heads(match.effects, lexicon, own_verbs=match.rule == "verb"):
                 if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
@@ -273,88 +259,6 @@ class RulesExtractor:
                             negated=null,
                             confidence=self._confidence(match, cause, effect),
                         )
-
-    def _arguments(
-        self, heads: Iterable[Token], split: bool = True, groups: bool = False, own_verbs: bool = False
-    ) -> list[Argument]:
-        """Argument heads after splitting coordinations and lists of examples.
-
-        Each comes with the tokens its span must leave out ("such as ..." for the head
-        "measures" in "measures such as masks and distancing"). With ``own_verbs`` (the objects
-        of a cue verb), a conjunct that opens with a cue participle of its own ("X decreased A and
-        increased B") is that verb's object, not this one's.
-        """
-        out: list[Argument] = []
-        seen: set[int] = set()
-        for head in heads:
-            parts = split_coordination(head) if split else [head]
-            # "the cytokine IL-6", "the blockers A and B": the names in apposition are the variables
-            parts = [name for p in parts for name in (apposed_names(p, self.lexicon.kind_nouns) or [p])]
-            for index, part in enumerate(parts if split else parts[:1]):
-                if (
-                    own_verbs
-                    and index
-                    and (self._opens_with_cue_participle(part) or self._opens_with_verb(part))
-                ):
-                    # "X increased A, and reduced B and C", "X triggers A and inhibits B" (the verb
-                    # read as a noun): B and C are the second verb's
-                    break
-                denied = index > 0 and denied_conjunct(part)
-                if denied:
-                    # "X affects A, but not B": B is a null finding, written without its "not"
-                    out.append(Argument(part, frozenset(denied), denied=True))
-                    seen.add(part.i)
-                    continue
-                genotype = genotype_variable(part, self.lexicon, is_population(part, self.lexicon))
-                if genotype is not None:
-                    # "SOD1-deficient mice": SOD1, changed downward; its sign composes with the cue's
-                    name, change, left_out = genotype
-                    if name.i not in seen:
-                        seen.add(name.i)
-                        out.append(Argument(name, left_out, direction=change, genotype=True))
-                    continue
-                named = named_argument(part, self.lexicon)
-                if named is None and groups:
-                    # compared groups ("older adults were more likely to fall") are variables
-                    named = compared_group(part)
-                if named is None:
-                    continue  # who was studied ("patients", "male rats"), not a variable
-                if named is not part:
-                    part = named  # "patients with diabetes": diabetes
-                elif split and (listed := complement_conjuncts(part, self.lexicon)):
-                    # "the levels of A, B and C": one argument per variable measured; "reduced
-                    # levels of A and B": each goes down, written bare
-                    framed = complement_direction(part, listed[0], self.lexicon)
-                    for token in listed:
-                        if token.i not in seen:
-                            seen.add(token.i)
-                            own = token is not listed[0] and outside_frame(token, self.lexicon)
-                            out.append(Argument(token, direction=0 if own else framed))
-                    continue
-                markers = example_markers(part, self.lexicon.exemplifiers)
-                items = [Argument(part, frozenset(m.i for m in markers))]
-                for marker in markers:
-                    items.extend(Argument(example) for example in examples(marker))
-                for item in items:
-                    if item.head.i not in seen:
-                        seen.add(item.head.i)
-                        out.append(item)
-        return out
-
-    def _opens_with_verb(self, part: Token) -> bool:
-        """The conjunct opens with a cue participle ("and increased B") or is, or opens with, a
-        present-tense cue verb the tagger misread ("and inhibits B")."""
-        first = part.doc[part.left_edge.i]
-        if self._opens_with_cue_participle(part):
-            return True
-        return any(opens_own_verb_phrase(t, self.lexicon) for t in {part, first})
-
-    def _opens_with_cue_participle(self, part: Token) -> bool:
-        first = part.doc[part.left_edge.i]
-        if first.dep_ != "amod" or first.head.i != part.i or first.tag_ not in ("VBN", "VBD"):
-            return False
-        cue = participle_cue(first, self.lexicon)
-        return cue is not None and cue.polarity is not None
 
     def _readings(
         self,
@@ -435,18 +339,6 @@ class RulesExtractor:
         if match.inherited:
             score -= table["inherited_subject_penalty"]
         return round(min(1.0, max(0.0, score)), 3)
-
-
-@dataclass(frozen=True)
-class Argument:
-    """An argument head, the tokens its span must leave out, and the direction of the frame it was
-    taken from when it stands bare (-1 for A in "reduced levels of A and B")."""
-
-    head: Token
-    blocked: frozenset[int] = frozenset()
-    direction: int = 0
-    denied: bool = False  # "but not B"
-    genotype: bool = False  # "SOD1-deficient mice": the mention is the name, without its genotype
 
 
 def _treated_sample(cause: Token, effect: Token, lexicon: CueLexicon) -> bool:
