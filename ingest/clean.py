@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from causemap.ingest.page_flow import join_page_breaks, label_run_lines
 from causemap.ingest.sections import (
     is_heading_line,
     looks_like_reference_entry,
@@ -26,7 +27,7 @@ from causemap.ingest.sections import (
     split_inline_abstract,
 )
 
-CLEAN_VERSION = 1
+CLEAN_VERSION = 2
 
 _CHAR_MAP = {
     # Ligatures (Alphabetic Presentation Forms and friends).
@@ -303,17 +304,23 @@ def _subheading_flags(lines: Sequence[str], typical: float) -> list[bool]:
     return flags
 
 
-def assemble_paragraphs(lines: Sequence[str], vocabulary: Vocabulary = Vocabulary()) -> str:
-    """Join one page's lines into paragraphs separated by ``"\\n\\n"``."""
+def assemble_paragraphs(
+    lines: Sequence[str], vocabulary: Vocabulary = Vocabulary(), width: float | None = None
+) -> str:
+    """Join one page's lines into paragraphs separated by ``"\\n\\n"``; ``width`` is the document's
+    prose line length (the page's own when not given): a run of lines far shorter than it (a figure's
+    labels, a table's rows) is joined to nothing (``page_flow.label_run_lines``)."""
     prepared = _prepare_lines(lines)
     texts = [text for text, _ in prepared]
     typical = _typical_length(texts)
+    labels = label_run_lines(texts, width or typical)
     subheadings = _subheading_flags(texts, typical)
     paragraphs: list[str] = []
     # The paragraph being built, as pieces (joining a growing string line by line is quadratic: a
     # page of 50,000 one-word lines took minutes). Only its last few characters decide a join.
     current: list[str] = []
     for index, (line, forced) in enumerate(prepared):
+        forced = forced or index in labels or index - 1 in labels
         if not line.strip():
             if current:
                 paragraphs.append("".join(current))
@@ -378,7 +385,9 @@ def clean_pages(raw_pages: Sequence[str]) -> list[str]:
     running = find_running_lines(page_lines)
     page_lines = [strip_running_lines(lines, running) for lines in page_lines]
     vocabulary = build_vocabulary(page_lines)
-    return [assemble_paragraphs(lines, vocabulary) for lines in page_lines]
+    width = _typical_length([line for lines in page_lines for line in lines])
+    page_lines = join_page_breaks(page_lines, width)
+    return [assemble_paragraphs(lines, vocabulary, width) for lines in page_lines]
 
 
 def clean_text(raw: str) -> str:

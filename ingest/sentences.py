@@ -23,7 +23,7 @@ from causemap.ingest.sections import structured_abstract_labels
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _CANDIDATE = re.compile(r"[.?!]+[\"'”’)\]]*(?:\s+|$)(?=[\"“‘(\[]?[A-Z0-9\u0370-\u03ff]|$)")
-_CITATION_TAIL = re.compile(r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*\s+(?=[A-Z])")
+_CITATION_TAIL = re.compile(r"\d{1,3}(?:\s?[,–-]\s?\d{1,3})*(?:\s+(?=[A-Z])|\s*$)")
 _ENUMERATOR = re.compile(r"^[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXivx]{1,4}|[A-Za-z])[)\]]?$")
 _INITIAL_AHEAD = re.compile(r"[A-Z]\.")
 _NAME_CONTEXT = frozenset({"and", "by", "of", "with", "from", "to", "for", "per", "see"})
@@ -88,7 +88,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             end = punctuation_end
             tail = _CITATION_TAIL.match(text, match.end(), end_of_paragraph)
-            if tail and match.end() < end_of_paragraph:
+            if tail and tail.group().strip() and match.end() < end_of_paragraph:
                 end = match.end() + len(tail.group().rstrip())
             _add_span(text, start, end, spans)
             start = max(end, match.end())
