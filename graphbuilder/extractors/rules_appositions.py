@@ -57,6 +57,39 @@ def _statistic(tokens: list[Token]) -> bool:
     return any(t.text in STATISTIC_MARKS or "=" in t.text or t.lower_ in STATISTIC_WORDS for t in tokens)
 
 
+def _bare_noun_set_off(token: Token) -> bool:
+    """A noun phrase without a determiner set off by a comma after a kind noun names
+    the instance, written in lower case as drugs and compounds are ("a novel compound, maltolyl
+    p-coumarate, ..."); with a determiner it describes ("the drug, a potent inhibitor of X")."""
+    doc = token.doc
+    edge = token.left_edge.i
+    if (
+        token.pos_ not in ("NOUN", "PROPN")
+        or token.tag_ in ("NNS", "NNPS")
+        or not token.is_alpha
+        or edge == 0
+    ):
+        return False  # a plural common noun ("different secretion parameters") is no name
+    if doc[edge - 1].text != ",":
+        return False  # in brackets a lower-case word is an abbreviation or a gloss ("(indel)")
+    others = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in token.subtree if t.i not in others]
+    return not any(t.dep_ in ("det", "poss", "prep") or t.pos_ in ("DET", "PRON") for t in own)
+
+
+def _glued_to_a_modifier(appos: Token) -> bool:
+    """ "epithelial sodium channel (ENaC)-dependent retention": the bracket is glued by a hyphen to
+    the word after it, and the name is part of a modifier of something else."""
+    doc = appos.doc
+    end = appos.right_edge.i + 1
+    return (
+        end + 1 < len(doc)
+        and doc[end].text in (")", "]")
+        and not doc[end].whitespace_
+        and doc[end + 1].text == "-"
+    )
+
+
 def _own_words(name: Token) -> list[Token]:
     """The words of a name's phrase, without the names coordinated with it."""
     others = {t.i for c in name.children if c.dep_ == "conj" for t in c.subtree}
@@ -75,11 +108,13 @@ def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
         if child.dep_ != "appos" or child.i < head.i:
             continue
         words = [t for t in child.subtree if not t.is_punct]
-        if any(t.pos_ in ("VERB", "AUX") for t in words) or _statistic(words):
+        if any(t.pos_ in ("VERB", "AUX") for t in words) or _statistic(list(child.subtree)):
             continue  # "G45S, which changes a glycine": a clause, no name
-        if not _looks_like_name(child) or _spells_out(child):
+        if not (_looks_like_name(child) or _bare_noun_set_off(child)) or _spells_out(child):
             continue
-        names = [t for t in split_coordination(child) if _looks_like_name(t)]
+        if _glued_to_a_modifier(child):
+            continue
+        names = [t for t in split_coordination(child) if _looks_like_name(t) or _bare_noun_set_off(t)]
         if any(len(_own_words(n)) > MAX_NAME_TOKENS for n in names):
             continue  # "R123W, the variant most often found in ...": a description follows
         return names if names and names[0] is child else [child]

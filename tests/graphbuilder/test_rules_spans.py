@@ -45,6 +45,17 @@ def test_an_indefinite_apposition_describes_and_is_not_taken_for_the_name(extrac
     assert ("Metformin", "hepatic glucose output") in pairs
 
 
+def test_lower_case_names_set_off_after_a_kind_noun_are_the_arguments(extractor):
+    # drug names are written in lower case; without a determiner, the apposition names them
+    pairs = _pairs(extractor, "Two kinase inhibitors, imatinib and nilotinib, reduce leukemic cell growth.")
+    assert {("imatinib", "leukemic cell growth"), ("nilotinib", "leukemic cell growth")} == pairs
+
+
+def test_a_bracketed_name_glued_to_a_modifier_is_no_argument_of_its_own(extractor):
+    sentence = "Cisplatin leads to epithelial sodium channel (ENaC)-dependent volume retention."
+    assert not any(e.startswith("ENaC") for _, e in _pairs(extractor, sentence))
+
+
 def test_each_name_of_an_apposed_list_is_its_own_argument(extractor):
     pairs = _pairs(extractor, "The cytokines IL-6 and IL-8 promote inflammation.")
     assert {("IL-6", "inflammation"), ("IL-8", "inflammation")} <= pairs
