@@ -22,7 +22,8 @@ A claim takes its sentence's role, except a statement of use or indication ("X i
 treatment of Y", "patients treated with X for Y"): it says what X is given for, not what this paper
 found X to do, so it is background wherever it stands (:func:`claim_role`); and a claim read under a
 heading of a journal's summary box, which the text layer runs into the body ("What is already known on
-this topic": background; "What this study adds": finding), takes the heading's role (:func:`box_role`).
+this topic": background; "What this study adds": finding), takes the heading's role (:func:`box_role`),
+as does the sentence after such a heading set as a line of its own (:func:`box_heading`).
 
 The cues are data (``resources/rhetoric.json``, compiled by ``roles_rhetoric.py``); where a caption
 stands in a sentence is ``roles_captions.py``'s. Every extractor's claims get their role here (the
@@ -168,6 +169,17 @@ def box_role(sentence: str, position: int) -> ClaimRole | None:
     return last[1] if last else None
 
 
+def box_heading(text: str) -> ClaimRole | None:
+    """The role of a summary box's heading when ``text`` is that heading alone ("What is already known
+    on this topic"), set as a line of its own: the box's next sentence is read under it."""
+    stripped = text.strip().rstrip(".:")
+    for pattern, role in load_rhetoric().box_headings:
+        match = pattern.match(stripped)
+        if match is not None and match.end() == len(stripped):
+            return role
+    return None
+
+
 def claim_role(sentence: str, cause: tuple[int, int], effect: tuple[int, int], role: ClaimRole) -> ClaimRole:
     """A claim's role: its sentence's, except that a statement of use or indication restates
     practice and is background in any zone (:func:`states_indication`), and that a claim read
@@ -202,8 +214,13 @@ def sentence_zones(
     previous_section: str | None = None
     # In an unstructured abstract, the sentences before the paper first speaks of itself are background.
     opening = True
+    under_box: ClaimRole | None = None  # the role of a box heading just before, set as its own line
     for index, sentence in enumerate(sentences):
         text, section = sentence.text, sentence.section
+        heading, under_box = under_box, box_heading(text)
+        if under_box is not None:
+            zones.append(Zone(None, "box heading"))
+            continue
         follows_label, caption = caption_title, caption_in(text, rules)
         caption_title = caption == "end"
         if section != previous_section:
@@ -248,6 +265,9 @@ def sentence_zones(
             or label_kind == "background"
             or (label_kind is None and section == "abstract" and opening)
         )
+        if heading is not None:  # the box's text under a heading set on its own line
+            zones.append(Zone(heading, "summary box"))
+            continue
         role = sentence_role(text, background_zone, rules)
         zones.append(Zone(role, "background zone" if background_zone else "finding zone"))
     return _close_opening(sentences, zones)

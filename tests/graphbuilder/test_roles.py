@@ -367,3 +367,21 @@ def test_a_verbless_line_saying_how_data_are_drawn_is_a_caption():
     finding = S("Drought stress lowered pod number, expressed as percent of control plants.", "results")
     zones = sentence_zones([title, finding], finite_verb=has_finite_verb)
     assert [z.reason for z in zones] == ["caption", "finding zone"]
+
+
+def test_the_sentence_after_a_box_heading_set_as_its_own_line_takes_the_heading_role():
+    # A summary box laid out apart from the body: its heading is a line, its items the next sentence.
+    texts = [
+        "We enrolled 200 children in the trial.",
+        "WHaT IS AlREady KNown ON THIS TOPIC",
+        "Zinc has been shown to shorten colds in adults WHAT THIS STUDY ADDS Our trial suggests "
+        "that vitamin C lowers fever in children",
+        "Vitamin C lowered fever in the treated children.",
+    ]
+    zones = sentence_zones([S(t, "results") for t in texts], None, has_finite_verb)
+    assert [z.role for z in zones] == [FINDING, None, BACKGROUND, FINDING]
+    assert zones[1].reason == "box heading"
+    item = texts[2]
+    # claims after the box's next heading inside the sentence are the study's own
+    assert claim_role(item, *_spans(item, "vitamin C", "fever"), zones[2].role) == FINDING
+    assert claim_role(item, *_spans(item, "Zinc", "colds"), zones[2].role) == BACKGROUND
