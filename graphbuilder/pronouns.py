@@ -2,7 +2,7 @@
 
 "Metformin lowered fasting glucose. It also reduced hepatic glucose output." The second sentence's
 claim is about metformin; read alone, its cause "It" names nothing. The rules extractor keeps such a
-pronoun argument (``it``, ``they``, ``them``, and ``this`` or ``these`` standing alone) only for this
+pronoun argument (``it``, ``they``, ``them``, and ``these`` standing alone) only for this
 module, which resolves it within the paper by the plain grammar of pronominal reference, or drops the
 claim: a pronoun is no variable.
 
@@ -13,16 +13,17 @@ reading competes:
 - earlier in the same sentence, the nearest subject before the pronoun ("Statins lowered cholesterol
   and they reduced mortality"); else the subject of the main clause of the sentence before (same page
   and section), through a clause of reporting ("We found that X ...": X);
-- it agrees in number ("it", "this": one noun, not plural; "they", "them", "these": a plural noun or a
+- it agrees in number ("it": one noun, not plural; "they", "them", "these": a plural noun or a
   coordination, each of whose members is then one antecedent, "A and B ... They": one claim per member);
 - it names a thing: a noun or name, not a pronoun, not who was studied or a study artefact ("patients",
   "this study", "the data"), not a shell noun ("this effect"), and not itself a description that refers
   back ("the drug"), unless a name is written in it ("the SCN5A gene");
 - no other noun of the same number stands between it and the pronoun as the subject of a clause, which
-  the pronoun could as well take back: then the reading is ambiguous and refused;
-- "this" standing alone takes back the event the clause before states (Webber 1988, discourse
-  deixis), which its subject did only in the active voice: after a passive clause ("X was reduced by
-  Y. This ...") it is not resolved.
+  the pronoun could as well take back: then the reading is ambiguous and refused.
+
+"This" standing alone is not resolved: it takes back the event or proposition of the clause before
+("Diazoxide may necessitate resection. This leads to diabetes"; "X is more susceptible, and this is
+likely due to Y"; discourse deixis, Webber 1988), not a thing the clause names.
 
 The claim's quote stays the sentence that states the relation; its argument points at the antecedent's
 words, where the paper wrote them (``Evidence.named_at`` in the exports). Pure: sentences and claims
@@ -50,7 +51,9 @@ from causemap.models import Claim
 __all__ = ["REFERRING_PRONOUNS", "is_referring_pronoun", "resolve_pronouns"]
 
 # A pronoun that may stand for a claim's argument, and whether it is plural.
-REFERRING_PRONOUNS: dict[str, bool] = {"it": False, "this": False, "they": True, "them": True, "these": True}
+# "this" standing alone is left out: it takes back the event or the proposition of the clause before
+# ("X may necessitate resection. This leads to diabetes"; discourse deixis, Webber 1988), not a thing.
+REFERRING_PRONOUNS: dict[str, bool] = {"it": False, "they": True, "them": True, "these": True}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _REPORTING = frozenset({"ccomp"})
@@ -144,9 +147,6 @@ def _antecedent_of(
         between = after + list(doc[: pronoun.i])
     if any(_rival(t, wanted) for t in between):
         return None  # another noun of its number the pronoun could as well take back
-    if pronoun.lower_ == "this" and candidate.dep_ == "nsubjpass":
-        # "this" alone takes back the event ("X was reduced by Y. This ..."): its agent is no subject
-        return None
     if candidate.lower_ in REFERRING_PRONOUNS:  # "X ... It reduced A. It also ...": the same antecedent
         if REFERRING_PRONOUNS[candidate.lower_] != wanted or depth <= 1:
             return None
