@@ -68,7 +68,7 @@ def label_run_lines(lines: Sequence[str], width: float) -> frozenset[int]:
             run.append(index)
             continue
         before = lines[run[0] - 1].strip() if run and run[0] > 0 else ""
-        if before and not _ENDS_SENTENCE.search(before):
+        if before and not _ENDS_SENTENCE.search(before) and _ENDS_PROSE.search(lines[run[0]]):
             run = run[1:]  # the last line of the paragraph before: "... kept" | "for longer."
         if len(run) >= _MIN_RUN:
             found.update(run)
@@ -126,13 +126,30 @@ def _in_caption(lines: Sequence[str], content: Sequence[int], position: int, wid
     return False
 
 
+def _caption_lines(lines: Sequence[str], content: Sequence[int], width: float) -> frozenset[int]:
+    """The lines of the page's captions: a caption's label opens its first line, and it goes on
+    while its lines are as wide as prose, to its last, shorter line. A caption at the page's foot
+    is not the prose that goes on after a cut sentence."""
+    found: set[int] = set()
+    inside = False
+    for index in content:
+        text = lines[index].strip()
+        if _CAPTION_OPENS.match(text):
+            inside = True
+        if inside:
+            found.add(index)
+            inside = len(text) >= width - _tolerance(width)
+    return frozenset(found)
+
+
 def _open_line(lines: Sequence[str], width: float) -> int | None:
     """The page's line of prose cut mid-sentence with only non-prose text after it, or None: the
     first line that the column's edge cut (:func:`_is_wrapped_prose`), not in a caption, after which
     the next line opens a block (:func:`_starts_block`), with no prose after it (``_PROSE_RUN`` lines
     of prose width together): the rows of a table may be as wide as prose, but few of them are."""
     content = [i for i, line in enumerate(lines) if line.strip()]
-    prose = [_is_prose(lines[i], width) for i in content]
+    captions = _caption_lines(lines, content, width)
+    prose = [_is_prose(lines[i], width) and i not in captions for i in content]
     labels = label_run_lines(lines, width)
     last_run = max(
         (p for p in range(len(content) - _PROSE_RUN + 1) if all(prose[p : p + _PROSE_RUN])), default=-1

@@ -182,3 +182,27 @@ def test_a_pdf_whose_sentence_a_table_and_page_break_cut_reads_as_one_sentence()
     sentences = _sentences(document.pages[0].text)
     assert f"{_CUT} {_REST}" in sentences
     assert document.pages[1].text.startswith("Soil moisture")
+
+
+def test_a_sentence_cut_before_a_figure_and_its_caption_at_the_page_foot_is_joined():
+    caption = _prose(
+        "Figure 3. Leaf counts in the dry plots. (A) Counts per plant by week of the season, with the mean "
+        "and the spread of the counts shown for every week of the trial. (B) Counts in the shade."
+    )
+    first, second = _cut_page(_CUT, ["0", "10", "20", "week", *caption], _REST)
+    page_one, page_two = clean_pages([first, second])
+    assert f"{_CUT} {_REST}" in _sentences(page_one)
+    assert page_two.startswith("Soil moisture was recorded")
+
+
+def test_a_margin_line_that_ends_with_a_colon_is_no_paragraphs_last_line():
+    margin = [
+        "*For correspondence:",
+        "jo@example.org",
+        "Funding: See page 9",
+        "Received: 1 May",
+        "Editor: R Roe",
+    ]
+    first, second = _cut_page(_CUT_FIRST, margin, _REST_FIRST)
+    page_one, _ = clean_pages([first, second])
+    assert f"{_CUT_FIRST} {_REST_FIRST}" in _sentences(page_one)
