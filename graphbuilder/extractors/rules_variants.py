@@ -42,6 +42,23 @@ def _variant(head: Token, variant_nouns: frozenset[str]) -> bool:
     return any(VARIANT_CODE.match(t.text) for t in head.subtree if t.i <= head.i or t.dep_ == "appos")
 
 
+def _described_by(token: Token, test) -> bool:
+    """The token, or the noun it names in apposition ("the mutation, C417T", "amino acid substitution
+    (R124C)"), passes ``test``."""
+    return test(token) or (token.dep_ == "appos" and test(token.head))
+
+
+def _amino_acid_pair(head: Token) -> bool:
+    """ "a threonine to alanine substitution" parsed as "threonine [to alanine substitution]"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(o.dep_ == "pobj" and _protein_change(o) for o in c.children)
+        for c in head.children
+    )
+
+
 def restates_variant(cause: Token, effect: Token, variant_nouns: frozenset[str]) -> bool:
     """Whether the claim only says what a variant (``cause``) is at the protein level (``effect``)."""
-    return _protein_change(effect) and _variant(cause, variant_nouns)
+    protein = _described_by(effect, _protein_change) or _amino_acid_pair(effect)
+    return protein and _described_by(cause, lambda t: _variant(t, variant_nouns))

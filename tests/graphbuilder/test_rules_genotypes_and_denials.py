@@ -165,6 +165,9 @@ def test_a_correlative_is_no_part_of_the_first_member(extractor):
         # the protein-level change is the same variant read through the genetic code, no effect of it
         "The c.418G>A mutation results in a substitution of lysine for glutamic acid at codon 140.",
         "A C-to-T transition results in a change from arginine to cysteine.",
+        # the variant and its protein change named in apposition, or parsed "X [to Y substitution]"
+        "The mutation, C417T, leads to amino acid substitution (R124C) in the protein.",
+        "The A467T mutation produces a threonine to alanine substitution in exon 7.",
     ],
 )
 def test_a_variant_restated_at_the_protein_level_gives_no_claim(extractor, sentence):
