@@ -45,6 +45,8 @@ _CAPTION_OPENS = re.compile(r"^(?i:table|fig(?:ure)?\.?|box)\s*[A-Z]?\d+[A-Za-z]
 # "1The name of the package ...": a footnote's number run into its first word.
 _FOOTNOTE_OPENS = re.compile(r"^\d{1,2}[A-Z][a-z]")
 _MAX_CAPTION_LINES = 30
+# A sentence cut by a page break goes on at most this many pages later (after pages of figures).
+_MAX_PAGES_PAST = 3
 _WORD_TOKEN = re.compile(r"^[(\[\"“‘]?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*[.,;:)\]\"”’]*$")
 _WORD_SHARE = 0.6
 _MIN_TOLERANCE = 9.0
@@ -185,6 +187,13 @@ def _continuation(lines: Sequence[str], width: float) -> tuple[list[str], list[s
     return None
 
 
+def _has_prose(lines: Sequence[str], width: float) -> bool:
+    """Whether a page holds any line of prose outside its captions (a page of a figure holds none)."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    captions = _caption_lines(lines, content, width)
+    return any(_is_prose(lines[i], width) and i not in captions for i in content)
+
+
 def join_page_breaks(pages: Sequence[Sequence[str]], width: float) -> list[list[str]]:
     """Each page's lines, with the rest of a sentence that a page break (and whatever non-prose
     block came after its first half) cut moved back after its first half; a blank line then parts it
@@ -194,12 +203,17 @@ def join_page_breaks(pages: Sequence[Sequence[str]], width: float) -> list[list[
         at = _open_line(result[number], width)
         if at is None:
             continue
-        found = _continuation(result[number + 1], width)
+        following = number + 1  # past whole pages of figures or tables: the prose goes on after them
+        while following < min(len(result) - 1, number + _MAX_PAGES_PAST) and not _has_prose(
+            result[following], width
+        ):
+            following += 1
+        found = _continuation(result[following], width)
         if found is None:
             continue
         moved, rest = found
         page = result[number]
         block = page[at + 1 :]
         result[number] = page[: at + 1] + moved + ([""] + block if block else [])
-        result[number + 1] = rest
+        result[following] = rest
     return result

@@ -206,3 +206,14 @@ def test_a_margin_line_that_ends_with_a_colon_is_no_paragraphs_last_line():
     first, second = _cut_page(_CUT_FIRST, margin, _REST_FIRST)
     page_one, _ = clean_pages([first, second])
     assert f"{_CUT_FIRST} {_REST_FIRST}" in _sentences(page_one)
+
+
+def test_a_sentence_goes_on_past_a_whole_page_of_figure():
+    figure_page = "\n".join(
+        ["0", "10", "20", "week", "dry plots", *_prose("Figure 4. Leaf counts. " + _PROSE[:200])]
+    )
+    first, second = _cut_page(_CUT, [], _REST)
+    pages = clean_pages([first, figure_page, second])
+    assert f"{_CUT} {_REST}" in _sentences(pages[0])
+    assert "Figure 4. Leaf counts." in pages[1] and _REST not in pages[1]
+    assert pages[2].startswith("Soil moisture was recorded")
