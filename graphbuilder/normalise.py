@@ -304,6 +304,8 @@ _PARTICIPLE = re.compile(r"[a-z]{2,}[^e]ed")
 # A variant in substitution notation: "677c>t", "c.-930a>g" (lower-cased)
 _SUBSTITUTION = re.compile(r"(?:[cgmnr]\.)?[-+*]?\d*(?:[-+]\d+)?[acgtu]+-?>[acgtu]+|[acgtu]/[acgtu]")
 _POSITION = re.compile(r"[-+]?\d+")
+# "cisplatin-induced", "LPS-mediated": a compound naming a change's cause
+_CAUSED = re.compile(r"\S+-(?:induced|mediated|evoked|elicited|triggered|stimulated|dependent|driven)")
 # Adverbs by their suffix: no English noun ends so ("anomaly", "assembly", "family" do not match)
 _ADVERB = re.compile(r"[a-z][a-z-]+(?:ally|ively|ously|edly|ingly|ently|antly|arly|ably|ibly|fully|lessly)")
 _CLAUSE_PREPOSITIONS = frozenset({"as", "at", "onto", "within", "through", "over", "under", "after"})
@@ -371,8 +373,10 @@ def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[l
         return tokens[1:], False
     if first in lex.down_words:
         return tokens[1:], True
-    if first in lex.change_sizes and _opens_change(tokens[1:], lex):
-        return tokens[1:], False  # "a small reduction in X": a change of X, whatever its size
+    if (first in lex.change_sizes or _CAUSED.fullmatch(first)) and _opens_change(tokens[1:], lex):
+        # "a small reduction in X", "the cisplatin-induced increase in X": a change of X, whatever
+        # its size or cause (the cause is a claim of its own)
+        return tokens[1:], False
     return None
 
 

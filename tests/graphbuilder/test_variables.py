@@ -76,6 +76,13 @@ from causemap.graphbuilder.variables import (
         # a change's size goes with the change; a size that is part of a name stays
         ("a small reduction in serum ferritin", "serum ferritin", True),
         ("complete loss of dystrophin", "dystrophin", True),
+        # gain of function measures its variable upward, as loss of function does downward; a
+        # change's cause named before it goes with the change
+        ("upregulation of caspase-3", "caspase-3", False),
+        ("KRAS amplification", "kras", False),
+        ("the cisplatin-induced increase in caspase-3", "caspase-3", False),
+        ("an LPS-mediated reduction in IL-10", "il-10", True),
+        ("LPS-induced inflammation", "lps-induced inflammation", False),
         ("a statistically non-significant increase in pain", "pain", False),
         ("small cell lung cancer", "small cell lung cancer", False),
         ("minimal residual disease", "minimal residual disease", False),
