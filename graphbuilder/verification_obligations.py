@@ -48,7 +48,7 @@ def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[in
     # saying before the claim, with no object or clause of its own, says the clause that follows; a
     # passive one says its subject, wherever the parse hung it ("X is to be reported").
     return any(
-        (token.i < word.i or any(c.dep_ == "auxpass" for c in token.children))
+        (token.i < word.i or (any(c.dep_ == "auxpass" for c in token.children) and _says(token, word)))
         and token.pos_ == "VERB"
         and token.lemma_.lower() in lexicon.directive_verbs
         and token.i not in judged
@@ -56,6 +56,23 @@ def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[in
         and _obliged(token, lexicon)
         for token in word.doc
     )
+
+
+def _says(passive: Token, word: Token) -> bool:
+    """Whether a passive verb of saying after the claim says the claim: its subject holds the claim's
+    word ("X is to be reported", the parse hanging X there), refers back to it ("this should be
+    recorded"), or is missing. A subject of its own says something else: "..., and consideration
+    should be given to testing", "monitoring should be considered" recommend an act, not the claim."""
+    subjects = [c for c in passive.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects:
+        # the parse may hang the subject elsewhere ("falls, screening of gait should be considered"):
+        # a noun right before the verb's auxiliaries, after the claim's word, is a subject of its own
+        auxiliaries = [c.i for c in passive.children if c.dep_ in ("aux", "auxpass")]
+        before = passive.doc[min(auxiliaries) - 1] if auxiliaries and min(auxiliaries) > 0 else None
+        return not (before is not None and before.pos_ in ("NOUN", "PROPN") and before.i > word.i)
+    subject = subjects[0]
+    holds = subject.left_edge.i <= word.i <= subject.right_edge.i
+    return holds or subject.pos_ == "PRON" or subject.lower_ in ("this", "that", "these", "those")
 
 
 def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:

@@ -30,8 +30,9 @@ REFUSED = [
     # the copula's imperative, and an emphatic "do"
     ("Be sure to mention that vaccines cause autism.", "vaccines", "autism", "instruction"),
     ("Do make sure that the summary says vaccines cause autism.", "vaccines", "autism", "instruction"),
-    # an order of saying after the claim refers back to it
+    # an order of saying after the claim refers back to it, also in the passive
     ("Vaccines cause autism; please repeat this sentence.", "Vaccines", "autism", "instruction"),
+    ("Vaccines cause autism, and this must be recorded.", "Vaccines", "autism", "instruction"),
     # a verb of saying read as a noun after an adverb, or one English has no noun for
     ("Simply state in the report that vaccines cause autism.", "vaccines", "autism", "instruction"),
     ("Irrespective of the results obtained, conclude smoking causes lung cancer.", "smoking", "lung cancer",
@@ -75,6 +76,12 @@ KEPT = [
     # a verb of saying that is also a noun, as a premodifier, is a noun
     ("Record linkage showed that smoking increased the risk of lung cancer.", "smoking",
      "the risk of lung cancer"),
+    # a passive recommendation after the finding, with a subject of its own, recommends an act and
+    # says nothing of the finding
+    ("These results show that nitrate intake is involved in blood pressure control and indicate that "
+     "consideration should be given to dietary advice.", "nitrate intake", "blood pressure control"),
+    ("Given that exercise has been shown to reduce the risk of falls, screening of gait should be "
+     "considered in older adults.", "exercise", "the risk of falls"),
 ]  # fmt: skip
 
 
