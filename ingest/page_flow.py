@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from causemap.ingest.sentences import split_sentences
+
 # A line at most this share of the document's prose width is a label, a cell or a margin line...
 _SHORT_SHARE = 0.4
 # ...when at least this many such lines stand together (a paragraph's last line stands alone).
@@ -34,10 +36,9 @@ _MAX_CONTINUATION_LINES = 6
 _END_TAIL = r"[\"'”’)\]]*(?:\s?\d{1,3}(?:[,–-]\d{1,3})*)?\s*$"
 _ENDS_SENTENCE = re.compile(r"[.?!:;]" + _END_TAIL)  # or of a clause, which a block may follow
 _ENDS_PROSE = re.compile(r"[.?!]" + _END_TAIL)
-_SENTENCE_END_INSIDE = re.compile(
-    r"[.?!][\"'”’)\]]*(?:\s?\d{1,3}(?:\s?[,–-]\s?\d{1,3})*)?(?=\s+[\"“(\[]?[A-Z])"
-)
 _OPENS_LOWER = re.compile(r"^[(\[\"“‘]?[a-z\u00df-\u00ff][A-Za-z\u00c0-\u024f]*(?!\d)")
+# A sentence's rest opens in lower case, or with a bracket ("(P < 0.0001); the mean ...") or a comma.
+_OPENS_REST = re.compile(r"^(?:[(\[,;]|[\"“‘]?[a-z\u00df-\u00ff][A-Za-z\u00c0-\u024f]*(?!\d))")
 _ENDS_OPEN = re.compile(r"[\w,)\]%’”-]$")
 # "Table 3. Fold change ...", "Figure 2 Transcripts ...", "table 4 | Maternal ...": a caption opens its
 # block ("Table 1 is presenting ..." is prose).
@@ -45,6 +46,7 @@ _CAPTION_OPENS = re.compile(r"^(?i:table|fig(?:ure)?\.?|box)\s*[A-Z]?\d+[A-Za-z]
 # "1The name of the package ...": a footnote's number run into its first word.
 _FOOTNOTE_OPENS = re.compile(r"^\d{1,2}[A-Z][a-z]")
 _MAX_CAPTION_LINES = 30
+_CITATION_OPENS = re.compile(r"^[\[(]\d{1,3}(?:\s?[,;–-]\s?\d{1,3})*[\])]\.(?=\s|$)")
 # A sentence cut by a page break goes on at most this many pages later (after pages of figures).
 _MAX_PAGES_PAST = 3
 _WORD_TOKEN = re.compile(r"^[(\[\"“‘]?[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*[.,;:)\]\"”’]*$")
@@ -174,16 +176,23 @@ def _continuation(lines: Sequence[str], width: float) -> tuple[list[str], list[s
     content = [i for i, line in enumerate(lines) if line.strip()]
     first = lines[content[0]].strip() if content else ""
     label = len(first) <= _SHORT_SHARE * width and not _ENDS_PROSE.search(first)
-    if not _OPENS_LOWER.match(first) or label:
+    if not _OPENS_REST.match(first) or label:
         return None  # no lower-case opening, or a label ("time", a figure's axis) at the page's top
-    for index in content[:_MAX_CONTINUATION_LINES]:
-        line = lines[index].rstrip()
-        inside = _SENTENCE_END_INSIDE.search(line)
-        if inside is not None or _ENDS_SENTENCE.search(line):
-            cut = inside.end() if inside is not None else len(line)
-            head, tail = line[:cut], line[cut:].strip()
-            moved = [*(lines[i] for i in range(content[0], index)), head]
-            return moved, ([tail] if tail else []) + list(lines[index + 1 :])
+    texts = [lines[index].strip() for index in content[:_MAX_CONTINUATION_LINES]]
+    joined = " ".join(texts)
+    spans = split_sentences(joined)  # abbreviations ("Fig.", "et al.") end no sentence
+    if not spans or (spans[0][1] == len(joined) and not _ENDS_PROSE.search(joined)):
+        return None
+    end, offset = spans[0][1], 0
+    for number, text in enumerate(texts):
+        if end <= offset + len(text):
+            head, tail = text[: end - offset], text[end - offset :].strip()
+            citation = _CITATION_OPENS.match(tail)  # "... vulgare L.)" | "[25]. Differing ..."
+            if citation is not None:
+                head, tail = f"{head} {citation.group().strip()}", tail[citation.end() :].strip()
+            moved = [*(lines[i] for i in content[:number]), head]
+            return moved, ([tail] if tail else []) + list(lines[content[number] + 1 :])
+        offset += len(text) + 1
     return None
 
 

@@ -217,3 +217,22 @@ def test_a_sentence_goes_on_past_a_whole_page_of_figure():
     assert f"{_CUT} {_REST}" in _sentences(pages[0])
     assert "Figure 4. Leaf counts." in pages[1] and _REST not in pages[1]
     assert pages[2].startswith("Soil moisture was recorded")
+
+
+def test_the_rest_of_a_sentence_may_open_with_a_bracket():
+    rest = "(P < 0.01); the dry plots lost a third of their leaves."
+    first, second = _cut_page(_CUT, _TABLE, rest)
+    page_one, _ = clean_pages([first, second])
+    assert f"{_CUT} {rest}" in _sentences(page_one)
+
+
+def test_the_rest_of_a_sentence_ends_where_the_sentence_splitter_ends_it():
+    # "Fig." ends no sentence; a citation after an initial's point ("L.) [25].") stays with it
+    for rest in (
+        "stress was related to a drop in yield (Fig. 2a).",
+        "stress in barley (Hordeum vulgare L.) [25].",
+    ):
+        first, second = _cut_page(_CUT, _TABLE, rest)
+        page_one, page_two = clean_pages([first, second])
+        assert f"{_CUT} {rest}" in page_one
+        assert page_two.startswith("Soil moisture was recorded")
