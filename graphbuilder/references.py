@@ -39,6 +39,7 @@ sentences and claims in, claims out (``parse`` is the spaCy pipeline the rules e
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -94,6 +95,7 @@ def resolve_references(
     if not any(_opens_referring(c, "cause", lex) or _opens_referring(c, "effect", lex) for c in claims):
         return list(claims)
     position, doc_of = paper_reader(sentences, parse)
+    partners = _partners(claims)
 
     resolved = []
     for claim in claims:
@@ -103,7 +105,10 @@ def resolve_references(
             for role, other in (("cause", "effect"), ("effect", "cause")):
                 if _opens_referring(claim, role, lex):
                     found = _antecedent(sentences, index, doc_of, claim, role, other, lex)
-                    if found:
+                    # a class word for a list, related to a list of its own ("these metabolites are
+                    # involved in pathways including A, B and C"): the sentence pairs no member with
+                    # any one item, so no member is named for it
+                    if found and not (len(found) > 1 and len(partners[_referring_key(claim, role)]) > 1):
                         options[role] = found
         if not options:
             resolved.append(claim)
@@ -116,6 +121,20 @@ def resolve_references(
             if named["cause"].lower() != named["effect"].lower():
                 resolved.append(Claim.model_validate(named))
     return resolved
+
+
+def _referring_key(claim: Claim, role: str) -> tuple:
+    return (claim.paper_id, claim.page, claim.sentence_start, role, getattr(claim, f"{role}_start"))
+
+
+def _partners(claims: Sequence[Claim]) -> dict[tuple, set[tuple[int, int]]]:
+    """For each argument of each sentence, the spans of the other arguments its claims relate it to."""
+    partners: dict[tuple, set[tuple[int, int]]] = defaultdict(set)
+    for claim in claims:
+        for role, other in (("cause", "effect"), ("effect", "cause")):
+            span = (getattr(claim, f"{other}_start"), getattr(claim, f"{other}_end"))
+            partners[_referring_key(claim, role)].add(span)
+    return partners
 
 
 def _opens_referring(claim: Claim, role: str, lex: ReferenceLexicon) -> bool:

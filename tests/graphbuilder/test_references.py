@@ -438,3 +438,18 @@ def test_a_class_word_without_a_list_it_can_stand_for_stays_as_written(first, an
     _, refs = _paper([first, f"{anaphor} reduced gastric blood flow."])
     claim = _claim(refs[-1], anaphor, "gastric blood flow")
     assert resolve_references(refs, [claim]) == [claim]
+
+
+def test_a_class_word_for_a_list_related_to_a_list_of_its_own_names_no_member():
+    # "these drugs" stands for three drugs and is related to each of two outcomes: the sentence pairs
+    # no drug with any one outcome, so its claims stay as written (and draw no edge)
+    first = "We gave aspirin, ibuprofen and naproxen to the rats."
+    last = "These drugs reduced gastric blood flow and mucosal thickness."
+    _, refs = _paper([first, last])
+    claims = [
+        _claim(refs[-1], "These drugs", "gastric blood flow"),
+        _claim(refs[-1], "These drugs", "mucosal thickness"),
+    ]
+    assert resolve_references(refs, claims) == claims
+    # one outcome: one claim per drug, as before
+    assert len(resolve_references(refs, claims[:1])) == 3

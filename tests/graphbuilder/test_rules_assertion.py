@@ -185,3 +185,15 @@ def test_a_supposition_states_no_claim(extractor, sentence):
 )
 def test_conditions_that_suppose_nothing_keep_their_claims(extractor, sentence):
     assert claims(extractor, sentence), sentence
+
+
+def test_an_effect_tested_for_modification_is_no_claim_of_the_effect(extractor):
+    # an interaction test asks whether A changes X's effect on Y; it does not state that X affects Y
+    sentence = (
+        "There was no significant interaction between baseline fitness and the effect of the programme "
+        "on weight loss."
+    )
+    assert claims(extractor, sentence) == []
+    assert pairs(extractor, "The effect of the programme on weight loss was large.") == {
+        ("the programme", "weight loss")
+    }
