@@ -23,7 +23,8 @@ from causemap.graphbuilder.belief import (
 from causemap.graphbuilder.candidates import candidate_dags
 from causemap.graphbuilder.contradictions import contradicted_edges, find_contradictions
 from causemap.graphbuilder.knowledge_graph import KnowledgeGraph
-from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon, names_a_variable
+from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon
+from causemap.graphbuilder.variable_names import names_a_variable
 from causemap.graphbuilder.variables import TextEmbedder, VariableAssignment, assign_variables
 from causemap.models import Claim, CurationState, Edge, Evidence, Polarity, StudyDesign
 

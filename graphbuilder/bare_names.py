@@ -26,7 +26,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon, names_a_variable, normalise
+from causemap.graphbuilder.normalise import NormalisationLexicon, load_lexicon, normalise
+from causemap.graphbuilder.variable_names import names_a_variable
 
 __all__ = ["modified_in_sentence", "resolve_bare_names"]
 

@@ -148,11 +148,11 @@ def scores_by_drawing(gold_rows: Sequence[dict], pred_rows: Sequence[dict]) -> d
     """:func:`score_pairs` over the claims the graph draws an edge for, and over those it does not.
 
     The graph draws no edge for a claim whose cause or effect names no variable ("this", "the
-    doses", "CI 2.4-4.0": ``normalise.names_a_variable``), unless the user vouches for it; such
+    doses", "CI 2.4-4.0": ``variable_names.names_a_variable``), unless the user vouches for it; such
     claims stay in the store for curation. The split shows what the edges a researcher sees are made
     of (names are judged as written, before the graph spells out a paper's abbreviations).
     """
-    from causemap.graphbuilder.normalise import names_a_variable
+    from causemap.graphbuilder.variable_names import names_a_variable
 
     def drawn(claim: dict) -> bool:
         return names_a_variable(claim.get("cause") or "") and names_a_variable(claim.get("effect") or "")

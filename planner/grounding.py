@@ -15,7 +15,8 @@ from functools import cache
 from typing import Any
 
 from causemap.graphbuilder.knowledge_graph import Contradiction, KnowledgeGraph
-from causemap.graphbuilder.normalise import load_lexicon, names_a_variable, singular
+from causemap.graphbuilder.normalise import load_lexicon, singular
+from causemap.graphbuilder.variable_names import names_a_variable
 from causemap.models import ClaimRole, Evidence, PlanEvidence, Provenance, StudyDesign
 from causemap.planner.scoring import load_resource
 

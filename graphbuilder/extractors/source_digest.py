@@ -13,8 +13,8 @@ from importlib import resources
 # every extractor's output passes (``extractors/base.py``, ``verification*``), the rhetoric cues by
 # which the pipeline chooses what it reads (``roles*.py``), the pipeline itself (``extract_*.py``: the
 # sentences it reads and the claims it keeps, and the run that stores them) and the reference
-# resolution it applies to a paper's claims (``references.py``). Patterns are globs relative to the
-# package folder.
+# resolution it applies to a paper's claims (``references.py``, ``pronouns.py``, ``antecedents.py``).
+# Patterns are globs relative to the package folder.
 VERSION_SOURCES = (
     "extractors/rules*.py",
     "extractors/base.py",
@@ -23,6 +23,8 @@ VERSION_SOURCES = (
     "study_design.py",
     "extract_*.py",
     "references.py",
+    "pronouns.py",
+    "antecedents.py",
     "resources/causal_cues.json",
     "resources/references.json",
     "resources/rhetoric.json",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from causemap.graphbuilder.extractors.rules import RulesExtractor
-from causemap.graphbuilder.normalise import names_a_variable
+from causemap.graphbuilder.variable_names import names_a_variable
 
 
 @pytest.fixture(scope="module")

@@ -467,6 +467,6 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
-    from causemap.graphbuilder.normalise import names_a_variable
+    from causemap.graphbuilder.variable_names import names_a_variable
 
     assert names_a_variable(written) is names
