@@ -51,6 +51,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         and (PARTICIPLE.fullmatch(written[0]) or written[0] in lex.irregular_participles)
     ):
         return False  # "broken into multiple parts", "treated with X": a predicate, not its noun
+    if len(written) >= 2 and _ADVERB.fullmatch(written[0]) and written[1] in lex.determiners:
+        return False  # "potentially the wrong choice of therapy": a clause's tail, not a noun phrase
     generic = lex.vague_alone | lex.relational_heads | lex.referential_adjectives | lex.uninformative_words
     if any(w in lex.artefact_heads for w in words) and all(w in generic | lex.artefact_heads for w in words):
         return False  # "existing model types", "parameter relations": the study's tools, nothing it studies

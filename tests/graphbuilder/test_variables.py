@@ -463,6 +463,9 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("an Ag-globin G->A gene polymorphism", True),
         # "NO" in capitals is nitric oxide, not the negator
         ("the removal of NO", True),
+        # an adverb before a determiner opens a clause's tail; before an adjective it grades it
+        ("potentially the wrong choice of therapy", False),
+        ("highly active antiretroviral therapy", True),
         ("no removal", False),
     ],
 )
