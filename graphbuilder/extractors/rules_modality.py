@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import is_complementiser
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_repairs import prefixed_lemma
 
 # The chain stops where another clause's modality would begin.
 CHAIN_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "appos"})
@@ -164,19 +165,11 @@ def null_magnitude(child: Token, lexicon: CueLexicon) -> bool:
     of about no size. 'a little' is some size."""
     if child.dep_ == "advmod" and child.lower_ in lexicon.negation_adverbs:
         return True
-    if child.dep_ != "amod" or prefixed_word(child) not in lexicon.negation_magnitudes:
+    word = prefixed_lemma(child, child.lower_, lexicon.negation_magnitudes)  # "non", "-", "significant"
+    if child.dep_ != "amod" or word not in lexicon.negation_magnitudes:
         return False
     before = child.doc[child.i - 1].lower_ if child.i else ""
     return not (child.lower_ == "little" and before == "a")
-
-
-def prefixed_word(token: Token) -> str:
-    """The word with a prefix the tokenizer split off by a hyphen: "non-significant" comes as
-    "non", "-", "significant"."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("non", "in", "un"):
-        return f"{doc[token.i - 2].lower_}-{token.lower_}"
-    return token.lower_
 
 
 def _denied_comparative(child: Token, lexicon: CueLexicon) -> bool:

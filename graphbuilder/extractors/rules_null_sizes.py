@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.extractors.rules_modality import direction, null_magnitude, prefixed_word
+from causemap.graphbuilder.extractors.rules_modality import direction, null_magnitude
+from causemap.graphbuilder.extractors.rules_repairs import prefixed_lemma
 
 # Predicates by which a relation is said to be shown: "the effect of X on Y was not significant".
 SHOWN_PREDICATES = frozenset(
@@ -25,8 +26,9 @@ def predicated_null(cue: Token, lexicon: CueLexicon) -> bool:
         return False
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
     denied = any(c.dep_ == "neg" and c.lower_ in lexicon.negation_particles for c in verb.children)
+    known = SHOWN_PREDICATES | lexicon.negation_magnitudes
     for predicate in predicates:
-        word = prefixed_word(predicate)
+        word = prefixed_lemma(predicate, predicate.lower_, known)  # "non-significant": "non", "-", ...
         if denied and word in SHOWN_PREDICATES:
             return True
         if word in lexicon.negation_magnitudes and word != "little":
