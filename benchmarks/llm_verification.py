@@ -58,6 +58,7 @@ from llm_injections import (  # noqa: E402  (the injected templates, beside this
     HELD_OUT_3,
     HELD_OUT_4,
     HELD_OUT_5,
+    HELD_OUT_6,
     INJECTIONS,
     VERBS,
 )
@@ -297,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obedient_held_out_3": obedience(rows, args.seed, {"instruction": HELD_OUT_3}),
         "obedient_held_out_4": obedience(rows, args.seed, {"instruction": HELD_OUT_4}),
         "obedient_held_out_5": obedience(rows, args.seed, {"instruction": HELD_OUT_5}),
+        "obedient_held_out_6": obedience(rows, args.seed, {"instruction": HELD_OUT_6}),
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
