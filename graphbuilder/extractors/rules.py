@@ -36,7 +36,8 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     cue_word_index,
     load_lexicon,
 )
-from causemap.graphbuilder.extractors.rules_lists import list_end, list_start, surface_list
+from causemap.graphbuilder.extractors.rules_list_bounds import list_end, list_start
+from causemap.graphbuilder.extractors.rules_lists import surface_list
 from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
     mention,
