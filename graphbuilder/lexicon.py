@@ -67,6 +67,8 @@ class NormalisationLexicon:
     change_heads: frozenset[str] = frozenset()
     degree_adjectives: frozenset[str] = frozenset()
     change_sizes: frozenset[str] = frozenset()
+    field_suffixes: tuple[str, ...] = ()
+    facet_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -95,6 +97,7 @@ class NormalisationLexicon:
             down_words=frozenset(direction["down"]),
             flip_polarity_on_down=bool(direction["flip_polarity_on_down"]),
             plural_exceptions=frozenset(data["plural_exceptions"]["words"]),
+            field_suffixes=tuple(data["plural_exceptions"].get("field_suffixes", ())),
             irregular_plurals=dict(data["irregular_plurals"]["forms"]),
             contrast_sets=tuple(frozenset(s) for s in data["contrast_sets"]["sets"]),
             negating_prefixes=tuple(data["contrast_sets"]["negating_prefixes"]),
@@ -128,6 +131,7 @@ class NormalisationLexicon:
             exception_words=frozenset(data["not_a_name"].get("exception_words", ())),
             change_heads=frozenset(data["not_a_name"].get("change_heads", ())),
             degree_adjectives=frozenset(data["not_a_name"].get("degree_adjectives", ())),
+            facet_heads=frozenset(data["not_a_name"].get("facet_heads", ())),
         )
 
 

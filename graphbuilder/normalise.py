@@ -64,8 +64,10 @@ def singular(word: str, lexicon: NormalisationLexicon | None = None) -> str:
         return lex.irregular_plurals[word]
     if len(word) <= 3 or not word.isalpha() or word in lex.plural_exceptions:
         return word
-    if word.endswith(("ss", "us", "is", "ous", "ics", "as")) or not word.endswith("s"):
+    if word.endswith(("ss", "us", "is", "ous", "as")) or not word.endswith("s"):
         return word
+    if word.endswith(lex.field_suffixes):
+        return word  # "pharmacokinetics", "transcriptomics": a field; "antibiotics" is a plural
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     aches = word.endswith("aches") and not word.endswith("oaches")  # headaches, not approaches

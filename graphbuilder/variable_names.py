@@ -60,10 +60,13 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         # "the underlying system", "specific genes", "proper management": the adjective points at
         # an instance the text means, it does not say which kind
         return False
-    if _anaphoric(written, lex):
+    if any(_anaphoric(written[i + 1 :], lex) for i in _preposition_places(written)):
         # "their absence", "even the same intron", "such an intervention offered in routine
-        # healthcare": what is meant was named earlier in the text, and the label does not say it
+        # healthcare", "the regulators of these systems": what is meant was named earlier in the
+        # text, and the label does not say it
         return False
+    if _generic_of_definite(words, lex):
+        return False  # "some species within the genus", "expression of the gene": which one is not said
     if len(words) >= 3 and words[-2] in _PREPOSITIONS and len(words[-1]) == 1 and words[-1].isalpha():
         return False  # "the diagonal elements of K": a formula's symbol
     if len(words) > lex.max_words or all(w in lex.uninformative_words for w in words):
@@ -134,7 +137,7 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     if (
         len(words) == 2
         and words[1] in lex.relational_heads
-        and words[0].endswith(lex.adjective_suffixes)
+        and (words[0].endswith(lex.adjective_suffixes) or words[0] in lex.degree_adjectives)
         and not (words[1] in lex.change_heads and words[0] not in lex.degree_adjectives)
     ):
         # "relative increase", "cellular context": the change or setting of what? ("cognitive
@@ -145,6 +148,8 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
     first_prep = next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), None)
     head = words[first_prep - 1] if first_prep is not None else words[-1]
     ends = {head, words[-1]} | ({words[0]} if len(words) <= 2 else set())
+    if head in lex.facet_heads:
+        return False  # "intron characteristics", "several aspects of cellular physiology": which quality?
     return not ends & lex.artefact_heads
 
 
@@ -171,6 +176,30 @@ def _anaphoric(written: list[str], lex: NormalisationLexicon) -> bool:
         if w not in opening:
             return False
     return False
+
+
+def _preposition_places(written: list[str]) -> list[int]:
+    """-1 (the name's opening) and the place of each preposition after its first word."""
+    prepositions = _PREPOSITIONS | _CLAUSE_PREPOSITIONS
+    return [-1] + [i for i, w in enumerate(written) if i and w in prepositions]
+
+
+def _generic_of_definite(words: list[str], lex: NormalisationLexicon) -> bool:
+    """A generic head whose only specifier is a definite generic noun after a preposition: "species
+    within the genus" says neither which species nor which genus (the one the text spoke of)."""
+    generic = lex.vague_alone | lex.relational_heads
+    places = _preposition_places(words)[1:]
+    if len(places) != 1:
+        return False
+    i = places[0]
+    head, tail = words[:i], words[i + 1 :]
+    return (
+        bool(head)
+        and all(w in generic | lex.quantifiers for w in head)
+        and len(tail) >= 2
+        and tail[0] == "the"
+        and all(w in generic for w in tail[1:])
+    )
 
 
 def _pre_head(written: list[str], lex: NormalisationLexicon) -> list[str]:

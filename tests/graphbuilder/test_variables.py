@@ -86,6 +86,10 @@ from causemap.graphbuilder.variables import (
         ("a statistically non-significant increase in pain", "pain", False),
         ("small cell lung cancer", "small cell lung cancer", False),
         ("minimal residual disease", "minimal residual disease", False),
+        # 'clear' grades a difference; 'difference for' and 'distinction in' frame what differs
+        ("a clear difference for root length", "root length", False),
+        ("an obvious distinction in leaf colour", "leaf colour", False),
+        ("a broad range of fungicides", "fungicide", False),
     ],
 )
 def test_normalise(written, term, flipped):
@@ -114,6 +118,12 @@ def test_normalising_never_empties_a_name():
         ("kidneys", "kidney"),
         ("boxes", "box"),
         ("covid-19", "covid-19"),
+        # an -ics word is a field only when known as one; otherwise the plural of an -ic noun
+        ("antibiotics", "antibiotic"),
+        ("characteristics", "characteristic"),
+        ("pharmacokinetics", "pharmacokinetics"),
+        ("transcriptomics", "transcriptomics"),
+        ("statistics", "statistics"),
     ],
 )
 def test_singular(plural, single):
@@ -467,6 +477,22 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("potentially the wrong choice of therapy", False),
         ("highly active antiretroviral therapy", True),
         ("no removal", False),
+        # a quality of a thing, not which one
+        ("bone characteristics", False),
+        ("several aspects of liver physiology", False),
+        ("the attributes of the donor", False),
+        ("bone density", True),
+        # a generic head whose only specifier is a definite generic noun; an anaphor after a preposition
+        ("some strains within the species", False),
+        ("strains within the species Listeria monocytogenes", True),
+        ("the inhibitors of these enzymes", False),
+        ("the inhibitors of ACE", True),
+        # a procedure of the study named as its head
+        ("the classification of distal tubule lesions", False),
+        # a change said only by its size or degree
+        ("percent increase", False),
+        ("relative damage", False),
+        ("oxidative damage", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
