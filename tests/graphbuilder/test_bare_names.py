@@ -1,0 +1,42 @@
+"""A short name stands for the longer one its paper uses: generic heads and process nouns."""
+
+from __future__ import annotations
+
+from causemap.graphbuilder.bare_names import resolve_bare_names
+
+
+def test_a_process_noun_takes_the_paper_s_compound_naming_what_undergoes_it():
+    mentions = [
+        ("p", "pollen dispersal"),
+        ("p", "pollen dispersal"),
+        ("p", "the dispersal of pollen"),
+        ("p", "dispersal"),
+        ("q", "dispersal"),  # another paper says nothing of pollen
+    ]
+    assert resolve_bare_names(mentions) == {("p", "dispersal"): "pollen dispersal"}
+
+
+def test_a_kind_of_the_process_is_not_what_undergoes_it():
+    mentions = [
+        ("p", "fermentation"),
+        ("p", "anaerobic fermentation"),
+        ("p", "asthma"),
+        ("p", "childhood asthma"),
+        ("p", "training"),
+        ("p", "supervised training"),
+    ]
+    assert resolve_bare_names(mentions) == {}
+
+
+def test_a_process_noun_with_two_compounds_and_none_dominant_stays():
+    mentions = [("p", "degradation"), ("p", "protein degradation"), ("p", "lipid degradation")]
+    assert resolve_bare_names(mentions) == {}
+
+
+def test_a_noun_that_is_no_process_keeps_its_name():
+    # "weight" is not made from a verb: "birth weight" is another variable, not its full name
+    assert resolve_bare_names([("p", "weight"), ("p", "birth weight")]) == {}
+
+
+def test_a_gerund_names_an_activity_that_stands_alone():
+    assert resolve_bare_names([("p", "drinking"), ("p", "alcohol drinking")]) == {}
