@@ -33,40 +33,25 @@ from tqdm import tqdm
 from causemap.ingest.chunk_vectors import INGEST_WORK, write_vectors
 from causemap.ingest.chunking import abstract_overlap
 from causemap.ingest.embedding import Embedder
+from causemap.ingest.ingest_outcomes import (
+    FileOutcome,
+    StoredPaper,
+    failure_row,
+    in_progress_row,
+    skipped_row,
+    stored_paper,
+)
 from causemap.ingest.readers import load_bytes
 from causemap.ingest.readers.base import ReadFailure
 from causemap.ingest.readers.text import count_records, jsonl_records
-from causemap.ingest.vector_batches import StoredPaper, VectorBatches
+from causemap.ingest.vector_batches import VectorBatches
 from causemap.ingest.worker import PreparedDocument, ReaderPool, ReadItem, ReadJob
-from causemap.models import Chunk, Page, Paper, PaperState
+from causemap.models import Page, PaperState
 from causemap.workspace import Workspace
 
 StageCallback = Callable[[int, int, str], None]
 RECORDS_PER_TASK = 64  # JSONL records one reader task parses (each task has the time limit)
 PAGE_POLL_SECONDS = 0.25  # how often the page count of a PDF being read is looked at
-
-
-@dataclass
-class FileOutcome:
-    """What became of one input file's documents; complete once ``finished``."""
-
-    path: Path
-    documents: int  # how many the file is expected to hold (for progress)
-    ingested: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    failed: list[dict[str, Any]] = field(default_factory=list)
-    open_tasks: int = 0  # reader tasks not yet taken
-    waiting: int = 0  # documents stored, vectors not yet written
-    planned: bool = False  # every task of the file has been submitted
-    reported: bool = False
-
-    @property
-    def settled(self) -> int:
-        return len(self.ingested) + len(self.skipped) + len(self.failed)
-
-    @property
-    def finished(self) -> bool:
-        return self.planned and not self.open_tasks and not self.waiting
 
 
 @dataclass
@@ -190,11 +175,11 @@ class IngestRun:
             path = outcome.path
             data = load_bytes(path, self.max_bytes)
             if isinstance(data, ReadFailure):
-                self._settle(outcome, "failed", _failure(path, data))
+                self._settle(outcome, "failed", failure_row(path, data))
             elif path.suffix.lower() == ".jsonl":
                 yield from self._record_tasks(outcome, data)
             elif (known := self.store.paper(paper_id := hashlib.sha256(data).hexdigest())) is not None:
-                self._settle(outcome, "skipped", _skipped(str(path), known.id))
+                self._settle(outcome, "skipped", skipped_row(str(path), known.id))
             elif (row := self._claim(str(path), paper_id)) is not None:
                 self._settle(outcome, "skipped", row)
             else:
@@ -214,14 +199,14 @@ class IngestRun:
             with self.store.transaction():
                 for item in group:
                     if isinstance(item, ReadFailure):
-                        self._settle(outcome, "failed", _failure(outcome.path, item))
+                        self._settle(outcome, "failed", failure_row(outcome.path, item))
                         continue
                     number, line, record_id = item
                     paper_id = hashlib.sha256(line).hexdigest()
                     source = f"{outcome.path}#{record_id}" if record_id else f"{outcome.path}:{number}"
                     known = self.store.paper(paper_id)
                     if known is not None:
-                        self._settle(outcome, "skipped", _skipped(source, known.id))
+                        self._settle(outcome, "skipped", skipped_row(source, known.id))
                         continue
                     if (row := self._claim(source, paper_id)) is not None:
                         self._settle(outcome, "skipped", row)
@@ -238,12 +223,7 @@ class IngestRun:
         holder = self.store.take_work(INGEST_WORK, paper_id, self.run_id)
         if holder is None:
             return None
-        return {
-            "path": source,
-            "paper_id": paper_id,
-            "reason": f"in progress elsewhere (run {holder['id']}: {holder['command']} on {holder['host']}, "
-            f"process {holder['pid']})",
-        }
+        return in_progress_row(source, paper_id, holder)
 
     def _items(self, task: _Task) -> list[ReadItem]:
         """A task's results; a batch of records stopped by a limit is read again one record at a time,
@@ -265,18 +245,18 @@ class IngestRun:
         new: list[PreparedDocument] = []
         for item in items:
             if isinstance(item, ReadFailure):
-                self._settle(outcome, "failed", _failure(outcome.path, item))
+                self._settle(outcome, "failed", failure_row(outcome.path, item))
             elif (known := self.store.paper(item.document.sha256)) is not None:
                 if known.state != PaperState.READY:  # we hold its claim: the run that stored it is gone
                     write_vectors(self.workspace, [(known, self.store.chunks(known.id))])
-                self._settle(outcome, "skipped", _skipped(item.document.source, known.id))
+                self._settle(outcome, "skipped", skipped_row(item.document.source, known.id))
             else:
                 new.append(item)
         storing = {item.document.sha256 for item in new}
         for paper_id in task.claimed:
             if paper_id not in storing:  # failed or found stored: nothing more to do with it
                 self.store.release_work(INGEST_WORK, paper_id, self.run_id)
-        stored = [_stored_paper(outcome, item) for item in new]
+        stored = [stored_paper(outcome, item) for item in new]
         if stored and not task.records:
             self._stage(
                 outcome.path.name, f"storing {stored[0].paper.n_pages} pages, {len(stored[0].chunks)} chunks"
@@ -298,7 +278,7 @@ class IngestRun:
                         self.store.set_page_sections(one.paper.id, page.number, sections)
             for one in theirs:
                 self.store.release_work(INGEST_WORK, one.paper.id, self.run_id)
-                self._settle(outcome, "skipped", _skipped(one.paper.source, one.paper.id))
+                self._settle(outcome, "skipped", skipped_row(one.paper.source, one.paper.id))
             outcome.waiting += len(kept)
             self.vectors.waiting.extend(kept)
         self._finish_if_done(outcome)
@@ -357,51 +337,3 @@ def abstract_chunking(workspace: Workspace) -> Any:
     ingest = workspace.settings.ingest
     overlap = abstract_overlap(ingest, workspace.store.paper_parsers)
     return ingest.model_copy(update={"abstract_overlap_sentences": overlap})
-
-
-def _stored_paper(outcome: FileOutcome, item: PreparedDocument) -> StoredPaper:
-    """The rows of a read document: its paper (state ``embedding``), its chunks and its report line."""
-    doc = item.document
-    paper = Paper(
-        id=doc.sha256,
-        source=doc.source,
-        kind=doc.kind,
-        title=doc.title,
-        authors=list(doc.authors),
-        year=doc.year,
-        doi=doc.doi,
-        n_pages=len(doc.pages),
-        parser=doc.parser,
-        state=PaperState.EMBEDDING,
-    )
-    texts = {page.number: page.text for page in doc.pages}
-    chunks = [
-        Chunk(
-            id=Chunk.make_id(paper.id, number, span.start, span.end),
-            paper_id=paper.id,
-            page=number,
-            section=span.section,
-            start=span.start,
-            end=span.end,
-            text=texts[number][span.start : span.end],
-            is_references=span.is_references,
-        )
-        for number, span in item.chunks
-    ]
-    row = {
-        "path": doc.source,
-        "paper_id": paper.id,
-        "title": paper.title,
-        "pages": paper.n_pages,
-        "chunks": len(chunks),
-        "warnings": [warning.to_dict() for warning in doc.page_warnings],  # pages not all read
-    }
-    return StoredPaper(outcome, paper, chunks, row)
-
-
-def _failure(path: Path, failure: ReadFailure) -> dict[str, Any]:
-    return {"path": str(path), "error": failure.message, "code": failure.code}
-
-
-def _skipped(source: str, paper_id: str) -> dict[str, Any]:
-    return {"path": source, "paper_id": paper_id, "reason": "already ingested"}

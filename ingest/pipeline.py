@@ -2,7 +2,8 @@
 
 The stages live in their own modules: ``walk.py`` finds the files of folders (and says what it passes
 over), ``worker.py`` reads, cleans and chunks each file in a reader process under a time and a memory
-limit, ``ingest_run.py`` stores the papers and records each file's outcome as it finishes,
+limit, ``ingest_run.py`` stores the papers and records each file's outcome as it finishes (the rows it
+stores and reports built in ``ingest_outcomes.py``),
 ``vector_batches.py`` embeds the stored papers a batch at a time, and ``chunk_vectors.py`` writes their
 vectors and marks them ready (and finishes the papers of an interrupted run). This module ties them
 together and keeps the names other stages import (``delete_paper``, ``embedded_chunks``, ...).
@@ -28,9 +29,9 @@ from causemap.ingest.chunk_vectors import (
     write_vectors,
 )
 from causemap.ingest.embedding import workspace_embedder
+from causemap.ingest.ingest_outcomes import FileOutcome
 from causemap.ingest.ingest_run import (
     RECORDS_PER_TASK,
-    FileOutcome,
     IngestRun,
     StageCallback,
     abstract_chunking,

@@ -14,27 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from causemap.ingest.chunk_vectors import PapersWithChunks, embed_papers, embedded_chunks, store_vectors
 from causemap.ingest.embedding import Embedder
-from causemap.models import Chunk, Paper
+from causemap.ingest.ingest_outcomes import StoredPaper
+from causemap.models import Chunk
 from causemap.workspace import Workspace
-
-if TYPE_CHECKING:
-    from causemap.ingest.ingest_run import FileOutcome
-
-
-@dataclass
-class StoredPaper:
-    """A paper whose rows are committed and whose vectors are still to be written."""
-
-    file: FileOutcome
-    paper: Paper
-    chunks: list[Chunk]
-    row: dict[str, Any]  # its line in the report once ingested
 
 
 @dataclass
