@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -56,6 +56,24 @@ def check_writable(path: Path, what: str = "--out") -> None:
         raise UsageError(f"{what} {path}: the folder {parent} does not exist")
     if path.is_dir():
         raise UsageError(f"{what} {path} is a folder; give a file name")
+
+
+def check_file(path: Path | None, what: str) -> None:
+    """Refuse an input file that is not there (None: the option was not given)."""
+    if path is not None and not path.is_file():
+        raise UsageError(f"{what} {path}: no such file")
+
+
+def check_choice(what: str, value: str | None, choices: Sequence[str]) -> None:
+    """Refuse a value that is not one of ``choices`` (None: not given), naming every choice."""
+    if value is not None and value not in choices:
+        raise UsageError(f"unknown {what} {value!r}; choose one of {', '.join(choices)}")
+
+
+def check_together(first: str, first_value: object, second: str, second_value: object) -> None:
+    """Refuse one of two options that only work together given without the other."""
+    if (first_value is None) != (second_value is None):
+        raise UsageError(f"{first} and {second} go together")
 
 
 def emit_json(document: Any) -> None:

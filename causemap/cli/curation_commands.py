@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from causemap.cli import app
-from causemap.cli.common import JsonOption, WorkspaceOption, emit_json, open_workspace, say
+from causemap.cli.common import JsonOption, WorkspaceOption, check_choice, emit_json, open_workspace, say
 from causemap.errors import UsageError
 
 claims_app = typer.Typer(
@@ -31,8 +31,7 @@ def claims_list(
     json_output: JsonOption = False,
 ) -> None:
     """Claims with their sentence, page and paper."""
-    if state is not None and state not in STATES:
-        raise UsageError(f"unknown state {state!r}: {', '.join(STATES)}")
+    check_choice("state", state, STATES)
     with open_workspace(workspace) as ws:
         claims = ws.claims(state=state, paper=paper)
         titles = {p.id: p.title for p in ws.store.papers()}

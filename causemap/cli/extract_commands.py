@@ -16,6 +16,9 @@ from causemap.cli.common import (
     EXIT_PARTIAL,
     JsonOption,
     WorkspaceOption,
+    check_choice,
+    check_file,
+    check_together,
     check_writable,
     emit_json,
     open_workspace,
@@ -76,15 +79,12 @@ def extract(
     """Stage 2: read cause-effect claims, with sentence, page and offsets, from every paper."""
     from causemap.graphbuilder.extractors import EXTRACTORS, make_extractor
 
-    if (input_path is None) != (output_path is None):
-        raise UsageError("--input and --output go together")
-    if extractor is not None and extractor not in EXTRACTORS:
-        raise UsageError(f"unknown extractor {extractor!r}; choose one of {', '.join(EXTRACTORS)}")
+    check_together("--input", input_path, "--output", output_path)
+    check_choice("extractor", extractor, EXTRACTORS)
     if estimate and (input_path is not None or (extractor or ("llm" if llm else None)) not in (None, "llm")):
         raise UsageError("--estimate goes with --extractor llm over a workspace")
     if input_path is not None:
-        if not input_path.is_file():
-            raise UsageError(f"--input {input_path}: no such file")
+        check_file(input_path, "--input")
         check_writable(output_path)  # type: ignore[arg-type]
     overrides: dict[str, Any] = {
         key: value
@@ -260,10 +260,8 @@ def evaluate(
     json_output: JsonOption = False,
 ) -> None:
     """Score an extractor on annotated sentences or abstracts, by the same rules as the reference scorer."""
-    if task not in ("spans", "strength", "pairs"):
-        raise UsageError(f"unknown task {task!r}: choose spans, strength or pairs")
-    if not data.is_file():
-        raise UsageError(f"--data {data}: no such file")
+    check_choice("task", task, ("spans", "strength", "pairs"))
+    check_file(data, "--data")
     if pred_out is not None:
         check_writable(pred_out, "--pred-out")
     gold = _read_rows(data, _GOLD_FIELDS[task], f"{task} gold")  # a bad line is named before anything loads

@@ -14,6 +14,8 @@ from causemap.cli import app
 from causemap.cli.common import (
     JsonOption,
     WorkspaceOption,
+    check_choice,
+    check_together,
     check_writable,
     emit_json,
     open_workspace,
@@ -47,10 +49,8 @@ def graph(
     """Stage 3: variables, belief-weighted edges, contradictions and candidate DAGs."""
     from causemap.formats import EXPORT_FORMATS
 
-    if (export is None) != (out is None):
-        raise UsageError("--export and --out go together")
-    if export is not None and export not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format {export!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    check_together("--export", export, "--out", out)
+    check_choice("export format", export, EXPORT_FORMATS)
     if out is not None:
         check_writable(out)
     if candidate is not None and export is None:

@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 
 from causemap.cli import app
-from causemap.cli.common import EXIT_PARTIAL, WorkspaceOption, check_writable, open_workspace, warn
+from causemap.cli.common import (
+    EXIT_PARTIAL,
+    WorkspaceOption,
+    check_file,
+    check_writable,
+    open_workspace,
+    warn,
+)
 from causemap.errors import UsageError
 
 # How a target is written (the planner's parser accepts these arrows; checked here before anything loads).
@@ -48,9 +55,8 @@ def plan(
         check_writable(out)
     if columns is not None and data is None:
         raise UsageError("--columns maps the columns of --data: give the data table too")
-    for given, option in ((data, "--data"), (columns, "--columns")):
-        if given is not None and not given.is_file():
-            raise UsageError(f"{option} {given}: no such file")
+    check_file(data, "--data")
+    check_file(columns, "--columns")
     if target is not None and not any(arrow in target for arrow in TARGET_ARROWS):
         raise UsageError(f"a target reads 'EXPOSURE -> OUTCOME', got {target!r}")
     as_json = json_output or (out is not None and out.suffix.lower() == ".json")
