@@ -14,13 +14,21 @@
 - samples: the whole pipeline on ``corpus_samples/pdf`` against ``corpus_samples/truth.json`` (the
   samples were written for this project: a regression check, not evidence of quality).
 
-Each measurement uses the same functions as the command line, with the default (rules) extractor.
+Each measurement uses the same functions as the command line, with the default (rules) extractor, on
+the checkout this script is in (not whichever causemap the environment installed).
+
+    python benchmarks/literature.py --check            # spans and strength against figures_of_record.json
+    python benchmarks/literature.py --check --only spans --only strength --only pairs   # BioRED too
+    python benchmarks/literature.py --record --only spans --only strength   # write the record anew
+
+``--check`` exits 1 when a figure of record fell by more than the record's tolerance, one line each.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -30,6 +38,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
 MEASUREMENTS = ("pairs", "spans", "strength", "samples")
+RECORD = Path(__file__).with_name("figures_of_record.json")
+# The figures of record, each higher-is-better: measurement -> its figures' names in the results.
+CHECKED = {
+    "spans": ("f1",),
+    "strength": ("macro_f1",),
+    "pairs": ("precision", "recall", "sign_accuracy", "grounded_share"),
+}
+CHECKED_BY_DEFAULT = ("spans", "strength")  # seconds; BioRED (pairs) takes minutes, so only when asked
 
 
 def _extractor(store=None):
@@ -123,15 +139,58 @@ def _rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def figures_of(results: dict[str, Any]) -> dict[str, float]:
+    """The figures of record among measured results, named ``measurement.figure`` ("spans.f1")."""
+    return {f"{m}.{f}": results[m][f] for m, names in CHECKED.items() if m in results for f in names}
+
+
+def compare(measured: dict[str, float], record: dict[str, float], tolerance: float) -> tuple[list[str], bool]:
+    """One line per measured figure against its record, and whether any fell by more than ``tolerance``.
+
+    Only measured figures are compared (a check of spans says nothing about BioRED); a figure with no
+    record is reported, not failed. A figure that rose is reported too, so that the record is updated
+    (``--record``) and a later drop back is seen.
+    """
+    lines, dropped = [], False
+    for name, value in sorted(measured.items()):
+        if name not in record:
+            lines.append(f"no record  {name} {value}")
+        elif value < record[name] - tolerance:
+            dropped = True
+            fall = record[name] - value
+            lines.append(f"DROPPED    {name} {value} < {record[name]} of record (by {fall:.4f})")
+        elif value > record[name] + tolerance:
+            lines.append(f"rose       {name} {value} > {record[name]} of record (update with --record)")
+        else:
+            lines.append(f"ok         {name} {value} (record {record[name]})")
+    return lines, dropped
+
+
+def _write_record(results: dict[str, Any], record: dict[str, Any]) -> None:
+    """The record with the measured figures replaced (the others kept), written to ``RECORD``."""
+    record["figures"] = {**record.get("figures", {}), **figures_of(results)}
+    record["extractor_version"] = results["extractor_version"]
+    record["recorded"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    RECORD.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=MEASUREMENTS, action="append")
     parser.add_argument("--abstracts", type=int, help="score only the first N BioRED abstracts")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--check", action="store_true", help=f"compare with {RECORD.name}; exit 1 on a drop")
+    parser.add_argument("--record", action="store_true", help=f"write the measured figures to {RECORD.name}")
     args = parser.parse_args(argv)
-    chosen = args.only or list(MEASUREMENTS)
+    default = CHECKED_BY_DEFAULT if args.check or args.record else MEASUREMENTS
+    chosen = args.only or list(default)
+    if (args.check or args.record) and args.abstracts is not None:
+        parser.error("--check and --record compare whole sets: leave out --abstracts")
     if any(m != "samples" for m in chosen) and not DEV.exists():
         parser.error(f"the evaluation data is not at {DEV}")
+    if "pairs" in chosen and (args.check or args.record) and os.environ.get("PYTHONHASHSEED") != "0":
+        print("note: sign accuracy moves by ~0.003 with the hash seed: PYTHONHASHSEED=0", file=sys.stderr)
+    sys.path.insert(0, str(REPO))  # measure this checkout: its causemap/ joins the stages beside it
     from causemap.graphbuilder.extractors.rules import RulesExtractor
 
     results: dict[str, Any] = {"extractor_version": RulesExtractor.version}
@@ -149,12 +208,20 @@ def main(argv: list[str] | None = None) -> int:
         timings[name] = round(time.perf_counter() - t0, 1)
         print(f"{name}: {timings[name]} s", file=sys.stderr)
     results["seconds"] = timings
+    record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {"tolerance": 0.005}
+    if args.record:
+        _write_record(results, record)
+        print(f"recorded {', '.join(sorted(figures_of(results)))} in {RECORD}", file=sys.stderr)
+    dropped = False
+    if args.check:
+        lines, dropped = compare(figures_of(results), record.get("figures", {}), record["tolerance"])
+        print("\n".join(lines), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(results, default=str))
-    else:
+    elif not args.check:
         print(f"Rules extractor version {results['extractor_version']}\n")
         print("\n".join(_rows(results)))
-    return 0
+    return 1 if dropped else 0
 
 
 if __name__ == "__main__":
