@@ -6,7 +6,7 @@ tokens its span must leave out (used by ``rules.RulesExtractor``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -21,7 +21,10 @@ from causemap.graphbuilder.extractors.rules_arguments import (
 from causemap.graphbuilder.extractors.rules_genotypes import genotype_variable
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_lists import outside_frame
-from causemap.graphbuilder.extractors.rules_repairs import opens_own_verb_phrase, participle_cue
+from causemap.graphbuilder.extractors.rules_repairs import (
+    opens_own_verb_phrase,
+    opens_with_cue_participle,
+)
 from causemap.graphbuilder.extractors.rules_spans import (
     denied_conjunct,
     example_markers,
@@ -48,13 +51,15 @@ def argument_heads(
     split: bool = True,
     groups: bool = False,
     own_verbs: bool = False,
+    compound: bool = False,
 ) -> list[Argument]:
     """Argument heads after splitting coordinations and lists of examples.
 
     Each comes with the tokens its span must leave out ("such as ..." for the head
     "measures" in "measures such as masks and distancing"). With ``own_verbs`` (the objects
     of a cue verb), a conjunct that opens with a cue participle of its own ("X decreased A and
-    increased B") is that verb's object, not this one's.
+    increased B") is that verb's object, not this one's. With ``compound`` (the noun of "X-induced
+    A"), a conjunct with a hyphen compound of its own ("X-induced A and Y-induced B") is its own.
     """
     out: list[Argument] = []
     seen: set[int] = set()
@@ -62,14 +67,20 @@ def argument_heads(
         parts = split_coordination(head) if split else [head]
         # "the cytokine IL-6", "the blockers A and B": the names in apposition are the variables
         parts = [name for p in parts for name in (apposed_names(p, lexicon.kind_nouns) or [p])]
+        first = len(out)
         for index, part in enumerate(parts if split else parts[:1]):
-            if (
-                own_verbs
-                and index
-                and (_opens_with_cue_participle(part, lexicon) or _opens_with_verb(part, lexicon))
-            ):
+            if own_verbs and index and _opens_with_verb(part, lexicon):
                 # "X increased A, and reduced B and C", "X triggers A and inhibits B" (the verb
                 # read as a noun): B and C are the second verb's
+                break
+            if compound and index and _own_hyphen_compound(part, lexicon):
+                # "X-induced A and Y-induced B": B, and what follows, is Y's; no list read from
+                # the words either may take it back
+                start = part.left_edge.i
+                while start > 0 and part.doc[start - 1].dep_ in ("cc", "punct"):
+                    start -= 1  # the "and" or comma before it
+                rest = frozenset(range(start, parts[-1].right_edge.i + 1))
+                out[first:] = [replace(a, blocked=a.blocked | rest) for a in out[first:]]
                 break
             denied = index > 0 and denied_conjunct(part)
             if denied:
@@ -114,18 +125,20 @@ def argument_heads(
     return out
 
 
+def _own_hyphen_compound(part: Token, lexicon: CueLexicon) -> bool:
+    """Whether a noun is modified by a hyphen compound of its own ("Y-induced B")."""
+    doc = part.doc
+    return any(
+        c.dep_ == "amod" and c.lower_ in lexicon.hyphen_participles and c.i > 1 and doc[c.i - 1].text == "-"
+        for c in part.children
+        if c.i < part.i
+    )
+
+
 def _opens_with_verb(part: Token, lexicon: CueLexicon) -> bool:
     """The conjunct opens with a cue participle ("and increased B") or is, or opens with, a
     present-tense cue verb the tagger misread ("and inhibits B")."""
     first = part.doc[part.left_edge.i]
-    if _opens_with_cue_participle(part, lexicon):
+    if opens_with_cue_participle(part, lexicon) is not None:
         return True
     return any(opens_own_verb_phrase(t, lexicon) for t in {part, first})
-
-
-def _opens_with_cue_participle(part: Token, lexicon: CueLexicon) -> bool:
-    first = part.doc[part.left_edge.i]
-    if first.dep_ != "amod" or first.head.i != part.i or first.tag_ not in ("VBN", "VBD"):
-        return False
-    cue = participle_cue(first, lexicon)
-    return cue is not None and cue.polarity is not None

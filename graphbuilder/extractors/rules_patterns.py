@@ -44,6 +44,7 @@ from causemap.graphbuilder.extractors.rules_modifier_cues import (
     hyphen_cue,
 )
 from causemap.graphbuilder.extractors.rules_noun_cues import copular_noun_cue, noun_frame_cue
+from causemap.graphbuilder.extractors.rules_spans import split_coordination
 from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_DEPS,
     NONFINITE_TAGS,
@@ -55,6 +56,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     misread_present_verb,
     noun_before,
     object_after_preposition,
+    opens_with_cue_participle,
     participle_cue,
     prefixed_lemma,
     verbless_arguments,
@@ -311,6 +313,34 @@ def _acts_as_verb(token: Token) -> bool:
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """Every cue in a parsed sentence with its argument heads."""
+    matches = list(_token_cues(doc, lexicon))
+    yield from matches
+    yield from _coordinated_participles(matches, lexicon)
+
+
+def _coordinated_participles(matches: list[CueMatch], lexicon: CueLexicon) -> Iterator[CueMatch]:
+    """'X enhanced A, and antagonized B and C' parsed as one list of objects: the conjunct that opens
+    with a signed cue participle, which ``argument_heads`` leaves out of the first verb's objects, is
+    the object of a second verb of the same subject, as is what is coordinated after it."""
+    cues = {m.cue.i for m in matches}
+    for match in matches:
+        if match.rule != "verb":
+            continue
+        for head in match.effects:
+            for part in split_coordination(head)[1:]:
+                verb = opens_with_cue_participle(part, lexicon)
+                if verb is None:
+                    continue
+                entry = participle_cue(verb, lexicon)
+                if verb.i not in cues and entry is not None and not entry.reverse:
+                    cues.add(verb.i)
+                    found = cue_match("verb", verb, [verb.i], match.causes, [part], entry, inherited=True)
+                    if found is not None:
+                        yield found
+                break  # what follows is that verb's
+
+
+def _token_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     lowers = [t.lower_ for t in doc]
     for token in doc:
         lemma, lower = token.lemma_.lower(), token.lower_

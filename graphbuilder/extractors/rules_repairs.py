@@ -85,6 +85,17 @@ def participle_cue(token: Token, lexicon: CueLexicon) -> Cue | None:
     return None
 
 
+def opens_with_cue_participle(part: Token, lexicon: CueLexicon) -> Token | None:
+    """The signed cue participle a noun phrase opens with ("increased B", "antagonized B": the
+    tagger takes some for adjectives), else None: in a conjunct, the verb of a coordinated verb
+    phrase ("X decreased A and increased B")."""
+    first = part.doc[part.left_edge.i]
+    if first.dep_ != "amod" or first.head.i != part.i or first.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    cue = participle_cue(first, lexicon)
+    return first if cue is not None and cue.polarity is not None else None
+
+
 # Words after which a noun phrase is not yet complete.
 OPEN_PHRASE_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"})
 

@@ -239,6 +239,16 @@ def test_objects_after_a_second_cue_participle_are_that_verbs_own(extractor):
     assert found.get(("Lithium", "tremor")) == ("causal", "-"), found
 
 
+def test_a_second_cue_participle_read_as_an_adjective_is_still_a_verb_of_the_same_subject(extractor):
+    # the parser makes the whole sentence one noun phrase and "abolished" an adjective of
+    # "cocaine sensitization": its objects go down, they are no objects of "enhanced"
+    found = claims(extractor, "The drug enhanced locomotion, and abolished cocaine sensitization and nicotine withdrawal.")
+    assert found.get(("The drug", "locomotion")) == ("causal", "+"), found
+    assert found.get(("The drug", "cocaine sensitization")) == ("causal", "-"), found
+    assert found.get(("The drug", "nicotine withdrawal")) == ("causal", "-"), found
+    assert not any(effect.startswith("abolished") for _, effect in found), found
+
+
 @pytest.mark.parametrize(
     ("sentence", "framed", "own"),
     [
@@ -260,6 +270,17 @@ def test_a_conjunct_with_a_phrase_of_its_own_is_outside_the_frame(extractor, sen
     found = claims(extractor, sentence)
     assert found.get(("Selenium", framed)) == ("causal", "+"), found  # reduced inhibition: up
     assert found.get(("Selenium", own)) == ("causal", "-"), found  # reduced, as written
+
+
+def test_a_conjunct_with_a_hyphen_compound_of_its_own_is_not_the_first_compounds(extractor):
+    # "TNF-induced anorexia" is TNF's: LPS induced the fever only
+    found = claims(extractor, "We studied LPS-induced fever and TNF-induced anorexia in rats.")
+    assert found.get(("LPS", "fever")) == ("causal", "+"), found
+    assert found.get(("TNF", "anorexia")) == ("causal", "+"), found
+    assert not [effect for cause, effect in found if cause == "LPS" and "anorexia" in effect], found
+    # a bare conjunct is still the compound's
+    found = claims(extractor, "Selenium prevented arsenic-induced steatosis and fibrosis.")
+    assert found.get(("arsenic", "fibrosis")) == ("causal", "+"), found
 
 
 def test_bare_conjuncts_keep_the_frame_of_the_list(extractor):
