@@ -44,7 +44,6 @@ from causemap.graphbuilder.extractors.rules_modifier_cues import (
     hyphen_cue,
 )
 from causemap.graphbuilder.extractors.rules_noun_cues import copular_noun_cue, noun_frame_cue
-from causemap.graphbuilder.extractors.rules_spans import split_coordination
 from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_DEPS,
     NONFINITE_TAGS,
@@ -61,6 +60,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     prefixed_lemma,
     verbless_arguments,
 )
+from causemap.graphbuilder.extractors.rules_spans import split_coordination
 
 __all__ = ["CueMatch", "find_cues"]
 
