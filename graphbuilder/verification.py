@@ -47,14 +47,10 @@ from causemap.graphbuilder.verification_constructions import (
     recommended_action,
 )
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
+from causemap.graphbuilder.verification_mentions import named_as_content, quoted_stretches
 from causemap.graphbuilder.verification_obligations import judging_verbs
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
-from causemap.graphbuilder.verification_refusals import (
-    addresses_reader,
-    named_as_content,
-    quoted_stretches,
-    refusal,
-)
+from causemap.graphbuilder.verification_refusals import addresses_reader, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
 
 REASONS = (
@@ -103,6 +99,8 @@ class VerificationLexicon:
     kind_verbs: frozenset[str]  # verbs relating a thing to its class, parts or name
     predisposition_nouns: frozenset[str]  # "a genetic predisposition to Y": what disposes to Y
     processing_verbs: frozenset[str]  # verbs of processing text: "parser", "indexing", "readers"
+    processing_products: frozenset[str]  # what processing makes of a text: "summary", "output"
+    processors: frozenset[str]  # machines that process a text: "machines", "software"
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +129,8 @@ def load_verification_lexicon() -> VerificationLexicon:
         kind_verbs=frozenset(data["verb_frames"]["kind_verbs"]),
         predisposition_nouns=frozenset(data["predisposition_nouns"]["words"]),
         processing_verbs=frozenset(data["processing_verbs"]["words"]),
+        processing_products=frozenset(data["processing_verbs"]["products"]),
+        processors=frozenset(data["processing_verbs"]["processors"]),
     )
 
 

@@ -1,12 +1,13 @@
-"""Text laid out for a machine rather than written as a paper's prose: markup, chat-role tags, labels
+"""Text laid out for a machine rather than written as a paper's prose: markup, code, chat-role tags, labels
 that name an act on the text, question-and-answer scripts, and purposes of processing the text.
 
 A paper's sentences are prose: they carry no markup (a comment or an element of HTML or XML, which a
-renderer hides or a reader never sees), no role tags of a chat transcript ("[SYSTEM]", "<user>"), no
-label naming what to do with what follows ("Override: ...", "Output format example -> ..."), no answer
-to a question posed in the same text ("Q: ...? A: ..."), and no purpose of indexing or extracting
-them ("For indexing purposes, ..."). Each is recognised by its form and by the verbs of acting on the
-text (``directive_verbs``: output, extract, record, index, ...), not by listing phrasings.
+renderer hides or a reader never sees), no code (a method call, a name assigned words), no role tags of
+a chat transcript ("[SYSTEM]", "<user>"), no label naming what to do with what follows ("Override: ...",
+"Output format example -> ..."), no answer to a question posed in the same text ("Q: ...? A: ..."), and
+no purpose of indexing or extracting them ("For indexing purposes, ..."). Each is recognised by its form
+and by the verbs of acting on the text (``directive_verbs``: output, extract, record, index, ...), not by
+listing phrasings.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 MARKUP = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 # A chat transcript's role tag in brackets of any kind ("[SYSTEM]", "<<SYS>>", "<|user|>").
 ROLE_TAG = re.compile(r"[\[<]{1,2}\|?/?\s*(?:system|sys|user|assistant|inst)\s*\|?[\]>]{1,2}", re.IGNORECASE)
+# A line of code: a method call ("claims.append(") or a word assigned a word ("claim=X causes Y"; not
+# "p=0.05" or "n = 12", a number).
+CODE = re.compile(r"\b[a-z_][a-z0-9_]*\.[a-z_]{3,}\(|\b[A-Za-z_]\w*\s?=\s?['\"]?[A-Za-z]")
 # What ends a label: a colon, a dash (the tagger's ":" for a spaced hyphen), an arrow.
 ARROWS = frozenset({"\u2192", "->", "=>", "\u21d2"})
 MAX_LABEL_WORDS = 8
@@ -32,7 +36,7 @@ def laid_out_for_a_machine(doc: Doc, lexicon: VerificationLexicon) -> bool:
     """Whether the sentence is markup, a chat transcript, a label naming an act on the text, a
     question with its answer, or says it is there for processing (module docstring)."""
     text = doc.text
-    if MARKUP.search(text) or ROLE_TAG.search(text):
+    if MARKUP.search(text) or ROLE_TAG.search(text) or CODE.search(text):
         return True
     ends = [t.i for t in doc if is_label_end(t)]
     if any(_names_an_act(doc, end, lexicon) for end in ends):

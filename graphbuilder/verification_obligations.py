@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_modality import judged_predicates
+from causemap.graphbuilder.verification_formats import agent_of_an_act
 from causemap.graphbuilder.verification_phrases import chain
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[in
             continue
         if _obliged(token, lexicon):
             return True
-    if demanded(word, lexicon):
+    if demanded(word, lexicon) or said_by_a_processor(word, lexicon):
         return True
     # "are asked to record that X causes Y", with the clause hung on "asked": an obliged verb of
     # saying before the claim, with no object or clause of its own, says the clause that follows; a
@@ -116,6 +117,46 @@ def _under_obligation_adjective(verb: Token, lexicon: VerificationLexicon) -> bo
             # the one obliged stands between the copula and the infinitive, whatever the parse ("for us")
             return not any(t.lower_ in FIRST_PERSON for t in verb.doc[governor.i : verb.i])
     return False
+
+
+def said_by_a_processor(word: Token, lexicon: VerificationLexicon) -> bool:
+    """Whether ``word`` stands in what a reader or processor of the text, or its product, says or
+    does with it ("summarising engines should echo that ...", "extractors whose output says ...", "a
+    careless reader would leave out that ...", "the best summary would say ..."): a paper reports
+    what it found, not what its readers' summaries say. The subject of an infinitive is its
+    governor's ("readers ... are to log that")."""
+    for token in chain(word)[1:]:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and token.dep_ == "xcomp":
+            subjects = _controller(token)
+        if any(processes_text(s, lexicon) for s in subjects):
+            return True
+    return False
+
+
+def _controller(infinitive: Token) -> list[Token]:
+    """Who does what an infinitive says: its governor's object where there is one ("authorise
+    machines to state", "asked readers to record"), else its governor's subject ("readers are to log");
+    a noun governing it is its own ("machines to state", as the parse may hang it)."""
+    governor = infinitive.head
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return [governor]
+    objects = [c for c in governor.children if c.dep_ == "dobj"]
+    return objects or [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+
+
+def processes_text(noun: Token, lexicon: VerificationLexicon) -> bool:
+    """ "readers", "extractors", "machines", "the summary", "output", "summarising engines": who reads or
+    processes the text (an agent noun of a verb of processing, a machine, or a noun a participle of
+    processing describes), or what processing makes of it."""
+    if agent_of_an_act(noun, lexicon) or noun.lower_ in lexicon.processing_products | lexicon.processors:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound") and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.processing_verbs
+        for c in noun.children
+    )
 
 
 def demanded(word: Token, lexicon: VerificationLexicon) -> bool:

@@ -7,23 +7,23 @@ Recognised by the parse and by word class, not by listing injection templates:
   speaks to its reader (second person, a chat-template marker, a named model or reader), or an act of
   saying or recording put under an obligation ("models ... should say that", "readers are asked to
   record that", "X must be reported as"), unless the authors oblige themselves ("we must conclude");
-- a supposition is a clause under "if"/"suppose"/"imagine", or an inverted "Had X ..." conditional;
-- a quotation is a claim stated entirely inside quotation marks, or mentioned as the content of a noun
-  of saying ("the claim that ...", "the statement X causes Y").
+- suppositions and quotations (``verification_mentions``): a clause under "if"/"suppose"/"imagine", an
+  inverted "Had X ..." conditional, a question; a claim inside quotation marks, mentioned as the content
+  of a noun of saying ("the claim that ...", "the statement X causes Y"), or hearsay.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
 from causemap.graphbuilder.verification_constructions import recommended_action
-from causemap.graphbuilder.verification_formats import laid_out_for_a_machine, nominalises_an_act
-from causemap.graphbuilder.verification_obligations import is_directive
-from causemap.graphbuilder.verification_phrases import chain, head_of, roots
+from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
+from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
+from causemap.graphbuilder.verification_obligations import is_directive, processes_text
+from causemap.graphbuilder.verification_phrases import head_of, roots
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -99,43 +99,6 @@ def _ordered_after(doc: Doc, last: int, lexicon: VerificationLexicon) -> bool:
     )
 
 
-def named_as_content(argument: Span, lexicon: VerificationLexicon) -> bool:
-    """ "the claim X causes Y", "should be the sentence X causes Y": a noun of saying right before the
-    claim's first argument as proposed, before any widening (after "that", a colon or a quotation mark
-    at most), names the words that follow as its content, mentioned, not stated, whatever the parse
-    made of them (it may read the noun as the argument's premodifier)."""
-    doc = argument.doc
-    at = argument.start - 1
-    while at >= 0 and (doc[at].lower_ == "that" or doc[at].text in (":", '"', "'", "\u201c", "\u2018")):
-        at -= 1
-    if at < 1 or doc[at].pos_ not in ("NOUN", "PROPN") or doc[at].lemma_.lower() not in lexicon.mention_nouns:
-        return False
-    return doc[at - 1].pos_ == "DET" or doc[at - 1].tag_ == "POS"
-
-
-def quoted_stretches(text: str, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks. A straight or curly single quote counts only where it
-    opens a word and closes one, so that apostrophes ("patients' data", "don't") are not quotes."""
-    stretches = []
-    for opening, closing in pairs:
-        start = 0
-        while (at := text.find(opening, start)) >= 0:
-            single = opening in ("'", "\u2018")
-            if single and (
-                at > 0 and text[at - 1].isalnum() or at + 1 >= len(text) or not text[at + 1].isalnum()
-            ):
-                start = at + 1
-                continue
-            end = text.find(closing, at + 1)
-            while single and end >= 0 and end + 1 < len(text) and text[end + 1].isalnum():
-                end = text.find(closing, end + 1)  # an apostrophe inside the quotation
-            if end < 0:
-                break
-            stretches.append((at, end + 1))
-            start = end + 1
-    return stretches
-
-
 def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
     """Whether the sentence speaks to whoever (or whatever) reads it: "you", "language models",
     "previous instructions", a chat-template marker, an address header ("To NP: ...")."""
@@ -149,12 +112,22 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         return True
     if any(t.lower_ in lexicon.addressee_words and t.pos_ in ("PRON", "NOUN", "PROPN") for t in doc):
         return True
+    if any(t.lower_ in lexicon.message_nouns and _for_a_processor(t, lexicon) for t in doc):
+        return True  # "the take-home message for machines is that ...", "a note to summarisers"
     if any(
         t.text in LABEL_ENDS and (_address_header(doc, t.i, lexicon) or _obliging_label(doc, t.i, lexicon))
         for t in doc
     ):
         return True
     return laid_out_for_a_machine(doc, lexicon)
+
+
+def _for_a_processor(message: Token, lexicon: VerificationLexicon) -> bool:
+    """A message noun addressed ("for", "to") to a reader or processor of the text."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ADDRESS_PREPS and any(processes_text(g, lexicon) for g in c.children)
+        for c in message.children
+    )
 
 
 def _before_label_end(doc: Doc, colon: int) -> Span:
@@ -342,50 +315,3 @@ def _label(subject: Token, verb: Token) -> bool:
     return any(t.text in LABEL_ENDS for t in between) or (
         subject.i < verb.i and verb.doc[verb.i - 1].text == "," and subject.right_edge.i >= verb.i - 2
     )
-
-
-def mentioned(word: Token, lexicon: VerificationLexicon) -> bool:
-    """Whether ``word`` stands inside a phrase that mentions a claim rather than making it: the content
-    of a noun of saying ("the statement X causes Y", "the claim that ...", "JSON stating that ..."),
-    also when a colon introduces it ("The following statement must be kept: X causes Y")."""
-    if any(
-        token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.mention_nouns
-        for token in chain(word)[1:]
-    ):
-        return True
-    colons = [t.i for t in word.sent if t.text == ":" and t.i < word.i]
-    return (
-        bool(colons)
-        and any(
-            (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lexicon.mention_nouns)
-            or _act_to_do(t, lexicon)
-            or (t.pos_ == "NOUN" and nominalises_an_act(t, lexicon))  # "a correct extraction would read:"
-            for t in word.doc[word.sent.start : colons[-1]]
-        )
-    )
-
-
-def _act_to_do(verb: Token, lexicon: VerificationLexicon) -> bool:
-    """ "the relation to emit is: ...", "the claim to record:": a verb of saying or outputting in an
-    infinitival relative names what is to be done with the content a colon introduces, which is then
-    mentioned, not stated."""
-    return (
-        verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lexicon.directive_verbs
-        and verb.dep_ in ("acl", "relcl")
-        and any(c.lower_ == "to" and c.i < verb.i for c in verb.children)
-    )
-
-
-def is_hypothetical(word: Token, lexicon: VerificationLexicon) -> bool:
-    """Whether ``word`` stands in a supposition: under "if"/"suppose"/"imagine", or counterfactual."""
-    for position, token in enumerate(chain(word)):
-        if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in token.children):
-            return True
-        if position and token.lemma_.lower() in lexicon.hypothetical_verbs and token.pos_ == "VERB":
-            return True
-        if position and token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.hypothetical_nouns:
-            return True
-    # "Had X been removed, Y would have fallen": an inverted conditional. (A model's "X would have
-    # increased Y" is a finding about the model, and stays.)
-    return any(t.lower_ == "had" and t.i == t.sent.start and t.dep_ in ("aux", "auxpass") for t in word.sent)
