@@ -21,15 +21,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from llama_server import MODEL_ALIAS, SERVER_KEY, LlamaServer, free_port
+from user_runs import causemap_command, ingest_abstracts, llm_extract
 
-from causemap.ingest.pipeline import ingest_paths
 from causemap.workspace import Workspace
 
 pytest.importorskip("langchain_openai")
@@ -58,12 +57,7 @@ ABSTRACTS = [
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("llama-ingested")
-    path = root / "abstracts.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in ABSTRACTS) + "\n")
-    with Workspace.open(root / "ws") as ws:
-        ingest_paths(ws, [path], progress=False)
-    return root / "ws"
+    return ingest_abstracts(tmp_path_factory.mktemp("llama-ingested"), ABSTRACTS)
 
 
 @pytest.fixture()
@@ -97,7 +91,7 @@ def causemap(
     **env: str,
 ) -> subprocess.CompletedProcess:
     """``python -m causemap ARGS``, run as a user would run it."""
-    command = [sys.executable, "-m", "causemap", *args]
+    command = causemap_command(*args)
     return subprocess.run(
         command,
         capture_output=True,
@@ -126,7 +120,7 @@ def assert_verified(claims: list[Any]) -> None:
 def test_extraction_negotiates_the_method_caches_and_stores_only_verified_claims(
     workspace: Path, live_server: LlamaServer
 ) -> None:
-    extract = ("extract", "-w", str(workspace), "-e", "llm", "--json")
+    extract = llm_extract(workspace)
     estimate = causemap(live_server, *extract, "--estimate")
     assert estimate.returncode == 0, estimate.stderr
     planned = json.loads(estimate.stdout)
@@ -171,17 +165,7 @@ def test_a_server_killed_mid_run_is_resumed_by_the_next_run(
     workspace: Path, live_server: LlamaServer
 ) -> None:
     env = {"CAUSEMAP_EXTRACT__BATCH_SIZE": "1", "CAUSEMAP_EXTRACT__CONCURRENCY": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "causemap",
-        "extract",
-        "-w",
-        str(workspace),
-        "-e",
-        "llm",
-        "--json",
-    ]
+    command = causemap_command(*llm_extract(workspace))
     before = _posts(live_server)
     run = subprocess.Popen(
         command,
@@ -202,7 +186,7 @@ def test_a_server_killed_mid_run_is_resumed_by_the_next_run(
     answered_before = len(stored_claims(workspace))
 
     live_server.start()
-    resumed = causemap(live_server, "extract", "-w", str(workspace), "-e", "llm", "--json", **env)
+    resumed = causemap(live_server, *llm_extract(workspace), **env)
 
     assert resumed.returncode in (0, 3), resumed.stderr
     report = json.loads(resumed.stdout)
@@ -213,7 +197,7 @@ def test_a_server_killed_mid_run_is_resumed_by_the_next_run(
 
 
 def test_a_wrong_key_or_a_dead_server_is_one_clear_line(workspace: Path, live_server: LlamaServer) -> None:
-    extract = ("extract", "-w", str(workspace), "-e", "llm", "--json")
+    extract = llm_extract(workspace)
 
     wrong_key = causemap(live_server, *extract, key="not-the-key")
     dead = causemap(live_server, *extract, base_url=f"http://127.0.0.1:{free_port()}/v1")

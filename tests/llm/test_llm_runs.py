@@ -11,13 +11,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from typing import Any
 
 import pytest
 from openai_stub import answer_with, completion, numbered_sentences, stub_server
+from user_runs import causemap_command, ingest_abstracts, llm_extract
 
-from causemap.ingest.pipeline import ingest_paths
 from causemap.workspace import Workspace
 
 pytest.importorskip("langchain_openai")
@@ -66,12 +65,7 @@ def reader(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     """The abstracts ingested once (embedding them is the slow part); each test gets a copy."""
-    root = tmp_path_factory.mktemp("ingested")
-    path = root / "abstracts.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in ABSTRACTS) + "\n")
-    with Workspace.open(root / "ws") as ws:
-        ingest_paths(ws, [path], progress=False)
-    return root / "ws"
+    return ingest_abstracts(tmp_path_factory.mktemp("ingested"), ABSTRACTS)
 
 
 @pytest.fixture()
@@ -83,18 +77,7 @@ def extract(workspace, base_url: str, *args: str) -> subprocess.CompletedProcess
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CAUSEMAP_", "OPENAI_"))}
     env |= {"CAUSEMAP_LLM": "openai:stub-model", "CAUSEMAP_EXTRACT__BASE_URL": base_url}
     env |= {"CAUSEMAP_EXTRACT__MAX_RETRIES": "1"}
-    command = [
-        sys.executable,
-        "-m",
-        "causemap",
-        "extract",
-        "-w",
-        str(workspace),
-        "-e",
-        "llm",
-        "--json",
-        *args,
-    ]
+    command = causemap_command(*llm_extract(workspace, *args))
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
 
 
