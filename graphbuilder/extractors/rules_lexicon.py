@@ -79,6 +79,7 @@ class CueLexicon:
     unknown_heads: frozenset[str]
     unknown_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    subject_reporting_verbs: frozenset[str]  # "the link ... did not reach significance"
     excluded_arguments: frozenset[str]
     light_heads: frozenset[str]
     vague_arguments: frozenset[str]
@@ -274,6 +275,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         unknown_heads=_words(non_assertive["unknown_heads"]),
         unknown_modifiers=_words(non_assertive["unknown_modifiers"]),
         reporting_verbs=_words(data["reporting_verbs"]["verbs"]),
+        subject_reporting_verbs=_words(data["reporting_verbs"]["of_their_subject"]),
         excluded_arguments=_words(data["excluded_arguments"]),
         light_heads=_words(data["light_heads"]["words"]),
         vague_arguments=_words(data["vague_arguments"]["words"]),

@@ -223,9 +223,10 @@ def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
         ):
             return True  # "it is unlikely that X reduces Y"
         climbs = token.dep_ in NEGATION_CLIMB_DEPS
-        reports = token.dep_ in ("dobj", "ccomp", "nsubjpass", "nsubj") and (
-            head.lemma_.lower() in lexicon.reporting_verbs
-        )
+        # a relation that is the subject is denied by "did not reach significance", not by "does
+        # not support Z" (it is taken as given): only verbs of attaining report their subject
+        verbs = lexicon.subject_reporting_verbs if token.dep_ == "nsubj" else lexicon.reporting_verbs
+        reports = token.dep_ in ("dobj", "ccomp", "nsubjpass", "nsubj") and head.lemma_.lower() in verbs
         if not (climbs or reports):
             return False
         token = head

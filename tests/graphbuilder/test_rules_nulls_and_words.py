@@ -46,6 +46,40 @@ def test_null_findings_are_explicit_nulls(extractor, sentence):
     assert all(negated and polarity == "0" for _, _, polarity, negated in found), found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "pair", "null"),
+    [
+        # a verb of attaining denies the relation that is its subject
+        (
+            "The association between napping and obesity did not reach significance.",
+            ("napping", "obesity"),
+            True,
+        ),
+        (
+            "The effect of caffeine on reaction time did not achieve significance.",
+            ("caffeine", "reaction time"),
+            True,
+        ),
+        # other verbs take their subject's relation as given and deny something else
+        (
+            "The association between napping and obesity does not support a causal role of sleep.",
+            ("napping", "obesity"),
+            False,
+        ),
+        (
+            "The link between napping and obesity did not show any sex difference.",
+            ("napping", "obesity"),
+            False,
+        ),
+    ],
+)
+def test_a_denied_predicate_denies_its_subjects_relation_only_when_it_says_it_was_not_attained(
+    extractor, sentence, pair, null
+):
+    found = {(cause, effect): negated for cause, effect, _, negated in readings(extractor, sentence)}
+    assert found.get(pair) is null, found
+
+
 def test_some_size_is_an_effect(extractor):
     # "a little" and "a small" are some effect; only about none is a null
     found = readings(extractor, "Caffeine had a small effect on reaction time.")
