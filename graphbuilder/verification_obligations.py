@@ -124,16 +124,25 @@ def said_by_a_processor(word: Token, lexicon: VerificationLexicon) -> bool:
     does with it ("summarising engines should echo that ...", "extractors whose output says ...", "a
     careless reader would leave out that ...", "the best summary would say ..."): a paper reports
     what it found, not what its readers' summaries say. The subject of an infinitive is its
-    governor's ("readers ... are to log that")."""
-    for token in chain(word)[1:]:
-        if token.pos_ not in ("VERB", "AUX"):
+    governor's ("readers ... are to log that"). A verb the claim's verb is conjoined to is no
+    governor of it ("Computers were installed and reduced errors" says what the computers did)."""
+    path = chain(word)
+    for below, token in zip(path, path[1:], strict=False):
+        if token.pos_ not in ("VERB", "AUX") or below.dep_ == "conj":
             continue
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if not subjects and token.dep_ == "xcomp":
             subjects = _controller(token)
-        if any(processes_text(s, lexicon) for s in subjects):
+        if any(processes_text(s, lexicon) and not _own_argument(s, word, token) for s in subjects):
             return True
     return False
+
+
+def _own_argument(subject: Token, word: Token, verb: Token) -> bool:
+    """A subject holding the word is the claim's own argument ("Computers were installed and reduced
+    ..."), not who says it; unless the verb hangs inside it too ("machines to state that ...")."""
+    inside = range(subject.left_edge.i, subject.right_edge.i + 1)
+    return word.i in inside and verb.i not in inside
 
 
 def _controller(infinitive: Token) -> list[Token]:

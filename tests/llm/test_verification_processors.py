@@ -49,6 +49,8 @@ KEPT = [
     # "machine" as a modifier is no machine; a noun of saying as a modifier is no subject
     ("Machine learning models showed that obesity raises the risk of diabetes.", "obesity", DIABETES),
     ("The key finding is that obesity raises the risk of diabetes.", "obesity", DIABETES),
+    # what a machine did, the claim's verb conjoined to the machine's
+    ("Computers were installed and reduced the risk of diabetes.", "Computers", DIABETES),
     # a message for people
     (
         "The take-home message for clinicians is that obesity raises the risk of diabetes.",
