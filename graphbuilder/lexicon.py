@@ -7,7 +7,7 @@ to decide whether it names a variable at all; every list says in the JSON why it
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -69,6 +69,7 @@ class NormalisationLexicon:
     change_sizes: frozenset[str] = frozenset()
     field_suffixes: tuple[str, ...] = ()
     facet_heads: frozenset[str] = frozenset()
+    property_adjectives: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -132,6 +133,7 @@ class NormalisationLexicon:
             change_heads=frozenset(data["not_a_name"].get("change_heads", ())),
             degree_adjectives=frozenset(data["not_a_name"].get("degree_adjectives", ())),
             facet_heads=frozenset(data["not_a_name"].get("facet_heads", ())),
+            property_adjectives=dict(data.get("property_adjectives", {}).get("forms", {})),
         )
 
 

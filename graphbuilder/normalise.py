@@ -110,6 +110,7 @@ def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
         _strip_context,
         _strip_reporting,
         _strip_trailing_wrapper,
+        _nominalise_property,
     )
     changed = True
     while changed:
@@ -124,6 +125,13 @@ def _normalise(text: str, lex: NormalisationLexicon) -> NormalisedTerm:
     if not lex.flip_polarity_on_down:
         flipped = False
     return NormalisedTerm(" ".join(tokens), flipped)
+
+
+def _nominalise_property(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    """ "susceptible to antibiotic" -> "susceptibility to antibiotic": the property, named by its noun."""
+    if len(tokens) > 2 and tokens[1] == "to" and tokens[0] in lex.property_adjectives:
+        return [lex.property_adjectives[tokens[0]], *tokens[1:]], False
+    return None
 
 
 _GENUS_INITIAL = re.compile(r"[A-Z]\.")

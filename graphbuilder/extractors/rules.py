@@ -44,6 +44,7 @@ from causemap.graphbuilder.extractors.rules_mentions import (
     noun_phrase_only,
     overlaps,
     whole_modifier,
+    with_property,
 )
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
@@ -232,6 +233,8 @@ class RulesExtractor:
                     for effect, effect_head, effect_frame in effects:
                         if overlaps(cause, effect):
                             continue
+                        if match.rule == "adjective":
+                            effect = with_property(effect, match.cue)
                         if presupposed:
                             cause = whole_modifier(cause, effect, lexicon)
                             effect = noun_phrase_only(effect, effect_head)

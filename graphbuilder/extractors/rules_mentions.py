@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.base import Mention
+from causemap.graphbuilder.lexicon import load_lexicon
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_repairs import participle_cue
 
@@ -45,6 +46,16 @@ def whole_modifier(cause: list[Token], effect: list[Token], lexicon: CueLexicon)
         else:
             break
     return [*doc[first : cause[0].i], *cause] if first < cause[0].i else cause
+
+
+def with_property(effect: list[Token], cue: Token) -> list[Token]:
+    """'X is (more) susceptible to Y': what varies with X is its susceptibility to Y, not Y, so the
+    adjective and its 'to' begin the effect ("susceptible to Y"; normalising names it by its noun)."""
+    doc = cue.doc
+    adjacent = cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" and effect[0].i == cue.i + 2
+    if not adjacent or cue.lower_ not in load_lexicon().property_adjectives:
+        return effect
+    return [cue, doc[cue.i + 1], *effect]
 
 
 def noun_phrase_only(tokens: list[Token], head: Token) -> list[Token]:

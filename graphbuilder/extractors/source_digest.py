@@ -30,6 +30,8 @@ VERSION_SOURCES = (
     "resources/rhetoric.json",
     "resources/study_designs.json",
     "resources/verification.json",
+    # the normalisation word lists: rules_mentions, rules_modality, rules_lists read them too
+    "resources/variables.json",
 )
 
 

@@ -130,3 +130,20 @@ def test_processes_sharing_a_complement_are_still_split(extractor):
 )
 def test_a_to_complement_completes_its_noun(extractor, sentence, effect):
     assert effect in {e for _, e in _pairs(extractor, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # what varies is the property towards the drug, not the drug
+        (
+            "Strain K2 is more susceptible to ampicillin than strain K1.",
+            ("Strain K2", "susceptible to ampicillin"),
+        ),
+        ("The mutant remained susceptible to penicillin.", ("The mutant", "susceptible to penicillin")),
+        # a disease one is prone to is itself the variable
+        ("Smokers are prone to bronchitis.", ("Smokers", "bronchitis")),
+    ],
+)
+def test_a_property_adjective_names_the_property_not_its_object(extractor, sentence, pair):
+    assert pair in _pairs(extractor, sentence)

@@ -90,6 +90,9 @@ from causemap.graphbuilder.variables import (
         ("a clear difference for root length", "root length", False),
         ("an obvious distinction in leaf colour", "leaf colour", False),
         ("a broad range of fungicides", "fungicide", False),
+        # an adjective of a property towards something is named by its noun
+        ("more susceptible to ampicillin", "susceptibility to ampicillin", False),
+        ("resistant to heat", "resistance to heat", False),
     ],
 )
 def test_normalise(written, term, flipped):
