@@ -78,8 +78,11 @@ def names_a_variable(text: str, lexicon: NormalisationLexicon | None = None) -> 
         clause
         or any(w in lex.document_words for w in words)
         or any(ch in lex.code_characters for w in words if not _SUBSTITUTION.fullmatch(w) for ch in w)
+        or any("/(" in w or ")/" in w for w in written)
     ):
-        return False  # a clause ("X was chosen") or code ("kinpar[2"), not a name
+        # a clause ("X was chosen"), code ("kinpar[2") or a formula's ratio of bracketed terms
+        # ("FV/(FV)"; "ATP/ADP" is a name), not a name
+        return False
     if len(words) == 1 and (
         words[0] in lex.vague_alone
         or words[0] in lex.trailing_wrappers

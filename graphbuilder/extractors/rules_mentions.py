@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.base import Mention
-from causemap.graphbuilder.lexicon import load_lexicon
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_repairs import participle_cue
+from causemap.graphbuilder.lexicon import load_lexicon
 
 
 def whole_modifier(cause: list[Token], effect: list[Token], lexicon: CueLexicon) -> list[Token]:

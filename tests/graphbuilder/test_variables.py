@@ -496,6 +496,9 @@ def test_the_setting_of_a_finding_is_not_part_of_the_variable(written, term):
         ("percent increase", False),
         ("relative damage", False),
         ("oxidative damage", True),
+        # a ratio of bracketed terms is a formula; a ratio of two names is a name
+        ("Fm/(Fm+Fo)", False),
+        ("the NAD/NADH ratio", True),
     ],
 )
 def test_arguments_that_name_no_variable(written, names):
