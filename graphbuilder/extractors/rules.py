@@ -209,10 +209,10 @@ class RulesExtractor:
         groups = match.rule == "comparison"
         # a cue verb read as a noun modifier ("reduced X enhanced Y" as one noun phrase)
         misparsed = match.rule == "verb" and match.cue.dep_ in ("amod", "compound", "nmod")
+        # a verb's objects, after it, may end where a second verb's begin; a passive subject may not
+        objects = match.rule == "verb" and all(e.i > match.cue.i for e in match.effects)
         for cause_arg in argument_heads(match.causes, lexicon, match.split_causes, groups):
-            for effect_arg in argument_heads(
-                match.effects, lexicon, own_verbs=match.rule == "verb", compound=presupposed
-            ):
+            for effect_arg in argument_heads(match.effects, lexicon, own_verbs=objects, compound=presupposed):
                 if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):

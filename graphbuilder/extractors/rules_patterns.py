@@ -49,6 +49,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     NONFINITE_TAGS,
     coordinated_misread_verb,
     coordinated_misread_verb_arguments,
+    is_direction_word,
     is_infinitive,
     misparsed_verb_arguments,
     misread_particle_verb,
@@ -321,16 +322,21 @@ def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
 def _coordinated_participles(matches: list[CueMatch], lexicon: CueLexicon) -> Iterator[CueMatch]:
     """'X enhanced A, and antagonized B and C' parsed as one list of objects: the conjunct that opens
     with a signed cue participle, which ``argument_heads`` leaves out of the first verb's objects, is
-    the object of a second verb of the same subject, as is what is coordinated after it."""
+    the object of a second verb of the same subject, as is what follows; so is a noun coordinated with
+    the verb itself ("X potentiated A, and antagonized B"). Not in a passive's subject, before it."""
     cues = {m.cue.i for m in matches}
     for match in matches:
         if match.rule != "verb":
             continue
-        for head in match.effects:
-            for part in split_coordination(head)[1:]:
+        verb_conjuncts = [c for c in match.cue.children if c.dep_ == "conj" and c.pos_ in NOUN_POS]
+        for head in (*match.effects, *verb_conjuncts):
+            if head.i < match.cue.i:
+                continue
+            parts = [head] if head in verb_conjuncts else split_coordination(head)[1:]
+            for part in parts:
                 verb = opens_with_cue_participle(part, lexicon)
-                if verb is None:
-                    continue
+                if verb is None or is_direction_word(verb, lexicon):
+                    continue  # "X caused A and reduced B": the noun phrase "reduced B" has its sign
                 entry = participle_cue(verb, lexicon)
                 if verb.i not in cues and entry is not None and not entry.reverse:
                     cues.add(verb.i)

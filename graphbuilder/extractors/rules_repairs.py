@@ -92,8 +92,15 @@ def opens_with_cue_participle(part: Token, lexicon: CueLexicon) -> Token | None:
     first = part.doc[part.left_edge.i]
     if first.dep_ != "amod" or first.head.i != part.i or first.tag_ not in ("VBN", "VBD", "JJ"):
         return None
+    if first.tag_ == "JJ" and is_direction_word(first, lexicon):
+        return None  # "and reduced B" read as an adjective: the noun phrase carries its sign
     cue = participle_cue(first, lexicon)
     return first if cue is not None and cue.polarity is not None else None
+
+
+def is_direction_word(token: Token, lexicon: CueLexicon) -> bool:
+    """A word that states a change of what it modifies ("increased", "reduced")."""
+    return token.lower_ in lexicon.up_words or token.lower_ in lexicon.down_words
 
 
 # Words after which a noun phrase is not yet complete.

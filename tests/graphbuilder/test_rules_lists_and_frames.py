@@ -274,6 +274,22 @@ def test_a_conjunct_with_a_phrase_of_its_own_is_outside_the_frame(extractor, sen
     assert found.get(("Selenium", own)) == ("causal", "-"), found  # reduced, as written
 
 
+def test_a_second_cue_participle_the_parser_coordinated_with_the_first_verb_keeps_its_subject(extractor):
+    # "hypothermia" is parsed as a conjunct of the verb "potentiated", "antagonized" as its adjective
+    found = claims(
+        extractor, "Lithium potentiated amphetamine hyperactivity, and antagonized reserpine hypothermia."
+    )
+    assert found.get(("Lithium", "amphetamine hyperactivity")) == ("causal", "+"), found
+    assert found.get(("Lithium", "reserpine hypothermia")) == ("causal", "-"), found
+
+
+def test_a_cue_participle_in_a_passive_subject_is_no_verb_of_the_agent(extractor):
+    # "increased appetite" is one of the subjects the drug reduced; the drug did not increase appetite
+    found = claims(extractor, "Body weight and increased appetite were reduced by the drug.")
+    assert found.get(("the drug", "increased appetite")) == ("causal", "-"), found
+    assert ("the drug", "appetite") not in found, found
+
+
 def test_a_conjunct_with_a_hyphen_compound_of_its_own_is_not_the_first_compounds(extractor):
     # "TNF-induced anorexia" is TNF's: LPS induced the fever only
     found = claims(extractor, "We studied LPS-induced fever and TNF-induced anorexia in rats.")
