@@ -48,6 +48,9 @@ _PROCESS_SUFFIXES = ("al", "ion", "ment", "ance", "ence", "ism", "sis", "age")
 _PROCESS_STEM = 3
 # A premodifier written as a word of its own: a hyphen compound ("polarization-dependent", "heat-
 # induced") or a name with a digit or an inner capital ("M3", "KATP", "hERG").
+# Words that open a complement: a longer name holding one before the short name ("trafficking of
+# transcript") is another head's phrase, not the short name premodified.
+_COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "with", "by", "from", "into"})
 _PREMODIFIER = re.compile(r"(?:[^\W_]+-[^\W\d_]\w*|\w*\d\w*[^\W\d_]\w*|\w*[^\W\d_]\w*\d\w*|\w+[A-Z]\w*)$")
 
 
@@ -160,8 +163,16 @@ def _same_theme(longer: Counter[str], process: str, lex: NormalisationLexicon) -
 def _extends(other: list[str], short: list[str], alone: bool, lex: NormalisationLexicon) -> bool:
     """``other`` is ``short`` with an 'of' complement, or (when ``short`` names nothing ``alone``)
     with one or two more premodifiers, and names a variable itself. A premodifier is not added to a
-    name that stands alone: "physical activity" is not the paper's "moderate physical activity"."""
+    name that stands alone: "physical activity" is not the paper's "moderate physical activity".
+    Premodifiers stand before the head without a preposition: in "trafficking of transcripts" the
+    short "transcripts" is the complement of another head, not the head premodified."""
     n = len(short)
     complement = len(other) > n + 1 and other[:n] == short and other[n] == "of"
-    premodified = not alone and 0 < len(other) - n <= _MAX_EXTRA_MODIFIERS and other[-n:] == short
+    added = other[: len(other) - n]
+    premodified = (
+        not alone
+        and 0 < len(added) <= _MAX_EXTRA_MODIFIERS
+        and other[-n:] == short
+        and not _COMPLEMENT_WORDS.intersection(added)
+    )
     return (complement or premodified) and names_a_variable(" ".join(other), lex)

@@ -40,3 +40,16 @@ def test_a_noun_that_is_no_process_keeps_its_name():
 
 def test_a_gerund_names_an_activity_that_stands_alone():
     assert resolve_bare_names([("p", "drinking"), ("p", "alcohol drinking")]) == {}
+
+
+def test_a_short_name_is_not_the_complement_of_another_head():
+    # pdfs-s22: "the presence of multiple transcripts at the transcription site" (normalised
+    # "transcript") was read as the paper's "the trafficking of transcripts", a claim it never made
+    mentions = [("p", "the presence of multiple transcripts"), ("p", "the trafficking of transcripts")]
+    assert resolve_bare_names(mentions) == {}
+
+
+def test_a_generic_short_name_still_takes_its_premodified_name():
+    assert resolve_bare_names([("p", "some mutants"), ("p", "AB18 mutants")]) == {
+        ("p", "some mutants"): "AB18 mutants"
+    }
