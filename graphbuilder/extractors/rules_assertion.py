@@ -24,6 +24,8 @@ from causemap.graphbuilder.extractors.rules_modality import (
 # Auxiliaries that open a condition by inversion: "Had X reduced Y, ...", "Were X to cause Y, ...".
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
 SUBJECT_OPENING_POS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+# Words opening a non-restrictive relative clause after its comma ("that" opens only restrictive ones).
+RELATIVE_OPENINGS = frozenset({"which", "who", "whose", "whom"})
 
 
 def in_inverted_condition(cue: Token) -> bool:
@@ -118,6 +120,20 @@ def _is_open_question(token: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+def _is_non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma ("X, which inhibits Y," "patients, who received X,"):
+    it tells something more of a noun already named, as a statement of its own, rather than
+    picking out which noun ("the drugs that reduce Y" is part of what the clause around it says)."""
+    if clause.dep_ != "relcl" or is_infinitive_clause(clause) or clause.i < clause.head.i:
+        return False
+    opening = clause.left_edge
+    return (
+        opening.i > 0
+        and opening.lower_ in RELATIVE_OPENINGS
+        and clause.doc[opening.i - 1].text == ","
+    )
+
+
 def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
     """The words above a cue that can make it part of a question or an aim, nearest first.
 
@@ -137,6 +153,8 @@ def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:
             break
         if child.dep_ == "conj":
             continue
+        if _is_non_restrictive(child):
+            break  # "we studied X, which reduces Y": an aside on X, asserted whatever is asked of X
         if (
             child.dep_ == "ccomp"
             and token.lemma_.lower() in lexicon.inquiry_verbs_with_findings
