@@ -116,6 +116,8 @@ def argument_heads(
                 continue
             markers = example_markers(part, lexicon.exemplifiers)
             items = [Argument(part, frozenset(m.i for m in markers))]
+            if not markers and (markers := _complement_markers(part, lexicon)):
+                items = []  # "the risk of cancers such as A and B": A's risk and B's, not "cancers"
             for marker in markers:
                 items.extend(Argument(example) for example in examples(marker))
             for item in items:
@@ -123,6 +125,18 @@ def argument_heads(
                     seen.add(item.head.i)
                     out.append(item)
     return out
+
+
+def _complement_markers(part: Token, lexicon: CueLexicon) -> list[Token]:
+    """Example markers on the "of" complement of a head ("the risk of cancers such as A and B",
+    "the levels of cytokines including A and B"): the examples stand in the complement's place, each
+    a variable the head's phrase is about."""
+    for prep in part.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > part.i:
+            for complement in prep.children:
+                if complement.dep_ == "pobj":
+                    return example_markers(complement, lexicon.exemplifiers)
+    return []
 
 
 def _own_hyphen_compound(part: Token, lexicon: CueLexicon) -> bool:

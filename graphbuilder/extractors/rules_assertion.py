@@ -127,11 +127,7 @@ def _is_non_restrictive(clause: Token) -> bool:
     if clause.dep_ != "relcl" or is_infinitive_clause(clause) or clause.i < clause.head.i:
         return False
     opening = clause.left_edge
-    return (
-        opening.i > 0
-        and opening.lower_ in RELATIVE_OPENINGS
-        and clause.doc[opening.i - 1].text == ","
-    )
+    return opening.i > 0 and opening.lower_ in RELATIVE_OPENINGS and clause.doc[opening.i - 1].text == ","
 
 
 def _governors(token: Token, lexicon: CueLexicon) -> list[Token]:

@@ -1,0 +1,81 @@
+"""Claims stated on the side of a sentence: relative clauses on a noun (restrictive, on a copula's
+complement, or set off by commas inside an aim or a method) and examples listed on the complement
+of a measure or risk noun. The rules extractor on invented sentences, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def signed(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str, str | None]]:
+    return {(c.cause.text, c.effect.text, c.polarity) for c in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Statins are drugs that reduce cholesterol.", ("Statins", "cholesterol", "-")),
+        ("TNF is a cytokine that promotes inflammation.", ("TNF", "inflammation", "+")),
+        ("Insulin is the hormone that reduces blood glucose.", ("Insulin", "blood glucose", "-")),
+    ],
+)
+def test_a_relative_clause_on_a_copulas_complement_is_said_of_the_subject(extractor, sentence, expected):
+    found = signed(extractor, sentence)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We studied metformin, which reduces hepatic glucose output.",
+            ("metformin", "hepatic glucose output"),
+        ),
+        (
+            "We examined whether aspirin, which inhibits platelet aggregation, reduces mortality.",
+            ("aspirin", "platelet aggregation"),
+        ),
+    ],
+)
+def test_a_relative_clause_set_off_by_commas_is_asserted_inside_an_aim(extractor, sentence, expected):
+    found = {(c, e) for c, e, _ in signed(extractor, sentence)}
+    assert found == {expected}, found  # the aim's own question ("reduces mortality") stays unasked
+
+
+def test_a_restrictive_relative_clause_stays_under_the_aim(extractor):
+    # which drugs is what the aim asks about: no claim that they do
+    assert signed(extractor, "We investigated whether there are genes that cause deafness.") == set()
+    assert signed(extractor, "We examined the drugs that reduce cholesterol.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Smoking increases the risk of cancers such as lung cancer and bladder cancer.",
+            {("Smoking", "lung cancer", "+"), ("Smoking", "bladder cancer", "+")},
+        ),
+        (
+            "Aspirin reduces the levels of cytokines such as IL-6 and TNF.",
+            {("Aspirin", "IL-6", "-"), ("Aspirin", "TNF", "-")},
+        ),
+        (
+            "Obesity increases the incidence of diseases including diabetes, hypertension and gout.",
+            {("Obesity", "diabetes", "+"), ("Obesity", "hypertension", "+"), ("Obesity", "gout", "+")},
+        ),
+    ],
+)
+def test_examples_on_the_complement_of_a_risk_noun_are_one_claim_each(extractor, sentence, expected):
+    assert signed(extractor, sentence) == expected
+
+
+def test_examples_of_a_cause_are_one_claim_each(extractor):
+    found = signed(extractor, "Drugs including aspirin, ibuprofen and naproxen cause gastric bleeding.")
+    assert {c for c, _, _ in found} >= {"aspirin", "ibuprofen", "naproxen"}, found
