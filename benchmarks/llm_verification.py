@@ -50,6 +50,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from causemap.graphbuilder.evaluation import IGNORED_LABELS, overlap
 from causemap.graphbuilder.extractors.base import read_candidates
 from causemap.graphbuilder.extractors.llm import LLMExtractor
+from causemap.graphbuilder.extractors.llm_scripted import scripted_claims
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from llm_injections import (  # noqa: E402  (the injected templates, beside this file)
@@ -82,21 +83,8 @@ class ScriptedReader(BaseChatModel):
         return "scripted-reader"
 
     def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any):
-        claims = [
-            {
-                "sentence": int(number),
-                "quote": text,
-                "cause": cause,
-                "effect": effect,
-                "relation": relation,
-                "polarity": polarity,
-                "hedged": False,
-                "negated": False,
-            }
-            for number, text in _NUMBERED.findall(str(messages[-1].content))
-            for cause, effect, relation, polarity in self.read(text)
-        ]
-        message = AIMessage(content=json.dumps({"claims": claims}))
+        numbered = ((int(n), text) for n, text in _NUMBERED.findall(str(messages[-1].content)))
+        message = AIMessage(content=json.dumps(scripted_claims(numbered, self.read)))
         return ChatResult(generations=[ChatGeneration(message=message)])
 
 

@@ -17,6 +17,7 @@ import pytest
 from openai_stub import answer_with, completion, numbered_sentences, stub_server
 from user_runs import causemap_command, ingest_abstracts, llm_extract
 
+from causemap.graphbuilder.extractors.llm_scripted import scripted_claims
 from causemap.workspace import Workspace
 
 pytest.importorskip("langchain_openai")
@@ -44,22 +45,11 @@ READINGS = [
 
 def reader(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """Answers each request with the READINGS of the sentences it was sent."""
-    claims = [
-        {
-            "sentence": n,
-            "quote": text,
-            "cause": cause,
-            "effect": effect,
-            "relation": relation,
-            "polarity": polarity,
-            "hedged": False,
-            "negated": False,
-        }
-        for n, text in numbered_sentences(body).items()
-        for fragment, cause, effect, relation, polarity in READINGS
-        if fragment in text
-    ]
-    return answer_with({"claims": claims})(body)
+
+    def read(text: str) -> list[tuple[str, str, str, str]]:
+        return [(cause, effect, rel, sign) for part, cause, effect, rel, sign in READINGS if part in text]
+
+    return answer_with(scripted_claims(numbered_sentences(body).items(), read))(body)
 
 
 @pytest.fixture(scope="module")
