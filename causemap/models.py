@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -194,7 +194,27 @@ class Claim(_Model):
         )
 
 
-class Evidence(_Model):
+class ReadAt:
+    """Read-only shortcuts into ``self.provenance`` (never separate copies of it), for whatever
+    carries one: an ``Evidence`` item, a retrieved ``Passage``."""
+
+    if TYPE_CHECKING:  # declared by the class that mixes this in (a field of its own, in its order)
+        provenance: Provenance
+
+    @property
+    def paper_id(self) -> str:
+        return self.provenance.paper_id
+
+    @property
+    def title(self) -> str | None:
+        return self.provenance.title
+
+    @property
+    def page(self) -> int:
+        return self.provenance.page
+
+
+class Evidence(ReadAt, _Model):
     """One claim as it backs an edge: where it was read (``provenance``) and how it was stated."""
 
     claim_id: str
@@ -221,19 +241,6 @@ class Evidence(_Model):
     reliability: float | None = Field(
         None, description="the probability that this claim is right, as the belief of its edge used it"
     )
-
-    # Read-only shortcuts into the provenance (never separate copies of it).
-    @property
-    def paper_id(self) -> str:
-        return self.provenance.paper_id
-
-    @property
-    def title(self) -> str | None:
-        return self.provenance.title
-
-    @property
-    def page(self) -> int:
-        return self.provenance.page
 
     @property
     def quote(self) -> str:

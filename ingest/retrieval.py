@@ -7,29 +7,17 @@ from typing import Any
 
 from causemap.ingest.embedding import workspace_embedder
 from causemap.ingest.vectorstore import vector_store
-from causemap.models import Provenance
+from causemap.models import Provenance, ReadAt
 from causemap.workspace import Workspace
 
 
 @dataclass(frozen=True)
-class Passage:
+class Passage(ReadAt):
     """A retrieved chunk: where it was read (``provenance``), how close it is, and which chunk."""
 
     provenance: Provenance
     score: float
     chunk_id: str = ""
-
-    @property
-    def paper_id(self) -> str:
-        return self.provenance.paper_id
-
-    @property
-    def title(self) -> str | None:
-        return self.provenance.title
-
-    @property
-    def page(self) -> int:
-        return self.provenance.page
 
     @property
     def section(self) -> str:
