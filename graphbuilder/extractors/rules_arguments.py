@@ -22,6 +22,7 @@ from causemap.graphbuilder.extractors.rules_group_words import (
     GROUP_VERBS,
     HYPHEN_GROUP_WORDS,
     NON_DEFINING_MODIFIERS,
+    OCCURRENCE_ADJECTIVES,
     OCCURRENCE_VERBS,
     OF_GROUPS,
     QUANTIFIERS,
@@ -184,6 +185,10 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
         if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
             continue
         outcome = prep.head
+        if outcome.pos_ == "ADJ" or outcome.lemma_ == "be":
+            outcome = _occurring(outcome)  # "Y is common in patients with X"
+            if outcome is None:
+                continue
         if outcome.pos_ in ("VERB", "AUX"):
             outcome = _observed(outcome, lexicon)  # "Y occurred / was found in patients with X"
             if outcome is None:
@@ -279,6 +284,27 @@ def _observed(verb: Token, lexicon: CueLexicon) -> Token | None:
     if any(c.lower_ in lexicon.up_words or c.lower_ in lexicon.down_words for c in found[0].children):
         return None  # "reduced levels of Y were found in ...": a group comparison, read as such
     return found[0]
+
+
+# Degree words that make an occurrence adjective compare groups ("more common in A than in B").
+COMPARING = frozenset({"more", "less", "most", "least", "as", "equally", "similarly", "so"})
+
+
+def _occurring(word: Token) -> Token | None:
+    """The subject of a copula whose complement says it occurs: "Y" of "Y was common / present in
+    ...", the place on the adjective or on the copula. None for a comparison ("more common in ...
+    than in ..."), read by the comparison patterns, and for a denied one ("Y was not present in ...")."""
+    if word.lemma_ == "be":
+        word = next((c for c in word.children if c.dep_ == "acomp"), word)
+    adjective = word
+    if adjective.lower_ not in OCCURRENCE_ADJECTIVES or adjective.dep_ != "acomp":
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in COMPARING for c in adjective.children) or any(
+        c.dep_ == "neg" for c in adjective.head.children
+    ):
+        return None
+    subjects = children_with(adjective.head, ("nsubj",))
+    return subjects[0] if subjects else None
 
 
 def _quantified(group: Token) -> bool:
