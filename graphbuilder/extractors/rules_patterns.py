@@ -373,7 +373,8 @@ def _token_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
             objects = preposition_objects(token, (prep,)) or object_after_preposition(token, prep)
             match = cue_match("verb_particle", token, [token.i], [subject], objects, entry, inherited=True)
         elif token.pos_ in VERB_POS or _acts_as_verb(token):
-            lemma = prefixed_lemma(token, lemma, lexicon.verbs)
+            # "drugs that lower Y": a verb tagged as an adjective has the adjective's lemma ("low")
+            lemma = prefixed_lemma(token, lower if token.pos_ == "ADJ" else lemma, lexicon.verbs)
             for prep, entry in lexicon.particles.get(lemma, ()):
                 match = _particle_cue(token, entry, prep, lexicon)
                 if match:

@@ -49,6 +49,15 @@ def test_a_relative_clause_set_off_by_commas_is_asserted_inside_an_aim(extractor
     assert found == {expected}, found  # the aim's own question ("reduces mortality") stays unasked
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Statins are drugs that lower cholesterol.", "Statins, which lower cholesterol, reduce heart attacks."],
+)
+def test_a_cue_verb_tagged_as_an_adjective_in_a_relative_clause_is_read_as_the_verb(extractor, sentence):
+    # "lower" after a relative pronoun, with an object, is the verb, not the adjective "low"
+    assert ("Statins", "cholesterol", "-") in signed(extractor, sentence)
+
+
 def test_a_restrictive_relative_clause_stays_under_the_aim(extractor):
     # which drugs is what the aim asks about: no claim that they do
     assert signed(extractor, "We investigated whether there are genes that cause deafness.") == set()
@@ -79,3 +88,24 @@ def test_examples_on_the_complement_of_a_risk_noun_are_one_claim_each(extractor,
 def test_examples_of_a_cause_are_one_claim_each(extractor):
     found = signed(extractor, "Drugs including aspirin, ibuprofen and naproxen cause gastric bleeding.")
     assert {c for c, _, _ in found} >= {"aspirin", "ibuprofen", "naproxen"}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seizures were common in patients with Dravet syndrome.", ("Dravet syndrome", "Seizures")),
+        ("Hearing loss was frequent among patients with Usher syndrome.", ("Usher syndrome", "Hearing loss")),
+        (
+            "Anemia was very common in patients with chronic kidney disease.",
+            ("chronic kidney disease", "Anemia"),
+        ),
+    ],
+)
+def test_an_outcome_said_to_be_common_in_a_group_goes_with_what_defines_it(extractor, sentence, expected):
+    found = {(c.cause.text, c.effect.text, c.relation) for c in extractor.extract([sentence])[0]}
+    assert found == {(*expected, "correlational")}, found
+
+
+def test_an_occurrence_adjective_denied_or_counted_is_no_association(extractor):
+    assert signed(extractor, "Seizures were not common in patients with Dravet syndrome.") == set()
+    assert signed(extractor, "Anemia was present in 30% of patients with chronic kidney disease.") == set()
