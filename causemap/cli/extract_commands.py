@@ -155,18 +155,22 @@ def _estimate(ws: Any, force: bool) -> dict[str, Any]:
 def settings_workspace(path: Path | None, *, create_missing: bool = False) -> Iterator[tuple[Any, Any]]:
     """The extract settings and store of workspace ``path`` when given (or the default one when it
     exists); otherwise the default settings and no store (no LLM cache). Nothing is created, except,
-    with ``create_missing``, a workspace at a ``path`` that does not exist yet (an existing folder that
-    is not a workspace is still refused)."""
+    with ``create_missing``, a workspace at a ``path`` that does not exist yet or is an empty folder (a
+    folder holding other files is still refused: it is more likely a mistyped path than a new workspace)."""
     from causemap.paths import is_workspace, workspace_path
 
     if path is not None or is_workspace(workspace_path(None)):
-        create = create_missing and path is not None and not path.exists()
+        create = create_missing and path is not None and (not path.exists() or _is_empty_folder(path))
         with open_workspace(path, create=create) as ws:
             yield ws.settings.extract, ws.store
         return
     from causemap.settings import Settings
 
     yield Settings().extract, None
+
+
+def _is_empty_folder(path: Path) -> bool:
+    return path.is_dir() and next(path.iterdir(), None) is None
 
 
 def describe_summary(summary: dict[str, Any]) -> list[str]:

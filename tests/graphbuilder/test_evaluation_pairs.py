@@ -106,9 +106,10 @@ def _run_eval_pairs(
     )
 
 
-def _eval_pairs(gold: Path, tmp_path: Path) -> tuple[dict, Path]:
+def _eval_pairs(gold: Path, tmp_path: Path, workspace: Path | None = None) -> tuple[dict, Path]:
     pred = tmp_path / "pred.jsonl"
-    result = _run_eval_pairs(gold, tmp_path / "ws", "--pred-out", str(pred), "--json")
+    workspace = workspace or tmp_path / "ws"
+    result = _run_eval_pairs(gold, workspace, "--pred-out", str(pred), "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout), pred
 
@@ -116,7 +117,11 @@ def _eval_pairs(gold: Path, tmp_path: Path) -> tuple[dict, Path]:
 def test_eval_pairs_runs_the_pipeline_on_abstracts(tmp_path):
     gold = tmp_path / "gold.jsonl"
     write_jsonl(GOLD, gold)
-    document, pred = _eval_pairs(gold, tmp_path)
+    # An empty folder (made by `mkdir` or `mktemp -d`) becomes the workspace, as a missing one would.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    document, pred = _eval_pairs(gold, tmp_path, workspace=empty)
+    assert (empty / "causemap.db").is_file()
     assert document["task"] == "pairs" and document["extractor"] == "rules"
     assert document["run"]["abstracts"] == 2 and document["run"]["ingest_failed"] == []
     rows = {row["id"]: row for row in map(json.loads, pred.read_text().splitlines())}
@@ -126,6 +131,15 @@ def test_eval_pairs_runs_the_pipeline_on_abstracts(tmp_path):
     assert all(c["role"] in ("finding", "background") for r in rows.values() for c in r["claims"])
     assert document["scores"] == score_pairs(GOLD, rows.values())
     assert document["scores"]["pairs_found"] >= 2  # frost-yield and rain-floods at least
+
+
+def test_eval_pairs_refuses_a_folder_holding_other_files(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    write_jsonl(GOLD, gold)
+    (tmp_path / "notes.txt").write_text("not a workspace")
+    result = _run_eval_pairs(gold, tmp_path, timeout=300)
+    assert result.returncode == 2 and "is not a causemap workspace" in result.stderr
+    assert not (tmp_path / "causemap.db").exists()
 
 
 def test_eval_pairs_names_a_bad_gold_line(tmp_path):
