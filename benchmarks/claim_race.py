@@ -14,6 +14,8 @@ import json
 import sys
 from pathlib import Path
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from claimants import race_claims  # noqa: E402

@@ -2,12 +2,13 @@
 
     python benchmarks/cli.py [--repeat 5]
 
-Each case is a fresh process of the installed console script (``causemap``, beside this Python), as a
-user types it, from an empty temporary folder; the wall time of each run is measured and the median and
-the slowest are printed, with the median CPU time (user + system, which a loaded machine inflates
-less than the wall time) and the machine's load average. The commands check their arguments and the
-workspace before they import the settings model, the store or any stage, which is what keeps these
-fast; a case that exits with another status than expected is reported, not timed.
+Each case is a fresh process of the installed console script (``causemap``, beside this Python; it
+imports this checkout's package, ``this_checkout.environment()``), as a user types it, from an empty
+temporary folder; the wall time of each run is measured and the median and the slowest are printed,
+with the median CPU time (user + system, which a loaded machine inflates less than the wall time) and
+the machine's load average. The commands check their arguments and the workspace before they import
+the settings model, the store or any stage, which is what keeps these fast; a case that exits with
+another status than expected is reported, not timed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import this_checkout  # first: this checkout's causemap, not the installed one
 
 # (what is measured, arguments, expected exit status)
 CASES = [
@@ -51,7 +54,14 @@ def time_case(
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        result = subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+        result = subprocess.run(
+            [*command, *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            timeout=120,
+            env=this_checkout.environment(),
+        )
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)

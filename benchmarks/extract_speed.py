@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
 # Invented sentences, used when no data file is at hand.

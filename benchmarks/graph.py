@@ -36,6 +36,7 @@ import tracemalloc
 from collections.abc import Sequence
 
 import numpy as np
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
 
 from causemap.graphbuilder.assemble import build_knowledge_graph
 from causemap.graphbuilder.normalise import normalise, singular

@@ -30,6 +30,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 from causemap.graphbuilder.graph_service import build_workspace_graph
 from causemap.workspace import Workspace
 

@@ -15,6 +15,8 @@ import json
 import tempfile
 from pathlib import Path
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 from causemap.graphbuilder import truth_eval
 from causemap.graphbuilder.extract_pipeline import extract_workspace
 from causemap.graphbuilder.extractors import make_extractor

@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 PDF_CORPORA = {"samples": REPO / "corpus_samples" / "pdf", "shared": SHARED / "pdfs"}

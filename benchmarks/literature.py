@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
+
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
 MEASUREMENTS = ("pairs", "spans", "strength", "samples")
@@ -190,7 +192,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"the evaluation data is not at {DEV}")
     if "pairs" in chosen and (args.check or args.record) and os.environ.get("PYTHONHASHSEED") != "0":
         print("note: sign accuracy moves by ~0.003 with the hash seed: PYTHONHASHSEED=0", file=sys.stderr)
-    sys.path.insert(0, str(REPO))  # measure this checkout: its causemap/ joins the stages beside it
     from causemap.graphbuilder.extractors.rules import RulesExtractor
 
     results: dict[str, Any] = {"extractor_version": RulesExtractor.version}

@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 import networkx as nx
+import this_checkout  # noqa: F401  (first: this checkout's causemap, not the installed one)
 
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge, KnowledgeGraph
 from causemap.models import Edge, Evidence, Provenance, StudyDesign, Variable

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import this_checkout  # first: this checkout's causemap, not the installed one
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "tests"))  # tests/servers.py starts the servers
@@ -93,7 +95,7 @@ def measure(inputs: list[Path], workers: int, setup: str, servers: dict, folder:
             vector={"url": chroma.url, "collection": chroma.collection_name("bench")},
         ).save()
     Workspace.open(root).close()  # the store exists before the workers race on papers
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    env = this_checkout.environment({**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"})
     cli = [sys.executable, "-m", "causemap"]
     logs = root / "logs"
     logs.mkdir(parents=True)

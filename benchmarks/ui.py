@@ -37,6 +37,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import this_checkout  # first: this checkout's causemap, not the installed one
+
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "ui" / "app.py"
 CLAIMS_PER_PAPER = 40
@@ -170,7 +172,7 @@ def browser_render(root: Path, repeats: int) -> dict[str, list[tuple[float, floa
         port = s.getsockname()[1]
     from causemap.ui.launch import app_command, app_environment
 
-    env = app_environment(root)
+    env = this_checkout.environment(app_environment(root))
     command = app_command(port)
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     runs: dict[str, list[tuple[float, float, float]]] = {"graph": [], "settings": []}

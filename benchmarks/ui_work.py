@@ -35,6 +35,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import this_checkout  # first: this checkout's causemap, not the installed one
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 from ui import process_cpu_seconds  # noqa: E402  (the same CPU accounting as the Graph benchmark)
@@ -56,7 +58,7 @@ def children_cpu() -> float:
 
 def terminal(folder: Path, workspace: Path) -> list[tuple[str, float, float]]:
     """(step, wall s, CPU s) of each command, run as a user runs it."""
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    env = this_checkout.environment({**os.environ, "HF_HUB_OFFLINE": "1"})
     steps = [
         ("ingest", ["ingest", str(folder)]),
         ("extract", ["extract"]),
@@ -88,7 +90,7 @@ def app(folder: Path, workspace: Path) -> tuple[float, list[tuple[str, float, fl
     start = time.perf_counter()
     server = subprocess.Popen(
         app_command(port),
-        env=app_environment(workspace),
+        env=this_checkout.environment(app_environment(workspace)),
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

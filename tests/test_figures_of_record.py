@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def _literature():
+    sys.path.insert(0, str(REPO / "benchmarks"))  # as `python benchmarks/literature.py` has it
     spec = importlib.util.spec_from_file_location("literature", REPO / "benchmarks" / "literature.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

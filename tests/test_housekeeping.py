@@ -114,3 +114,24 @@ def test_every_folder_that_ships_is_a_declared_package():
     # resources/, shipped with a BuildBackendWarning that a later setuptools turns into an omission).
     declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     assert _shipped_folders() - declared == set()
+
+
+def test_every_benchmark_that_imports_causemap_puts_its_checkout_first():
+    # benchmarks/this_checkout.py, imported before causemap: else `python benchmarks/X.py` measures
+    # whichever causemap is installed.
+    late = []
+    for path in sorted((REPO / "benchmarks").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        lines = {
+            node.lineno: alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in (node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")])
+        }
+        first = min(
+            (n for n, name in lines.items() if name.split(".")[0] in ("causemap", "claimants")), default=None
+        )
+        checkout = min((n for n, name in lines.items() if name == "this_checkout"), default=None)
+        if first is not None and (checkout is None or checkout > first):
+            late.append(path.name)
+    assert late == []

@@ -56,3 +56,22 @@ def test_the_demo_runs_to_completion_from_the_repository_root(wheel_env, tmp_pat
     status = wheel_env.run("causemap", "status", "--workspace", str(demo), "--json")
     counts = json.loads(status.stdout)["counts"]
     assert counts["papers"] == n_samples and counts["claims"] > 0 and counts["edges"] > 0
+
+
+@pytest.mark.parametrize("first", ["", "import this_checkout; "])
+def test_a_benchmark_measures_its_checkout_not_the_installed_wheel(wheel_env, tmp_path, first):
+    # `python benchmarks/X.py` puts benchmarks/ first on sys.path, as this does; from elsewhere, so that
+    # nothing but benchmarks/this_checkout.py can put the checkout before the wheel.
+    code = (
+        f"import sys; sys.path.insert(0, {str(REPO / 'benchmarks')!r}); {first}"
+        "import causemap.graphbuilder as g; print(g.__file__)"
+    )
+    result = wheel_env.run("python", "-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    where = REPO / "graphbuilder" if first else wheel_env.site_packages() / "causemap" / "graphbuilder"
+    assert result.stdout.strip() == str(where / "__init__.py")
+
+
+def test_a_benchmark_script_starts_from_the_installed_wheel(wheel_env):
+    result = wheel_env.run("python", "benchmarks/graph_truth.py", "--help")
+    assert result.returncode == 0, result.stderr
