@@ -70,6 +70,9 @@ class NormalisationLexicon:
     field_suffixes: tuple[str, ...] = ()
     facet_heads: frozenset[str] = frozenset()
     property_adjectives: dict[str, str] = field(default_factory=dict)
+    complement_prepositions: frozenset[str] = frozenset()
+    dose_sizes: frozenset[str] = frozenset()
+    dose_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -134,6 +137,9 @@ class NormalisationLexicon:
             degree_adjectives=frozenset(data["not_a_name"].get("degree_adjectives", ())),
             facet_heads=frozenset(data["not_a_name"].get("facet_heads", ())),
             property_adjectives=dict(data.get("property_adjectives", {}).get("forms", {})),
+            complement_prepositions=frozenset(data["direction_wrappers"].get("complement_prepositions", ())),
+            dose_sizes=frozenset(direction.get("dose_sizes", ())),
+            dose_heads=frozenset(direction.get("dose_heads", ())),
         )
 
 

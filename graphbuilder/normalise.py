@@ -200,12 +200,23 @@ def _strip_leading_word(tokens: list[str], lex: NormalisationLexicon) -> tuple[l
     ):
         return tokens[1:], False
     if first in lex.down_words:
-        return tokens[1:], True
+        # "low doses of aspirin": the size of what was given, not a low level of aspirin
+        return tokens[1:], not (first in lex.dose_sizes and _heads_a_dose(tokens[1:], lex))
     if (first in lex.change_sizes or _CAUSED.fullmatch(first)) and _opens_change(tokens[1:], lex):
         # "a small reduction in X", "the cisplatin-induced increase in X": a change of X, whatever
         # its size or cause (the cause is a claim of its own)
         return tokens[1:], False
     return None
+
+
+def _heads_a_dose(tokens: list[str], lex: NormalisationLexicon) -> bool:
+    """Whether a dose noun is among the words before the first preposition ("dose of X", "X dose")."""
+    for token in tokens:
+        if token in lex.complement_prepositions:
+            return False
+        if token in lex.dose_heads:
+            return True
+    return False
 
 
 def _opens_change(tokens: list[str], lex: NormalisationLexicon) -> bool:
@@ -274,6 +285,12 @@ def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tup
         last in lex.trailing_wrappers or last in lex.trailing_up or last in lex.trailing_down
     ):
         return None
+    for i, token in enumerate(tokens[1:-1], start=1):
+        if token not in lex.complement_prepositions:
+            continue
+        if token == "by" and tokens[i - 1] in lex.trailing_up | lex.trailing_down:
+            return tokens[:i], False  # "Bach1 knockdown by siRNA": the change, without its means
+        return None  # "deficits induced by tryptophan depletion": the last word heads a complement
     rest = tokens[:-1]
     if rest[-1].endswith(lex.adjective_suffixes) and (
         len(rest) == 1 or last not in lex.trailing_up | lex.trailing_down

@@ -93,6 +93,20 @@ from causemap.graphbuilder.variables import (
         # an adjective of a property towards something is named by its noun
         ("more susceptible to ampicillin", "susceptibility to ampicillin", False),
         ("resistant to heat", "resistance to heat", False),
+        # a trailing change word after a preposition heads the complement, not the phrase
+        (
+            "memory deficits induced by scopolamine and tryptophan depletion",
+            "memory deficit induced by scopolamine and tryptophan depletion",
+            False,
+        ),
+        ("the response to steroid withdrawal", "response to steroid withdrawal", False),
+        ("the risk of weight loss", "weight", True),
+        ("Bach1 knockdown by siRNA", "bach1", True),  # a change by its means is the change
+        # the size of a dose given is no level of the drug; a change of the dose, or a low level, is
+        ("low doses of aspirin", "dose of aspirin", False),
+        ("a lower lindane dose", "lindane dose", False),
+        ("reduced doses of aspirin", "dose of aspirin", True),
+        ("low vitamin D levels", "vitamin d", True),
     ],
 )
 def test_normalise(written, term, flipped):
