@@ -260,8 +260,15 @@ def _carried(token: Token, lexicon: CueLexicon) -> CueMatch | None:
         return None
     group, inherited = subject_of(token)
     carried = children_with(token, ("dobj",))
-    if group is None or not carried or not is_population(group, lexicon):
+    if group is None or not carried:
         return None
+    if not is_population(group, lexicon):
+        # "a patient with X carrying Y": the participle parsed as X's (a relative on X, or a clause
+        # with X as its subject under the group's "with"); X is what defines the group
+        prep = token.head if token.dep_ == "pcomp" else group.head
+        if token.tag_ != "VBG" or prep.lower_ != "with" or not is_population(prep.head, lexicon):
+            return None
+        return CueMatch("setting", token, (token.i,), (group,), (carried[0],), "correlational", None, True)
     definer = named_argument(group, lexicon)
     if definer is None or definer is group:
         return None

@@ -109,3 +109,27 @@ def test_an_outcome_said_to_be_common_in_a_group_goes_with_what_defines_it(extra
 def test_an_occurrence_adjective_denied_or_counted_is_no_association(extractor):
     assert signed(extractor, "Seizures were not common in patients with Dravet syndrome.") == set()
     assert signed(extractor, "Anemia was present in 30% of patients with chronic kidney disease.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We report a patient with Dravet syndrome carrying a novel SCN1A mutation.",
+            ("Dravet syndrome", "a novel SCN1A mutation"),
+        ),
+        (
+            "Patients with Gaucher disease carrying the N370S mutation had milder disease.",
+            ("Gaucher disease", "the N370S mutation"),
+        ),
+    ],
+)
+def test_what_a_group_with_a_condition_is_said_to_carry_goes_with_the_condition(
+    extractor, sentence, expected
+):
+    found = {(c.cause.text, c.effect.text, c.relation) for c in extractor.extract([sentence])[0]}
+    assert (*expected, "correlational") in found, found
+
+
+def test_a_carrying_participle_on_no_group_relates_nothing(extractor):
+    assert signed(extractor, "We sequenced the plasmid carrying the insert.") == set()
