@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 
 import pytest
@@ -209,3 +210,35 @@ def test_a_statement_of_indication_is_background_whatever_its_sentence():
     indication, finding = claims
     assert (indication.role, indication.design) == (ClaimRole.BACKGROUND, StudyDesign.UNKNOWN)
     assert (finding.role, finding.design) == (ClaimRole.FINDING, StudyDesign.RCT)
+
+
+class _MeetsAnotherPaper:
+    """An extractor that reads a paper only while another paper is being read (a barrier of two)."""
+
+    name = "meets-another"
+    version = "1"
+
+    def __init__(self, paper_concurrency: int) -> None:
+        self.paper_concurrency = paper_concurrency
+        self.barrier = threading.Barrier(2, timeout=15)  # broken, not passed, when papers come one by one
+        self.met: list[bool] = []
+
+    def extract(self, sentences):
+        try:
+            self.barrier.wait()
+            self.met.append(True)
+        except threading.BrokenBarrierError:
+            self.met.append(False)
+        return [[] for _ in sentences]
+
+
+@pytest.mark.parametrize("papers_at_once", [2, 1])
+def test_an_extractor_that_allows_it_reads_several_papers_at_once(abstracts_ws, papers_at_once):
+    # The LLM extractor's paper_concurrency (its `concurrency` setting): its requests wait on the network.
+    extractor = _MeetsAnotherPaper(papers_at_once)
+    _, prefilter = _rules(abstracts_ws)
+
+    report = extract_workspace(abstracts_ws, extractor, prefilter, force=True, progress=False)
+
+    assert report.papers == len(ABSTRACTS)
+    assert extractor.met == ([True, True] if papers_at_once == 2 else [False, False])
