@@ -83,9 +83,9 @@ def argument_heads(
                 out[first:] = [replace(a, blocked=a.blocked | rest) for a in out[first:]]
                 break
             denied = index > 0 and denied_conjunct(part)
-            if denied:
-                # "X affects A, but not B": B is a null finding, written without its "not"
-                out.append(Argument(part, frozenset(denied), denied=True))
+            if denied or (index > 0 and _after_a_denial(head, part)):
+                # "X affects A, but not B (, C or D)": each is a null finding, written without its "not"
+                out.append(Argument(part, frozenset(denied or ()), denied=True))
                 seen.add(part.i)
                 continue
             genotype = genotype_variable(part, lexicon, is_population(part, lexicon))
@@ -125,6 +125,13 @@ def argument_heads(
                     seen.add(item.head.i)
                     out.append(item)
     return out
+
+
+def _after_a_denial(head: Token, part: Token) -> bool:
+    """Whether a conjunct of ``head``'s coordination before ``part`` is denied: in "A but not B, C or
+    D" the "not" stands before B alone, and denies the rest of the list too (B may even be a word
+    the split left out, such as "p21" tagged as an adjective)."""
+    return any(c.i < part.i and denied_conjunct(c) for c in head.conjuncts)
 
 
 def _complement_markers(part: Token, lexicon: CueLexicon) -> list[Token]:

@@ -472,6 +472,21 @@ def test_a_denied_conjunct_is_a_null_finding(extractor):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cisplatin increased the expression of p53 but not p21, Bax or Puma.",
+        "Exercise lowered blood pressure, but not cholesterol, triglycerides or glucose.",
+    ],
+)
+def test_a_denial_holds_to_the_end_of_its_list(extractor, sentence):
+    # "but not" stands before the first denied item only; none of the items after it is an effect
+    claims = extractor.extract([sentence])[0]
+    signed = [c.effect.text for c in claims if c.polarity in ("+", "-")]
+    assert len(signed) == 1, [(c.effect.text, c.polarity) for c in claims]
+    assert all(c.negated for c in claims if c.polarity not in ("+", "-"))
+
+
+@pytest.mark.parametrize(
     ("sentence", "cause", "effect", "polarity"),
     [
         ("Pre-treatment with ketamine reduced pain scores.", "Pre-treatment", "pain scores", "-"),
