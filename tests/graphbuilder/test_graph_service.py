@@ -207,3 +207,13 @@ def test_versions_of_one_study_count_once_until_the_user_unlinks_them(tmp_path, 
             ("salt_intake", "blood_pressure")
         ]
         assert edge.n_papers == 2 and edge.belief > single
+
+    # ... and the user takes that back: linked again, the two count as one study once more.
+    linked = runner.invoke(app, ["papers", "link", record[:8], published[:8], "-w", str(tmp_path / "ws")])
+    assert linked.exit_code == 0, linked.output
+    with Store(tmp_path / "ws" / "causemap.db") as store:
+        assert [d["kind"] for d in store.version_decisions()] == ["separate", "same"]  # the latest holds
+        edge = build_workspace_graph(store, settings, use_embeddings=False).edges[
+            ("salt_intake", "blood_pressure")
+        ]
+        assert edge.n_papers == 1 and edge.belief == pytest.approx(single)
