@@ -122,3 +122,21 @@ def test_malformed_output_is_retried_once_then_skipped_recorded_and_resumed(work
     resumed = json.loads(again.stdout)
     assert resumed["claims_stored"] == 2 and resumed["incomplete"] == [] and resumed["papers_skipped"] == 0
     assert last_run(workspace)["status"] == "ok"
+
+
+def test_estimate_says_what_a_run_would_send_and_sends_nothing(workspace) -> None:
+    with stub_server(reader) as server:
+        estimate = extract(workspace, server.base_url, "--estimate")
+        assert estimate.returncode == 0, estimate.stderr
+        assert server.requests == []  # nothing sent
+        planned = json.loads(estimate.stdout)
+        assert planned["papers"] == len(ABSTRACTS) and planned["candidates"] >= len(READINGS)
+        assert planned["batches"] >= 1 and planned["cached_batches"] == 0 and planned["prompt_tokens"] > 0
+
+        assert extract(workspace, server.base_url).returncode == 0
+        sent = len(server.requests)
+        again = json.loads(extract(workspace, server.base_url, "--estimate", "--force").stdout)
+        assert len(server.requests) == sent  # still nothing sent
+
+    # After the run, the same requests would be answered from the cache: they cost nothing.
+    assert again["cached_batches"] == again["batches"] == planned["batches"] and again["prompt_tokens"] == 0
