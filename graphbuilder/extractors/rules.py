@@ -363,12 +363,17 @@ def _reversed(polarity: str | None) -> str | None:
 
 def _dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
     """'Knockout of X impaired Y' parsed as "Knockout of [X impaired Y]": an "of" of the head whose
-    only object is the other argument takes the name written right after it (up to the cue)."""
+    only object is the other argument takes the name written right after it (up to the cue). So does
+    an "in" when the cue itself was read into that name ("Mutations in [SCN1A cause Dravet syndrome]")."""
     doc = head.doc
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= end - 1), None)
+    of = next(
+        (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= end - 1), None
+    )
     if of is None or of.i > end or any(c.i not in blocked for c in of.children):
         return end
     stop = of.i + 1
     while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or doc[stop].text == "-"):
         stop += 1
+    if of.lower_ == "in" and not (stop < len(doc) and doc[stop].tag_ == "NN" and doc[stop] in of.subtree):
+        return end
     return stop if stop > of.i + 1 else end

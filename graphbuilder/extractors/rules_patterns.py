@@ -62,6 +62,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     verbless_arguments,
 )
 from causemap.graphbuilder.extractors.rules_spans import split_coordination
+from causemap.graphbuilder.extractors.rules_verbless import misread_plural_verbs
 
 __all__ = ["CueMatch", "find_cues"]
 
@@ -314,7 +315,7 @@ def _acts_as_verb(token: Token) -> bool:
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """Every cue in a parsed sentence with its argument heads."""
-    matches = list(_token_cues(doc, lexicon))
+    matches = [*_token_cues(doc, lexicon), *misread_plural_verbs(doc, lexicon)]
     yield from matches
     yield from _coordinated_participles(matches, lexicon)
 

@@ -133,3 +133,22 @@ def test_what_a_group_with_a_condition_is_said_to_carry_goes_with_the_condition(
 
 def test_a_carrying_participle_on_no_group_relates_nothing(extractor):
     assert signed(extractor, "We sequenced the plasmid carrying the insert.") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mutations in SCN1A cause Dravet syndrome.", ("Mutations in SCN1A", "Dravet syndrome", "+")),
+        ("Mutations in MECP2 cause Rett syndrome.", ("Mutations in MECP2", "Rett syndrome", "+")),
+    ],
+)
+def test_a_plural_subjects_verb_read_into_a_name_is_the_verb(extractor, sentence, expected):
+    # the parser reads "SCN1A cause Dravet syndrome" as one name and the sentence as one noun phrase
+    assert signed(extractor, sentence) == {expected}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["TNF increase was seen in tumours.", "Growth factor increase in tumours."]
+)
+def test_a_cue_noun_after_a_singular_noun_is_no_verb(extractor, sentence):
+    assert all(c.cause.text not in ("TNF", "Growth factor") for c in extractor.extract([sentence])[0])
