@@ -260,6 +260,18 @@ def _own_modifier(doc: Doc, start: int, head: Token, lexicon: CueLexicon) -> boo
     )
 
 
+def _suspended_prefix(doc: Doc, segments: list[tuple[int, int]], end: int) -> bool:
+    """Whether an item is a word left hanging on its hyphen that is no name of its own: "pro-" in
+    "pro- and anti-inflammatory cytokines", "short-" in "short- and long-term mortality" are parts of
+    the next word, and the coordination is one name. A name before the hyphen ("SP-, NK1r- and
+    VIP-immunoreactivity") and the causes of a compound cut before its suffix ("phenobarbitone- and
+    carbamazepine" of "-induced") are items of their own."""
+    if end < len(doc) and doc[end].text.startswith("-") and not doc[end - 1].whitespace_:
+        return False
+    hanging = [doc[e - 1].text for _, e in segments[:-1] if doc[e - 1].text.endswith("-")]
+    return any(word[:-1].isalpha() and word[:-1].islower() for word in hanging)
+
+
 def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[ListItem] | None:
     """The items of an argument span ``[start, end)`` that reads as a list, else None.
 
@@ -273,6 +285,8 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     segments, closing = found
     if not closing or len(segments) > MAX_ITEMS or any(measures_of_one_thing(t) for t in doc[start:end]):
         return None  # "the incidence and severity of X": measures of one thing, no list
+    if _suspended_prefix(doc, segments, end):
+        return None  # "pro- and anti-inflammatory cytokines": a suspended prefix shares the next word
     shared = _share_heads(doc, segments)
     if shared is None:
         return None

@@ -462,3 +462,19 @@ def test_a_framed_list_gives_each_item_the_frames_sign_once(extractor):
     # the others, not also with the frame's words and the frame's sign a second time
     found = claims(extractor, "Inhibition of caspases, RIP1, or RIP3 blocks cell death.")
     assert found == {(name, "cell death"): ("causal", "+") for name in ("caspases", "RIP1", "RIP3")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        (
+            "Curcumin reduced the expression of pro- and anti-inflammatory cytokines.",
+            "the expression of pro- and anti-inflammatory cytokines",
+        ),
+        ("Obesity increased both short- and long-term mortality.", "short- and long-term mortality"),
+    ],
+)
+def test_a_suspended_prefix_shares_the_next_word_and_is_no_item(extractor, sentence, effect):
+    # "pro-" is "pro-inflammatory" cut short: no bare "pro" (or "short") is a variable of its own
+    found = claims(extractor, sentence)
+    assert [e for _, e in found] == [effect], found
