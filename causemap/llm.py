@@ -182,9 +182,13 @@ def _require_package(provider: str) -> None:
     )
     if importlib.util.find_spec(module) is not None:
         return
-    hint = f"pip install {package}"
-    if known:
-        hint += " (or pip install 'causemap[llm]' for OpenAI, Anthropic and Ollama)"
+    if not known:
+        # Any LangChain chat integration works, but a typo must not read as a missing install.
+        raise LLMConfigError(
+            f"unknown LLM provider {provider!r}: causemap knows {', '.join(sorted(PROVIDERS))}; another "
+            f"provider works if LangChain has a chat integration for it (pip install {package}, if it exists)"
+        )
+    hint = f"pip install {package} (or pip install 'causemap[llm]' for OpenAI, Anthropic and Ollama)"
     raise LLMConfigError(f"the {provider} LLM provider needs the {package} package: {hint}")
 
 

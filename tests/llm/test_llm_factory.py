@@ -61,9 +61,12 @@ def test_a_missing_provider_package_names_what_to_install(no_network) -> None:
     assert "causemap[llm]" in str(error.value)
 
 
-def test_an_unknown_provider_names_its_package(no_network) -> None:
-    with pytest.raises(llm.LLMConfigError, match="pip install langchain-nosuchprovider"):
+def test_an_unknown_provider_is_called_unknown_and_named_with_the_known_ones(no_network) -> None:
+    with pytest.raises(llm.LLMConfigError) as raised:
         llm.make_chat_model(ExtractSettings(llm="nosuchprovider:m"))
+    message = str(raised.value)
+    assert message.startswith("unknown LLM provider 'nosuchprovider'")
+    assert all(name in message for name in llm.PROVIDERS) and "langchain-nosuchprovider" in message
 
 
 def test_a_missing_api_key_is_named(monkeypatch) -> None:
