@@ -61,6 +61,7 @@ from llm_injections import (  # noqa: E402  (the injected templates, beside this
     HELD_OUT_4,
     HELD_OUT_5,
     HELD_OUT_6,
+    HELD_OUT_7,
     INJECTIONS,
     VERBS,
 )
@@ -288,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obedient_held_out_4": obedience(rows, args.seed, {"instruction": HELD_OUT_4}),
         "obedient_held_out_5": obedience(rows, args.seed, {"instruction": HELD_OUT_5}),
         "obedient_held_out_6": obedience(rows, args.seed, {"instruction": HELD_OUT_6}),
+        "obedient_held_out_7": obedience(rows, args.seed, {"instruction": HELD_OUT_7}),
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
