@@ -62,7 +62,7 @@ from causemap.graphbuilder.extractors.rules_repairs import (
     verbless_arguments,
 )
 from causemap.graphbuilder.extractors.rules_spans import split_coordination
-from causemap.graphbuilder.extractors.rules_verbless import misread_plural_verbs
+from causemap.graphbuilder.extractors.rules_verbless import verbless_cues
 
 __all__ = ["CueMatch", "find_cues"]
 
@@ -315,7 +315,7 @@ def _acts_as_verb(token: Token) -> bool:
 
 def find_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """Every cue in a parsed sentence with its argument heads."""
-    matches = [*_token_cues(doc, lexicon), *misread_plural_verbs(doc, lexicon)]
+    matches = [*_token_cues(doc, lexicon), *verbless_cues(doc, lexicon)]
     yield from matches
     yield from _coordinated_participles(matches, lexicon)
 

@@ -152,3 +152,21 @@ def test_a_plural_subjects_verb_read_into_a_name_is_the_verb(extractor, sentence
 )
 def test_a_cue_noun_after_a_singular_noun_is_no_verb(extractor, sentence):
     assert all(c.cause.text not in ("TNF", "Growth factor") for c in extractor.extract([sentence])[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rats treated with cisplatin developed nephrotoxicity.", ("cisplatin", "nephrotoxicity", "+")),
+        ("Patients receiving amiodarone developed hypothyroidism.", ("amiodarone", "hypothyroidism", "+")),
+    ],
+)
+def test_a_treated_groups_acquisition_read_into_a_name_is_what_followed_the_exposure(
+    extractor, sentence, expected
+):
+    # parsed as "with [cisplatin developed nephrotoxicity]", one noun phrase and no verb
+    assert signed(extractor, sentence) == {expected}
+
+
+def test_an_acquisition_participle_on_no_treated_group_relates_nothing(extractor):
+    assert signed(extractor, "Cells treated with cisplatin developed resistance.") == set()
