@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
+from causemap.graphbuilder.extractors.rules_appositions import kind_premodifiers
 from causemap.graphbuilder.extractors.rules_argument_heads import Argument, argument_heads
 from causemap.graphbuilder.extractors.rules_arguments import (
     is_population,
@@ -309,6 +310,7 @@ class RulesExtractor:
         self, head: Token, blocked: set[int], split: bool = True, group: bool = False, misparsed: bool = False
     ) -> list[Token] | None:
         blocked = blocked | setting_children(head, self.lexicon)  # "Y in patients with X": Y
+        blocked |= kind_premodifiers(head, self.lexicon.kind_nouns)  # "the COX-2 inhibitor NS-398"
         bounds = argument_span(head, blocked, split, group, misparsed)
         if bounds is None:
             return None

@@ -119,3 +119,21 @@ def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
             continue  # "R123W, the variant most often found in ...": a description follows
         return names if names and names[0] is child else [child]
     return []
+
+
+def kind_premodifiers(head: Token, kinds: frozenset[str]) -> set[int]:
+    """The words before a coded name that say what kind of thing it is ("the COX-2 inhibitor NS-398",
+    "the tumour suppressor gene p53"): a kind noun right before the name, with its modifiers and the
+    article, which the name's span leaves out; empty when there is none. The name is the variable,
+    as it is when set off in apposition ("the cytokine, IL-6,")."""
+    doc = head.doc
+    if head.i == 0 or not _looks_like_name(head) or _is_kind(head, kinds):
+        return set()
+    if len(head.text) < 2 or set(head.text) <= set("IVX"):
+        return set()  # "protein kinase B", "gene A", "collagen type VII": the letter ends the name
+    kind = doc[head.i - 1]
+    if kind.head.i != head.i or kind.dep_ not in ("compound", "nmod", "amod") or not _is_kind(kind, kinds):
+        return set()
+    if _looks_like_name(kind):
+        return set()
+    return set(range(head.left_edge.i, head.i))

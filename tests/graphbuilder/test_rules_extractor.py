@@ -618,3 +618,22 @@ def test_a_plural_noun_before_a_cue_preposition_stays_a_noun(extractor, sentence
 def test_a_coordinated_present_tense_verb_the_tagger_misread_is_a_verb(extractor, sentence, expected):
     claims = claims_of(extractor, sentence)
     assert sorted((c.cause.text, c.effect.text, c.polarity) for c in claims) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        ("The COX-2 inhibitor NS-398 reduced tumour growth.", "NS-398"),
+        ("The tumour suppressor gene p53 reduced cell growth.", "p53"),
+    ],
+)
+def test_a_coded_name_after_its_kind_noun_is_the_variable(extractor, sentence, cause):
+    claims = extractor.extract([sentence])[0]
+    assert [c.cause.text for c in claims] == [cause], [(c.cause.text, c.effect.text) for c in claims]
+
+
+def test_a_letter_after_a_kind_noun_ends_the_name_and_is_no_name_alone(extractor):
+    claims = extractor.extract(["Protein kinase B increased cell survival."])[0]
+    assert [c.cause.text for c in claims] == ["Protein kinase B"], [
+        (c.cause.text, c.effect.text) for c in claims
+    ]
