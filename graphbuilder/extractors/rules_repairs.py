@@ -171,13 +171,29 @@ def _subject_before(token: Token) -> Token | None:
     # gerund that opens the sentence with its "of" is a noun
     nouns = [t for t in tops if (t.pos_ in NOUN_POS or _nominal_gerund(t)) and not _is_amount(t)]
     if not nouns:
-        return _opening_gerund(token)
+        return _opening_gerund(token) or _opening_name(token)
     subject = nouns[-1]
     before_subject = token.doc[subject.left_edge.i - 1] if subject.left_edge.i > sent.start else None
     if before_subject is not None and before_subject.lower_ == "of" and before_subject.head in nouns:
         # "Knockout of X impaired Y" with X hung on Y: the phrase the "of" belongs to is the subject
         subject = before_subject.head
     return subject
+
+
+def _opening_name(token: Token) -> Token | None:
+    """'Ketamine produced hallucinations' tagged with "Ketamine" an adjective of "hallucinations": a
+    capitalised word that alone opens the sentence, right before the cue, is the subject's name."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        previous is not None
+        and previous.i == token.sent.start
+        and previous.tag_ == "JJ"
+        and previous.text[:1].isupper()
+        and previous.text[1:].islower()
+        and not previous.is_stop
+    ):
+        return previous
+    return None
 
 
 def _opening_gerund(token: Token) -> Token | None:

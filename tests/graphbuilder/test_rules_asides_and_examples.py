@@ -170,3 +170,9 @@ def test_a_treated_groups_acquisition_read_into_a_name_is_what_followed_the_expo
 
 def test_an_acquisition_participle_on_no_treated_group_relates_nothing(extractor):
     assert signed(extractor, "Cells treated with cisplatin developed resistance.") == set()
+
+
+def test_a_name_tagged_as_an_adjective_that_alone_opens_the_sentence_is_the_subject(extractor):
+    # tagged "Ketamine/JJ produced/VBN hallucinations/NNS", one noun phrase with no verb
+    assert signed(extractor, "Ketamine produced hallucinations.") == {("Ketamine", "hallucinations", "+")}
+    assert signed(extractor, "Increased reduced levels.") == set()
