@@ -48,9 +48,6 @@ _PROCESS_SUFFIXES = ("al", "ion", "ment", "ance", "ence", "ism", "sis", "age")
 _PROCESS_STEM = 3
 # A premodifier written as a word of its own: a hyphen compound ("polarization-dependent", "heat-
 # induced") or a name with a digit or an inner capital ("M3", "KATP", "hERG").
-# Words that open a complement: a longer name holding one before the short name ("trafficking of
-# transcript") is another head's phrase, not the short name premodified.
-_COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "on", "at", "with", "by", "from", "into"})
 _PREMODIFIER = re.compile(r"(?:[^\W_]+-[^\W\d_]\w*|\w*\d\w*[^\W\d_]\w*|\w*[^\W\d_]\w*\d\w*|\w+[A-Z]\w*)$")
 
 
@@ -173,6 +170,6 @@ def _extends(other: list[str], short: list[str], alone: bool, lex: Normalisation
         not alone
         and 0 < len(added) <= _MAX_EXTRA_MODIFIERS
         and other[-n:] == short
-        and not _COMPLEMENT_WORDS.intersection(added)
+        and not lex.complement_prepositions.intersection(added)  # another head's complement
     )
     return (complement or premodified) and names_a_variable(" ".join(other), lex)
