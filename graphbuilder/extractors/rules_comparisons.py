@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_arguments import is_population, named_argument
+from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS
 from causemap.graphbuilder.extractors.rules_heads import (
     COPULAS,
     children_with,
@@ -34,8 +35,7 @@ from causemap.graphbuilder.extractors.rules_patterns import CueMatch
 from causemap.graphbuilder.extractors.rules_repairs import is_verbless
 
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
-# Verbs by which a group comes to have a condition, and the prepositions of what it followed.
-ACQUISITION_VERBS = frozenset({"develop", "acquire", "contract", "experience"})
+# The prepositions of what a group's acquisition (ACQUISITION_VERBS) followed.
 EXPOSURE_PREPS = ("after", "following", "during", "upon")
 DENIED_GROUPS = frozenset({"no", "none", "neither"})
 # Verbs by which a group has something without any change: a genotype, a pathogen.

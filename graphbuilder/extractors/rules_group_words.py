@@ -53,6 +53,8 @@ SETTING_PREPS = frozenset({"in", "among", "amongst", "within"})
 # Intransitive verbs that say their subject was there ("seizures occurred in patients receiving X").
 # ("appear" is left out: "appear to" hedges.)
 OCCURRENCE_VERBS = frozenset({"occur", "develop", "arise", "emerge", "recur", "predominate"})
+# Verbs of what a group comes to have ("patients who developed X", "rats treated with X developed Y").
+ACQUISITION_VERBS = frozenset({"develop", "acquire", "contract", "experience"})
 # Adjectives that say, with a copula, that Y occurs among a group: "Y is common in patients with X".
 OCCURRENCE_ADJECTIVES = frozenset({"common", "frequent", "prevalent", "present"})
 # Modifiers that say only who the group is, not what defines it as exposed or affected.

@@ -16,14 +16,12 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_arguments import is_population
-from causemap.graphbuilder.extractors.rules_group_words import GROUP_VERBS
+from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS, GROUP_VERBS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
 from causemap.graphbuilder.extractors.rules_repairs import is_verbless
 
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# What a group comes to have (as rules_comparisons reads them when parsed as verbs).
-ACQUIRING = frozenset({"develop", "acquire", "contract", "experience"})
 
 
 def verbless_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
@@ -68,7 +66,11 @@ def _plural_subject(token: Token) -> Token | None:
 def misread_acquisitions(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """'Rats treated with X developed Y' read as one noun phrase: X -> Y (the group's exposure)."""
     for token in doc:
-        if token.lemma_.lower() not in ACQUIRING or token.dep_ != "amod" or token.tag_ not in ("VBD", "VBN"):
+        if (
+            token.lemma_.lower() not in ACQUISITION_VERBS
+            or token.dep_ != "amod"
+            or token.tag_ not in ("VBD", "VBN")
+        ):
             continue
         effect, exposure = token.head, token.doc[token.i - 1]
         if effect.i <= token.i or effect.pos_ not in NOUN_POS or exposure.pos_ not in NOUN_POS:
