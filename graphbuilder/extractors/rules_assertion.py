@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_heads import RELATIVE_PRONOUNS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_modality import (
     MAX_CHAIN,
@@ -25,7 +26,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
 SUBJECT_OPENING_POS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 # Words opening a non-restrictive relative clause after its comma ("that" opens only restrictive ones).
-RELATIVE_OPENINGS = frozenset({"which", "who", "whose", "whom"})
+RELATIVE_OPENINGS = RELATIVE_PRONOUNS - {"that"}
 
 
 def in_inverted_condition(cue: Token) -> bool:

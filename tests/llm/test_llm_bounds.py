@@ -14,22 +14,17 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from causemap.graphbuilder.extractors.llm import LLMExtractor
+from causemap.graphbuilder.extractors.llm_scripted import scripted_claims
 
 SENTENCES = [
     "Smoking increases the risk of lung cancer in adults.",
     "Regular exercise lowers systolic blood pressure.",
     "Short sleep raises body mass index.",
 ]
-CLAIM = {
-    "sentence": 1,
-    "quote": SENTENCES[0],
-    "cause": "Smoking",
-    "effect": "the risk of lung cancer",
-    "relation": "causal",
-    "polarity": "+",
-    "hedged": False,
-    "negated": False,
-}
+# One claim on the first sentence, in the reply format (the scripted reply builder the benchmarks use).
+CLAIMS = json.dumps(
+    scripted_claims([(1, SENTENCES[0])], lambda text: [("Smoking", "the risk of lung cancer", "causal", "+")])
+)
 USAGE = {"input_tokens": 120, "output_tokens": 30, "total_tokens": 150}
 
 
@@ -49,7 +44,7 @@ NONE = json.dumps({"claims": []})
 
 
 def test_an_answer_longer_than_the_bound_is_retried_once_then_skipped_with_its_size() -> None:
-    text = json.dumps({"claims": [CLAIM]})
+    text = CLAIMS
     one_by_one = {"batch_size": 1, "concurrency": 1}
     ex = extractor(answers(text, first=NONE), max_response_chars=len(text) - 1, **one_by_one)
 
@@ -66,7 +61,7 @@ def test_an_answer_longer_than_the_bound_is_retried_once_then_skipped_with_its_s
 
 
 def test_an_answer_cut_off_at_the_output_token_limit_is_retried_once_then_skipped() -> None:
-    model = answers(json.dumps({"claims": [CLAIM]}), first=NONE, finish_reason="length")
+    model = answers(CLAIMS, first=NONE, finish_reason="length")
     ex = extractor(model, batch_size=1, concurrency=1)
 
     result = ex.extract(SENTENCES)
@@ -77,7 +72,7 @@ def test_an_answer_cut_off_at_the_output_token_limit_is_retried_once_then_skippe
 
 
 def test_max_calls_skips_the_batches_left_once_spent() -> None:
-    ex = extractor(answers(json.dumps({"claims": [CLAIM]})), batch_size=1, max_calls=1)
+    ex = extractor(answers(CLAIMS), batch_size=1, max_calls=1)
 
     result = ex.extract(SENTENCES)
 
