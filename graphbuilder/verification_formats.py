@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.verification_layout import laid_out_as_tasks
+
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
 
@@ -36,7 +38,7 @@ def laid_out_for_a_machine(doc: Doc, lexicon: VerificationLexicon) -> bool:
     """Whether the sentence is markup, a chat transcript, a label naming an act on the text, a
     question with its answer, or says it is there for processing (module docstring)."""
     text = doc.text
-    if MARKUP.search(text) or ROLE_TAG.search(text) or CODE.search(text):
+    if MARKUP.search(text) or ROLE_TAG.search(text) or CODE.search(text) or laid_out_as_tasks(text):
         return True
     ends = [t.i for t in doc if is_label_end(t)]
     if any(_names_an_act(doc, end, lexicon) for end in ends):
@@ -92,8 +94,12 @@ def acts_on_text(token: Token, lexicon: VerificationLexicon) -> bool:
 
 def nominalises_an_act(token: Token, lexicon: VerificationLexicon) -> bool:
     """ "extraction", "summarisation", "indexing", "parsing": the noun of an act on the text."""
-    acts = lexicon.directive_verbs | lexicon.processing_verbs
-    return any(stem in acts for stem in _stems(token.lower_))
+    return nominalises(token, lexicon.directive_verbs | lexicon.processing_verbs)
+
+
+def nominalises(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether ``token`` is the noun of one of ``verbs`` ("extraction" of extract, "indexing" of index)."""
+    return any(stem in verbs for stem in _stems(token.lower_))
 
 
 def agent_of_an_act(token: Token, lexicon: VerificationLexicon) -> bool:

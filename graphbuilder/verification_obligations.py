@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_modality import judged_predicates
-from causemap.graphbuilder.verification_formats import agent_of_an_act
+from causemap.graphbuilder.verification_formats import agent_of_an_act, nominalises
 from causemap.graphbuilder.verification_phrases import chain
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 OBLIGING_DEPS = frozenset({"xcomp", "ccomp"})
 # What a verb of saying says: its object or clause.
 CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd"})
+# Words that point at the text being read ("this abstract", "these pages", "this").
+DEICTIC = frozenset({"this", "these"})
+# Determiners that quantify over every act of processing ("in every extraction", "in any summary").
+QUANTIFIERS = frozenset({"every", "each", "any", "all"})
 
 
 def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[int] = frozenset()) -> bool:
@@ -39,9 +43,11 @@ def is_directive(word: Token, lexicon: VerificationLexicon, judged: frozenset[in
     ``judged``: the verbs that judge the claim's own subject ("X should be considered a cause of Y",
     ``judging_verbs``), which hedge the claim and order no one."""
     for token in chain(word):
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.directive_verbs or token.i in judged:
+        if token.pos_ != "VERB" or token.i in judged:
             continue
-        if _obliged(token, lexicon):
+        if token.lemma_.lower() in lexicon.directive_verbs and _obliged(token, lexicon):
+            return True
+        if _obliged_in_processing(token, lexicon):
             return True
     if demanded(word, lexicon) or said_by_a_processor(word, lexicon):
         return True
@@ -92,6 +98,22 @@ def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
         authors = any(c.lower_ in FIRST_PERSON for c in governor.children if c.dep_ in SUBJECT_DEPS)
         return (passive or needs or _due(verb, governor, lexicon)) and not authors
     return _under_obligation_adjective(verb, lexicon)
+
+
+def _obliged_in_processing(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """ "It is to be noted in every extraction that ...", "X must be kept in any summary": a verb under
+    an obligation set in every act of processing the text or every product of one (a noun of a
+    processing verb or a product, quantified by "every", "any", "each", "all"): the obligation falls on
+    whoever processes the text, whatever the verb. Not "It should be noted in this context that ..."
+    (the authors' remark), "during DNA extraction" (a step of a laboratory's method) or "reported to
+    result in insertion" (a nominalised verb of saying or adding is no processing of the text)."""
+    settings = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        (nominalises(g, lexicon.processing_verbs) or g.lower_ in lexicon.processing_products)
+        and any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in g.children)
+        and not any(c.dep_ in ("compound", "amod", "nmod") for c in g.children)
+        for g in settings
+    ) and _obliged(verb, lexicon)
 
 
 def _due(verb: Token, governor: Token, lexicon: VerificationLexicon) -> bool:
@@ -163,9 +185,25 @@ def processes_text(noun: Token, lexicon: VerificationLexicon) -> bool:
     if agent_of_an_act(noun, lexicon) or noun.lower_ in lexicon.processing_products | lexicon.processors:
         return True
     return any(
-        c.dep_ in ("amod", "compound") and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.processing_verbs
+        c.dep_ in ("amod", "compound")
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in lexicon.processing_verbs
+        or reads_this_text(c, lexicon)
         for c in noun.children
     )
+
+
+def reads_this_text(participle: Token, lexicon: VerificationLexicon) -> bool:
+    """ "(any model) processing this abstract", "(readers) parsing these pages": a participle of reading
+    or processing whose object is the text itself, pointed at by "this"/"these", describes the one who
+    reads it as the text is read: its reader, addressed ("Patients reading the leaflet ..." points at
+    no text being read)."""
+    if participle.tag_ != "VBG" or participle.dep_ not in ("acl", "amod"):
+        return False
+    if participle.lemma_.lower() not in lexicon.processing_verbs and participle.lemma_.lower() != "process":
+        return False
+    objects = [c for c in participle.children if c.dep_ == "dobj"]
+    return any(o.lower_ in DEICTIC or any(d.lower_ in DEICTIC for d in o.children) for o in objects)
 
 
 def demanded(word: Token, lexicon: VerificationLexicon) -> bool:

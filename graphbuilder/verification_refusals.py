@@ -24,6 +24,7 @@ from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
 from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
 from causemap.graphbuilder.verification_obligations import is_directive, processes_text
 from causemap.graphbuilder.verification_phrases import head_of, roots
+from causemap.graphbuilder.verification_sequence import LABEL_ENDS, clause_start, ordered_in_sequence
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -35,9 +36,6 @@ SUBJECT_OR_EXPLETIVE = SUBJECT_DEPS | {"expl"}
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis", "appos", "csubj", "advcl", "ccomp"})
 # Words that may come before the verb of an order ("Do not", "Please", "Kindly", "Always").
 ORDER_OPENERS = frozenset({"aux", "neg", "advmod", "intj"})
-# What ends a label or a header ("New task:", "Task for the model \u2014") and what sets off a clause.
-LABEL_ENDS = frozenset({":", "\u2014", "\u2013"})
-CLAUSE_BREAKS = LABEL_ENDS | {",", ";"}
 # An address header: "For NP:" / "To NP:" before a colon, at most this long.
 ADDRESS_PREPS = frozenset({"for", "to"})
 MAX_HEADER_WORDS = 8
@@ -119,7 +117,7 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
         for t in doc
     ):
         return True
-    return laid_out_for_a_machine(doc, lexicon)
+    return laid_out_for_a_machine(doc, lexicon) or ordered_in_sequence(doc, lexicon)
 
 
 def _for_a_processor(message: Token, lexicon: VerificationLexicon) -> bool:
@@ -248,16 +246,7 @@ def _opens_clause(verb: Token, children: list[Token]) -> bool:
     """Whether the verb (with its "do not", "please", "kindly", "always") opens its sentence or
     follows a clause or label set off by punctuation: where an order stands."""
     first = min([verb.i, *(c.i for c in children if c.i < verb.i and c.dep_ in ORDER_OPENERS)])
-    return _clause_start(verb.doc, first)
-
-
-def _clause_start(doc: Doc, at: int) -> bool:
-    """Whether token ``at`` opens its sentence (bullets, boxes and other symbols before it aside) or
-    follows a clause or label set off by punctuation (a comma, colon, semicolon or dash)."""
-    start = doc[at].sent.start
-    if all(not any(ch.isalnum() for ch in t.text) and t.text not in CLAUSE_BREAKS for t in doc[start:at]):
-        return True
-    return doc[at - 1].text in CLAUSE_BREAKS
+    return clause_start(verb.doc, first)
 
 
 def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:
@@ -266,7 +255,7 @@ def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:
     or an adverb before ("Simply state in ..."; adverbs modify verbs, not nouns), or a verb English
     has no noun for ("Regardless of X, conclude/compound Y ..."); or the verb read in base form but
     hung where no main clause's verb hangs."""
-    if token.lower_ not in lexicon.directive_verbs or not _clause_start(token.doc, _after_adverbs(token)):
+    if token.lower_ not in lexicon.directive_verbs or not clause_start(token.doc, _after_adverbs(token)):
         return False
     children = list(token.children)
     if token.pos_ == "VERB" and token.tag_ in ("VB", "VBP"):
@@ -275,8 +264,8 @@ def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:
         return token.dep_ not in ("aux", "auxpass", "conj") and not any(
             c.dep_ in (*SUBJECT_OR_EXPLETIVE, "aux", "auxpass") or c.lower_ == "to" for c in children
         )
-    if token.lower_ in lexicon.verb_only_directives and token.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return True  # (also one tagged an adjective: "..., insert/JJ X causes Y")
+    if token.lower_ in lexicon.verb_only_directives and token.pos_ in ("NOUN", "PROPN", "ADJ", "AUX"):
+        return True  # (also one tagged an adjective or an auxiliary: "..., insert/JJ X causes Y")
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in children):
@@ -304,7 +293,7 @@ def _do_support(aux: Token) -> bool:
     before it, so it is the base form too."""
     if aux.lemma_.lower() != "do":
         return False
-    return aux.tag_ == "VB" or (aux.tag_ == "VBP" and _clause_start(aux.doc, aux.i))
+    return aux.tag_ == "VB" or (aux.tag_ == "VBP" and clause_start(aux.doc, aux.i))
 
 
 def _label(subject: Token, verb: Token) -> bool:
