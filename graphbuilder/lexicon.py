@@ -73,6 +73,7 @@ class NormalisationLexicon:
     complement_prepositions: frozenset[str] = frozenset()
     dose_sizes: frozenset[str] = frozenset()
     dose_heads: frozenset[str] = frozenset()
+    sized_variants: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> NormalisationLexicon:
@@ -140,6 +141,7 @@ class NormalisationLexicon:
             complement_prepositions=frozenset(data["direction_wrappers"].get("complement_prepositions", ())),
             dose_sizes=frozenset(direction.get("dose_sizes", ())),
             dose_heads=frozenset(direction.get("dose_heads", ())),
+            sized_variants=frozenset(data["direction_wrappers"].get("sized_variants", ())),
         )
 
 

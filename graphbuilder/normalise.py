@@ -164,9 +164,28 @@ def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
         if token.endswith("'s"):
             token = token[:-2]
         token = token.rstrip("'")
-        if token:
+        if not token:
+            continue
+        named, change = _glued_change(raw.strip(lex.strip_chars), token, lex)
+        if named:
+            tokens.extend((named, change))
+        else:
             tokens.append(token if acronym or proper else singular(token, lex))
     return tokens
+
+
+def _glued_change(raw: str, token: str, lex: NormalisationLexicon) -> tuple[str, str]:
+    """("par2", "deficiency") for "PAR2-deficiency": a change noun hyphened onto a name is the change
+    of that name, as "PAR2 deficiency" is (a "-" glues the two words of a suspended pair: "PAR1- and
+    PAR2-deficiency"); ("", "") for any other token. Only after a name written with a capital or a
+    digit: a lower-case compound ("self-inhibition", "weight-loss") is a word of its own."""
+    named, _, change = token.rpartition("-")
+    before = raw.rpartition("-")[0]
+    if not named or change not in lex.trailing_down | lex.trailing_up:
+        return "", ""
+    if not any(ch.isdigit() or ch.isupper() for ch in before):
+        return "", ""
+    return named, change
 
 
 def _strip_brackets(token: str) -> str:
@@ -292,6 +311,8 @@ def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tup
             return tokens[:i], False  # "Bach1 knockdown by siRNA": the change, without its means
         return None  # "deficits induced by tryptophan depletion": the last word heads a complement
     rest = tokens[:-1]
+    if last in lex.sized_variants and rest[0][:1].isdigit():
+        return None  # "a 32-bp deletion", "the 22q11.2 deletion": an allele by its size or place
     if rest[-1].endswith(lex.adjective_suffixes) and (
         len(rest) == 1 or last not in lex.trailing_up | lex.trailing_down
     ):

@@ -38,6 +38,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
     load_lexicon,
 )
 from causemap.graphbuilder.extractors.rules_list_bounds import list_end, list_start
+from causemap.graphbuilder.extractors.rules_list_changes import hanging_change
 from causemap.graphbuilder.extractors.rules_lists import surface_list
 from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
@@ -289,8 +290,8 @@ class RulesExtractor:
             items = surface_list(doc, start, end, self.lexicon)
             if items is None and start < tokens[0].i:
                 items = surface_list(doc, tokens[0].i, end, self.lexicon)
-        if not items:
-            return [(tokens, argument.head, argument.direction)]
+        if not items:  # a name hanging on its hyphen has the change it shares ("PAR1- and PAR2-deficiency")
+            return [(tokens, argument.head, argument.direction or hanging_change(tokens))]
         out = []
         # a conjunct the parse found, read with its list's frame ("inhibition of A" of "inhibition
         # of A, B or C"), would carry the frame's sign twice: in its words and as the list's

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_list_changes import shared_change
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_repairs import (
     opens_own_verb_phrase,
@@ -323,8 +324,9 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
         # modifiers of their own are whole phrases, and the opening direction word is the first's
         framed = 0
     first_head = heads[first_start] if shared[0][2] > first_start else _head_of(doc, name_start, first_end)
-    items = [ListItem(first_start, first_end, first_head)]
-    items.extend(ListItem(s, e, heads[s], framed) for s, e in segments[1:])
+    change = shared_change(doc, segments)
+    items = [ListItem(first_start, first_end, first_head, change(first_start, first_end, first_head, 0))]
+    items.extend(ListItem(s, e, heads[s], change(s, e, heads[s], framed)) for s, e in segments[1:])
     return items
 
 
