@@ -244,7 +244,7 @@ class LLMExtractor:
 
     def _choose_method(self, batch: list[str], key: str) -> LLMClaims:
         refused: list[str] = []
-        answered: list[BoundMethod] = []
+        answered: list[tuple[BoundMethod, str]] = []  # methods the server took, with why each answer failed
         for name in self._methods:
             try:
                 method = bind_method(self.chat_model, name)
@@ -257,16 +257,16 @@ class LLMExtractor:
             except MethodRefused as exc:
                 refused.append(f"{name}: {exc}")
                 continue
-            except MalformedAnswer:
-                answered.append(method)  # the server took the request, but the answer was unusable
+            except MalformedAnswer as exc:
+                answered.append((method, f"{name}: {exc.reason}"))  # taken, but the answer was unusable
                 continue
             self._keep(method, refused)
             return claims
         if answered:
-            self._keep(answered[0], refused)
-            raise MalformedAnswer(
-                f"malformed output by every structured-output method tried ({len(answered)})"
-            )
+            self._keep(answered[0][0], refused)
+            # the skip says why each method's answer was unusable ("answer of N characters (max M)"),
+            # as a skip after the method is chosen does
+            raise MalformedAnswer("; ".join(reason for _, reason in answered))
         raise LLMCallError(
             f"{self.endpoint or self.model_name} accepted none of the structured-output methods tried: "
             + "; ".join(refused)
@@ -306,7 +306,7 @@ class LLMExtractor:
                 self._remember(key, claims, reply)
                 return claims
             self.stats.add(malformed=1)
-        raise MalformedAnswer(f"malformed output: {reason}")
+        raise MalformedAnswer(reason)
 
     def _failure(self, exc: Exception) -> Exception:
         """What a failed request means for the run: skip this batch, or stop the run."""

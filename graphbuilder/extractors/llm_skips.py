@@ -15,7 +15,11 @@ class BatchSkipped(Exception):
 
 
 class MalformedAnswer(BatchSkipped):
-    """The server answered, twice, with nothing usable."""
+    """The server answered, twice, with nothing usable; ``reason`` says what the last answer was."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"malformed output: {reason}")
+        self.reason = reason
 
 
 class MethodRefused(Exception):

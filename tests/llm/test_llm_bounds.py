@@ -60,6 +60,20 @@ def test_an_answer_longer_than_the_bound_is_retried_once_then_skipped_with_its_s
     assert [len(r) for r in within.extract(SENTENCES)] == [1, 0, 0]
 
 
+def test_a_skip_while_the_method_is_chosen_says_why_each_answer_was_unusable() -> None:
+    # No usable first answer: the first batch is skipped while the structured-output method is still
+    # being chosen, and its reason names the method and the bound, as the later batches' reasons do.
+    text = CLAIMS
+    ex = extractor(answers(text), max_response_chars=len(text) - 1, batch_size=1, concurrency=1)
+
+    assert ex.extract(SENTENCES) == [[], [], []]
+
+    reasons = [s["reason"] for s in ex.stats.skipped]
+    bound = f"answer of {len(text)} characters (max {len(text) - 1})"
+    assert len(reasons) == 3 and all(bound in reason for reason in reasons)
+    assert reasons[0] == f"malformed output: text: {bound}"
+
+
 def test_an_answer_cut_off_at_the_output_token_limit_is_retried_once_then_skipped() -> None:
     model = answers(CLAIMS, first=NONE, finish_reason="length")
     ex = extractor(model, batch_size=1, concurrency=1)
