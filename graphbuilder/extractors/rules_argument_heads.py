@@ -15,6 +15,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
     compared_group,
     complement_conjuncts,
     complement_direction,
+    donor_sample,
     is_population,
     named_argument,
 )
@@ -97,7 +98,7 @@ def argument_heads(
                     out.append(Argument(name, left_out, direction=change, genotype=True))
                 continue
             named = named_argument(part, lexicon)
-            if named is None and groups:
+            if named is None and groups and not donor_sample(part, lexicon):
                 # compared groups ("older adults were more likely to fall") are variables
                 named = compared_group(part)
             if named is None:

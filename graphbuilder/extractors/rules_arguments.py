@@ -35,6 +35,27 @@ from causemap.graphbuilder.extractors.rules_lists import frame_direction
 NOMINAL = frozenset({"NOUN", "PROPN"})
 # Nouns whose "of" complement is the variable measured ("levels of A, B and C").
 MAX_CONJUNCTS = 8
+# Cells named by their kind: like a sample, what was measured in, when only their donor sets them apart.
+CELL_NOUNS = frozenset(
+    {
+        "fibroblast",
+        "lymphocyte",
+        "leukocyte",
+        "platelet",
+        "erythrocyte",
+        "monocyte",
+        "neutrophil",
+        "macrophage",
+        "keratinocyte",
+        "hepatocyte",
+        "myocyte",
+        "cardiomyocyte",
+        "myoblast",
+        "neuron",
+    }
+)
+# Words by which a sample is said to come from its donor ("patient-derived cells").
+DONOR_WORDS = frozenset({"derived", "derive", "isolated", "obtained"})
 
 
 def is_population(token: Token, lexicon: CueLexicon) -> bool:
@@ -104,18 +125,57 @@ def defined_by_modifier(group: Token) -> bool:
 
 
 def named_argument(head: Token, lexicon: CueLexicon) -> Token | None:
-    """The head of the variable an argument names: a group's definer, None for a bare group."""
+    """The head of the variable an argument names: a group's definer, None for a bare group.
+
+    A counted group is the group ("up to 5% of patients": patients); a sample that only its donor
+    sets apart ("the patient's cells", "patient-derived fibroblasts") is where something was
+    measured, like a bare group; a group named by a noun before it ("HIV patients", "KC mice") is
+    named by that noun, as "patients with HIV" is by "HIV"."""
     head = resolve_relative(head)
-    if is_sample(head, lexicon):
+    counted = _counted(head)
+    if is_population(counted, lexicon) and not children_with(counted, ("prep",)):
+        # "up to 5% of patients": the patients; "one of the methods" stays a count, and "15% of
+        # cases of the cold" the share its words name
+        head = counted
+    if is_sample(head, lexicon) or head.lemma_.lower() in CELL_NOUNS:
+        if donor_sample(head, lexicon):
+            return None
+        if not is_sample(head, lexicon):
+            return head
         # "T98G cells treated with X": a sample, like a group, is named by what defines it
         definer = group_definer(head)
         return definer if definer is not None and not is_population(definer, lexicon) else head
     if not is_population(head, lexicon):
         return head
-    definer = group_definer(head)
+    definer = group_definer(head) or _naming_modifier(head, lexicon)
     if definer is not None and not is_population(definer, lexicon):
         return definer
     return head if defined_by_modifier(head) else None
+
+
+def donor_sample(head: Token, lexicon: CueLexicon) -> bool:
+    """Whether only the donor sets a sample apart: "the patient's cells", "patient-derived
+    fibroblasts", "cells from the patient" say where something was measured, not what varied
+    (a named line, "HeLa cells", or a kind, "CD4 cells", does name something)."""
+    donor = False
+    for child in head.children:
+        if child.dep_ == "det" or child.i > head.i and child.dep_ != "prep":
+            continue
+        if child.dep_ == "poss" and is_population(child, lexicon):
+            donor = True  # "the patient's cells"
+        elif child.dep_ == "prep" and child.lower_ == "from" and child.i > head.i:
+            objects = children_with(child, ("pobj",))
+            donor = donor or bool(objects) and is_population(objects[0], lexicon)
+        elif child.i < head.i and child.lemma_.lower() in DONOR_WORDS:
+            doc = head.doc
+            # "patient-derived": the population before the hyphen
+            donor = child.i >= 2 and doc[child.i - 1].text == "-" and is_population(doc[child.i - 2], lexicon)
+            if not donor:
+                return False
+        elif child.i < head.i and child.dep_ in ("compound", "nmod", "amod") and child.pos_ != "PUNCT":
+            if not (child.i + 1 < len(head.doc) and head.doc[child.i + 1].text == "-"):
+                return False  # "HeLa cells", "CD4 cells": a line or kind named
+    return donor
 
 
 def compared_group(head: Token) -> Token | None:
@@ -264,6 +324,17 @@ def _condition_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
         ):
             return child
     return None
+
+
+def _naming_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
+    """What names a group written before it, when one word does: "HIV patients", "KC mice",
+    "isoproterenol-treated rats". A name of several words ("CYP2C19 variant allele carriers")
+    keeps its group noun: one of its words alone would cut the name."""
+    modifier = _condition_modifier(group, lexicon)
+    if modifier is None or modifier.i + 1 < group.i and group.doc[modifier.i + 1].text == "-":
+        return modifier  # none, or a hyphenated exposure ("X-treated rats")
+    words = [c for c in group.children if c.i < group.i and c.dep_ in ("compound", "nmod", "amod")]
+    return modifier if words == [modifier] and not list(modifier.children) else None
 
 
 def _observed(verb: Token, lexicon: CueLexicon) -> Token | None:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_arguments import is_sample, population_word
+from causemap.graphbuilder.extractors.rules_coordinated_subjects import coordinated_verb
 from causemap.graphbuilder.extractors.rules_heads import (
     FINITE_TAGS,
     children_with,
@@ -105,7 +106,9 @@ def _actor(token: Token, lexicon: CueLexicon) -> tuple[Token | None, bool]:
     if subject is None and not (
         token.dep_ in NONFINITE_DEPS or token.tag_ in NONFINITE_TAGS or is_infinitive(token)
     ):
-        return noun_before(token), True
+        first = coordinated_verb(token)  # "X decreases A and inhibits B": X, the first verb's, never A
+        shared = _actor(first, lexicon)[0] if first is not None else None
+        return shared or noun_before(token), True
     return subject, inherited
 
 

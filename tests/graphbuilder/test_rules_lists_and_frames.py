@@ -185,7 +185,7 @@ def test_listed_exposures_after_a_stimulation_are_each_a_cause(extractor):
 
 def test_a_change_in_a_defined_group_goes_with_what_defines_it(extractor):
     found = claims(extractor, "Serum creatinine increased in cisplatin-treated rats.")
-    assert found.get(("cisplatin-treated rats", "Serum creatinine")) == ("correlational", "+"), found
+    assert found.get(("cisplatin", "Serum creatinine")) == ("correlational", "+"), found
     # a place is no group: "increased in the liver" compares nothing
     assert claims(extractor, "Collagen expression increased in the liver.") == {}
 
