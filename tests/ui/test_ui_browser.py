@@ -166,8 +166,8 @@ def test_two_real_papers_ingest_while_other_pages_are_read(app_on, browser, tmp_
     open_page(page, "Library")
     page.get_by_role("heading", name="Last ingest").wait_for(timeout=WORK_TIMEOUT_MS)
     page.get_by_role("heading", name=f"Papers ({len(REAL_PAPERS)})").wait_for()
-    last_run = page.locator('[data-testid="stDataFrame"]').first
-    assert last_run.is_visible()
+    # expect() waits for the table: is_visible() reads it once, before a loaded machine has drawn it.
+    expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=WORK_TIMEOUT_MS)
     screenshot(page, "7b-real-library")
 
     open_page(page, "Claims")
