@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_alterations import altered_in
 from causemap.graphbuilder.extractors.rules_arguments import is_population, named_argument
 from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS
 from causemap.graphbuilder.extractors.rules_heads import (
@@ -353,6 +354,7 @@ def find_comparisons(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
                 or _changed_after(token, lexicon)
                 or _acquired(token, lexicon)
                 or _carried(token, lexicon)
+                or altered_in(token, lexicon)
             )
         elif token.pos_ == "ADJ":
             match = _more_common(token, lexicon)

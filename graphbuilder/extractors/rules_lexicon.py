@@ -92,6 +92,7 @@ class CueLexicon:
     change_verbs: frozenset[str]
     finding_verbs: frozenset[str]
     intransitive_change_verbs: dict[str, str | None]
+    alteration_verbs: dict[str, str | None]  # "X is overexpressed in Y" (rules_alterations)
     difference_nouns: frozenset[str]
     difference_verbs: frozenset[str]
     difference_group_preps: frozenset[str]
@@ -158,6 +159,11 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+def _signed_words(table: dict[str, str | None]) -> dict[str, str | None]:
+    """A table of words and their direction, without its "_about" notes."""
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
 def _prefilter_words(data, verbs, particles, copular, frames, possessor):
     """Words, phrases and word + preposition pairs that let a sentence through the prefilter.
 
@@ -184,6 +190,7 @@ def _prefilter_words(data, verbs, particles, copular, frames, possessor):
     triggers = (set(pairs) | set(verbs) | adjectives | hyphen) - set(prefilter["paired_only"])
     triggers |= set(prefilter["words"]) | set(connectives["subordinating"])
     triggers |= set(data["differences"]["nouns"]) | set(data["differences"]["verbs"])
+    triggers |= set(_signed_words(data["comparisons"]["alteration_verbs"]))
     phrases = {" ".join(words) for words in connectives["prepositional"]}
     phrases |= set(prefilter["phrases"])
     paired = {w: frozenset(p) for w, p in pairs.items() if w not in triggers}
@@ -289,9 +296,8 @@ def parse_lexicon(data: dict) -> CueLexicon:
         comparison_group_preps=_words(data["comparisons"]["group_preps"]),
         change_verbs=_words(data["comparisons"]["change_verbs"]),
         finding_verbs=_words(data["comparisons"]["finding_verbs"]),
-        intransitive_change_verbs={
-            k: v for k, v in data["comparisons"]["intransitive_change_verbs"].items() if not k.startswith("_")
-        },
+        intransitive_change_verbs=_signed_words(data["comparisons"]["intransitive_change_verbs"]),
+        alteration_verbs=_signed_words(data["comparisons"]["alteration_verbs"]),
         difference_nouns=_words(data["differences"]["nouns"]),
         difference_verbs=_words(data["differences"]["verbs"]),
         difference_group_preps=_words(data["differences"]["group_preps"]),

@@ -3,6 +3,7 @@ on Y", "X had an effect on Y", "the association between X and Y"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -59,15 +60,11 @@ def copular_noun_cue(token: Token, entry: Cue, preps: tuple[str, ...]) -> CueMat
 def _agent_noun_cue(token: Token, entry: Cue) -> CueMatch | None:
     """'X is a COX-2 inhibitor', 'X, a D2 receptor antagonist', 'the ACE inhibitor X': an agent
     noun whose noun modifier names what the agent acts on."""
-    targets = [
-        c
-        for c in token.children
-        if c.i < token.i
-        and (
-            (c.dep_ in ("compound", "nmod") and c.pos_ in NOUN_POS)
-            or (c.dep_ == "amod" and any(ch.isdigit() or ch.isupper() for ch in c.text[1:]))  # "COX-2"
-        )
-    ]
+    targets = _premodifiers(token, token.children)
+    if not targets and token.dep_ == "compound" and token.head.i > token.i:
+        # "the ALK inhibitor crizotinib" parsed flat, every word a compound of the name: the
+        # target is among the name's premodifiers before the agent noun
+        targets = _premodifiers(token, token.head.children)
     if not targets:
         return None
     doc = token.doc
@@ -86,6 +83,20 @@ def _agent_noun_cue(token: Token, entry: Cue) -> CueMatch | None:
     else:
         subject, inherited = copular_subject(token)
     return cue_match("copular_noun", token, [token.i], [subject], targets[-1:], entry, inherited)
+
+
+def _premodifiers(token: Token, candidates: Iterable[Token]) -> list[Token]:
+    """The noun modifiers among ``candidates`` written before the agent noun ``token`` ("COX-2",
+    "ALK"): what it acts on."""
+    return [
+        c
+        for c in candidates
+        if c.i < token.i
+        and (
+            (c.dep_ in ("compound", "nmod") and c.pos_ in NOUN_POS)
+            or (c.dep_ == "amod" and any(ch.isdigit() or ch.isupper() for ch in c.text[1:]))  # "COX-2"
+        )
+    ]
 
 
 def _frame_objects(

@@ -213,6 +213,8 @@ def test_a_setting_of_another_cues_outcome_is_who_was_studied(extractor):
     [
         ("Etoricoxib is a highly selective COX-2 inhibitor.", "Etoricoxib", "COX-2", "-"),
         ("Rosiglitazone, a PPAR-gamma agonist, lowered glucose.", "Rosiglitazone", "PPAR-gamma", "+"),
+        # parsed flat, the target and the agent noun both compounds of the name
+        ("The ALK inhibitor crizotinib shrank the tumours.", "crizotinib", "ALK", "-"),
     ],
 )
 def test_an_agent_noun_acts_on_what_its_modifier_names(extractor, sentence, cause, effect, polarity):

@@ -1,0 +1,51 @@
+"""A gene's alteration stated with the condition in which it is seen ("X is overexpressed in Y"), and
+its look-alikes that state none. The rules extractor on sentences written for these tests, with the
+real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from causemap.graphbuilder.extractors.rules import RulesExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    return RulesExtractor()
+
+
+def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], tuple[str, str | None]]:
+    return {(c.cause.text, c.effect.text): (c.relation, c.polarity) for c in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition", "altered", "polarity"),
+    [
+        ("IL-6 is overexpressed in breast cancer.", "breast cancer", "IL-6", "+"),
+        ("MYC is over-expressed in patients with Burkitt lymphoma.", "Burkitt lymphoma", "MYC", "+"),
+        ("KLF4 is underexpressed in gastric cancer.", "gastric cancer", "KLF4", "-"),
+        ("The RB1 gene is frequently mutated in retinoblastoma.", "retinoblastoma", "The RB1 gene", None),
+        ("PTEN is often deleted in glioblastoma.", "glioblastoma", "PTEN", None),
+    ],
+)
+def test_an_alteration_goes_with_the_condition_it_is_in(extractor, sentence, condition, altered, polarity):
+    assert claims(extractor, sentence) == {(condition, altered): ("correlational", polarity)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "PTEN was overexpressed in HeLa cells.",  # a sample: what was done in the experiment
+        "SOX2 was overexpressed in mice.",  # a group nothing defines
+        "The gene was silenced by siRNA in cancer cells.",  # a procedure with its agent
+        "IL-6 is expressed in breast cancer.",  # where it is, not that it changed
+    ],
+)
+def test_an_alteration_in_a_sample_or_by_an_agent_relates_nothing(extractor, sentence):
+    assert claims(extractor, sentence) == {}
+
+
+def test_a_variant_that_segregates_with_a_disease_goes_with_it(extractor):
+    assert claims(extractor, "The R123W mutation segregated with the disease in all affected members.") == {
+        ("The R123W mutation", "the disease"): ("correlational", None)
+    }
