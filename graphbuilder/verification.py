@@ -52,6 +52,7 @@ from causemap.graphbuilder.verification_obligations import judging_verbs
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
 from causemap.graphbuilder.verification_refusals import addresses_reader, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
+from causemap.graphbuilder.verification_sentences import sentence_refusal
 
 REASONS = (
     "same_arguments",  # cause and effect are the same words
@@ -61,6 +62,8 @@ REASONS = (
     "quoted",
     "hypothetical",
     "instruction",
+    "not_english",  # the sentence is, in part, in another language: its frame cannot be read
+    "markup",  # typesetting or code, not prose
 )
 
 _PARSE_LOCK = threading.Lock()  # one spaCy pipeline, shared by threads (papers read in parallel)
@@ -214,10 +217,11 @@ class _Context:
             doc, self.cues, lexicon.directive_verbs, lexicon.predisposition_nouns
         )
         self.copular_nouns = self.cues.copular_nouns
+        self.unverifiable = sentence_refusal(doc, lexicon)  # refuses every claim of the sentence
 
     def refusal(self, cause: Span, effect: Span, predicate: Token, named: bool) -> str | None:
         judged = judging_verbs(cause, effect, self.cues)
-        return refusal(
+        return self.unverifiable or refusal(
             cause, effect, predicate, self.lexicon, self.addressed, self.quotes, named=named, judged=judged
         )
 
