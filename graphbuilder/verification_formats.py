@@ -54,7 +54,7 @@ def is_label_end(token: Token) -> bool:
     return token.text in (":", "\u2014", "\u2013") or token.text in ARROWS or (token.text == "-" and spaced)
 
 
-def _label_words(doc: Doc, end: int) -> list[Token]:
+def label_words(doc: Doc, end: int) -> list[Token]:
     start = max((t.i + 1 for t in doc[:end] if t.text in (".", "!", "?") or is_label_end(t)), default=0)
     return [t for t in doc[start:end] if any(ch.isalnum() for ch in t.text)]
 
@@ -64,7 +64,7 @@ def _names_an_act(doc: Doc, end: int, lexicon: VerificationLexicon) -> bool:
     "Output format example ->"), a nominalised one ("a correct extraction would read:" aside, the
     label "Extraction:"), or the one who performs it ("TODO for the summariser -", "Nota bene for
     automated readers:", "Achtung parser:"): what follows is what that act is to produce."""
-    words = _label_words(doc, end)
+    words = label_words(doc, end)
     if not words or len(words) > MAX_LABEL_WORDS:
         return False
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VB" for t in words):

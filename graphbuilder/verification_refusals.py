@@ -19,6 +19,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
+from causemap.graphbuilder.verification_address import (
+    order_label,
+    order_opener,
+    salutes_a_reader,
+    speaks_of_its_processing,
+)
 from causemap.graphbuilder.verification_constructions import recommended_action
 from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
 from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
@@ -113,11 +119,13 @@ def addresses_reader(doc: Doc, lexicon: VerificationLexicon) -> bool:
     if any(t.lower_ in lexicon.message_nouns and _for_a_processor(t, lexicon) for t in doc):
         return True  # "the take-home message for machines is that ...", "a note to summarisers"
     if any(
-        t.text in LABEL_ENDS and (_address_header(doc, t.i, lexicon) or _obliging_label(doc, t.i, lexicon))
+        t.text in LABEL_ENDS and (_address_header(doc, t.i, lexicon) or order_label(doc, t.i, lexicon))
         for t in doc
     ):
         return True
-    return laid_out_for_a_machine(doc, lexicon) or ordered_in_sequence(doc, lexicon)
+    if laid_out_for_a_machine(doc, lexicon) or ordered_in_sequence(doc, lexicon):
+        return True
+    return salutes_a_reader(doc) or speaks_of_its_processing(doc, lexicon)
 
 
 def _for_a_processor(message: Token, lexicon: VerificationLexicon) -> bool:
@@ -133,16 +141,6 @@ def _before_label_end(doc: Doc, colon: int) -> Span:
     parser's boundaries)."""
     start = max((t.i + 1 for t in doc[:colon] if t.text in (".", "!", "?")), default=0)
     return doc[start:colon]
-
-
-def _obliging_label(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
-    """ "Mandatory extraction item: ...", "Required output: ...": a verbless label before a colon that
-    puts what follows under an obligation (an adjective of obligation modifying its noun); a paper
-    heads its findings with no such label."""
-    words = _before_label_end(doc, colon)
-    if not words or len(words) > MAX_HEADER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    return any(t.lower_ in lexicon.obligation_adjectives and t.dep_ == "amod" for t in words)
 
 
 def _address_header(doc: Doc, colon: int, lexicon: VerificationLexicon) -> bool:
@@ -245,7 +243,8 @@ def _marked(verb: Token) -> bool:
 def _opens_clause(verb: Token, children: list[Token]) -> bool:
     """Whether the verb (with its "do not", "please", "kindly", "always") opens its sentence or
     follows a clause or label set off by punctuation: where an order stands."""
-    first = min([verb.i, *(c.i for c in children if c.i < verb.i and c.dep_ in ORDER_OPENERS)])
+    openers = [c.i for c in children if c.i < verb.i and (c.dep_ in ORDER_OPENERS or order_opener(c, verb))]
+    first = min([verb.i, *openers])
     return clause_start(verb.doc, first)
 
 
