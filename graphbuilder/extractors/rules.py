@@ -353,7 +353,11 @@ class RulesExtractor:
 def _treated_sample(cause: Token, effect: Token, lexicon: CueLexicon) -> bool:
     """'PA-1 cells treated with X', 'slices were stimulated with X': a sample or group given X "with"
     a verb is a procedure; the sample is who was studied, not a variable X changed."""
-    return cause.head.lower_ == "with" and (is_sample(effect, lexicon) or is_population(effect, lexicon))
+    if cause.head.lower_ != "with":
+        return False
+    # "mice hippocampus treated with X": a part of who was studied is a sample too
+    taken = any(c.dep_ in ("compound", "nmod") and is_population(c, lexicon) for c in effect.children)
+    return taken or is_sample(effect, lexicon) or is_population(effect, lexicon)
 
 
 def _pronoun_argument(relation: ExtractedRelation) -> bool:

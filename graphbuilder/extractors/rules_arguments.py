@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_group_words import (
+    CELL_NOUNS,
     DEMOGRAPHIC,
     DEMOGRAPHIC_NOUNS,
+    DONOR_WORDS,
     GROUP_PREPS,
     GROUP_VERBS,
     HYPHEN_GROUP_WORDS,
@@ -35,27 +37,6 @@ from causemap.graphbuilder.extractors.rules_lists import frame_direction
 NOMINAL = frozenset({"NOUN", "PROPN"})
 # Nouns whose "of" complement is the variable measured ("levels of A, B and C").
 MAX_CONJUNCTS = 8
-# Cells named by their kind: like a sample, what was measured in, when only their donor sets them apart.
-CELL_NOUNS = frozenset(
-    {
-        "fibroblast",
-        "lymphocyte",
-        "leukocyte",
-        "platelet",
-        "erythrocyte",
-        "monocyte",
-        "neutrophil",
-        "macrophage",
-        "keratinocyte",
-        "hepatocyte",
-        "myocyte",
-        "cardiomyocyte",
-        "myoblast",
-        "neuron",
-    }
-)
-# Words by which a sample is said to come from its donor ("patient-derived cells").
-DONOR_WORDS = frozenset({"derived", "derive", "isolated", "obtained"})
 
 
 def is_population(token: Token, lexicon: CueLexicon) -> bool:
@@ -150,7 +131,14 @@ def named_argument(head: Token, lexicon: CueLexicon) -> Token | None:
     definer = group_definer(head) or _naming_modifier(head, lexicon)
     if definer is not None and not is_population(definer, lexicon):
         return definer
-    return head if defined_by_modifier(head) else None
+    return head if defined_by_modifier(head) and not _named_by_who(head, lexicon) else None
+
+
+def _named_by_who(group: Token, lexicon: CueLexicon) -> bool:
+    """'our patient cohort', 'control subjects': words before the group that say only who or
+    which study it is set apart nothing, like a bare group."""
+    words = [c for c in group.children if c.i < group.i and c.dep_ in ("compound", "nmod", "amod")]
+    return all(population_word(w, lexicon) or w.lemma_.lower() in NON_DEFINING_MODIFIERS for w in words)
 
 
 def donor_sample(head: Token, lexicon: CueLexicon) -> bool:

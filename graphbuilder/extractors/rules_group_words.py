@@ -166,3 +166,24 @@ NON_DEFINING_MODIFIERS = frozenset(
 OF_GROUPS = frozenset({"user", "carrier", "consumer", "recipient", "survivor"})
 # Words that count a group: "Y in all / most / many patients with X" says how often.
 QUANTIFIERS = frozenset({"all", "most", "many", "some", "several", "few", "each", "every", "both"})
+# Cells named by their kind: like a sample, what was measured in, when only their donor sets them apart.
+CELL_NOUNS = frozenset(
+    {
+        "fibroblast",
+        "lymphocyte",
+        "leukocyte",
+        "platelet",
+        "erythrocyte",
+        "monocyte",
+        "neutrophil",
+        "macrophage",
+        "keratinocyte",
+        "hepatocyte",
+        "myocyte",
+        "cardiomyocyte",
+        "myoblast",
+        "neuron",
+    }
+)
+# Words by which a sample is said to come from its donor ("patient-derived cells").
+DONOR_WORDS = frozenset({"derived", "derive", "isolated", "obtained"})

@@ -19,6 +19,8 @@ PROTEIN_CHANGE_HEADS = frozenset({"substitution", "replacement", "frameshift", "
 STOP_MODIFIERS = frozenset({"stop", "termination", "nonsense"})
 # Nucleotide changes besides the lexicon's variant nouns.
 NUCLEOTIDE_CHANGE_NOUNS = frozenset({"transition", "transversion", "change", "alteration"})
+# Where in a genome something lies: a gene names where its variants are, not a cause of them.
+GENOMIC_PLACES = frozenset({"gene", "locus", "exon", "intron", "codon", "position", "promoter"})
 # A variant written in notation: "c.310G>T", "g.3455_3460del", "G1681A", "R124C", "1359 G/A".
 VARIANT_CODE = re.compile(r"^(?:[cgp]\.\S+|\S*\d\S*(?:>|del|ins|dup)\S*|[ACGT]\d+[ACGT]|[A-Z]\d+[A-Z*X])$")
 
@@ -27,6 +29,8 @@ def _protein_change(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in PROTEIN_CHANGE_HEADS or head.lower_ in PROTEIN_CHANGE_HEADS:
         return True
+    if any(c.dep_ == "compound" and c.lower_ in PROTEIN_CHANGE_HEADS for c in head.children if c.i < head.i):
+        return True  # "the substitution p.R962T", parsed with the code's last piece as the head
     if lemma == "codon":  # "a premature stop codon"
         return any(c.lower_ in STOP_MODIFIERS for c in head.children if c.i < head.i)
     if lemma == "change":  # "a change from glutamic acid to a stop codon" ("to" may hang elsewhere)
@@ -59,6 +63,16 @@ def _amino_acid_pair(head: Token) -> bool:
 
 
 def restates_variant(cause: Token, effect: Token, variant_nouns: frozenset[str]) -> bool:
-    """Whether the claim only says what a variant (``cause``) is at the protein level (``effect``)."""
+    """Whether the claim only says what a variant (``cause``) is at the protein level (``effect``),
+    or where in the genome a variant lies: "the PSA gene contains a G/A substitution", "a mutation in
+    exon 17 of the POLG locus that led to a Glu873Stop mutation" (the relative hung on the locus)."""
     protein = _described_by(effect, _protein_change) or _amino_acid_pair(effect)
-    return protein and _described_by(cause, lambda t: _variant(t, variant_nouns))
+    if protein and _described_by(cause, lambda t: _variant(t, variant_nouns)):
+        return True
+    site = protein or _described_by(effect, lambda t: _variant(t, variant_nouns) or _site(t))
+    return site and cause.lemma_.lower() in GENOMIC_PLACES
+
+
+def _site(head: Token) -> bool:
+    """A place in a sequence named by its number: "codon 435", "position 1359"."""
+    return head.lemma_.lower() in GENOMIC_PLACES and any(c.like_num for c in head.children)

@@ -29,6 +29,11 @@ def pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str]]:
         # a sample only its donor sets apart is where the change was measured
         ("Elevated levels of BMP4 were detected in the patient's cells.", "cells"),
         ("Reduced levels of the kinase were observed in patient-derived fibroblasts.", "fibroblasts"),
+        # a group that only who or which study it is sets apart names nothing
+        ("The drug was associated with our patient cohort.", "cohort"),
+        ("Treatment with the drug resulted in study patients.", "patients"),
+        # a part of who was studied, treated with something, is a sample given it: a procedure
+        ("GABA content of mice hippocampus treated with GFC75 showed an increase.", "hippocampus"),
     ],
 )
 def test_a_setting_is_no_argument(extractor, sentence, setting):

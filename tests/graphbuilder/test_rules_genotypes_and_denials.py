@@ -168,6 +168,13 @@ def test_a_correlative_is_no_part_of_the_first_member(extractor):
         # the variant and its protein change named in apposition, or parsed "X [to Y substitution]"
         "The mutation, C417T, leads to amino acid substitution (R124C) in the protein.",
         "The A467T mutation produces a threonine to alanine substitution in exon 7.",
+        # the protein change written before its code ("the substitution p.R962T")
+        "One sporadic tumour showed the mutation g.1024C>T in exon 9 of PTEN, which predicts the "
+        "substitution p.R342W in the C2 domain.",
+        # a gene or locus is where a variant lies, not its cause
+        "The PSA gene contains a G/A substitution in the androgen response element.",
+        "Two affected boys carried a homozygous mutation in exon 4 of the GNPTG locus that led to a "
+        "Gly204Stop mutation.",
     ],
 )
 def test_a_variant_restated_at_the_protein_level_gives_no_claim(extractor, sentence):
@@ -179,3 +186,6 @@ def test_what_a_variant_does_stays_a_claim(extractor):
         extractor, "The G1681A mutation led to an Ala467Thr substitution and caused ophthalmoplegia."
     )
     assert [(c, e) for c, e, _, _ in found] == [("The G1681A mutation", "ophthalmoplegia")]
+    # what a gene's loss brings about, even mutations elsewhere, is a claim too
+    found = readings(extractor, "Loss of the MLH1 gene leads to mutations in coding repeats.")
+    assert [(c, e) for c, e, _, _ in found] == [("Loss of the MLH1 gene", "mutations in coding repeats")]
