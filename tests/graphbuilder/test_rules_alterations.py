@@ -1,6 +1,6 @@
-"""A gene's alteration stated with the condition in which it is seen ("X is overexpressed in Y"), and
-its look-alikes that state none. The rules extractor on sentences written for these tests, with the
-real spaCy pipeline."""
+"""A gene's alteration or variant stated with the condition it goes with ("X is overexpressed in Y", "X
+confers susceptibility to Y"), and its look-alikes that state none. The rules extractor on
+sentences written for these tests, with the real spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -49,3 +49,22 @@ def test_a_variant_that_segregates_with_a_disease_goes_with_it(extractor):
     assert claims(extractor, "The R123W mutation segregated with the disease in all affected members.") == {
         ("The R123W mutation", "the disease"): ("correlational", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "variant", "condition"),
+    [
+        (
+            "The V175M polymorphism confers susceptibility to fatty liver disease.",
+            "The V175M polymorphism",
+            "fatty liver disease",
+        ),
+        (
+            "The promoter polymorphism is a genetic factor conferring predisposition to arthritis.",
+            "The promoter polymorphism",
+            "arthritis",
+        ),
+    ],
+)
+def test_a_variant_conferring_susceptibility_goes_with_the_condition(extractor, sentence, variant, condition):
+    assert claims(extractor, sentence) == {(variant, condition): ("correlational", "+")}
