@@ -297,6 +297,8 @@ def _strip_reporting(tokens: list[str], lex: NormalisationLexicon) -> tuple[list
 
 
 def _strip_trailing_wrapper(tokens: list[str], lex: NormalisationLexicon) -> tuple[list[str], bool] | None:
+    if not tokens:
+        return None  # a text of punctuation alone ("),"): no word to strip
     last = tokens[-1]
     if len(tokens) >= 2 and last in lex.trailing_participles:
         return tokens[:-1], False  # "the strains tested", "the cell line used": cut where the study acts

@@ -32,6 +32,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
 )
 from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
+from causemap.graphbuilder.extractors.rules_cut_names import name_start
 from causemap.graphbuilder.extractors.rules_lexicon import (
     CueLexicon,
     cue_word_index,
@@ -117,6 +118,7 @@ class RulesExtractor:
         self._cue_index = cue_word_index(self.lexicon)
         # what a genotype's name is written with: "SOD1-/-", "SOD1-deficient" (longest first)
         suffixes = {*self.lexicon.zygosity_suffixes}
+        suffixes.update(f"{s})" for s in self.lexicon.zygosity_suffixes if s.startswith("("))  # "Nrf7(-/-)"
         suffixes.update(f"-{w}" for w in self.lexicon.genotype_down | self.lexicon.genotype_up)
         self._genotype_suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self._nlp: Language | None = None
@@ -311,11 +313,14 @@ class RulesExtractor:
         self, head: Token, blocked: set[int], split: bool = True, group: bool = False, misparsed: bool = False
     ) -> list[Token] | None:
         blocked = blocked | setting_children(head, self.lexicon)  # "Y in patients with X": Y
-        blocked |= kind_premodifiers(head, self.lexicon.kind_nouns)  # "the COX-2 inhibitor NS-398"
+        blocked |= kind_premodifiers(
+            head, self.lexicon.kind_nouns, self.lexicon.drug_stems
+        )  # "the COX-2 inhibitor NS-398"
         bounds = argument_span(head, blocked, split, group, misparsed)
         if bounds is None:
             return None
         start, end = bounds[0], _dangling_complement_end(head, bounds[1], blocked)
+        start = name_start(head.doc, start, end, blocked)  # "Vitamin Q10 treatment", not "treatment"
         end = verb_held_complement_end(head, end, blocked)  # "susceptibility to X" read with the verb
         return self._checked(list(head.doc[start:end]), head)
 

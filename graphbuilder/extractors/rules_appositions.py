@@ -121,13 +121,25 @@ def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
     return []
 
 
-def kind_premodifiers(head: Token, kinds: frozenset[str]) -> set[int]:
+def _drug_name(token: Token, stems: tuple[str, ...]) -> bool:
+    """A drug's name written in lower case: a word with the ending of a nonproprietary name
+    ("rapamycin", "linezolid", "imatinib"), longer than the ending by a few letters."""
+    text = token.lower_
+    return (
+        token.is_alpha
+        and token.pos_ in NAME_POS
+        and any(text.endswith(s) and len(text) > len(s) + 2 for s in stems)
+    )
+
+
+def kind_premodifiers(head: Token, kinds: frozenset[str], drug_stems: tuple[str, ...] = ()) -> set[int]:
     """The words before a coded name that say what kind of thing it is ("the COX-2 inhibitor NS-398",
-    "the tumour suppressor gene p53"): a kind noun right before the name, with its modifiers and the
-    article, which the name's span leaves out; empty when there is none. The name is the variable,
-    as it is when set off in apposition ("the cytokine, IL-6,")."""
+    "the tumour suppressor gene p53", "the mTOR inhibitor rapamycin"): a kind noun right before the
+    name, with its modifiers and the article, which the name's span leaves out; empty when there is
+    none. The name is the variable, as it is when set off in apposition ("the cytokine, IL-6,")."""
     doc = head.doc
-    if head.i == 0 or not _looks_like_name(head) or _is_kind(head, kinds):
+    named = _looks_like_name(head) or _drug_name(head, drug_stems)
+    if head.i == 0 or not named or _is_kind(head, kinds):
         return set()
     if len(head.text) < 2 or set(head.text) <= set("IVX"):
         return set()  # "protein kinase B", "gene A", "collagen type VII": the letter ends the name

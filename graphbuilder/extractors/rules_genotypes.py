@@ -67,6 +67,8 @@ def genotype_variable(
     SOD1 raises Y). A genotype written after the head defines only a group (``group``) or a sample
     ("cells lacking X"): "surgery without X" names surgery.
     """
+    if _zygous_name(head, lexicon):
+        return head, -1, frozenset()  # "reduced in Abc1(-/-) cells" parsed with the name as the object
     group = group or head.lemma_.lower() in lexicon.genotype_sample_heads
     if not group and (sign := _genotype_before(head, lexicon)):
         return (

@@ -122,6 +122,7 @@ class CueLexicon:
     hyphen_class_heads: frozenset[str] = frozenset()
     # Kind nouns whose appositive name is the variable ("the cytokine IL-6": IL-6).
     kind_nouns: frozenset[str] = frozenset()
+    drug_stems: tuple[str, ...] = ()  # "rapamycin", "linezolid": a drug's name written in lower case
     negation_adjectives: frozenset[str] = frozenset()
     # Verbs with an "include" sense ("contain") and the quantifiers that mark it.
     inclusion_verbs: frozenset[str] = frozenset()
@@ -257,6 +258,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         sameness_adjectives=_words(negation.get("sameness_adjectives", [])),
         hyphen_class_heads=_words(data.get("hyphen_class_heads", {}).get("words", [])),
         kind_nouns=_words(data.get("kind_nouns", {}).get("words", [])),
+        drug_stems=tuple(data.get("kind_nouns", {}).get("drug_stems", [])),
         negation_adjectives=_words(negation.get("modal_adjectives", [])),
         inclusion_verbs=_words(data.get("inclusion_verbs", {}).get("verbs", [])),
         genotype_down=_words(genotypes.get("down", [])),

@@ -148,18 +148,32 @@ def examples(marker: Token) -> list[Token]:
 
 
 def _paren_pairs(doc, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
-    """Matched bracket pairs and unmatched bracket positions within ``[start, end]``."""
+    """Matched bracket pairs and unmatched bracket positions within ``[start, end]``.
+
+    The tokeniser leaves a bracket opened inside a name on the name's token ("CuSO(4" ")",
+    "IP(3" ")"): that token opens a pair too, one that is part of the name and no aside, so it is
+    not among the pairs returned."""
     pairs, unmatched, stack = [], [], []
     for i in range(start, end + 1):
         text = doc[i].text
         if text in ("(", "["):
-            stack.append(i)
+            stack.append((i, False))
         elif text in (")", "]"):
             if stack:
-                pairs.append((stack.pop(), i))
+                opened, inside_name = stack.pop()
+                if not inside_name:
+                    pairs.append((opened, i))
             else:
                 unmatched.append(i)
-    return pairs, unmatched + stack
+        elif _opens_inside(text):
+            stack.append((i, True))
+    return pairs, unmatched + [i for i, _ in stack]
+
+
+def _opens_inside(text: str) -> bool:
+    """A token that opens a bracket after a name's first characters and leaves it open ("IP(3")."""
+    depth = text.count("(") + text.count("[") - text.count(")") - text.count("]")
+    return depth > 0 and text[0] not in "(["
 
 
 def is_section_label(token: Token) -> bool:

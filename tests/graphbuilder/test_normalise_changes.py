@@ -25,3 +25,7 @@ from causemap.graphbuilder.normalise import NormalisedTerm, normalise
 )
 def test_normalise_reads_a_change_glued_to_a_name_and_a_sized_deletion(written, term, flipped):
     assert normalise(written) == NormalisedTerm(term, flipped)
+
+
+def test_a_text_of_punctuation_alone_normalises_to_nothing():
+    assert normalise("),") == NormalisedTerm("", False)
