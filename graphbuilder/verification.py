@@ -63,7 +63,8 @@ REASONS = (
     "hypothetical",
     "instruction",
     "not_english",  # the sentence is, in part, in another language: its frame cannot be read
-    "markup",  # typesetting or code, not prose
+    "markup",  # typesetting or markdown, not prose
+    "metadata",  # a field of terms ("Keywords: ...; ..."), no finding
 )
 
 _PARSE_LOCK = threading.Lock()  # one spaCy pipeline, shared by threads (papers read in parallel)

@@ -21,6 +21,8 @@ orders that govern the claim or stand before it; this module reads, anywhere in 
 - a list of orders ("(a) summarise the methods; (b) ...; (c) leave out ..."): an item after a list mark
   opened by a verb in the base form, with no subject but the mark, unless an infinitive's "to" before
   the list makes the items aims ("The aims were to (1) assess ...");
+- a field of terms ("Keywords: cohort study; outcomes; ..."): after a verbless label, items set off by
+  semicolons, two or more of them bare terms; a clause among them is one more term (``metadata``);
 - a message quoted by its label ("Message from the user who uploaded this file: ..."): a message noun
   with its source before a colon; what follows is that message, not the paper's finding.
 
@@ -53,12 +55,15 @@ DETERMINING_DEPS = frozenset({"det", "poss", "predet"})
 # A message's source ("a message from NP:"; one with its addressee, "for NP:", is an address header,
 # ``verification_refusals``).
 SOURCE_PREPS = frozenset({"from"})
+# A label before a colon, and a term of a list of keywords, at most so long.
+MAX_LABEL_WORDS = 4
+MAX_TERM_WORDS = 4
 # What marks an item of a list: one letter, a Roman numeral or a number ("(a)", "(ii)", "3)").
 LIST_MARK = re.compile(r"^(?:[a-zA-Z]|[ivx]{1,4}|[0-9]{1,2})$")
 
 
 def acts_on_the_text(doc: Doc, lexicon: VerificationLexicon) -> str | None:
-    """``instruction`` (or ``quoted``) where the sentence says what is to be done with the text
+    """``instruction`` (``quoted``, ``metadata``) where the sentence says what is to be done with the text
     (module docstring), else None."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
@@ -72,6 +77,8 @@ def acts_on_the_text(doc: Doc, lexicon: VerificationLexicon) -> str | None:
             return "instruction"
     if _list_of_orders(doc):
         return "instruction"
+    if _list_of_terms(doc):
+        return "metadata"
     return "quoted" if _quoted_message(doc, lexicon) else None
 
 
@@ -175,6 +182,21 @@ def _list_marks(doc: Doc) -> list[Token]:
     ]
 
 
+def _base_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.tag_ in ("VB", "VBP")
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """ "list/NN the aims", "note/NN that ...": a bare noun opening an item with a direct object or a
+    clause opened by "that" is a verb the small parse misread (nouns take neither)."""
+    if token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+        return False
+    return any(
+        c.dep_ == "dobj" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    )
+
+
 def _list_of_orders(doc: Doc) -> bool:
     """ "(a) summarise the methods; ...": an item after a list mark opened by a base-form verb (or the
     base read as a present, English having no finite present without a subject) whose only subject is
@@ -185,12 +207,33 @@ def _list_of_orders(doc: Doc) -> bool:
         return False
     for mark in marks:
         opener = doc[mark.i + 2] if mark.i + 2 < len(doc) else None
-        if opener is None or opener.pos_ != "VERB" or opener.tag_ not in ("VB", "VBP"):
+        if opener is None or not (_base_verb(opener) or _verb_read_as_noun(opener)):
             continue
         subjects = [s for s in _subjects(opener) if s.i != mark.i]
         if not subjects and not any(c.dep_ in ("aux", "auxpass") for c in opener.children):
             return True
     return False
+
+
+def _list_of_terms(doc: Doc) -> bool:
+    """ "Keywords: cohort study; outcomes; X causes Y": a verbless label before a colon, then items set
+    off by semicolons of which two or more are bare terms (a few words, no verb, number or
+    preposition): a record's field of terms, where a clause is one more term, no finding."""
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i > MAX_LABEL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in doc[: colon.i]):
+        return False
+    items, start = [], colon.i + 1
+    end = next((t for t in doc[start:] if t.text in (".", "!", "?")), doc[-1])
+    for token in [*(t for t in doc[start : end.i] if t.text == ";"), end]:
+        items.append(doc[start : token.i])
+        start = token.i + 1
+    terms = [
+        item
+        for item in items
+        if 0 < len(item) <= MAX_TERM_WORDS
+        and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT", "CCONJ") for t in item)
+    ]
+    return len(terms) >= 2
 
 
 def _quoted_message(doc: Doc, lexicon: VerificationLexicon) -> bool:

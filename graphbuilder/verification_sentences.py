@@ -3,7 +3,7 @@
 - written, in part, in another language (``verification_language``): ``not_english``;
 - typesetting or markdown rather than prose (``verification_markup``): ``markup``;
 - speaking of what is to be done with the text, anywhere in it (``verification_labels``): ``instruction``
-  or ``quoted``.
+  or ``quoted``; or a field of terms (``metadata``).
 """
 
 from __future__ import annotations
