@@ -33,6 +33,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
 from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
 from causemap.graphbuilder.extractors.rules_cut_names import name_start
+from causemap.graphbuilder.extractors.rules_framed_names import framed_kind_name
 from causemap.graphbuilder.extractors.rules_lexicon import (
     CueLexicon,
     cue_word_index,
@@ -292,6 +293,8 @@ class RulesExtractor:
             items = surface_list(doc, start, end, self.lexicon)
             if items is None and start < tokens[0].i:
                 items = surface_list(doc, tokens[0].i, end, self.lexicon)
+        if not items and (named := framed_kind_name(tokens, self.lexicon)):
+            return [(named[0], named[1], argument.direction or named[2])]  # "inhibition of the kinase X": X
         if not items:  # a name hanging on its hyphen has the change it shares ("PAR1- and PAR2-deficiency")
             return [(tokens, argument.head, argument.direction or hanging_change(tokens))]
         out = []

@@ -10,10 +10,14 @@ instance, and leaves the phrase as it is.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_spans import split_coordination
 
+# A family member's letter: "B1", "C2", "Calpha", "H" (the kind noun before it is part of the name).
+FAMILY_MEMBER = re.compile(r"[A-Z](?:\d{1,2}|alpha|beta|gamma|delta|epsilon|theta|zeta|[\u03b1-\u03c9])?")
 # Tokens of an appositive beyond which it is a description, not a name ("G45S, a mutation that ...").
 MAX_NAME_TOKENS = 4
 # How many words before a parenthesis an abbreviation in it may spell out.
@@ -141,8 +145,10 @@ def kind_premodifiers(head: Token, kinds: frozenset[str], drug_stems: tuple[str,
     named = _looks_like_name(head) or _drug_name(head, drug_stems)
     if head.i == 0 or not named or _is_kind(head, kinds):
         return set()
-    if len(head.text) < 2 or set(head.text) <= set("IVX"):
-        return set()  # "protein kinase B", "gene A", "collagen type VII": the letter ends the name
+    if len(head.text) < 2 or set(head.text) <= set("IVX") or FAMILY_MEMBER.fullmatch(head.text):
+        # "protein kinase B", "gene A", "collagen type VII", "liver kinase B1", "protein kinase
+        # Calpha": a letter (with a number or a Greek letter) ends the name of a family's member
+        return set()
     kind = doc[head.i - 1]
     if kind.head.i != head.i or kind.dep_ not in ("compound", "nmod", "amod") or not _is_kind(kind, kinds):
         return set()

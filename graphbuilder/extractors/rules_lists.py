@@ -129,7 +129,7 @@ def _is_item(doc: Doc, start: int, end: int, last: bool) -> bool:
     )
 
 
-def _frame_end(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
+def frame_end(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
     """Where the first item's name begins after its frame ("the levels of | A"), or None when the
     words before the name are not a frame of measurement, change, exposure or group."""
     preps = [t for t in doc[start:end] if t.lower_ in FRAME_PREPS and t.tag_ in ("IN", "TO")]
@@ -297,7 +297,7 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     heads = {s: _head_of(doc, noun, e) for s, e, noun in shared}
     segments = [(s, e) for s, e, _ in shared]
     first_start, first_end = segments[0]
-    name_start = _frame_end(doc, first_start, first_end, lexicon)
+    name_start = frame_end(doc, first_start, first_end, lexicon)
     if name_start is None or name_start >= first_end:
         return None
     if any(t.lower_ in JOINING_HEADS for t in doc[first_start:name_start]):

@@ -21,6 +21,9 @@ from causemap.graphbuilder.normalise import NormalisedTerm, normalise
         ("the 7q11.23 deletion", "7q11.23 deletion", False),
         ("a 40 base-pair (bp40) deletion", "40 base-pair bp40 deletion", False),
         ("ABC1 deletion", "abc1", True),
+        # "blockage" is "blockade" spelt otherwise: the same downward change
+        ("the blockage of ABC receptors", "abc receptor", True),
+        ("ABC receptor blockage", "abc receptor", True),
     ],
 )
 def test_normalise_reads_a_change_glued_to_a_name_and_a_sized_deletion(written, term, flipped):
