@@ -191,7 +191,6 @@ def _prefilter_words(data, verbs, particles, copular, frames, possessor):
     triggers = (set(pairs) | set(verbs) | adjectives | hyphen) - set(prefilter["paired_only"])
     triggers |= set(prefilter["words"]) | set(connectives["subordinating"])
     triggers |= set(data["differences"]["nouns"]) | set(data["differences"]["verbs"])
-    triggers |= set(_signed_words(data["comparisons"]["alteration_verbs"]))
     phrases = {" ".join(words) for words in connectives["prepositional"]}
     phrases |= set(prefilter["phrases"])
     paired = {w: frozenset(p) for w, p in pairs.items() if w not in triggers}
@@ -412,6 +411,11 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
         pairs[prep] = pairs.get(prep, frozenset()) | frozenset(groups)
     for prep in ("in", "among"):  # "Y in TAK1-deficient chondrocytes": cells a hyphen sets apart
         pairs[prep] = pairs[prep] | HYPHEN_GROUP_WORDS
+    # "X is overexpressed in Y": an alteration passes with the preposition of its setting only
+    # ("mutation" or "deletion" alone is in most genetics sentences, and states nothing)
+    for verb in lexicon.alteration_verbs:
+        for form in inflections(verb):
+            pairs[form] = pairs.get(form, frozenset()) | lexicon.comparison_group_preps
     # "Y after X therapy", "Y during treatment with X": what followed an exposure.
     exposures = frozenset(form for noun in lexicon.exposure_heads for form in inflections(noun))
     for prep in ("after", "following", "during"):
