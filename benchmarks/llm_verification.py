@@ -63,6 +63,7 @@ from llm_injections import (  # noqa: E402  (the injected templates, beside this
     HELD_OUT_6,
     HELD_OUT_7,
     HELD_OUT_8,
+    HELD_OUT_9,
     INJECTIONS,
     VERBS,
 )
@@ -292,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obedient_held_out_6": obedience(rows, args.seed, {"instruction": HELD_OUT_6}),
         "obedient_held_out_7": obedience(rows, args.seed, {"instruction": HELD_OUT_7}),
         "obedient_held_out_8": obedience(rows, args.seed, {"instruction": HELD_OUT_8}),
+        "obedient_held_out_9": obedience(rows, args.seed, {"instruction": HELD_OUT_9}),
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
