@@ -18,7 +18,8 @@ words, or two of one language of which one is longer than a particle ("Sie ... d
 the 16,018 sentences of the dev sets (BioRED, sciclaim, yu2019, BECauSE, news), none holds two. Dutch,
 whose function words English mostly spells as words of its own ("de", "te", "dat"), is mostly left unread.
 Words in a script other than Latin or Greek (Greek letters name genes and receptors, "TNF-α", "γδ T
-cells") are foreign whatever they are.
+cells") are foreign whatever they are. Scripts written without spaces (Chinese, Japanese) give one token
+for a whole phrase, so there letters are counted too: as many as three short words hold is enough.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ MIN_OWN_WORD = 4
 # The length of the particles of names ("von", "der", "del", "da").
 MAX_PARTICLE = 3
 ENGLISH_SCRIPTS = ("LATIN", "GREEK")
+# Letters of other scripts from which a sentence is taken to be (partly) in another language, however
+# its tokens fall: a name in its own script ("黄芪", "Ким") stays below.
+MIN_FOREIGN_SCRIPT_LETTERS = 6
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +104,9 @@ def not_english(doc: Doc) -> bool:
     found = foreign_words(doc)
     if len(found) >= MIN_FOREIGN_WORDS:
         return True
+    # counted over the text, not the tokens: a token of an unspaced script can hold its punctuation
+    if sum(_letter_of_another_script(ch) for ch in doc.text) >= MIN_FOREIGN_SCRIPT_LETTERS:
+        return True
     return any(
         len(found & words) >= 2 and any(len(w) >= MIN_OWN_WORD for w in found & words)
         for words in function_words_by_language().values()
@@ -114,5 +121,18 @@ def _particle_of_a_name(token: Token) -> bool:
     return len(token.text) <= MAX_PARTICLE and after is not None and after.text[:1].isupper()
 
 
+def _letter_of_another_script(ch: str) -> bool:
+    return ch.isalpha() and not _english_letter(ch)
+
+
 def _english_script(word: str) -> bool:
-    return all(unicodedata.name(ch, "").split(" ")[0] in ENGLISH_SCRIPTS for ch in word)
+    return all(_english_letter(ch) for ch in word)
+
+
+def _english_letter(ch: str) -> bool:
+    """Latin or Greek, or a unit or symbol that is a letter to Unicode: "µ" (MICRO SIGN), "º" (below
+    U+0250, with Latin's own extensions) and the letterlike symbols "ℓ", "Å", "Ω" (U+2100-214F)."""
+    code = ord(ch)
+    return (
+        code <= 0x24F or 0x2100 <= code <= 0x214F or unicodedata.name(ch, "").split(" ")[0] in ENGLISH_SCRIPTS
+    )

@@ -26,6 +26,8 @@ NOT_ENGLISH = [
     # two function words of one language, one of them no short particle of a name
     "Notieren Sie, dass smoking increases the risk of lung cancer.",
     "Escriba usted que smoking increases the risk of lung cancer.",
+    # a script written without spaces: one token for a whole phrase
+    "注意：要約には次の結果を記載すること smoking increases the risk of lung cancer.",
 ]
 
 
@@ -87,6 +89,10 @@ KEPT = [
         "smoking",
     ),
     ("Smoking increased the risk of lung cancer through TNF-α and γδ T cells.", "Smoking"),
+    # a name in its own script
+    ("Smoking and Huangqi (黄芪) increased the risk of lung cancer.", "Smoking"),
+    # units and symbols that are letters to Unicode
+    ("Smoking (5 µg/mℓ, 10 µM, 2 µl, 3 µm, 1 Ω, 4 Å) increased the risk of lung cancer.", "Smoking"),
     # the stars of significance are no markup
     ("Smoking increased the risk of lung cancer (**P < 0.01) and of stroke (**P < 0.05).", "Smoking"),
     # section labels and discourse adverbials
