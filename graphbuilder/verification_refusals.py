@@ -301,5 +301,22 @@ def _label(subject: Token, verb: Token) -> bool:
     subject is tagged VBP, not VB)."""
     between = subject.doc[subject.i : verb.i]
     return any(t.text in LABEL_ENDS for t in between) or (
-        subject.i < verb.i and verb.doc[verb.i - 1].text == "," and subject.right_edge.i >= verb.i - 2
+        subject.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and subject.right_edge.i >= verb.i - 2
+        and not _closes_aside(subject, verb.i - 1)
+    )
+
+
+def _closes_aside(subject: Token, comma: int) -> bool:
+    """Whether the comma at ``comma`` closes an aside the subject's phrase opened with a comma of its
+    own ("Mutations in X, encoding Y, cause Z": the small parse may tag "cause" VB): a vocative is set
+    off by one comma, an aside by two."""
+    doc = subject.doc
+    return any(
+        t.dep_ in ("acl", "relcl", "appos")
+        and t.left_edge.i > subject.i
+        and doc[t.left_edge.i - 1].text == ","
+        and t.right_edge.i >= comma - 1
+        for t in subject.subtree
     )
