@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from causemap.graphbuilder.extractors.rules import RulesExtractor
 from causemap.models import Claim
 
 
@@ -43,3 +44,9 @@ def embedder():
     from causemap.ingest.embedding import get_embedder
 
     return get_embedder()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RulesExtractor:
+    """The rules extractor with the real spaCy pipeline, one per test module (as each module had made)."""
+    return RulesExtractor()

@@ -5,17 +5,7 @@ sentences written for these tests, with the real spaCy pipeline."""
 from __future__ import annotations
 
 import pytest
-
-from causemap.graphbuilder.extractors.rules import RulesExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
-def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], tuple[str, str | None]]:
-    return {(c.cause.text, c.effect.text): (c.relation, c.polarity) for c in extractor.extract([sentence])[0]}
+from rules_readings import relation_readings as claims
 
 
 @pytest.mark.parametrize(

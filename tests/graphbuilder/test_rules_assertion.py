@@ -10,11 +10,6 @@ import pytest
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def claims(extractor: RulesExtractor, sentence: str) -> list:
     return extractor.extract([sentence])[0]
 

@@ -10,11 +10,6 @@ import pytest
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str, str]]:
     return {(c.cause.text, c.effect.text, c.relation) for c in extractor.extract([sentence])[0]}
 

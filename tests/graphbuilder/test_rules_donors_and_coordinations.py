@@ -9,11 +9,6 @@ import pytest
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str]]:
     return {(c.cause.text, c.effect.text) for c in extractor.extract([sentence])[0]}
 

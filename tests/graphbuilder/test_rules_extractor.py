@@ -20,11 +20,6 @@ NO_RELATION = [
 ]
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def claims_of(extractor: RulesExtractor, sentence: str) -> list[ExtractedRelation]:
     return extractor.extract([sentence])[0]
 

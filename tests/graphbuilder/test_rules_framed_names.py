@@ -3,18 +3,7 @@ rules extractor on sentences written for these tests, with the real spaCy pipeli
 
 from __future__ import annotations
 
-import pytest
-
-from causemap.graphbuilder.extractors.rules import RulesExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
-def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], str | None]:
-    return {(c.cause.text, c.effect.text): c.polarity for c in extractor.extract([sentence])[0]}
+from rules_readings import polarity_readings as claims
 
 
 def test_a_name_after_its_kind_noun_in_a_change_frame_is_the_variable_with_the_changes_direction(extractor):

@@ -11,11 +11,6 @@ from causemap.graphbuilder.extractors.rules import RulesExtractor
 from causemap.graphbuilder.variable_names import names_a_variable
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def relations(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], tuple[str | None, bool]]:
     """(cause, effect) -> (polarity, hedged) of every relation read in the sentence."""
     return {(r.cause.text, r.effect.text): (r.polarity, r.hedged) for r in extractor.extract([sentence])[0]}

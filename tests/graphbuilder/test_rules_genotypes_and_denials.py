@@ -11,11 +11,6 @@ from causemap.graphbuilder.extractors.base import extract_candidates
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def readings(extractor: RulesExtractor, sentence: str) -> list[tuple[str, str, str | None, bool]]:
     """(cause, effect, sign between the variables named, negated) of each verified claim."""
     found, _ = extract_candidates(extractor, extractor, [sentence])

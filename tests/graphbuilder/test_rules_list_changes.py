@@ -9,11 +9,6 @@ from causemap.graphbuilder.extractors.rules import RulesExtractor
 from causemap.graphbuilder.normalise import normalise
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def signs(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], str | None]:
     """The claims of a sentence as (cause, effect) -> the sign between the variables they name."""
     out = {}

@@ -8,11 +8,6 @@ import pytest
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def _pairs(extractor: RulesExtractor, sentence: str) -> set[tuple[str, str]]:
     return {(r.cause.text, r.effect.text) for r in extractor.extract([sentence])[0]}
 
