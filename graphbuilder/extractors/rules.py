@@ -63,11 +63,13 @@ from causemap.graphbuilder.extractors.rules_modality import (
     stated_alike,
 )
 from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predicated_null
+from causemap.graphbuilder.extractors.rules_null_subjects import denied_quantity, is_method_subject
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
 )
+from causemap.graphbuilder.extractors.rules_spreads import states_spread
 from causemap.graphbuilder.extractors.rules_variants import restates_variant
 from causemap.graphbuilder.extractors.source_digest import source_digest
 from causemap.graphbuilder.pronouns import is_referring_pronoun
@@ -193,6 +195,8 @@ class RulesExtractor:
         presupposed = match.rule == "hyphen"
         if not presupposed and is_non_assertive(governors, lexicon):
             return
+        if states_spread(match.cue, lexicon):
+            return  # "Y varied among patients with X": a spread within one group, no association
         if match.rule == "connective" and any(
             is_non_assertive(governing_chain(effect), lexicon) for effect in match.effects
         ):
@@ -222,7 +226,11 @@ class RulesExtractor:
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
                     continue  # "c.310G>T results in a stop codon": one variant in two notations
+                if is_method_subject(cause_arg.head) or is_method_subject(effect_arg.head):
+                    continue  # "Immunohistochemistry revealed increased Y": the evidence, no cause
                 denied = negated or cause_arg.denied or effect_arg.denied
+                # "None of the SNPs showed an association with Y", "no polymorphism was associated"
+                denied = denied or denied_quantity(cause_arg.head) or denied_quantity(effect_arg.head)
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
                 denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)
                 cause_head, effect_head = cause_arg.head, effect_arg.head

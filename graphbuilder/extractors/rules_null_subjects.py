@@ -1,0 +1,117 @@
+"""Arguments that deny or withdraw the claim they stand in.
+
+- A quantifier of none makes the finding a null: "None of the SNPs showed an association with Y",
+  "No polymorphism was associated with Y", "X caused no change in Y" report that nothing of the
+  argument's kind is related, which is evidence against the edge (polarity 0), not for it.
+- A method or assay that is the subject of a verb of showing is the evidence, not a cause:
+  "Flow-cytometric analysis of X showed reduced Y", "Immunohistochemistry revealed increased Y".
+  A claim it reports is in the verb's clausal complement ("our data showed that X reduced Y"),
+  which the cue patterns read on their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words of none heading a noun phrase ("none of the SNPs", "neither of the alleles") or
+# determining its head ("no polymorphism", "neither allele").
+NONE_HEADS = frozenset({"none", "nothing", "neither"})
+NONE_DETERMINERS = frozenset({"no", "neither"})
+# Only an argument the verb itself takes: "patients with no history of X" is a group so defined.
+DENIABLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+# Verbs by which evidence shows something (their subject is where it was seen).
+SHOWING_VERBS = frozenset(
+    {
+        "show",
+        "reveal",
+        "demonstrate",
+        "indicate",
+        "confirm",
+        "display",
+        "detect",
+        "identify",
+        "uncover",
+        "disclose",
+        "document",
+        "yield",
+        "suggest",
+    }
+)
+# Heads of noun phrases that name a way of observing: a method, assay, imaging or study.
+METHOD_NOUNS = frozenset(
+    {
+        "analysis",
+        "analyses",
+        "assay",
+        "immunohistochemistry",
+        "immunocytochemistry",
+        "immunofluorescence",
+        "immunostaining",
+        "immunoblot",
+        "immunoblotting",
+        "staining",
+        "stain",
+        "blot",
+        "blotting",
+        "cytometry",
+        "microscopy",
+        "imaging",
+        "sequencing",
+        "genotyping",
+        "pcr",
+        "rt-pcr",
+        "qpcr",
+        "elisa",
+        "electrophoresis",
+        "spectrometry",
+        "spectroscopy",
+        "chromatography",
+        "hybridization",
+        "hybridisation",
+        "histology",
+        "histopathology",
+        "examination",
+        "test",
+        "testing",
+        "scan",
+        "scanning",
+        "mri",
+        "ultrasound",
+        "ultrasonography",
+        "echocardiography",
+        "angiography",
+        "tomography",
+        "radiography",
+        "endoscopy",
+        "screening",
+        "measurement",
+        "evaluation",
+        "assessment",
+        "experiment",
+        "study",
+        "data",
+        "result",
+        "finding",
+        "observation",
+        "investigation",
+    }
+)
+
+
+def denied_quantity(head: Token) -> bool:
+    """Whether an argument the verb takes is quantified as none: "None of the SNPs showed an
+    association with Y", "No polymorphism was associated with Y", "X produced no change in Y"."""
+    if head.dep_ not in DENIABLE_DEPS:
+        return False
+    if head.lower_ in NONE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in head.children)
+
+
+def is_method_subject(head: Token) -> bool:
+    """Whether an argument is a method or assay that is the subject of a verb of showing: the
+    evidence of what follows, never its cause ("Western blot analysis demonstrated decreased Y")."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in SHOWING_VERBS:
+        return False
+    return head.lemma_.lower() in METHOD_NOUNS or head.lower_ in METHOD_NOUNS
