@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_bracketed_names import name_goes_on_after_abbreviation
 from causemap.graphbuilder.extractors.rules_spans import split_coordination
 
 # A family member's letter: "B1", "C2", "Calpha", "H" (the kind noun before it is part of the name).
@@ -116,8 +117,8 @@ def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
             continue  # "G45S, which changes a glycine": a clause, no name
         if not (_looks_like_name(child) or _bare_noun_set_off(child)) or _spells_out(child):
             continue
-        if _glued_to_a_modifier(child):
-            continue
+        if _glued_to_a_modifier(child) or name_goes_on_after_abbreviation(head, child):
+            continue  # "nuclear factor (NF)-kappaB": the rest of the kind noun's own name
         names = [t for t in split_coordination(child) if _looks_like_name(t) or _bare_noun_set_off(t)]
         if any(len(_own_words(n)) > MAX_NAME_TOKENS for n in names):
             continue  # "R123W, the variant most often found in ...": a description follows

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_bracketed_names import (
+    closes_inside,
+    glued_rest_end,
+    name_goes_on_after_abbreviation,
+)
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_span_edges import (
@@ -167,6 +172,8 @@ def _paren_pairs(doc, start: int, end: int) -> tuple[list[tuple[int, int]], list
                 unmatched.append(i)
         elif _opens_inside(text):
             stack.append((i, True))
+        elif closes_inside(text) and stack and not stack[-1][1]:
+            stack.pop()  # "(IL)-8": the abbreviation's bracket, closed inside the name's token
     return pairs, unmatched + [i for i, _ in stack]
 
 
@@ -300,6 +307,10 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
             if child.dep_ == "appos" and child.i > tok.i and _glued_code(child):
                 kept.add(child.i)  # "factor VIII": the code, not what hangs on it ("VIII due to X")
                 continue
+            if child.dep_ == "appos" and name_goes_on_after_abbreviation(tok, child):
+                if not any(t.i in blocked for t in child.subtree):
+                    stack.append(child)  # "interleukin (IL)-8 production": one name
+                continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
                 if not (child.dep_ == "appos" and child.i < head.i):
                     # An "apposition" before the head is a name inside the noun phrase that the
@@ -378,4 +389,5 @@ def argument_span(
     start, end = _trim(doc, start, end, head.i)
     if start > end:
         return None
-    return whole_words(doc, start, end, blocked)
+    span = whole_words(doc, start, end, blocked)
+    return None if span is None else (span[0], glued_rest_end(doc, span[1], blocked))
