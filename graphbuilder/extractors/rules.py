@@ -63,7 +63,11 @@ from causemap.graphbuilder.extractors.rules_modality import (
     stated_alike,
 )
 from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predicated_null
-from causemap.graphbuilder.extractors.rules_null_subjects import denied_quantity, is_method_subject
+from causemap.graphbuilder.extractors.rules_null_subjects import (
+    denied_quantity,
+    is_method_subject,
+    partitive_whole,
+)
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
 from causemap.graphbuilder.extractors.rules_spans import (
@@ -220,8 +224,12 @@ class RulesExtractor:
         misparsed = match.rule == "verb" and match.cue.dep_ in ("amod", "compound", "nmod")
         # a verb's objects, after it, may end where a second verb's begin; a passive subject may not
         objects = match.rule == "verb" and all(e.i > match.cue.i for e in match.effects)
-        for cause_arg in argument_heads(match.causes, lexicon, match.split_causes, groups):
-            for effect_arg in argument_heads(match.effects, lexicon, own_verbs=objects, compound=presupposed):
+        # "None of the SNPs showed an association with Y", "No patients with X developed Y": a null
+        # finding about the SNPs, the patients with X (read before a group gives way to its definer)
+        denied_quantities = any(denied_quantity(h) for h in (*match.causes, *match.effects))
+        wholes = [partitive_whole(h) for h in match.causes], [partitive_whole(h) for h in match.effects]
+        for cause_arg in argument_heads(wholes[0], lexicon, match.split_causes, groups):
+            for effect_arg in argument_heads(wholes[1], lexicon, own_verbs=objects, compound=presupposed):
                 if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
@@ -229,8 +237,7 @@ class RulesExtractor:
                 if is_method_subject(cause_arg.head) or is_method_subject(effect_arg.head):
                     continue  # "Immunohistochemistry revealed increased Y": the evidence, no cause
                 denied = negated or cause_arg.denied or effect_arg.denied
-                # "None of the SNPs showed an association with Y", "no polymorphism was associated"
-                denied = denied or denied_quantity(cause_arg.head) or denied_quantity(effect_arg.head)
+                denied = denied or denied_quantities
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
                 denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)
                 cause_head, effect_head = cause_arg.head, effect_arg.head

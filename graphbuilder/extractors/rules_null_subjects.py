@@ -109,6 +109,19 @@ def denied_quantity(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in head.children)
 
 
+def partitive_whole(head: Token) -> Token:
+    """The noun a partitive of none is taken from: "None of the SNPs in X" names "the SNPs in X"
+    (the quantifier is the finding's denial, no part of the variable); any other head is itself."""
+    if head.lower_ not in NONE_HEADS:
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for whole in prep.children:
+                if whole.dep_ == "pobj":
+                    return whole
+    return head
+
+
 def is_method_subject(head: Token) -> bool:
     """Whether an argument is a method or assay that is the subject of a verb of showing: the
     evidence of what follows, never its cause ("Western blot analysis demonstrated decreased Y")."""

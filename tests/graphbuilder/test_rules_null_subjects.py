@@ -97,3 +97,13 @@ def test_a_spread_within_one_group_is_no_association(extractor: RulesExtractor, 
 )
 def test_groups_compared_are_still_an_association(extractor: RulesExtractor, sentence: str) -> None:
     assert readings(extractor, sentence), sentence
+
+
+def test_a_partitive_of_none_names_the_whole(extractor: RulesExtractor) -> None:
+    # the quantifier is the denial, no part of the variable
+    found = readings(
+        extractor, "None of the markers in the leptin gene showed an association with drought tolerance."
+    )
+    assert found and all(c == "the markers in the leptin gene" and p == "0" for c, _, p in found), found
+    found = readings(extractor, "Nitrate affected none of the traits of the seedlings.")
+    assert found and all(e == "the traits of the seedlings" and p == "0" for _, e, p in found), found
