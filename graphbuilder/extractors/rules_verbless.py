@@ -13,21 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from causemap.graphbuilder.extractors.rules_agreement import (
+    PLURAL_TAGS,
+    agreeing_subject,
+    misread_agreeing_verbs,
+)
 from causemap.graphbuilder.extractors.rules_arguments import is_population
 from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS, GROUP_VERBS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
 from causemap.graphbuilder.extractors.rules_repairs import is_verbless
 
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-
 
 def verbless_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     """The cue verbs a parse with no finite verb read as noun modifiers."""
     yield from misread_plural_verbs(doc, lexicon)
     yield from misread_acquisitions(doc, lexicon)
+    yield from misread_agreeing_verbs(doc, lexicon)
 
 
 def misread_plural_verbs(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
@@ -39,28 +43,12 @@ def misread_plural_verbs(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         effect = token.head
         if entry is None or effect.i <= token.i or effect.pos_ not in NOUN_POS or not is_verbless(token):
             continue
-        subject = _plural_subject(token)
+        subject = agreeing_subject(token, PLURAL_TAGS)
         if subject is None:
             continue
         match = cue_match("verb", token, [token.i], [subject], [effect], entry, inherited=True)
         if match is not None:
             yield match
-
-
-def _plural_subject(token: Token) -> Token | None:
-    """The plural noun that opens the sentence and whose phrase runs up to the cue ("Mutations" of
-    "Mutations in SCN1A cause ..."); None if the word before the cue does not end a noun phrase."""
-    sent = token.sent
-    first, previous = token.doc[sent.start], token.doc[token.i - 1]
-    if token.i - sent.start < 2 or previous.pos_ not in (*NOUN_POS, "NUM") and previous.text != ")":
-        return None
-    opening = next((t for t in token.doc[sent.start : token.i] if t.pos_ in NOUN_POS), None)
-    if opening is None or opening.tag_ not in PLURAL_TAGS or opening.left_edge.i != first.i:
-        return None
-    # the opening noun's own words reach the cue: no clause or verb between
-    if any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in token.doc[opening.i : token.i]):
-        return None
-    return opening
 
 
 def misread_acquisitions(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
