@@ -20,6 +20,9 @@ from causemap.graphbuilder.extractors.rules_span_edges import RELATION_ADJECTIVE
 
 # Endings of the participles and adjectives that make a name a modifier ("X-induced", "X-inducible").
 RELATING_ENDINGS = ("ed", "ing", "ible", "able")
+# Words that may stand between the bracket and the rest of the name ("(PI) 3-kinase"); a
+# preposition ("(MHC) on chromosome 6p21") begins a phrase about the named thing.
+NAME_WORD_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"})
 # Tokens an abbreviation may take inside its brackets ("(IL)", "(NF)", "(PI 3)").
 MAX_ABBREVIATION_TOKENS = 3
 
@@ -74,7 +77,7 @@ def name_goes_on_after_abbreviation(noun: Token, appos: Token) -> bool:
         and len(between) <= MAX_ABBREVIATION_TOKENS
         and any(ch.isupper() for ch in abbreviation.text)
         and not any(t.text in (",", ";", ":", "(", "[") for t in abbreviation)
-        and not any(t.is_punct and t.text not in ("-", "/") for t in between)
+        and all(t.pos_ in NAME_WORD_POS or t.text in ("-", "/") for t in between)
     )
 
 

@@ -308,8 +308,12 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 kept.add(child.i)  # "factor VIII": the code, not what hangs on it ("VIII due to X")
                 continue
             if child.dep_ == "appos" and name_goes_on_after_abbreviation(tok, child):
-                if not any(t.i in blocked for t in child.subtree):
-                    stack.append(child)  # "interleukin (IL)-8 production": one name
+                # "interleukin (IL)-8 production", "protein (HSP) 27": one name, the bracket with it
+                if not any(t.i in blocked for t in child.subtree) and blocked.isdisjoint(
+                    range(tok.i, child.i)
+                ):
+                    kept.update(range(tok.i + 1, child.i))
+                    stack.append(child)
                 continue
             if child.dep_ in CLAUSE_DEPS and not (group and child.dep_ == "relcl"):
                 if not (child.dep_ == "appos" and child.i < head.i):

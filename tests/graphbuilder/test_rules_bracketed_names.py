@@ -10,6 +10,7 @@ from causemap.graphbuilder.extractors.rules import RulesExtractor
 from causemap.graphbuilder.extractors.rules_bracketed_names import (
     closes_inside,
     glued_rest_end,
+    name_goes_on_after_abbreviation,
     rest_of_name,
 )
 
@@ -49,6 +50,8 @@ def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], st
             "Heat shock protein (HSP) 70",
             "ischemia",
         ),
+        # the abbreviation parsed as an apposition of its own, the number as another
+        ("Heat shock protein (HSP) 27 reduces apoptosis.", "Heat shock protein (HSP) 27", "apoptosis"),
         # the glued rest hung on the verb by the parser
         (
             "Ethanol increased the levels of tumor necrosis factor (TNF)-alpha in serum.",
@@ -60,6 +63,15 @@ def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], st
 def test_a_name_goes_on_after_its_abbreviation(extractor, sentence, cause, effect):
     found = claims(extractor, sentence)
     assert (cause, effect) in found, found
+
+
+def test_a_phrase_after_the_bracket_is_no_rest_of_the_name(extractor):
+    doc = extractor.nlp(
+        "The major histocompatibility complex (MHC) on chromosome 6p21 is a key contributor to lupus."
+    )
+    complex_, code = doc[3], doc[9]
+    assert (complex_.text, code.text, code.dep_) == ("complex", "6p21", "appos")
+    assert not name_goes_on_after_abbreviation(complex_, code)
 
 
 @pytest.mark.parametrize(
