@@ -21,6 +21,7 @@ from causemap.graphbuilder.extractors.rules_agreement import (
     misread_agreeing_verbs,
 )
 from causemap.graphbuilder.extractors.rules_arguments import is_population
+from causemap.graphbuilder.extractors.rules_aside_subjects import verbs_after_asides
 from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS, GROUP_VERBS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
@@ -32,6 +33,7 @@ def verbless_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     yield from misread_plural_verbs(doc, lexicon)
     yield from misread_acquisitions(doc, lexicon)
     yield from misread_agreeing_verbs(doc, lexicon)
+    yield from verbs_after_asides(doc, lexicon)
 
 
 def misread_plural_verbs(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:

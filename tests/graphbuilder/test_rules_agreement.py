@@ -1,6 +1,6 @@
-"""Cue verbs the small parse read as nouns in a sentence it gave no finite verb, recognised by their
-agreement with the noun phrase that opens the sentence. The rules extractor on invented sentences,
-with the real spaCy pipeline."""
+"""Cue verbs the small parse read as nouns or modifiers in a sentence it gave no finite verb: by their
+agreement with the noun phrase that opens the sentence, or after an aside of the subject set off by
+two commas. The rules extractor on invented sentences, with the real spaCy pipeline."""
 
 from __future__ import annotations
 
@@ -37,3 +37,20 @@ def test_the_subjects_name_keeps_its_determiner_when_the_verb_was_read_into_it(e
     # "Variants of [the LDLR gene cause hypercholesterolaemia]": the name runs from "the" to the verb
     found = signed(extractor, "Variants of the LDLR gene cause hypercholesterolaemia.")
     assert found == {("Variants of the LDLR gene", "hypercholesterolaemia", "+")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Propranolol, a beta-blocker, reduced portal pressure.", ("Propranolol", "portal pressure", "-")),
+        (
+            "Metformin, a biguanide, reduced hepatic glucose output.",
+            ("Metformin", "hepatic glucose output", "-"),
+        ),
+    ],
+)
+def test_a_participle_after_an_aside_of_the_subject_is_its_verb(extractor, sentence, expected):
+    # parsed with no finite verb: the aside an apposition, "reduced" a modifier of the object
+    assert signed(extractor, sentence) == {expected}
+    # one comma sets off no aside: an introductory phrase is no subject
+    assert signed(extractor, "In mice, reduced glucose output.") == set()
