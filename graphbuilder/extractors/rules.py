@@ -67,7 +67,8 @@ from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predi
 from causemap.graphbuilder.extractors.rules_null_subjects import (
     denied_quantity,
     is_method_subject,
-    partitive_whole,
+    names_technique,
+    partitive_wholes,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
 from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
@@ -227,14 +228,20 @@ class RulesExtractor:
         # "None of the SNPs showed an association with Y", "No patients with X developed Y": a null
         # finding about the SNPs, the patients with X (read before a group gives way to its definer)
         denied_quantities = any(denied_quantity(h) for h in (*match.causes, *match.effects))
-        wholes = [partitive_whole(h) for h in match.causes], [partitive_whole(h) for h in match.effects]
+        wholes = (
+            [w for h in match.causes for w in partitive_wholes(h)],
+            [w for h in match.effects for w in partitive_wholes(h)],
+        )
         for cause_arg in argument_heads(wholes[0], lexicon, match.split_causes, groups):
             for effect_arg in argument_heads(wholes[1], lexicon, own_verbs=objects, compound=presupposed):
                 if match.rule == "verb" and _treated_sample(cause_arg.head, effect_arg.head, lexicon):
                     continue  # "cells were stimulated with X": what was done to a sample, no effect
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
                     continue  # "c.310G>T results in a stop codon": one variant in two notations
-                if is_method_subject(cause_arg.head) or is_method_subject(effect_arg.head):
+                if any(
+                    is_method_subject(arg.head) or names_technique(arg.head)
+                    for arg in (cause_arg, effect_arg)
+                ):
                     continue  # "Immunohistochemistry revealed increased Y": the evidence, no cause
                 denied = negated or cause_arg.denied or effect_arg.denied
                 denied = denied or denied_quantities

@@ -38,11 +38,12 @@ SHOWING_VERBS = frozenset(
         "suggest",
     }
 )
-# Heads of noun phrases that name a way of observing: a method, assay, imaging or study.
-METHOD_NOUNS = frozenset(
+# Laboratory techniques: a way of observing or preparing a sample, never a variable of what was
+# studied ("DNA fragments were amplified by PCR", "Mutation analysis enabled prenatal diagnosis").
+# Imaging, screening or testing are left out: an exposure or an intervention may bear their names
+# ("CT scans increased cancer risk", "screening reduced mortality").
+TECHNIQUE_NOUNS = frozenset(
     {
-        "analysis",
-        "analyses",
         "assay",
         "immunohistochemistry",
         "immunocytochemistry",
@@ -59,10 +60,6 @@ METHOD_NOUNS = frozenset(
         "imaging",
         "sequencing",
         "genotyping",
-        "pcr",
-        "rt-pcr",
-        "qpcr",
-        "elisa",
         "electrophoresis",
         "spectrometry",
         "spectroscopy",
@@ -71,6 +68,17 @@ METHOD_NOUNS = frozenset(
         "hybridisation",
         "histology",
         "histopathology",
+    }
+)
+# Techniques written as abbreviations, matched as written: "pCR" is a pathological complete response.
+TECHNIQUE_ABBREVIATIONS = frozenset({"PCR", "RT-PCR", "qPCR", "ELISA"})
+# Heads of noun phrases that name a way of observing: a technique, an analysis, imaging or a study
+# ("telephonic sound analysis reduces the need for attendance": an analysis may be an intervention,
+# so it is evidence only as the subject of a verb of showing).
+METHOD_NOUNS = TECHNIQUE_NOUNS | frozenset(
+    {
+        "analysis",
+        "analyses",
         "examination",
         "test",
         "testing",
@@ -109,17 +117,27 @@ def denied_quantity(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in NONE_DETERMINERS for c in head.children)
 
 
-def partitive_whole(head: Token) -> Token:
-    """The noun a partitive of none is taken from: "None of the SNPs in X" names "the SNPs in X"
-    (the quantifier is the finding's denial, no part of the variable); any other head is itself."""
+def partitive_wholes(head: Token) -> list[Token]:
+    """The nouns a partitive of none is taken from: "None of the SNPs in X" names "the SNPs in X"
+    (the quantifier is the finding's denial, no part of the variable), and "Neither of A nor B"
+    both A and B (the parse may hang B on the quantifier); any other head is itself."""
     if head.lower_ not in NONE_HEADS:
-        return head
+        return [head]
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for whole in prep.children:
                 if whole.dep_ == "pobj":
-                    return whole
-    return head
+                    return [whole, *head.conjuncts]
+    return [head]
+
+
+def names_technique(head: Token) -> bool:
+    """Whether an argument's head is a laboratory technique ("PCR", "Western blot analysis")."""
+    return (
+        head.text in TECHNIQUE_ABBREVIATIONS
+        or head.lemma_.lower() in TECHNIQUE_NOUNS
+        or head.lower_ in TECHNIQUE_NOUNS
+    )
 
 
 def is_method_subject(head: Token) -> bool:
@@ -127,4 +145,4 @@ def is_method_subject(head: Token) -> bool:
     evidence of what follows, never its cause ("Western blot analysis demonstrated decreased Y")."""
     if head.dep_ != "nsubj" or head.head.lemma_.lower() not in SHOWING_VERBS:
         return False
-    return head.lemma_.lower() in METHOD_NOUNS or head.lower_ in METHOD_NOUNS
+    return names_technique(head) or head.lemma_.lower() in METHOD_NOUNS or head.lower_ in METHOD_NOUNS

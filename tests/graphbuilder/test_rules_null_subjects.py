@@ -107,3 +107,43 @@ def test_a_partitive_of_none_names_the_whole(extractor: RulesExtractor) -> None:
     assert found and all(c == "the markers in the leptin gene" and p == "0" for c, _, p in found), found
     found = readings(extractor, "Nitrate affected none of the traits of the seedlings.")
     assert found and all(e == "the traits of the seedlings" and p == "0" for _, e, p in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The promoter fragments of the rice gene were amplified by PCR.",
+        "Gas chromatography is useful for the detection of pesticide residues.",
+    ],
+)
+def test_a_laboratory_technique_is_no_variable(extractor: RulesExtractor, sentence: str) -> None:
+    assert readings(extractor, sentence) == []
+
+
+def test_screening_may_be_a_cause(extractor: RulesExtractor) -> None:
+    # an intervention may bear a method's name: only laboratory techniques are never variables
+    assert readings(extractor, "Colonoscopy screening reduced mortality from colorectal cancer."), "screening"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an analysis may be an intervention; "pCR" is a pathological complete response
+        "Remote sound analysis reduces the need for clinic visits.",
+        "pCR is an independent predictor of longer survival.",
+    ],
+)
+def test_an_analysis_or_a_lowercase_abbreviation_may_be_a_cause(
+    extractor: RulesExtractor, sentence: str
+) -> None:
+    assert readings(extractor, sentence), sentence
+
+
+def test_a_partitive_of_none_in_a_coordination_keeps_its_members(extractor: RulesExtractor) -> None:
+    sentence = (
+        "Neither of the other dietary targets (salt and sugar) nor any lifestyle habit could be shown to be"
+        " associated with gout."
+    )
+    found = readings(extractor, sentence)
+    assert sorted(c for c, _, _ in found) == ["any lifestyle habit", "the other dietary targets"], found
+    assert all(p == "0" for _, _, p in found), found
