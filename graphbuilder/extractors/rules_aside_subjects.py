@@ -55,8 +55,14 @@ def aside_subject(token: Token) -> Token | None:
     tops = [t for t in subject_phrase if t.head.i == t.i or not sent.start <= t.head.i < opening]
     if len(tops) != 1 or tops[0].pos_ not in NOUN_POS:
         return None
-    # the aside's head is an apposition of a word of the subject's phrase
+    # the aside's head is an apposition of a word of the subject's phrase, or was read into the noun
+    # the participle modifies ("Warfarin, an anticoagulant, increased bleeding risk": "anticoagulant"
+    # a modifier of "risk")
     aside_heads = [t for t in aside if not opening < t.head.i < closing]
-    if not any(t.dep_ == "appos" and t.head in subject_phrase for t in aside_heads):
+    if not any(
+        (t.dep_ == "appos" and t.head in subject_phrase)
+        or (t.dep_ in ("nmod", "compound") and t.head == token.head)
+        for t in aside_heads
+    ):
         return None
     return tops[0]

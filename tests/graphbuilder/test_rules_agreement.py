@@ -54,3 +54,9 @@ def test_a_participle_after_an_aside_of_the_subject_is_its_verb(extractor, sente
     assert signed(extractor, sentence) == {expected}
     # one comma sets off no aside: an introductory phrase is no subject
     assert signed(extractor, "In mice, reduced glucose output.") == set()
+
+
+def test_an_aside_read_into_the_objects_noun_still_sets_off_the_subject(extractor):
+    # parsed with "anticoagulant" a modifier of "risk" and "Warfarin" alone the root
+    found = signed(extractor, "Warfarin, an anticoagulant, increased bleeding risk.")
+    assert found == {("Warfarin", "bleeding risk", "+")}
