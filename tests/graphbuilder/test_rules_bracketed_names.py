@@ -5,23 +5,14 @@ extractor on sentences written for these tests, with the real spaCy pipeline."""
 from __future__ import annotations
 
 import pytest
+from rules_readings import polarity_readings as claims
 
-from causemap.graphbuilder.extractors.rules import RulesExtractor
 from causemap.graphbuilder.extractors.rules_bracketed_names import (
     closes_inside,
     glued_rest_end,
     name_goes_on_after_abbreviation,
     rest_of_name,
 )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
-def claims(extractor: RulesExtractor, sentence: str) -> dict[tuple[str, str], str | None]:
-    return {(c.cause.text, c.effect.text): c.polarity for c in extractor.extract([sentence])[0]}
 
 
 @pytest.mark.parametrize(

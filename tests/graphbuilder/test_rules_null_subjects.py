@@ -9,11 +9,6 @@ import pytest
 from causemap.graphbuilder.extractors.rules import RulesExtractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> RulesExtractor:
-    return RulesExtractor()
-
-
 def readings(extractor: RulesExtractor, sentence: str) -> list[tuple[str, str, str | None]]:
     return sorted((c.cause.text, c.effect.text, c.polarity) for c in extractor.extract([sentence])[0])
 
