@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
 from causemap.graphbuilder.verification_formats import agent_of_an_act, is_label_end
-from causemap.graphbuilder.verification_obligations import FIRST_PERSON
+from causemap.graphbuilder.verification_obligations import FIRST_PERSON, has_modal
 
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification import VerificationLexicon
@@ -106,23 +106,20 @@ def _of_processing(modifier: Token, lexicon: VerificationLexicon) -> bool:
     return bool(words & acts)
 
 
-def _modal(verb: Token, modals: frozenset[str] | None = None) -> bool:
-    return any(c.tag_ == "MD" and (modals is None or c.lemma_.lower() in modals) for c in verb.children)
-
-
 def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _processor_obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
     """ "summarisers should lead with this": an obligation on a reader or processor of the text."""
-    return _modal(verb, lexicon.obligation_modals) and any(of_the_text(s, lexicon) for s in _subjects(verb))
+    obliged = has_modal(verb, lexicon.obligation_modals)
+    return obliged and any(of_the_text(s, lexicon) for s in _subjects(verb))
 
 
 def _reports_nothing_done(verb: Token) -> bool:
     """A verb in a form that reports no act done: under a modal, an infinitive, or a base form with
     no subject (an order)."""
-    if _modal(verb) or any(c.lower_ == "to" and c.tag_ == "TO" and c.i < verb.i for c in verb.children):
+    if has_modal(verb) or any(c.lower_ == "to" and c.tag_ == "TO" and c.i < verb.i for c in verb.children):
         return True
     return verb.tag_ == "VB" and not _subjects(verb) and not any(c.dep_ == "aux" for c in verb.children)
 
@@ -157,7 +154,7 @@ def _leave_to_process(verb: Token, lexicon: VerificationLexicon) -> bool:
     that clause, and a relative "that" for its noun. Verbs of judgement ("may be considered") judge
     what they say, and act on no text."""
     acts = lexicon.processing_verbs | lexicon.verb_only_directives
-    if verb.lemma_.lower() not in acts or not _modal(verb) or verb.dep_ == "relcl":
+    if verb.lemma_.lower() not in acts or not has_modal(verb) or verb.dep_ == "relcl":
         return False
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return False

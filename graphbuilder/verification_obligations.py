@@ -82,13 +82,18 @@ def _says(passive: Token, word: Token) -> bool:
     return holds or subject.pos_ == "PRON" or subject.lower_ in ("this", "that", "these", "those")
 
 
+def has_modal(verb: Token, modals: frozenset[str] | None = None) -> bool:
+    """Whether a modal stands on ``verb`` (one of ``modals``, when given: "should", "must")."""
+    return any(c.tag_ == "MD" and (modals is None or c.lemma_.lower() in modals) for c in verb.children)
+
+
 def _obliged(verb: Token, lexicon: VerificationLexicon) -> bool:
     """A modal of obligation on the verb, or the verb as the complement of a passive ("asked to",
     "required to", "instructed to"), of "be to" ("software is to output"), of a verb of need ("have
     to", "need to") or of undertaking ("agrees to report"), with a subject that is not the authors."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-    if any(c.tag_ == "MD" and c.lemma_.lower() in lexicon.obligation_modals for c in children):
+    if has_modal(verb, lexicon.obligation_modals):
         return not any(s.lower_ in FIRST_PERSON for s in subjects)
     governor = verb.head
     if verb.dep_ in OBLIGING_DEPS and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):

@@ -28,7 +28,7 @@ from causemap.graphbuilder.verification_address import (
 from causemap.graphbuilder.verification_constructions import recommended_action
 from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
 from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
-from causemap.graphbuilder.verification_obligations import is_directive, processes_text
+from causemap.graphbuilder.verification_obligations import has_modal, is_directive, processes_text
 from causemap.graphbuilder.verification_phrases import head_of, roots
 from causemap.graphbuilder.verification_sequence import LABEL_ENDS, clause_start, ordered_in_sequence
 
@@ -196,7 +196,7 @@ def _orders(verb: Token) -> bool:
         return False  # "IKr", "rs800292": names the parse tagged as verbs
     if _noun_read_as_verb(verb):
         return False
-    if verb.dep_ == "conj" and (verb.tag_ != "VB" or verb.head.tag_ == "VB" or _modal(verb.head)):
+    if verb.dep_ == "conj" and (verb.tag_ != "VB" or verb.head.tag_ == "VB" or has_modal(verb.head)):
         return _orders(verb.head)  # "could cure or improve": the conjunct shares its head's modal
     # a base form conjoined to a finite verb or a participle with no modal shares no auxiliary of
     # it ("... is being parsed automatically, add X"): it stands on its own, an order
@@ -210,10 +210,6 @@ def _orders(verb: Token) -> bool:
         return False
     subjects = [c for c in children if c.dep_ in SUBJECT_OR_EXPLETIVE]
     return not any(not _label(subject, verb) for subject in subjects)
-
-
-def _modal(verb: Token) -> bool:
-    return any(c.tag_ == "MD" for c in verb.children)
 
 
 def _noun_read_as_verb(verb: Token) -> bool:
