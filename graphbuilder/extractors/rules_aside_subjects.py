@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
-from causemap.graphbuilder.extractors.rules_repairs import is_verbless, participle_cue
+from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch
+from causemap.graphbuilder.extractors.rules_repairs import modifier_verb_match, participle_cue
 
 # Words of a noun phrase: the subject before the aside (with its prepositions, "Treatment with X")
 # and the aside itself (a name or a kind, "a beta-blocker").
@@ -25,14 +25,7 @@ def verbs_after_asides(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     for token in doc:
         if token.dep_ != "amod" or token.tag_ not in ("VBN", "VBD"):
             continue
-        entry = participle_cue(token, lexicon)
-        effect = token.head
-        if entry is None or effect.i <= token.i or effect.pos_ not in NOUN_POS or not is_verbless(token):
-            continue
-        subject = aside_subject(token)
-        if subject is not None and (
-            match := cue_match("verb", token, [token.i], [subject], [effect], entry, True)
-        ):
+        if match := modifier_verb_match(token, participle_cue(token, lexicon), aside_subject):
             yield match
 
 

@@ -6,12 +6,13 @@ argument, and the claims they rescue carry a lower confidence (they count as inh
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, SUBJECT_DEPS, children_with
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
+from causemap.graphbuilder.extractors.rules_match import CueMatch, cue_match
 
 # Non-finite and coordinated cues get their subject from the parse (controller, modified noun,
 # first conjunct) or not at all.
@@ -110,6 +111,21 @@ OPEN_PHRASE_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRO
 def is_verbless(token: Token) -> bool:
     """Whether the parser found no finite verb in the token's sentence other than the token."""
     return not any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS and t.i != token.i for t in token.sent)
+
+
+def modifier_verb_match(
+    token: Token, entry: Cue | None, subject_of: Callable[[Token], Token | None]
+) -> CueMatch | None:
+    """The match of a cue verb the parse read as a modifier of the noun after it, in a sentence with
+    no other verb: that noun its effect, ``subject_of(token)`` its subject; None when either is
+    missing ("Mutations in X cause/NN Y syndrome", "Propranolol, a beta-blocker, reduced/amod Y")."""
+    effect = token.head
+    if entry is None or effect.i <= token.i or effect.pos_ not in NOUN_POS or not is_verbless(token):
+        return None
+    subject = subject_of(token)
+    if subject is None:
+        return None
+    return cue_match("verb", token, [token.i], [subject], [effect], entry, inherited=True)
 
 
 def _is_amount(noun: Token) -> bool:

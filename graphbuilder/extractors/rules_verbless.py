@@ -24,8 +24,8 @@ from causemap.graphbuilder.extractors.rules_arguments import is_population
 from causemap.graphbuilder.extractors.rules_aside_subjects import verbs_after_asides
 from causemap.graphbuilder.extractors.rules_group_words import ACQUISITION_VERBS, GROUP_VERBS
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
-from causemap.graphbuilder.extractors.rules_repairs import is_verbless
+from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch
+from causemap.graphbuilder.extractors.rules_repairs import is_verbless, modifier_verb_match
 
 
 def verbless_cues(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
@@ -41,14 +41,9 @@ def misread_plural_verbs(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
     for token in doc:
         if token.tag_ != "NN" or token.dep_ not in ("compound", "nmod", "amod"):
             continue
-        entry = lexicon.verbs.get(token.lower_)
-        effect = token.head
-        if entry is None or effect.i <= token.i or effect.pos_ not in NOUN_POS or not is_verbless(token):
-            continue
-        subject = agreeing_subject(token, PLURAL_TAGS)
-        if subject is None:
-            continue
-        match = cue_match("verb", token, [token.i], [subject], [effect], entry, inherited=True)
+        match = modifier_verb_match(
+            token, lexicon.verbs.get(token.lower_), lambda t: agreeing_subject(t, PLURAL_TAGS)
+        )
         if match is not None:
             yield match
 
