@@ -51,6 +51,7 @@ from causemap.graphbuilder.extractors.rules_mentions import (
     whole_modifier,
     with_property,
 )
+from causemap.graphbuilder.extractors.rules_misparsed_subjects import misparsed_subject
 from causemap.graphbuilder.extractors.rules_modality import (
     compose_polarity,
     denied_coordination,
@@ -239,7 +240,9 @@ class RulesExtractor:
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
                     continue  # "c.310G>T results in a stop codon": one variant in two notations
                 if any(
-                    is_method_subject(arg.head) or names_technique(arg.head)
+                    is_method_subject(arg.head)
+                    or names_technique(arg.head)
+                    or misparsed_subject(arg.head, match.cue, lexicon)
                     for arg in (cause_arg, effect_arg)
                 ):
                     continue  # "Immunohistochemistry revealed increased Y": the evidence, no cause
