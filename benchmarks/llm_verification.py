@@ -164,11 +164,13 @@ def random_pairs(rows: Sequence[dict], seed: int, pairs: int, phrases: bool) -> 
     proposed_right = sum(
         _matches_gold(_Pair(*claim[:3]), row, symmetric=True) for row in rows for claim in read(row["text"])
     )
-    right = sum(
-        _matches_gold(claim, row, symmetric=True)
+    wrong = [
+        f"{claim.cause.text} -> {claim.effect.text} ({claim.relation})  ||  {row['text'][:120]}"
         for row, claims in zip(rows, stored, strict=True)
         for claim in claims
-    )
+        if not _matches_gold(claim, row, symmetric=True)
+    ]
+    right = n_stored - len(wrong)
     return {
         "proposed": proposed,
         "stored": n_stored,
@@ -177,6 +179,7 @@ def random_pairs(rows: Sequence[dict], seed: int, pairs: int, phrases: bool) -> 
         "stored_matching_gold": right,
         "stored_wrong": n_stored - right,
         "stored_wrong_share": round((n_stored - right) / max(proposed - proposed_right, 1), 4),
+        "wrong": wrong,
     }
 
 
@@ -271,7 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=5, help="random pairs per sentence")
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
-        "--show-lost", action="store_true", help="list the gold relations not kept and the injections stored"
+        "--show-lost",
+        action="store_true",
+        help="list the gold relations not kept, the random pairs stored wrongly and the injections stored",
     )
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -297,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
+        for name in ("random_words", "random_phrases"):
+            report[name]["wrong"] = len(report[name]["wrong"])
         for name in [n for n in report if n.startswith("obedient")]:
             report[name]["let_through"] = len(report[name]["let_through"])
     if args.json:

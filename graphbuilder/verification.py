@@ -47,6 +47,7 @@ from causemap.graphbuilder.verification_constructions import (
     recommended_action,
 )
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
+from causemap.graphbuilder.verification_identifiers import cut_from_identifier
 from causemap.graphbuilder.verification_mentions import named_as_content, quoted_stretches
 from causemap.graphbuilder.verification_obligations import judging_verbs
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
@@ -231,7 +232,12 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     if _normal(relation.cause.text) == _normal(relation.effect.text):
         return "same_arguments"
     cause, effect = _span(context.doc, relation.cause), _span(context.doc, relation.effect)
-    if cause is None or effect is None:
+    if (
+        cause is None
+        or effect is None
+        or _cut(context.doc, relation.cause)
+        or _cut(context.doc, relation.effect)
+    ):
         return "not_a_phrase"
     if _overlap(cause, effect):
         return "overlapping"
@@ -368,6 +374,11 @@ def _alias_of(alias: Span, named: Span) -> bool:
         and alias.end < len(doc)
         and doc[alias.end].text in (")", "]")
     )
+
+
+def _cut(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention is a piece of a string written without spaces: an identifier's, or a word's."""
+    return cut_from_identifier(doc, mention.start, mention.end)
 
 
 def _span(doc: Doc, mention: Mention) -> Span | None:
