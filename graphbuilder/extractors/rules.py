@@ -77,6 +77,7 @@ from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
 )
 from causemap.graphbuilder.extractors.rules_spreads import states_spread
+from causemap.graphbuilder.extractors.rules_variant_genes import with_gene_claims
 from causemap.graphbuilder.extractors.rules_variants import restates_variant
 from causemap.graphbuilder.extractors.source_digest import source_digest
 from causemap.graphbuilder.pronouns import is_referring_pronoun
@@ -171,7 +172,7 @@ class RulesExtractor:
         related = {t.i for m in matches for h in chain(m.causes, m.effects) for t in (h, *h.conjuncts)}
         settings = [m for m in self._settings(doc) if m.effects[0].i not in related]
         for match in chain(matches, settings):
-            for relation in self._relations_for(match):
+            for relation in with_gene_claims(self._relations_for(match), doc, self.lexicon):
                 key = (relation.cause.start, relation.cause.end, relation.effect.start, relation.effect.end)
                 # Two cues reading the same pair: keep the surer reading; on a tie a signed one
                 # ("X inhibited A and reduced B" over an unsigned misreading), else the first.
