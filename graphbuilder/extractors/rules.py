@@ -32,6 +32,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
     setting_matches,
 )
 from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
+from causemap.graphbuilder.extractors.rules_comparators import is_comparator
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
 from causemap.graphbuilder.extractors.rules_cut_names import name_start
 from causemap.graphbuilder.extractors.rules_framed_names import framed_kind_name
@@ -170,7 +171,11 @@ class RulesExtractor:
         # "X reduced Y in patients with Z": Z is who was studied for X's effect, no association of
         # Z with Y; only an outcome that no cue relates states its setting's association.
         related = {t.i for m in matches for h in chain(m.causes, m.effects) for t in (h, *h.conjuncts)}
-        settings = [m for m in self._settings(doc) if m.effects[0].i not in related]
+        settings = [
+            m
+            for m in self._settings(doc)
+            if m.effects[0].i not in related and not is_comparator(m.effects[0])
+        ]
         for match in chain(matches, settings):
             for relation in with_gene_claims(self._relations_for(match), doc, self.lexicon):
                 key = (relation.cause.start, relation.cause.end, relation.effect.start, relation.effect.end)
