@@ -18,6 +18,11 @@ from causemap.graphbuilder.extractors.rules_bracketed_names import (
 )
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
+from causemap.graphbuilder.extractors.rules_span_completions import (
+    change_states_start,
+    completed_end,
+    long_form_start,
+)
 from causemap.graphbuilder.extractors.rules_span_edges import (
     TO_COMPLEMENT_NOUNS,
     flat_compound_start,
@@ -394,4 +399,7 @@ def argument_span(
     if start > end:
         return None
     span = whole_words(doc, start, end, blocked)
-    return None if span is None else (span[0], glued_rest_end(doc, span[1], blocked))
+    if span is None:
+        return None
+    start = change_states_start(head, long_form_start(doc, span[0], blocked), blocked)
+    return start, completed_end(head, glued_rest_end(doc, span[1], blocked), blocked)

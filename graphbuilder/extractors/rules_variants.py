@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_span_completions import change_of_states
+
 # Heads of a protein-level description of a variant.
 PROTEIN_CHANGE_HEADS = frozenset({"substitution", "replacement", "frameshift", "frame-shift"})
 STOP_MODIFIERS = frozenset({"stop", "termination", "nonsense"})
@@ -41,8 +43,8 @@ def _protein_change(head: Token) -> bool:
 
 def _variant(head: Token, variant_nouns: frozenset[str]) -> bool:
     lemma = head.lemma_.lower()
-    if lemma in variant_nouns or lemma in NUCLEOTIDE_CHANGE_NOUNS:
-        return True
+    if lemma in variant_nouns or lemma in NUCLEOTIDE_CHANGE_NOUNS or change_of_states(head) is not None:
+        return True  # "a C to T conversion" (headed by "C"): a change of a residue
     return any(VARIANT_CODE.match(t.text) for t in head.subtree if t.i <= head.i or t.dep_ == "appos")
 
 
@@ -53,7 +55,10 @@ def _described_by(token: Token, test) -> bool:
 
 
 def _amino_acid_pair(head: Token) -> bool:
-    """ "a threonine to alanine substitution" parsed as "threonine [to alanine substitution]"."""
+    """ "a threonine to alanine substitution" parsed as "threonine [to alanine substitution]", or with
+    the "to" hung elsewhere."""
+    if (change := change_of_states(head)) is not None and _protein_change(change):
+        return True
     return any(
         c.dep_ == "prep"
         and c.lower_ == "to"

@@ -1,0 +1,166 @@
+"""Noun phrases the parse ends or starts too early, completed so that the name stays in the span.
+
+Three constructions of scientific prose that the small parser splits in a regular way:
+
+- a complement shared by coordinated heads, written after the last of them ("the migration and
+  invasion of glioma cells"): the parser hangs the "of" phrase on the first head, so the last head,
+  split off as its own argument, stands bare ("invasion"). The phrase is contiguous with the last
+  head and completes it ("invasion of glioma cells"); the earlier heads cannot take it without the
+  words between, and keep their own span.
+- a change written as its two states before the change noun ("a C to T conversion", "a valine (Val)
+  to alanine (Ala) substitution"): the parser hangs the "to" phrase elsewhere (on the verb, or as a
+  complement of the first state), and the argument ends at the first state ("a C"). The noun phrase
+  runs to the change noun and what follows it.
+- a long form whose abbreviation the parser glued to the word after it ("tumour necrosis factor
+  (TNF)-alpha expression", "interleukin (IL)-6 production"): the token "TNF)-alpha" opens the span
+  and the long form before the bracket is left out. The span starts at the long form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+# Nouns of a change from one state to another, written after the two states ("a G to A substitution").
+CHANGE_NOUNS = frozenset(
+    {
+        "substitution",
+        "conversion",
+        "transition",
+        "transversion",
+        "change",
+        "switch",
+        "shift",
+        "exchange",
+        "replacement",
+        "mutation",
+    }
+)
+# Parts of speech of the words between the first state and the change noun ("G to A or G to C").
+_STATE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "DET", "CCONJ", "ADP", "SYM", "PUNCT"})
+_STATE_PUNCT = frozenset({"(", ")", "-", "/"})
+# Parts of speech of the words that name a state ("G", "valine", "aspartic acid").
+_STATE_NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"})
+# Words of a long form before its bracketed abbreviation.
+_LONG_FORM_POS = frozenset({"NOUN", "PROPN", "NUM", "X", "ADJ"})
+_MAX_STATE_WORDS = 9
+_MAX_LONG_FORM_WORDS = 8
+_MAX_ASIDE_WORDS = 6
+
+
+def shared_complement_end(head: Token, end: int, blocked: set[int]) -> int:
+    """Where the last of coordinated heads ends when the "of" phrase after it hangs on the first:
+    "invasion" of "the migration and invasion of glioma cells" ends after "cells". ``end`` is
+    exclusive."""
+    doc = head.doc
+    if head.dep_ != "conj" or end >= len(doc) or doc[end].lower_ != "of" or end in blocked:
+        return end
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    of = doc[end]
+    if of.head.i != first.i or of.dep_ != "prep" or any(c.i > head.i for c in first.conjuncts):
+        return end
+    words = list(of.subtree)
+    if any(t.i in blocked for t in words) or words[0].i != of.i:
+        return end
+    return words[-1].i + 1
+
+
+def change_of_states(head: Token, after: int | None = None) -> Token | None:
+    """The change noun of which ``head`` is the first state ("a G to A substitution": the
+    substitution of "G"), written from ``after`` (the token after the head unless given) on; or None."""
+    doc = head.doc
+    if head.lemma_.lower() in CHANGE_NOUNS or head.pos_ not in _STATE_NAME_POS:
+        return None  # "them to undergo a transition": a pronoun is no state
+    to = _after_aside(doc, head.i + 1 if after is None else after)
+    if to is None or to >= len(doc) or doc[to].lower_ != "to":
+        return None
+    for i in range(to + 1, min(len(doc), to + 1 + _MAX_STATE_WORDS)):
+        word = doc[i]
+        # the second state read as an infinitive after "to" ("a glycine to [serine] substitution")
+        infinitive = i == to + 1 and word.tag_ == "VB"
+        if not infinitive and (
+            word.pos_ not in _STATE_POS or (word.is_punct and word.text not in _STATE_PUNCT)
+        ):
+            return None
+        if word.pos_ == "NOUN" and (word.lemma_.lower() in CHANGE_NOUNS or word.lower_ in CHANGE_NOUNS):
+            return word
+    return None
+
+
+def change_states_end(
+    head: Token, end: int, blocked: set[int], span_of: Callable[[Token], int | None]
+) -> int:
+    """Where an argument ends that the parse cut at the first of a change's two states: "a G" of "a
+    G to A substitution at position 1138" runs to the end of the change noun's phrase, which
+    ``span_of`` gives (exclusive). ``end`` is exclusive."""
+    change = change_of_states(head, end)
+    if change is None or any(i in blocked for i in range(end, change.i + 1)):
+        return end
+    stop = span_of(change)
+    return max(end, stop if stop is not None else change.i + 1)
+
+
+def _after_aside(doc: Doc, end: int) -> int | None:
+    """The index after a bracketed aside that opens at ``end`` ("valine (Val) to"), or ``end``."""
+    if end >= len(doc) or doc[end].text != "(":
+        return end
+    for i in range(end + 1, min(len(doc), end + 2 + _MAX_ASIDE_WORDS)):
+        if doc[i].text == ")":
+            return i + 1
+        if doc[i].text == "(":
+            return None
+    return None
+
+
+def change_states_start(head: Token, start: int, blocked: set[int]) -> int:
+    """Where a change noun's argument starts when the parse hung its first state elsewhere: "C
+    conversion" of "contains a G to C conversion, which causes deafness" starts at "a G"."""
+    doc = head.doc
+    if head.lemma_.lower() not in CHANGE_NOUNS or start < 2 or doc[start - 1].lower_ != "to":
+        return start
+    first = start
+    for i in range(start - 1, max(-1, start - 1 - _MAX_STATE_WORDS), -1):
+        word = doc[i]
+        if i in blocked:
+            break
+        if word.pos_ == "DET":
+            first = i
+            break
+        joining = word.lower_ in ("to", "or", "and") or word.text in _STATE_PUNCT
+        if not joining and word.pos_ not in _STATE_NAME_POS:
+            break
+        if not joining:
+            first = i
+    return first
+
+
+def long_form_start(doc: Doc, start: int, blocked: set[int]) -> int:
+    """Where an argument starts whose first token closes a bracket it did not open ("TNF)-alpha
+    expression"): at the long form written before the bracket ("tumour necrosis factor (TNF)-alpha
+    expression"), else ``start``."""
+    text = doc[start].text
+    if text.count(")") <= text.count("(") or start < 2 or doc[start - 1].text != "(" or start - 1 in blocked:
+        return start
+    first = start - 1
+    for i in range(start - 2, max(-1, start - 2 - _MAX_LONG_FORM_WORDS), -1):
+        word = doc[i]
+        glued = word.text in ("-", "/") and not word.whitespace_
+        if i in blocked or not (glued or (word.pos_ in _LONG_FORM_POS and word.tag_ not in ("VBN", "VBD"))):
+            break
+        first = i
+    return first if first < start - 1 else start
+
+
+def completed_end(head: Token, end: int, blocked: set[int]) -> int:
+    """``end`` (exclusive) past a shared complement or a change's second state (see the module)."""
+    from causemap.graphbuilder.extractors.rules_spans import argument_span  # the change noun's own span
+
+    def span_end(noun: Token) -> int | None:
+        bounds = argument_span(noun, blocked, split=False)
+        return None if bounds is None else bounds[1]
+
+    end = shared_complement_end(head, end, blocked)
+    return change_states_end(head, end, blocked, span_end)

@@ -1,0 +1,98 @@
+"""Noun phrases the parse ends or starts too early (``rules_span_completions``): a complement shared
+by coordinated heads, a change written as its two states, a long form before a glued abbreviation.
+The rules extractor on sentences written for these tests, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from rules_readings import polarity_readings as claims
+
+from causemap.graphbuilder.extractors.rules_span_completions import change_of_states
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # the "of" phrase hung on the first head completes the last one
+        (
+            "Periostin promotes the migration and invasion of glioma cells.",
+            "Periostin",
+            "invasion of glioma cells",
+        ),
+        (
+            "Vitamin D reduced the incidence, severity and recurrence of otitis media.",
+            "Vitamin D",
+            "recurrence of otitis media",
+        ),
+    ],
+)
+def test_last_conjunct_keeps_the_shared_complement(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found, found
+    assert not any(e.split()[-1] in ("invasion", "recurrence") for _, e in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # the "to" phrase of the two states hung on the verb: the argument stopped at the first state
+        (
+            "Deafness is associated with a T to C transition at nucleotide 1555 of the mitochondrial genome.",
+            "Deafness",
+            "a T to C transition at nucleotide 1555 of the mitochondrial genome",
+        ),
+        # the first state hung on the verb: the change noun's span starts at it
+        (
+            "The MYO7A gene contains a G to C conversion, which causes deafness.",
+            "a G to C conversion",
+            "deafness",
+        ),
+        # the first state's bracketed abbreviation broke the run of the noun phrase, the second
+        # state was read as an infinitive
+        (
+            "Serine (Ser) to proline (Pro) substitution at codon 52 has been associated with an increase in "
+            "stroke risk.",
+            "Serine (Ser) to proline (Pro) substitution at codon 52",
+            "an increase in stroke risk",
+        ),
+    ],
+)
+def test_a_change_between_two_states_is_one_noun_phrase(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found, found
+
+
+def test_a_gene_holding_a_change_of_states_is_no_claim(extractor):
+    # where the change lies, not what it does (``rules_variants``): the argument's head is the first state
+    sentence = (
+        "A heterozygous change was found at position 88 of the PAX3 gene, which resulted in a glycine to "
+        "serine substitution at codon 30."
+    )
+    assert claims(extractor, sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # "(TNF)-alpha" is one token: the span opened at it and left the long form out
+        (
+            "Fibroblast growth factor (FGF)-23 levels were raised by phosphate loading.",
+            "phosphate loading",
+            "Fibroblast growth factor (FGF)-23 levels",
+        ),
+    ],
+)
+def test_a_span_opening_inside_a_bracket_starts_at_the_long_form(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found, found
+
+
+def test_a_pronoun_before_an_infinitive_is_no_first_state(extractor):
+    # "to undergo" is a verb of the clause, not a second state; a pronoun is no state either
+    doc = extractor.nlp("Knockdown of Star-PAP drove them to undergo epithelial-mesenchymal transition.")
+    them = next(t for t in doc if t.lower_ == "them")
+    assert change_of_states(them) is None
+    glycine = next(
+        t for t in extractor.nlp("It caused a glycine to serine substitution.") if t.lower_ == "glycine"
+    )
+    assert change_of_states(glycine).lower_ == "substitution"
