@@ -44,6 +44,7 @@ from causemap.graphbuilder.extractors.rules_lexicon import (
 from causemap.graphbuilder.extractors.rules_list_bounds import list_end, list_start
 from causemap.graphbuilder.extractors.rules_list_changes import hanging_change
 from causemap.graphbuilder.extractors.rules_lists import surface_list
+from causemap.graphbuilder.extractors.rules_manifestations import group_manifestations
 from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
     mention,
@@ -198,6 +199,7 @@ class RulesExtractor:
             if prep.head.pos_ in ("VERB", "AUX"):
                 cue_tokens += (prep.head.i,)  # "Y was found in patients with X": the verb's modality
             yield CueMatch("setting", group, cue_tokens, (definer,), (outcome,), "correlational", None)
+        yield from group_manifestations(doc, self.lexicon)  # "patients with X showed Y"
 
     def _relations_for(self, match: CueMatch) -> Iterable[ExtractedRelation]:
         lexicon = self.lexicon

@@ -398,7 +398,10 @@ def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
 
     # (a gerund or a passive participle: "the treatment group received X" is a procedure)
     gerunds = {form for verb in GROUP_VERBS for form in inflections(verb) if form.endswith("ing")}
-    definers = frozenset(GROUP_PREPS) | gerunds | GROUP_PARTICIPLES
+    from causemap.graphbuilder.extractors.rules_manifestations import MANIFESTATION_VERBS
+
+    shown = {form for verb in MANIFESTATION_VERBS for form in inflections(verb)}  # "mice displayed Y"
+    definers = frozenset(GROUP_PREPS) | gerunds | GROUP_PARTICIPLES | shown
     groups: set[str] = set()
     for noun in lexicon.population_nouns:
         for form in inflections(noun):
