@@ -209,7 +209,7 @@ def spell_out(
             out.append(long + ("s" if base != token else ""))
     if not used:
         return name, ()
-    expanded = re.sub(r"\(\s*\)", "", "".join(out))
+    expanded = re.sub(r"\s*\(\s*\)", "", "".join(out))  # "interleukin (IL)-8" -> "interleukin-8"
     return " ".join(expanded.split()).strip(" ,;"), tuple(dict.fromkeys(used))
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from causemap.graphbuilder.lexicon import NormalisationLexicon, load_lexicon
+from causemap.graphbuilder.normalise_abbreviations import without_inner_short_forms
 from causemap.graphbuilder.normalise_measures import strip_coordinated_measures
 from causemap.models import content_hash
 
@@ -141,7 +142,7 @@ _CAUSED = re.compile(r"\S+-(?:induced|mediated|evoked|elicited|triggered|stimula
 
 
 def _tokens(text: str, lex: NormalisationLexicon) -> list[str]:
-    cleaned = unicodedata.normalize("NFKC", text).strip()
+    cleaned = without_inner_short_forms(unicodedata.normalize("NFKC", text).strip())
     without_parenthesis = _TRAILING_PARENTHESIS.sub("", _TRAILING_CITATION.sub("", cleaned))
     if without_parenthesis.strip(lex.strip_chars + " "):
         cleaned = without_parenthesis
