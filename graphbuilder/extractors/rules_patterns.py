@@ -117,7 +117,8 @@ def _event_of_a_population(verb: Token, subject: Token, lexicon: CueLexicon) -> 
     clause is about who was studied continues what happened to them, its object (anaemia), not
     them."""
     head = verb.head
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or subject.head.i != head.i:
+    # the subject may be that of a verb the main verb is coordinated with ("rats fed X developed Y")
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or subject.head not in (head, *head.conjuncts):
         return None
     if not population_word(subject, lexicon):
         return None
