@@ -21,6 +21,7 @@ from causemap.graphbuilder.extractors.rules_modality import (
     is_judged,
     is_predicate_nominal,
 )
+from causemap.graphbuilder.extractors.rules_predictions import is_prediction
 
 # Auxiliaries that open a condition by inversion: "Had X reduced Y, ...", "Were X to cause Y, ...".
 INVERTING_AUXILIARIES = frozenset({"had", "were", "should"})
@@ -174,6 +175,8 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
         return True
     if in_inverted_condition(chain[0]) or any(_supposed_consequence(token) for token in chain):
         return True
+    if is_prediction(chain[0]):
+        return True  # "we predict that X will reduce Y": what is expected, not what was found
     for token in chain:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in lexicon.non_assertive_markers:

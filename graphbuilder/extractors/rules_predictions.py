@@ -1,0 +1,33 @@
+"""A prediction states what is expected to happen, not what was found.
+
+"Our data predict that carriers will respond less to the drug", "we expect that loss of the kinase
+will impair secretion": the clause under a verb of prediction or expectation, in the future tense,
+says what the authors anticipate of cases not yet observed. Like a hypothesis it is no finding, so
+no claim is read from it. Without the future auxiliary the verb may report a result ("the score
+predicted that patients relapsed") and the clause stays asserted; "would" already hedges it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PREDICTION_VERBS = frozenset({"predict", "expect", "anticipate", "forecast", "foresee"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+MAX_HOPS = 4
+
+
+def is_prediction(cue: Token) -> bool:
+    """Whether ``cue`` stands in a future-tense clause under a verb of prediction or expectation."""
+    clause = cue
+    for _ in range(MAX_HOPS):
+        head = clause.head
+        if head.i == clause.i:
+            return False
+        if clause.dep_ == "ccomp" and head.lemma_.lower() in PREDICTION_VERBS:
+            return _future(clause) or _future(cue)
+        clause = head
+    return False
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
