@@ -169,6 +169,11 @@ TO_COMPLEMENT_NOUNS = frozenset(
         "allergy",
         "sensitization",
         "sensitisation",
+        "conversion",
+        "progression",
+        "latency",
+        "seroreactivity",
+        "antibody",
     }
 )
 
@@ -178,16 +183,37 @@ def verb_held_complement_end(head: Token, end: int, blocked: set[int]) -> int:
     susceptibility to infection" is X -> susceptibility to infection, not a bare "susceptibility".
     ``end`` is exclusive; an amount ("to 50%") is no complement."""
     doc = head.doc
-    if (
-        head.lemma_.lower() not in TO_COMPLEMENT_NOUNS
-        or end >= len(doc)
-        or head.dep_ not in ("dobj", "attr", "pobj")
-    ):
+    verb = _governing_verb(head)
+    if head.lemma_.lower() not in TO_COMPLEMENT_NOUNS or end >= len(doc) or verb is None:
         return end
     to = doc[end]
-    if to.lower_ != "to" or to.dep_ != "prep" or to.head.i != head.head.i:
+    if to.lower_ != "to":
         return end
-    words = list(to.subtree)
-    if any(t.i in blocked for t in words) or any(t.like_num or t.text == "%" for t in words):
+    if to.dep_ == "prep" and to.head.i == verb.i:
+        words = list(to.subtree)
+    elif to.dep_ == "aux" and to.head.tag_ == "VB" and to.head.head.i == verb.i and to.head.i == end + 1:
+        # "increased the latency to [seizure] onset": the name after "to" read as an infinitive
+        words = list(to.head.subtree)
+    else:
         return end
-    return words[-1].i + 1
+    if (
+        words[0].i != end
+        or any(t.i in blocked for t in words)
+        or any(t.like_num or t.text == "%" for t in words)
+    ):
+        return end
+    # "susceptibility to autoimmune disease, notably ...": what follows a comma is an aside
+    return next((t.i for t in words if t.text in (",", ";", ":")), words[-1].i + 1)
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The verb whose object ``head`` is: directly ("increases susceptibility"), through its
+    preposition ("associated with susceptibility"), or as the first conjunct's ("with early onset
+    and rapid progression"); None for other heads."""
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ in ("dobj", "attr"):
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent", "dative"):
+        return head.head.head
+    return None

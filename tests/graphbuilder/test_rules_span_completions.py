@@ -96,3 +96,37 @@ def test_a_pronoun_before_an_infinitive_is_no_first_state(extractor):
         t for t in extractor.nlp("It caused a glycine to serine substitution.") if t.lower_ == "glycine"
     )
     assert change_of_states(glycine).lower_ == "substitution"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # the "to" phrase hung on the verb that governs the noun through its preposition
+        (
+            "The allele was not associated with the susceptibility to chronic gastritis in the studied population.",
+            "The allele",
+            "the susceptibility to chronic gastritis",
+        ),
+        # ... or through the first conjunct
+        (
+            "The deletion is associated with early onset and rapid progression to kidney failure.",
+            "The deletion",
+            "rapid progression to kidney failure",
+        ),
+        # the name after "to" read as an infinitive ("to [type] 2 diabetes")
+        (
+            "Polymorphisms of the PPARG gene are associated with the conversion to type 2 diabetes.",
+            "Polymorphisms of the PPARG gene",
+            "the conversion to type 2 diabetes",
+        ),
+        # an aside after a comma is no part of the complement
+        (
+            "The PTPN22 gene makes a contribution to susceptibility to autoimmune disease, notably lupus.",
+            "The PTPN22 gene",
+            "susceptibility to autoimmune disease",
+        ),
+    ],
+)
+def test_a_to_complement_held_by_the_verb_completes_its_noun(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found, found
