@@ -74,6 +74,7 @@ from causemap.graphbuilder.extractors.rules_null_subjects import (
     partitive_wholes,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
+from causemap.graphbuilder.extractors.rules_shares import share_of_population
 from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
 from causemap.graphbuilder.extractors.rules_spans import (
     argument_span,
@@ -254,6 +255,8 @@ class RulesExtractor:
                     for arg in (cause_arg, effect_arg)
                 ):
                     continue  # "Immunohistochemistry revealed increased Y": the evidence, no cause
+                if share_of_population(cause_arg.head, lexicon):
+                    continue  # "28% of the men had Y": a prevalence, no cause
                 denied = negated or cause_arg.denied or effect_arg.denied
                 denied = denied or denied_quantities
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
