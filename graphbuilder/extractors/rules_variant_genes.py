@@ -4,13 +4,15 @@ Genetics papers name a variable at two levels in one phrase: "the -930A>G polymo
 gene", "a novel p.R229G mutation in the FRMD7 gene", "the GSTP1 Ile105Val polymorphism". A claim about
 the variant ("... was associated with coronary disease") is also a claim about its gene, at the level a
 reader of the graph asks about ("is CYBA related to coronary disease?"). The variant and the gene stay two
-variables (two variants of one gene may act apart, so the variant is no alias of its gene): the argument
-gives a second reading, the gene's name, and the claim is stated once for each.
+variables (two variants of one gene may act apart, so the variant is no alias of its gene): the claim
+is stated once more with the gene's name as its argument, unsigned (:func:`with_gene_claims`).
 
 The gene is read from the phrase's syntax, never from a list of names:
 
-- the complement of "in", "of" or "within" on a variant noun ("mutations in the desmin gene", "variants of
-  DRD4"), one reading per conjunct ("mutations in the desmin and the alpha-B crystallin genes");
+- the complement of "in", "of" or "within" on a variant noun ("the p.R229G mutation in the FRMD7 gene",
+  "the rs1042522 variant of TP53"), one claim per gene of a list ("mutations in the BRCA1 and BRCA2
+  genes"); a complement is a gene when it is written as a name (capitals or digits inside the word:
+  "FRMD7", "caveolin-1"), or, before "gene" in a list, by any premodifier;
 - a name premodifying a variant noun before a variant's code ("the GSTP1 Ile105Val polymorphism").
 
 A second reading is given only when the phrase names more than the gene: a variant written as a code
