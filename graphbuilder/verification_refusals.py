@@ -25,6 +25,7 @@ from causemap.graphbuilder.verification_address import (
     salutes_a_reader,
     speaks_of_its_processing,
 )
+from causemap.graphbuilder.verification_clausal_subjects import claim_as_subject
 from causemap.graphbuilder.verification_constructions import recommended_action
 from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
 from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
@@ -70,6 +71,7 @@ def refusal(
     if (
         named
         or mentioned(predicate, lexicon)
+        or claim_as_subject(cause, effect, predicate)
         or any(
             start <= min(cause.start_char, effect.start_char, predicate.idx)
             and max(cause.end_char, effect.end_char, predicate.idx + len(predicate)) <= end

@@ -67,7 +67,11 @@ def _misread_as_modifier(token: Token, lexicon: VerificationLexicon) -> bool:
         return False
     if token.dep_ not in MISREAD_DEPS or token.head.i <= token.i or not clause_start(token.doc, token.i):
         return False
-    return not any(c.dep_ in NOUN_MODIFIERS for c in token.children)
+    # an adjective after the word is no modifier of its own: English puts its adjectives before the
+    # noun, so "Place older | adults reduces ..." hangs the claim's adjective on the order
+    return not any(
+        c.dep_ in NOUN_MODIFIERS and not (c.dep_ == "amod" and c.i > token.i) for c in token.children
+    )
 
 
 def _after_sequence_opener(token: Token) -> bool:
