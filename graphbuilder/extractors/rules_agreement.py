@@ -124,7 +124,7 @@ def dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
     stop = of.i + 1
     determiner = stop < len(doc) and stop not in blocked and doc[stop].pos_ == "DET"
     stop += determiner
-    while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or doc[stop].text == "-"):
+    while stop < len(doc) and stop not in blocked and (doc[stop].pos_ in NAME_POS or _symbol(doc[stop])):
         stop += 1
     if stop == of.i + 1 + determiner:
         return end
@@ -134,6 +134,16 @@ def dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
         reaches = of.lower_ == "of" and not determiner or _reaches_misread_cue(doc, stop, blocked)
     # "role of X in [the Y regulation]": a name that runs up to the other argument is its own
     return stop if reaches else end
+
+
+def _symbol(word: Token) -> bool:
+    """A hyphen, or a symbol the tagger took for another part of speech ("knockout of [Nrf2/RB]
+    aggravated ..."): a word with a digit or an inner capital is a name."""
+    return (
+        word.text == "-"
+        or (word.is_alpha is False and any(ch.isdigit() for ch in word.text))
+        or any(ch.isupper() for ch in word.text[1:])
+    )
 
 
 def _reaches_misread_cue(doc: Doc, stop: int, blocked: set[int]) -> bool:

@@ -130,3 +130,9 @@ def test_a_pronoun_before_an_infinitive_is_no_first_state(extractor):
 def test_a_to_complement_held_by_the_verb_completes_its_noun(extractor, sentence, cause, effect):
     found = claims(extractor, sentence)
     assert (cause, effect) in found, found
+
+
+def test_a_change_noun_keeps_its_complement_tagged_as_an_adverb(extractor):
+    # "knockout of [Nrf2 aggravated liver injury]" with "Nrf2" tagged RB: the symbol is the name
+    found = claims(extractor, "In mice, knockout of Nrf2 aggravated liver injury.")
+    assert ("knockout of Nrf2", "liver injury") in found, found
