@@ -244,7 +244,7 @@ def _acquired(token: Token, lexicon: CueLexicon) -> CueMatch | None:
         return None  # "no patient developed Y" says Y did not follow: no association either way
     exposures = [
         o
-        for o in preposition_objects(token, EXPOSURE_PREPS)
+        for o in preposition_objects(token, EXPOSURE_PREPS, after=False)  # "After X, patients developed Y"
         if not (
             o.like_num or o.lower_ in lexicon.quantity_nouns or o.lemma_.lower() in lexicon.quantity_nouns
         )

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_arguments import is_population, is_sample, named_argument
-from causemap.graphbuilder.extractors.rules_heads import children_with, subject_of
+from causemap.graphbuilder.extractors.rules_comparisons import EXPOSURE_PREPS
+from causemap.graphbuilder.extractors.rules_heads import children_with, preposition_objects, subject_of
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch
 from causemap.graphbuilder.extractors.rules_repairs import is_verbless
@@ -39,13 +40,28 @@ def group_manifestations(doc: Doc, lexicon: CueLexicon) -> Iterator[CueMatch]:
         if children_with(verb, ("auxpass", "nsubjpass")):
             continue  # "rats were shown to ...": what someone showed, no state shown
         group, inherited = subject_of(verb)
+        who = group
         if group is None or not _defined_group(group, lexicon):
             group, inherited = _misread_group_verb(verb), True
         if group is None or not _defined_group(group, lexicon):
-            continue
+            if who is None or not is_population(who, lexicon):
+                continue
+            group = _exposure(verb, lexicon)  # "After cisplatin therapy, the patient showed Y"
+            if group is None:
+                continue
         for shown in _shown(verb, lexicon):
             yield CueMatch("setting", verb, (verb.i,), (group,), (shown,), "correlational", None, inherited)
             break  # the first object; its conjuncts are split by argument_heads
+
+
+def _exposure(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """What a group nothing defines showed after: a named exposure ("after cisplatin therapy",
+    "during treatment with X"), before the verb or after it; not a time ("after 6 months") or an
+    event ("after admission")."""
+    for exposure in preposition_objects(verb, EXPOSURE_PREPS, after=False):
+        if exposure.lemma_.lower() in lexicon.exposure_heads and _defined_group(exposure, lexicon):
+            return exposure
+    return None
 
 
 def _misread_group_verb(verb: Token) -> Token | None:
