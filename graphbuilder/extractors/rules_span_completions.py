@@ -164,3 +164,17 @@ def completed_end(head: Token, end: int, blocked: set[int]) -> int:
 
     end = shared_complement_end(head, end, blocked)
     return change_states_end(head, end, blocked, span_end)
+
+
+def unmarked_apposition(noun: Token, appos: Token) -> bool:
+    """Whether an "apposition" the parser found right after ``noun`` has nothing to set it off (no
+    comma, bracket or dash): "the serotonin [2C receptor]" is one name, misread."""
+    edge = appos.left_edge
+    if appos.i <= noun.i or edge.i != noun.i + 1 or not noun.whitespace_ or edge.is_punct:
+        return False
+    if appos.pos_ not in ("NOUN", "PROPN") or len(appos.text) < 2:
+        return False  # "activation a": a stray letter
+    # a measurement run on after the noun ("acitretin 0.5 mg/kg", "95% CI = 1.04-1.90") names
+    # nothing, nor does a name after an amount ("a 40% reduction [in] LH pulse frequency")
+    words = [*appos.subtree, *(t for t in noun.lefts)]
+    return not any(t.text in ("=", "%") or (t.like_num and "." in t.text) for t in words)

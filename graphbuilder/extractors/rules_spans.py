@@ -22,6 +22,7 @@ from causemap.graphbuilder.extractors.rules_span_completions import (
     change_states_start,
     completed_end,
     long_form_start,
+    unmarked_apposition,
 )
 from causemap.graphbuilder.extractors.rules_span_edges import (
     TO_COMPLEMENT_NOUNS,
@@ -311,6 +312,9 @@ def _kept_tokens(head: Token, blocked: set[int], split: bool, group: bool) -> se
                 continue
             if child.dep_ == "appos" and child.i > tok.i and _glued_code(child):
                 kept.add(child.i)  # "factor VIII": the code, not what hangs on it ("VIII due to X")
+                continue
+            if child.dep_ == "appos" and unmarked_apposition(tok, child):
+                stack.append(child)  # "the serotonin [2C receptor]": no comma or bracket sets it off
                 continue
             if child.dep_ == "appos" and name_goes_on_after_abbreviation(tok, child):
                 # "interleukin (IL)-8 production", "protein (HSP) 27": one name, the bracket with it

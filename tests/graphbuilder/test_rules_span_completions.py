@@ -103,7 +103,8 @@ def test_a_pronoun_before_an_infinitive_is_no_first_state(extractor):
     [
         # the "to" phrase hung on the verb that governs the noun through its preposition
         (
-            "The allele was not associated with the susceptibility to chronic gastritis in the studied population.",
+            "The allele was not associated with the susceptibility to chronic gastritis in the studied "
+            "population.",
             "The allele",
             "the susceptibility to chronic gastritis",
         ),
@@ -136,3 +137,25 @@ def test_a_change_noun_keeps_its_complement_tagged_as_an_adverb(extractor):
     # "knockout of [Nrf2 aggravated liver injury]" with "Nrf2" tagged RB: the symbol is the name
     found = claims(extractor, "In mice, knockout of Nrf2 aggravated liver injury.")
     assert ("knockout of Nrf2", "liver injury") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "effect"),
+    [
+        # the rest of a name read as an apposition though no comma or bracket sets it off
+        (
+            "Plexiform neurofibromas are the most frequent lesions associated with neurofibromatosis "
+            "Type 1 (NF1).",
+            "neurofibromatosis Type 1",
+            "Plexiform neurofibromas",
+        ),
+    ],
+)
+def test_an_unmarked_apposition_is_the_rest_of_the_name(extractor, sentence, cause, effect):
+    found = claims(extractor, sentence)
+    assert (cause, effect) in found or (effect, cause) in found, found
+
+
+def test_an_amount_or_a_measurement_is_no_unmarked_apposition(extractor):
+    found = claims(extractor, "Chronic hyperprolactinemia caused a 40% reduction LH pulse frequency.")
+    assert not any("frequency" in effect for _, effect in found), found
