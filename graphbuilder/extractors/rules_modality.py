@@ -338,6 +338,8 @@ def direction(tokens: Sequence[Token], head: Token, lexicon: CueLexicon) -> int:
         candidates.append(head)
     for token in candidates:
         word = token.lower_
+        if token.tag_ == "NNS" and token.lemma_.lower() not in lexicon.variant_nouns:
+            word = token.lemma_.lower()  # "increases in Y" as "an increase in Y"; "deletions" are variants
         if word in lexicon.up_words:
             return 1
         if word in lexicon.down_words:

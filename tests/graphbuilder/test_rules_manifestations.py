@@ -69,6 +69,12 @@ def test_a_bare_exposure_shows_nothing(extractor: RulesExtractor) -> None:
     assert claims(extractor, "Treatment showed a significant decrease in heart weight.") == {}
 
 
+def test_a_plural_change_noun_signs_what_is_shown(extractor: RulesExtractor) -> None:
+    # "increases in Y" is a change as "an increase in Y" is: the association is signed
+    found = claims(extractor, "Paraquat-treated rats showed significant increases in serum creatinine.")
+    assert [p for (c, e), (_, p) in found.items() if c == "Paraquat" and "creatinine" in e] == ["+"], found
+
+
 def test_the_sign_of_a_change_shown_by_a_group_lacking_its_definer(extractor: RulesExtractor) -> None:
     # lacking Keap1 goes with more steatosis: Keap1 against it, as "Keap1-deficient mice developed Y"
     found = claims(extractor, "Keap1-deficient mice displayed severe hepatic steatosis.")
