@@ -43,13 +43,15 @@ def _spells_out(appos: Token) -> bool:
     """The appositive is the initials of the words before it ("polymorphism (SNP)" after "single
     nucleotide", "amyloid b-peptide (Ab)"): an abbreviation, with no digits, whose letters are the
     initials of those words (and word parts) in order."""
-    text = appos.text
+    doc = appos.doc
+    # "(C/D)" parsed with "D" the appositive and "C/" its modifier: the abbreviation is the pair
+    start = appos.left_edge.i if appos.i > 0 and doc[appos.i - 1].text == "/" else appos.i
+    text = doc[start : appos.i + 1].text
     if any(ch.isdigit() for ch in text) or len(text) > 8:
         return False
     letters = [ch.lower() for ch in text if ch.isalpha()]
-    doc = appos.doc
-    before = doc[max(0, appos.i - ABBREVIATED_WORDS) : appos.i]
-    initials = [part[0] for t in before for part in t.lower_.split("-") if part[:1].isalpha()]
+    before = doc[max(0, start - ABBREVIATED_WORDS) : start]
+    initials = [part[0] for t in before for part in re.split(r"[-/]", t.lower_) if part[:1].isalpha()]
     found = 0
     for letter in initials:
         if found < len(letters) and letter == letters[found]:
@@ -102,13 +104,19 @@ def _own_words(name: Token) -> list[Token]:
 
 
 def _is_kind(head: Token, kinds: frozenset[str]) -> bool:
-    return head.lemma_.lower() in kinds or head.lower_ in kinds
+    return head.lemma_.lower() in kinds or head.lower_ in kinds or _acronym_kind(head, kinds)
+
+
+def _acronym_kind(head: Token, kinds: frozenset[str]) -> bool:
+    """A kind noun written as an acronym, which looks like a name by its capitals: "SNP", "SNPs"."""
+    text = head.text[:-1] if head.text.endswith("s") else head.text
+    return text.isupper() and text.lower() in kinds
 
 
 def apposed_names(head: Token, kinds: frozenset[str]) -> list[Token]:
     """The names set in apposition to a kind noun, in sentence order; [] when there is none."""
-    if not _is_kind(head, kinds) or _looks_like_name(head):
-        return []
+    if not _is_kind(head, kinds) or (_looks_like_name(head) and not _acronym_kind(head, kinds)):
+        return []  # "IL-6 (R123W)": a name is no kind noun; "SNP (rs1234567)" is one
     for child in head.children:
         if child.dep_ != "appos" or child.i < head.i:
             continue
