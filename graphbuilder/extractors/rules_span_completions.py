@@ -178,3 +178,20 @@ def unmarked_apposition(noun: Token, appos: Token) -> bool:
     # nothing, nor does a name after an amount ("a 40% reduction [in] LH pulse frequency")
     words = [*appos.subtree, *(t for t in noun.lefts)]
     return not any(t.text in ("=", "%") or (t.like_num and "." in t.text) for t in words)
+
+
+def modifies_next_subject(head: Token, end: int, glued_end: int) -> bool:
+    """Whether a name whose glued bracket ("Tumour necrosis factor (TNF)-alpha", the bracket taken
+    from ``end`` to ``glued_end``) runs into the noun it modifies, which the parser made a second
+    subject of the same verb ("... (TNF)-alpha expression was increased"): the name is part of that
+    noun's argument, not one of its own."""
+    doc = head.doc
+    if glued_end == end or glued_end >= len(doc):
+        return False
+    noun = doc[glued_end]
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and noun.dep_ == head.dep_
+        and noun.head.i == head.head.i
+    )

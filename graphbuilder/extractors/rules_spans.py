@@ -22,6 +22,7 @@ from causemap.graphbuilder.extractors.rules_span_completions import (
     change_states_start,
     completed_end,
     long_form_start,
+    modifies_next_subject,
     unmarked_apposition,
 )
 from causemap.graphbuilder.extractors.rules_span_edges import (
@@ -406,4 +407,7 @@ def argument_span(
     if span is None:
         return None
     start = change_states_start(head, long_form_start(doc, span[0], blocked), blocked)
-    return start, completed_end(head, glued_rest_end(doc, span[1], blocked), blocked)
+    end = glued_rest_end(doc, span[1], blocked)
+    if modifies_next_subject(head, span[1], end):
+        return None  # "factor" of "Tumour necrosis factor (TNF)-alpha expression was increased"
+    return start, completed_end(head, end, blocked)

@@ -159,3 +159,9 @@ def test_an_unmarked_apposition_is_the_rest_of_the_name(extractor, sentence, cau
 def test_an_amount_or_a_measurement_is_no_unmarked_apposition(extractor):
     found = claims(extractor, "Chronic hyperprolactinemia caused a 40% reduction LH pulse frequency.")
     assert not any("frequency" in effect for _, effect in found), found
+
+
+def test_a_long_form_glued_into_the_subject_it_modifies_is_no_second_subject(extractor):
+    # the parser makes "factor" and "expression" two subjects: one argument, the whole name
+    found = claims(extractor, "Tumour necrosis factor (TNF)-alpha expression was increased by endotoxin.")
+    assert found == {("endotoxin", "Tumour necrosis factor (TNF)-alpha expression"): "+"}, found
