@@ -22,6 +22,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_bracketed_names import glued_rest_end
+
 # Nouns of a change from one state to another, written after the two states ("a G to A substitution").
 CHANGE_NOUNS = frozenset(
     {
@@ -195,3 +197,14 @@ def modifies_next_subject(head: Token, end: int, glued_end: int) -> bool:
         and noun.dep_ == head.dep_
         and noun.head.i == head.head.i
     )
+
+
+def completed_bounds(head: Token, span: tuple[int, int], blocked: set[int]) -> tuple[int, int] | None:
+    """An argument's token range ``[start, end)`` from the parse's ``span``, its edges completed
+    (see the module), or None when it is a piece of another argument's name."""
+    doc = head.doc
+    start = change_states_start(head, long_form_start(doc, span[0], blocked), blocked)
+    end = glued_rest_end(doc, span[1], blocked)  # "tumour necrosis factor (TNF)-alpha"
+    if modifies_next_subject(head, span[1], end):
+        return None  # "factor" of "Tumour necrosis factor (TNF)-alpha expression was increased"
+    return start, completed_end(head, end, blocked)

@@ -4,7 +4,7 @@ An argument is its head's dependency subtree, minus clauses hanging off it (rela
 adverbial clauses), minus anything that holds the cue or the other argument, trimmed of
 punctuation and parenthetical asides at its edges. Coordinated nominal heads ("masks and hand
 hygiene") are split into one argument each. Where the parse would cut a name, its edges are mended
-in ``rules_span_edges``.
+in ``rules_span_edges`` and ``rules_span_completions``.
 """
 
 from __future__ import annotations
@@ -13,18 +13,11 @@ from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_bracketed_names import (
     closes_inside,
-    glued_rest_end,
     name_goes_on_after_abbreviation,
 )
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
-from causemap.graphbuilder.extractors.rules_span_completions import (
-    change_states_start,
-    completed_end,
-    long_form_start,
-    modifies_next_subject,
-    unmarked_apposition,
-)
+from causemap.graphbuilder.extractors.rules_span_completions import completed_bounds, unmarked_apposition
 from causemap.graphbuilder.extractors.rules_span_edges import (
     TO_COMPLEMENT_NOUNS,
     flat_compound_start,
@@ -404,10 +397,4 @@ def argument_span(
     if start > end:
         return None
     span = whole_words(doc, start, end, blocked)
-    if span is None:
-        return None
-    start = change_states_start(head, long_form_start(doc, span[0], blocked), blocked)
-    end = glued_rest_end(doc, span[1], blocked)
-    if modifies_next_subject(head, span[1], end):
-        return None  # "factor" of "Tumour necrosis factor (TNF)-alpha expression was increased"
-    return start, completed_end(head, end, blocked)
+    return None if span is None else completed_bounds(head, span, blocked)
