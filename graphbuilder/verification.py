@@ -276,8 +276,8 @@ def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool
     if predicate is None:
         return "unrelated"
     # a model's claim must also stand where the sentence asserts it; the rules' own claims are not
-    # held to this (on BioRED abstracts it refused 73 of 4,103 of their readings, mostly a clause after a
-    # semicolon that the parse hangs under the first clause's verb)
+    # held to this (on BioRED abstracts it refused 73 of 4,103 of their readings, long result sentences
+    # whose later clauses the parse hangs as complements)
     refused = context.refusal(cause, effect, predicate, named) or unasserted(predicate)
     if refused:
         return refused
