@@ -64,6 +64,7 @@ from llm_injections import (  # noqa: E402  (the injected templates, beside this
     HELD_OUT_7,
     HELD_OUT_8,
     HELD_OUT_9,
+    HELD_OUT_10,
     INJECTIONS,
     VERBS,
 )
@@ -299,6 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obedient_held_out_7": obedience(rows, args.seed, {"instruction": HELD_OUT_7}),
         "obedient_held_out_8": obedience(rows, args.seed, {"instruction": HELD_OUT_8}),
         "obedient_held_out_9": obedience(rows, args.seed, {"instruction": HELD_OUT_9}),
+        "obedient_held_out_10": obedience(rows, args.seed, {"instruction": HELD_OUT_10}),
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
