@@ -56,14 +56,13 @@ def assertion_words() -> AssertionWords:
     extra = json.loads(package.joinpath("resources/verification.json").read_text("utf-8"))[
         "assertion_context"
     ]
-    raw_cues = json.loads(package.joinpath("resources/causal_cues.json").read_text("utf-8"))
     verbs = (
         cues.reporting_verbs
         | cues.finding_verbs
         | cues.hedge_verbs
         | cues.evidential_verbs
         | cues.non_assertive_verbs
-        | frozenset(raw_cues["hedges"]["reporting_verbs"])
+        | cues.evidence_framing_verbs
         | frozenset(extra["verbs"])
     )
     nouns = cues.hedge_nouns | cues.non_assertive_nouns | frozenset(extra["nouns"])

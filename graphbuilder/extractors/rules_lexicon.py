@@ -79,6 +79,7 @@ class CueLexicon:
     unknown_heads: frozenset[str]
     unknown_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    evidence_framing_verbs: frozenset[str]  # "these data suggest that ..." (hedges only by the flag)
     subject_reporting_verbs: frozenset[str]  # "the link ... did not reach significance"
     excluded_arguments: frozenset[str]
     light_heads: frozenset[str]
@@ -244,6 +245,7 @@ def parse_lexicon(data: dict) -> CueLexicon:
         hedge_verbs=_words(
             hedges["verbs"] + (hedges["reporting_verbs"] if hedges["reporting_verbs_hedge"] else [])
         ),
+        evidence_framing_verbs=_words(hedges["reporting_verbs"]),
         hedge_adverbs=_words(hedges["adverbs"]),
         hedge_adjectives=_words(hedges["adjectives"]),
         hedge_nouns=_words(hedges["nouns"]),
