@@ -16,31 +16,27 @@ rules extractor uses, and a claim is kept only when
 3. the relating words are not quoted, not under a supposition, and not an instruction
    (``verification_refusals``).
 
+A claim refused where its arguments were placed is tried again at their other occurrences
+(``verification_placements``). The word lists are in ``verification_lexicon``.
+
 These are checks of form. A claim that passes can still be a wrong reading; one that fails is not a
 claim this sentence makes, whoever proposed it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation, Mention
+from causemap.graphbuilder.extractors.rules_evidence_denials import evidence_denied
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
-from causemap.graphbuilder.extractors.rules_modality import (
-    evidence_denied,
-    governing_chain,
-    is_hedged,
-    is_negated,
-)
+from causemap.graphbuilder.extractors.rules_modality import governing_chain, is_hedged, is_negated
 from causemap.graphbuilder.verification_assertion_context import unasserted
 from causemap.graphbuilder.verification_constructions import (
     compared_groups,
@@ -49,9 +45,11 @@ from causemap.graphbuilder.verification_constructions import (
 )
 from causemap.graphbuilder.verification_frames import controlled_frame, verb_frame
 from causemap.graphbuilder.verification_identifiers import cut_from_identifier
+from causemap.graphbuilder.verification_lexicon import VerificationLexicon, load_verification_lexicon
 from causemap.graphbuilder.verification_mentions import named_as_content, quoted_stretches
 from causemap.graphbuilder.verification_obligations import judging_verbs
 from causemap.graphbuilder.verification_phrases import argument_phrase, chain, head_of, trimmed
+from causemap.graphbuilder.verification_placements import mention_span, names_something, other_placements
 from causemap.graphbuilder.verification_refusals import addresses_reader, refusal
 from causemap.graphbuilder.verification_relation import cue_readings, relates_as_association, relating_cue
 from causemap.graphbuilder.verification_sentences import sentence_refusal
@@ -81,64 +79,6 @@ _NAMED_NUMERAL = re.compile(r"\b((?i:type|class|phase|grade|stage|complex)\s+)(I
 def text_to_parse(sentence: str) -> str:
     """``sentence`` with Roman numerals of names in digits (same length), for the parse only."""
     return _NAMED_NUMERAL.sub(lambda m: m.group(1) + "1" * len(m.group(2)), sentence)
-
-
-@dataclass(frozen=True)
-class VerificationLexicon:
-    addressee_words: frozenset[str]
-    addressee_phrases: tuple[str, ...]
-    addressee_markers: tuple[str, ...]
-    message_nouns: frozenset[str]
-    directive_verbs: frozenset[str]
-    verb_only_directives: frozenset[str]  # of those, the ones English has no noun for ("conclude")
-    obligation_modals: frozenset[str]
-    obligation_adjectives: frozenset[str]
-    undertaking_verbs: frozenset[str]  # "agrees to report": an infinitive the subject commits to
-    demand_verbs: frozenset[str]  # "requires that X be entered": a clause asked for, not found
-    aim_nouns: frozenset[str]  # "the aim is to report": the rules lexicon's non-assertive nouns
-    hypothetical_markers: frozenset[str]
-    hypothetical_verbs: frozenset[str]
-    hypothetical_nouns: frozenset[str]
-    quote_pairs: tuple[tuple[str, str], ...]
-    mention_nouns: frozenset[str]
-    hyphen_participles: frozenset[str]  # "induced" of "X-induced Y" (the rules lexicon's)
-    argument_preps: frozenset[str]  # prepositions marking a verb's argument, not a setting
-    kind_verbs: frozenset[str]  # verbs relating a thing to its class, parts or name
-    predisposition_nouns: frozenset[str]  # "a genetic predisposition to Y": what disposes to Y
-    processing_verbs: frozenset[str]  # verbs of processing text: "parser", "indexing", "readers"
-    processing_products: frozenset[str]  # what processing makes of a text: "summary", "output"
-    processors: frozenset[str]  # machines that process a text: "machines", "software"
-
-
-@lru_cache(maxsize=1)
-def load_verification_lexicon() -> VerificationLexicon:
-    text = resources.files("causemap.graphbuilder").joinpath("resources/verification.json").read_text("utf-8")
-    data = json.loads(text)
-    return VerificationLexicon(
-        addressee_words=frozenset(data["addressees"]["words"]),
-        addressee_phrases=tuple(data["addressees"]["phrases"]),
-        addressee_markers=tuple(data["addressees"]["markers"]),
-        message_nouns=frozenset(data["addressees"]["message_nouns"]),
-        directive_verbs=frozenset(data["directive_verbs"]["words"]),
-        verb_only_directives=frozenset(data["directive_verbs"]["verb_only"]),
-        obligation_modals=frozenset(data["obligation_modals"]),
-        obligation_adjectives=frozenset(data["obligation_adjectives"]["words"]),
-        undertaking_verbs=frozenset(data["undertaking_verbs"]["words"]),
-        demand_verbs=frozenset(data["demand_verbs"]["words"]),
-        aim_nouns=frozenset(load_lexicon().non_assertive_nouns),
-        hypothetical_markers=frozenset(data["hypothetical"]["markers"]),
-        hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
-        hypothetical_nouns=frozenset(data["hypothetical"]["nouns"]),
-        quote_pairs=tuple(tuple(pair) for pair in data["quotes"]["pairs"]),  # type: ignore[misc]
-        mention_nouns=frozenset(data["quotes"]["mention_nouns"]),
-        hyphen_participles=frozenset(load_lexicon().hyphen_participles),
-        argument_preps=frozenset(data["verb_frames"]["argument_preps"]),
-        kind_verbs=frozenset(data["verb_frames"]["kind_verbs"]),
-        predisposition_nouns=frozenset(data["predisposition_nouns"]["words"]),
-        processing_verbs=frozenset(data["processing_verbs"]["words"]),
-        processing_products=frozenset(data["processing_verbs"]["products"]),
-        processors=frozenset(data["processing_verbs"]["processors"]),
-    )
 
 
 @dataclass
@@ -196,8 +136,8 @@ def verify_in_doc(
     context = _Context(doc, lexicon, text)
     for relation in relations:
         verdict = _verify(context, relation, found_by_parse)
-        if isinstance(verdict, str) and not found_by_parse and _named(doc, relation):
-            for placed in _other_placements(text, relation):
+        if isinstance(verdict, str) and not found_by_parse and names_something(doc, relation):
+            for placed in other_placements(text, relation):
                 again = _verify(context, placed, found_by_parse)
                 if not isinstance(again, str):
                     verdict = again
@@ -233,7 +173,7 @@ class _Context:
 def _verify(context: _Context, relation: ExtractedRelation, found_by_parse: bool) -> ExtractedRelation | str:
     if _normal(relation.cause.text) == _normal(relation.effect.text):
         return "same_arguments"
-    cause, effect = _span(context.doc, relation.cause), _span(context.doc, relation.effect)
+    cause, effect = mention_span(context.doc, relation.cause), mention_span(context.doc, relation.effect)
     if (
         cause is None
         or effect is None
@@ -302,37 +242,6 @@ def _as_stated(
     return replace(relation, relation=kind, polarity=polarity, negated=negated, hedged=hedged)
 
 
-def _named(doc: Doc, relation: ExtractedRelation) -> bool:
-    """Whether both arguments hold a content word: only a word that names something is worth looking
-    for elsewhere ("higher"; not "the" or "this", which a second occurrence would widen to whatever
-    phrase it opens there)."""
-    spans = (_span(doc, relation.cause), _span(doc, relation.effect))
-    return all(span is not None and any(t.is_alpha and not t.is_stop for t in span) for span in spans)
-
-
-def _other_placements(text: str, relation: ExtractedRelation) -> list[ExtractedRelation]:
-    """The same claim with its arguments at their other whole-word occurrences in the sentence, the
-    closest pairs first: a model names its arguments by their words, and where a word occurs twice
-    ("higher temperature ... lower incidence ... and higher") the nearest occurrence is only a guess."""
-
-    def places(mention: Mention) -> list[tuple[int, int]]:
-        found = re.finditer(rf"(?<!\w){re.escape(mention.text)}(?!\w)", text, flags=re.IGNORECASE)
-        return [(m.start(), m.end()) for m in found]
-
-    own = (relation.cause.start, relation.effect.start)
-    pairs = [
-        (c, e)
-        for c in places(relation.cause)
-        for e in places(relation.effect)
-        if (c[1] <= e[0] or e[1] <= c[0]) and (c[0], e[0]) != own
-    ]
-    pairs.sort(key=lambda p: abs(p[0][0] - p[1][0]))
-    return [
-        replace(relation, cause=Mention(text[c[0] : c[1]], *c), effect=Mention(text[e[0] : e[1]], *e))
-        for c, e in pairs
-    ]
-
-
 def _governor(cause: Span, effect: Span) -> Token:
     """The lowest word above both arguments' heads (the sentence's root at worst)."""
     up = chain(head_of(cause))
@@ -384,10 +293,6 @@ def _alias_of(alias: Span, named: Span) -> bool:
 def _cut(doc: Doc, mention: Mention) -> bool:
     """Whether the mention is a piece of a string written without spaces: an identifier's, or a word's."""
     return cut_from_identifier(doc, mention.start, mention.end)
-
-
-def _span(doc: Doc, mention: Mention) -> Span | None:
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
 def _overlap(a: Span, b: Span) -> bool:

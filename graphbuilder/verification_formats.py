@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from causemap.graphbuilder.verification_layout import laid_out_as_tasks
 
 if TYPE_CHECKING:
-    from causemap.graphbuilder.verification import VerificationLexicon
+    from causemap.graphbuilder.verification_lexicon import VerificationLexicon
 
 # An element's tag ("<span style=...>", "</div>", "<br/>") or a comment ("<!--"); "p<0.05" is none.
 MARKUP = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")

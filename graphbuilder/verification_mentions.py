@@ -25,7 +25,7 @@ ATTRIBUTIVE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from causemap.graphbuilder.verification import VerificationLexicon
+    from causemap.graphbuilder.verification_lexicon import VerificationLexicon
 
 
 def named_as_content(argument: Span, lexicon: VerificationLexicon) -> bool:

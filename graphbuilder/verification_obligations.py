@@ -22,7 +22,7 @@ from causemap.graphbuilder.verification_formats import agent_of_an_act, nominali
 from causemap.graphbuilder.verification_phrases import chain
 
 if TYPE_CHECKING:
-    from causemap.graphbuilder.verification import VerificationLexicon
+    from causemap.graphbuilder.verification_lexicon import VerificationLexicon
 
 FIRST_PERSON = frozenset({"we", "i", "us", "our"})
 # Verbs by whose passive a clause is put under an obligation ("are asked to", "are required to").

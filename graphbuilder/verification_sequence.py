@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 if TYPE_CHECKING:
-    from causemap.graphbuilder.verification import VerificationLexicon
+    from causemap.graphbuilder.verification_lexicon import VerificationLexicon
 
 # What ends a label or a header ("New task:", "Task for the model \u2014") and what sets off a clause.
 LABEL_ENDS = frozenset({":", "\u2014", "\u2013"})

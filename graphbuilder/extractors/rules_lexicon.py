@@ -1,7 +1,7 @@
 """The rules extractor's cue lexicons, read from ``resources/causal_cues.json``.
 
-The lexicon is data; this module only indexes it for fast look-up and builds the cheap lexical
-prefilter (one regular expression over word stems) that decides which sentences get parsed.
+The lexicon is data; this module only indexes it for fast look-up (``CueLexicon``). The cheap
+lexical prefilter built from it, which decides which sentences get parsed, is in ``rules_prefilter``.
 """
 
 from __future__ import annotations
@@ -12,21 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from causemap.graphbuilder.extractors.rules_prefilter import prefilter_words
+
 RESOURCE_PACKAGE = "causemap.graphbuilder"
 RESOURCE_NAME = "resources/causal_cues.json"
-
-# Irregular forms of cue verbs that the regular inflection rules below would miss.
-_IRREGULAR_FORMS = {
-    "lead": ("led",),
-    "give": ("gave", "given"),
-    "bring": ("brought",),
-    "arise": ("arose", "arisen"),
-    "drive": ("drove", "driven"),
-    "rise": ("rose", "risen"),
-    "fall": ("fell", "fallen"),
-    "cut": ("cut",),
-    "underlie": ("underlying", "underlay", "underlain"),
-}
 
 
 @dataclass(frozen=True)
@@ -143,6 +132,15 @@ class CueLexicon:
     variant_nouns: frozenset[str] = frozenset()
     # A clause taking a difference back ("..., although this difference did not reach significance").
     retraction: re.Pattern[str] | None = None
+    # A future clause under a verb of prediction states what is expected, no finding (rules_predictions).
+    prediction_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    # A method as the subject of a verb of showing is the evidence, not a cause (rules_null_subjects);
+    # abbreviations keep their case ("PCR", not "pCR"); method nouns include the technique nouns.
+    showing_verbs: frozenset[str] = frozenset()
+    technique_nouns: frozenset[str] = frozenset()
+    technique_abbreviations: frozenset[str] = frozenset()
+    method_nouns: frozenset[str] = frozenset()
 
 
 def _cue(entry: dict) -> Cue:
@@ -164,38 +162,6 @@ def _words(values: list[str]) -> frozenset[str]:
 def _signed_words(table: dict[str, str | None]) -> dict[str, str | None]:
     """A table of words and their direction, without its "_about" notes."""
     return {k: v for k, v in table.items() if not k.startswith("_")}
-
-
-def _prefilter_words(data, verbs, particles, copular, frames, possessor):
-    """Words, phrases and word + preposition pairs that let a sentence through the prefilter.
-
-    Every cue word passes on its own, except the paired-only ones, which need one of their
-    prepositions close after them ("resulted in", "treatment for").
-    """
-    pairs: dict[str, set[str]] = {}
-    for verb, entries in particles.items():
-        for prep, cue in entries:
-            for word in cue.objects or (verb,):
-                pairs.setdefault(word, set()).add(prep)
-    for noun, entries in copular.items():
-        for _, preps in entries:
-            pairs.setdefault(noun, set()).update(preps)
-    for noun, (_, noun_frames) in frames.items():
-        pairs.setdefault(noun, set()).update(first for first, _ in noun_frames)
-    for noun, preps in possessor.items():
-        pairs.setdefault(noun, set()).update(preps)
-    prefilter, connectives = data["prefilter"], data["connectives"]
-    adjectives = {e["adj"] for e in data["adjectives"]["entries"]}
-    for entry in data["adjectives"]["entries"]:
-        pairs.setdefault(entry["adj"], set()).update(entry["preps"])
-    hyphen = {k for k in data["hyphen_participles"] if not k.startswith("_")}
-    triggers = (set(pairs) | set(verbs) | adjectives | hyphen) - set(prefilter["paired_only"])
-    triggers |= set(prefilter["words"]) | set(connectives["subordinating"])
-    triggers |= set(data["differences"]["nouns"]) | set(data["differences"]["verbs"])
-    phrases = {" ".join(words) for words in connectives["prepositional"]}
-    phrases |= set(prefilter["phrases"])
-    paired = {w: frozenset(p) for w, p in pairs.items() if w not in triggers}
-    return frozenset(triggers), frozenset(phrases), paired
 
 
 def parse_lexicon(data: dict) -> CueLexicon:
@@ -228,7 +194,8 @@ def parse_lexicon(data: dict) -> CueLexicon:
     non_assertive, direction = data["non_assertive"], data["direction_words"]
     connectives = data["connectives"]
     genotypes = data.get("genotype_modifiers", {})
-    triggers, phrases, pairs = _prefilter_words(data, verbs, particles, copular, frames, possessor)
+    evidence = data["evidence_sources"]
+    triggers, phrases, pairs = prefilter_words(data, verbs, particles, copular, frames, possessor)
     return CueLexicon(
         verbs=verbs,
         particles=particles,
@@ -284,6 +251,12 @@ def parse_lexicon(data: dict) -> CueLexicon:
         judgement_verbs=_words(non_assertive["judgement_verbs"]),
         unknown_heads=_words(non_assertive["unknown_heads"]),
         unknown_modifiers=_words(non_assertive["unknown_modifiers"]),
+        prediction_verbs=_words(non_assertive["prediction_verbs"]),
+        future_auxiliaries=_words(non_assertive["future_auxiliaries"]),
+        showing_verbs=_words(evidence["showing_verbs"]),
+        technique_nouns=_words(evidence["technique_nouns"]),
+        technique_abbreviations=frozenset(evidence["technique_abbreviations"]),
+        method_nouns=_words(evidence["technique_nouns"] + evidence["method_nouns"]),
         reporting_verbs=_words(data["reporting_verbs"]["verbs"]),
         subject_reporting_verbs=_words(data["reporting_verbs"]["of_their_subject"]),
         excluded_arguments=_words(data["excluded_arguments"]),
@@ -323,107 +296,14 @@ def parse_lexicon(data: dict) -> CueLexicon:
 
 
 @lru_cache(maxsize=1)
+def load_lexicon_data() -> dict:
+    """The packaged lexicon file as written (read once); its word tables that are no ``CueLexicon``
+    field are read from here (``rules_group_words``)."""
+    text = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_NAME).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> CueLexicon:
     """The packaged lexicon (read once)."""
-    text = resources.files(RESOURCE_PACKAGE).joinpath(RESOURCE_NAME).read_text(encoding="utf-8")
-    return parse_lexicon(json.loads(text))
-
-
-def inflections(word: str) -> set[str]:
-    """The word and its regular inflections and nominalisations.
-
-    Over-generates on purpose ("reduce" -> reduces, reduced, reducing, reduction; "stop" ->
-    stopped): the forms only feed a prefilter, where a spurious form costs nothing.
-    """
-    forms = {word, word + "s", word + "es", *_IRREGULAR_FORMS.get(word, ())}
-    if word.endswith("e"):
-        stem = word[:-1]
-        noun = stem + "tion" if word.endswith("ce") else stem + "ion"  # reduction, stimulation
-        if word.endswith(("ize", "ise")):
-            noun = stem + "ation"  # minimisation
-        forms |= {word + "d", stem + "ing", noun, noun + "s"}
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
-    else:
-        forms |= {word + "ed", word + "ing"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):  # stop -> stopped
-            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
-
-
-_WORDS = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-@dataclass(frozen=True)
-class CueWordIndex:
-    """The cheap lexical prefilter: cue words in every inflection, cue words that need their
-    preposition close after them ("role ... in"), and cue phrases.
-
-    Words are split at spaces, hyphens and punctuation, so "drug-induced" holds "induced".
-    """
-
-    words: frozenset[str]
-    pairs: dict[str, frozenset[str]]
-    phrases: tuple[str, ...]
-    reach: int = 2  # how many words after a paired cue its preposition may come
-
-    def matches(self, sentence: str) -> bool:
-        """Whether the sentence holds a cue word, a cue word with its preposition, or a phrase."""
-        tokens = _WORDS.findall(sentence.lower())
-        if not self.words.isdisjoint(tokens):
-            return True
-        for i, token in enumerate(tokens):
-            preps = self.pairs.get(token)
-            if preps and not preps.isdisjoint(tokens[i + 1 : i + 1 + self.reach]):
-                return True
-        padded = f" {' '.join(tokens)} "
-        return any(phrase in padded for phrase in self.phrases)
-
-
-def cue_word_index(lexicon: CueLexicon) -> CueWordIndex:
-    """The prefilter index of a lexicon."""
-    words = frozenset(form for word in lexicon.trigger_words for form in inflections(word))
-    pairs: dict[str, frozenset[str]] = {}
-    for word, preps in lexicon.trigger_pairs.items():
-        for form in inflections(word):
-            if form not in words:
-                pairs[form] = pairs.get(form, frozenset()) | preps
-    # A group defined by what it has or was given ("patients with X", "rats receiving X") sets the
-    # scene of an association ("Y occurred in patients receiving X"): the group noun with its
-    # definer's first word passes.
-    from causemap.graphbuilder.extractors.rules_group_words import (
-        GROUP_PARTICIPLES,
-        GROUP_PREPS,
-        GROUP_VERBS,
-        HYPHEN_GROUP_WORDS,
-    )
-
-    # (a gerund or a passive participle: "the treatment group received X" is a procedure)
-    gerunds = {form for verb in GROUP_VERBS for form in inflections(verb) if form.endswith("ing")}
-    from causemap.graphbuilder.extractors.rules_manifestations import MANIFESTATION_VERBS
-
-    shown = {form for verb in MANIFESTATION_VERBS for form in inflections(verb)}  # "mice displayed Y"
-    definers = frozenset(GROUP_PREPS) | gerunds | GROUP_PARTICIPLES | shown
-    groups: set[str] = set()
-    for noun in lexicon.population_nouns:
-        for form in inflections(noun):
-            groups.add(form)
-            if form not in words:
-                pairs[form] = pairs.get(form, frozenset()) | definers
-    # "Y in HIV patients", "Y among statin users": a setting whose group a noun defines; "Y in
-    # IL-10-deficient mice": a hyphenated modifier defines it.
-    for prep in ("in", "among", *HYPHEN_GROUP_WORDS):
-        pairs[prep] = pairs.get(prep, frozenset()) | frozenset(groups)
-    for prep in ("in", "among"):  # "Y in TAK1-deficient chondrocytes": cells a hyphen sets apart
-        pairs[prep] = pairs[prep] | HYPHEN_GROUP_WORDS
-    # "X is overexpressed in Y": an alteration passes with the preposition of its setting only
-    # ("mutation" or "deletion" alone is in most genetics sentences, and states nothing)
-    for verb in lexicon.alteration_verbs:
-        for form in inflections(verb):
-            pairs[form] = pairs.get(form, frozenset()) | lexicon.comparison_group_preps
-    # "Y after X therapy", "Y during treatment with X": what followed an exposure.
-    exposures = frozenset(form for noun in lexicon.exposure_heads for form in inflections(noun))
-    for prep in ("after", "following", "during"):
-        pairs[prep] = pairs.get(prep, frozenset()) | exposures
-    phrases = tuple(sorted(f" {' '.join(_WORDS.findall(p.lower()))} " for p in lexicon.trigger_phrases))
-    return CueWordIndex(words=words, pairs=pairs, phrases=phrases)
+    return parse_lexicon(load_lexicon_data())

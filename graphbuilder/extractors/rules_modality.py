@@ -1,8 +1,10 @@
-"""Epistemic status of a cue: hedged, negated, asserted at all; and the claim's sign.
+"""Epistemic status of a cue: hedged or negated.
 
 Each test looks at the cue and at the words that govern it within its clause complex (its
 "governing chain"): "X may reduce Y" and "X appears to reduce Y" are hedged, "X did not appear
-to increase Y" is negated, "we examined whether X affects Y" is not a claim at all.
+to increase Y" is negated. Whether the cue is asserted at all ("we examined whether X affects Y")
+is in ``rules_assertion``; a denial of the evidence or a retraction after the cue ("no evidence
+that X reduced Y") in ``rules_evidence_denials``; the claim's sign in ``rules_signs``.
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ def _is_comparative_likely(token: Token) -> bool:
     )
 
 
-def _is_not_only(token: Token) -> bool:
+def is_not_only(token: Token) -> bool:
+    """'not only', 'not just', 'not merely': an addition, no denial."""
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
 
@@ -152,7 +155,7 @@ def _hedged_noun_of_participle(cue: Token, lexicon: CueLexicon) -> bool:
 def _negating_children(token: Token, lexicon: CueLexicon) -> bool:
     for child in token.children:
         if child.dep_ in ("neg", "det", "advmod", "preconj", "dep") and (
-            child.lower_ in lexicon.negation_particles and not _is_not_only(child)
+            child.lower_ in lexicon.negation_particles and not is_not_only(child)
         ):
             return True
         if null_magnitude(child, lexicon) or _denied_comparative(child, lexicon):
@@ -231,162 +234,6 @@ def is_negated(cue: Token, lexicon: CueLexicon) -> bool:
             return False
         token = head
     return False
-
-
-EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "support", "suggestion"})
-DENYING_DETERMINERS = frozenset({"no", "little", "insufficient", "scant", "scarce", "without"})
-DENYING_PREDICATES = frozenset(
-    {"lacking", "absent", "missing", "insufficient", "scarce", "inconclusive", "weak", "inadequate"}
-)
-
-
-def difference_retracted(cue: Token, lexicon: CueLexicon) -> bool:
-    """Whether a clause after the cue takes the claim's difference back: "Y tended to be higher in A
-    than in B, although this difference did not reach significance" shows no difference (a null)."""
-    return lexicon.retraction is not None and bool(lexicon.retraction.search(cue.doc[cue.i :].text))
-
-
-def evidence_denied(cue: Token, lexicon: CueLexicon) -> bool:
-    """Whether the claim is what evidence is denied for: "no evidence that X reduced Y",
-    "evidence that X was effective was lacking", "no problems with Y caused by X".
-
-    The cue follows an evidence noun that is negated, or that is the subject of a denying predicate,
-    and the noun introduces it ("evidence that / of / for ..."); or the cue is a participle
-    modifying a noun phrase that "no" denies.
-    """
-    doc = cue.doc
-    for noun in doc[: cue.i]:
-        if noun.lemma_.lower() not in EVIDENCE_NOUNS or noun.i + 1 >= len(doc):
-            continue
-        if not _in_scope(cue, noun):
-            continue  # "no evidence for X; moreover, Z was higher": the denial ends with its clause
-        if doc[noun.i + 1].lower_ not in ("that", "of", "for", "to"):
-            continue
-        denied = any(c.lower_ in DENYING_DETERMINERS for c in noun.children if c.dep_ in ("det", "amod"))
-        denied = denied or (noun.i > 0 and doc[noun.i - 1].lower_ in ("no", "little", "insufficient"))
-        denied = denied or _denied_before(noun, lexicon)
-        denied = denied or (
-            noun.i > 1 and doc[noun.i - 2].lower_ == "lack" and doc[noun.i - 1].lower_ == "of"
-        )
-        if not denied and noun.dep_ in ("attr", "nsubj", "dobj"):
-            # "Nor was there any evidence that ...", "There was never evidence that ..."
-            denied = any(
-                c.lower_ in lexicon.negation_particles and c.dep_ in ("neg", "cc", "advmod", "preconj")
-                for c in noun.head.children
-            )
-        if not denied:
-            # "Evidence that X ... was lacking": the noun is the subject of a denying predicate (or,
-            # misparsed, the root with the predicate's verb as its clause after the cue).
-            verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
-            if noun.dep_ == "ROOT":
-                verbs = [c for c in noun.children if c.dep_ in ("ccomp", "acl", "relcl") and c.i > cue.i]
-            denied = any(
-                c.lower_ in DENYING_PREDICATES
-                for verb in verbs
-                for c in verb.children
-                if c.dep_ in ("acomp", "attr", "xcomp")
-            )
-        if denied:
-            return True
-    if cue.dep_ in ("acl", "amod", "relcl"):
-        noun = cue.head
-        for _ in range(3):  # "no problems with diagnosis caused by X"
-            if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children):
-                return True
-            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-                noun = noun.head.head
-            else:
-                break
-    return False
-
-
-def _in_scope(cue: Token, noun: Token) -> bool:
-    """Whether a cue is what an evidence noun is about: below the noun ("no evidence that X ..."),
-    or below the noun's verb through a complement ("did not lend support to the view that X ..."),
-    not in a clause coordinated after it ("..., but Y was due to X")."""
-    if noun in cue.ancestors:
-        return True
-    verb = noun.head.i
-    token = cue
-    while token.head.i != token.i and token.head.i != verb:
-        token = token.head
-    coordinated = token.dep_ in ("conj", "parataxis", "cc", "advcl")
-    return token.head.i == verb and token.i != cue.i and not coordinated
-
-
-def _denied_before(noun: Token, lexicon: CueLexicon, window: int = 4) -> bool:
-    """A negator a few words before an evidence noun, in its clause: "Neither was there evidence
-    that", "we did not find any evidence that", "there was not enough evidence that"."""
-    doc = noun.doc
-    for token in reversed(doc[max(0, noun.i - window) : noun.i]):
-        if token.is_punct or token.dep_ == "mark":
-            return False
-        if token.lower_ in lexicon.negation_particles and not _is_not_only(token):
-            return True
-    return False
-
-
-def direction(tokens: Sequence[Token], head: Token, lexicon: CueLexicon) -> int:
-    """+1 / -1 when an argument is stated as a change ("higher X", "an increase in Y"), else 0.
-
-    Only modifiers count, and a change noun only with its complement: "weight loss" names a
-    variable, "a loss of weight" a change in one.
-    """
-    span = {t.i for t in tokens}
-    candidates = [c for c in head.children if c.dep_ in ("amod", "advmod") and c.i in span]
-    if any(c.dep_ == "prep" and c.lower_ in ("in", "of") for c in head.children):
-        candidates.append(head)
-    for token in candidates:
-        word = token.lower_
-        if token.tag_ == "NNS" and token.lemma_.lower() not in lexicon.variant_nouns:
-            word = token.lemma_.lower()  # "increases in Y" as "an increase in Y"; "deletions" are variants
-        if word in lexicon.up_words:
-            return 1
-        if word in lexicon.down_words:
-            return -1
-    return 0
-
-
-def relation_sign(cue: Token, lexicon: CueLexicon, window: int = 2) -> int:
-    """Sign the cue's own modifiers give ("inversely associated", "a negative correlation").
-
-    Looks at the words next to the cue as well as its dependents, because the parser often
-    attaches "positively" in "correlated positively with" to the preposition.
-    """
-    doc = cue.doc
-    nearby = {*cue.children, *doc[max(0, cue.i - window) : cue.i + window + 1]}
-    for token in sorted(nearby, key=lambda t: t.i):
-        word = token.lower_
-        if word in lexicon.negative_adverbs or word in lexicon.negative_adjectives:
-            return -1
-        if word in lexicon.positive_adverbs or word in lexicon.positive_adjectives:
-            return 1
-    return 0
-
-
-def compose_polarity(
-    base: str | None,
-    relation: str,
-    relation_modifier: int,
-    cause_direction: int,
-    effect_direction: int,
-) -> str | None:
-    """Polarity between the cause and the effect AS WRITTEN (direction words included).
-
-    "X led to reduced Y" is "-"; "higher X is associated with lower Y" is a positive association
-    between "higher X" and "lower Y": "+". Direction words stay in the mention text, and the
-    variable stage (graphbuilder/normalise.py) removes them and reverses the sign for downward
-    ones, for every extractor alike, so that no direction is counted twice. Unsigned causal cues
-    ("affects", "improves") stay unsigned; an association stated between changes is signed.
-    """
-    sign = {"+": 1, "-": -1}.get(base or "", 0)
-    if relation_modifier:
-        sign = relation_modifier if not sign else sign * relation_modifier
-    if not sign and relation == "correlational" and (cause_direction or effect_direction):
-        sign = 1
-    if not sign:
-        return None
-    return "+" if sign > 0 else "-"
 
 
 def stated_alike(subject: Token, lexicon: CueLexicon) -> bool:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
-from causemap.graphbuilder.extractors.rules_modality import direction, null_magnitude
+from causemap.graphbuilder.extractors.rules_modality import null_magnitude
 from causemap.graphbuilder.extractors.rules_repairs import prefixed_lemma
+from causemap.graphbuilder.extractors.rules_signs import direction
 
 # Predicates by which a relation is said to be shown: "the effect of X on Y was not significant".
 SHOWN_PREDICATES = frozenset(

@@ -13,98 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+
 # Words of none heading a noun phrase ("none of the SNPs", "neither of the alleles") or
 # determining its head ("no polymorphism", "neither allele").
 NONE_HEADS = frozenset({"none", "nothing", "neither"})
 NONE_DETERMINERS = frozenset({"no", "neither"})
 # Only an argument the verb itself takes: "patients with no history of X" is a group so defined.
 DENIABLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-
-# Verbs by which evidence shows something (their subject is where it was seen).
-SHOWING_VERBS = frozenset(
-    {
-        "show",
-        "reveal",
-        "demonstrate",
-        "indicate",
-        "confirm",
-        "display",
-        "detect",
-        "identify",
-        "uncover",
-        "disclose",
-        "document",
-        "yield",
-        "suggest",
-    }
-)
-# Laboratory techniques: a way of observing or preparing a sample, never a variable of what was
-# studied ("DNA fragments were amplified by PCR", "Mutation analysis enabled prenatal diagnosis").
-# Imaging, screening or testing are left out: an exposure or an intervention may bear their names
-# ("CT scans increased cancer risk", "screening reduced mortality").
-TECHNIQUE_NOUNS = frozenset(
-    {
-        "assay",
-        "immunohistochemistry",
-        "immunocytochemistry",
-        "immunofluorescence",
-        "immunostaining",
-        "immunoblot",
-        "immunoblotting",
-        "staining",
-        "stain",
-        "blot",
-        "blotting",
-        "cytometry",
-        "microscopy",
-        "imaging",
-        "sequencing",
-        "genotyping",
-        "electrophoresis",
-        "spectrometry",
-        "spectroscopy",
-        "chromatography",
-        "hybridization",
-        "hybridisation",
-        "histology",
-        "histopathology",
-    }
-)
-# Techniques written as abbreviations, matched as written: "pCR" is a pathological complete response.
-TECHNIQUE_ABBREVIATIONS = frozenset({"PCR", "RT-PCR", "qPCR", "ELISA"})
-# Heads of noun phrases that name a way of observing: a technique, an analysis, imaging or a study
-# ("telephonic sound analysis reduces the need for attendance": an analysis may be an intervention,
-# so it is evidence only as the subject of a verb of showing).
-METHOD_NOUNS = TECHNIQUE_NOUNS | frozenset(
-    {
-        "analysis",
-        "analyses",
-        "examination",
-        "test",
-        "testing",
-        "scan",
-        "scanning",
-        "mri",
-        "ultrasound",
-        "ultrasonography",
-        "echocardiography",
-        "angiography",
-        "tomography",
-        "radiography",
-        "endoscopy",
-        "screening",
-        "measurement",
-        "evaluation",
-        "assessment",
-        "experiment",
-        "study",
-        "data",
-        "result",
-        "finding",
-        "observation",
-        "investigation",
-    }
-)
 
 
 def denied_quantity(head: Token) -> bool:
@@ -131,18 +47,23 @@ def partitive_wholes(head: Token) -> list[Token]:
     return [head]
 
 
-def names_technique(head: Token) -> bool:
-    """Whether an argument's head is a laboratory technique ("PCR", "Western blot analysis")."""
+def names_technique(head: Token, lexicon: CueLexicon) -> bool:
+    """Whether an argument's head is a laboratory technique ("PCR", "Western blot analysis"; the
+    lexicon's ``evidence_sources``)."""
     return (
-        head.text in TECHNIQUE_ABBREVIATIONS
-        or head.lemma_.lower() in TECHNIQUE_NOUNS
-        or head.lower_ in TECHNIQUE_NOUNS
+        head.text in lexicon.technique_abbreviations
+        or head.lemma_.lower() in lexicon.technique_nouns
+        or head.lower_ in lexicon.technique_nouns
     )
 
 
-def is_method_subject(head: Token) -> bool:
+def is_method_subject(head: Token, lexicon: CueLexicon) -> bool:
     """Whether an argument is a method or assay that is the subject of a verb of showing: the
     evidence of what follows, never its cause ("Western blot analysis demonstrated decreased Y")."""
-    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in SHOWING_VERBS:
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in lexicon.showing_verbs:
         return False
-    return names_technique(head) or head.lemma_.lower() in METHOD_NOUNS or head.lower_ in METHOD_NOUNS
+    return (
+        names_technique(head, lexicon)
+        or head.lemma_.lower() in lexicon.method_nouns
+        or head.lower_ in lexicon.method_nouns
+    )

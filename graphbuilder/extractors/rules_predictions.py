@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-PREDICTION_VERBS = frozenset({"predict", "expect", "anticipate", "forecast", "foresee"})
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall"})
+from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+
 MAX_HOPS = 4
 
 
-def is_prediction(cue: Token) -> bool:
-    """Whether ``cue`` stands in a future-tense clause under a verb of prediction or expectation."""
+def is_prediction(cue: Token, lexicon: CueLexicon) -> bool:
+    """Whether ``cue`` stands in a future-tense clause under a verb of prediction or expectation
+    (the lexicon's ``prediction_verbs`` and ``future_auxiliaries``)."""
     clause = cue
     for _ in range(MAX_HOPS):
         head = clause.head
         if head.i == clause.i:
             return False
-        if clause.dep_ == "ccomp" and head.lemma_.lower() in PREDICTION_VERBS:
-            return _future(clause) or _future(cue)
+        if clause.dep_ == "ccomp" and head.lemma_.lower() in lexicon.prediction_verbs:
+            return _future(clause, lexicon) or _future(cue, lexicon)
         clause = head
     return False
 
 
-def _future(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+def _future(verb: Token, lexicon: CueLexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children)

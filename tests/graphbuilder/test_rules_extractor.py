@@ -10,7 +10,8 @@ import pytest
 
 from causemap.graphbuilder.extractors.base import CandidateFilter, ExtractedRelation, SentenceExtractor
 from causemap.graphbuilder.extractors.rules import RulesExtractor
-from causemap.graphbuilder.extractors.rules_lexicon import inflections, load_lexicon
+from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+from causemap.graphbuilder.extractors.rules_prefilter import inflections
 
 NO_RELATION = [
     "The samples were stored at -80 degrees until analysis.",

@@ -326,7 +326,7 @@ def test_only_a_hyphen_and_a_participle_make_the_frame_x_induced_y() -> None:
     that frame too, "X-associated Y") without its hyphen is an ordinary verb, whose subject must be a
     whole phrase."""
     from causemap.graphbuilder.extractors.rules import load_spacy
-    from causemap.graphbuilder.verification import load_verification_lexicon
+    from causemap.graphbuilder.verification_lexicon import load_verification_lexicon
     from causemap.graphbuilder.verification_phrases import _before_hyphen_participle
 
     participles = load_verification_lexicon().hyphen_participles
