@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
 from causemap.graphbuilder.verification_sequence import LABEL_ENDS
+from causemap.graphbuilder.verification_tags import noun_read_as_verb
 
 # Dependencies of a clause embedded as the content of a word (a verb's or a copula's complement
 # clause, a noun's clause of content).
@@ -110,6 +111,8 @@ def _licensed(clause: Token, words: AssertionWords) -> bool:
     ("Conclusions: ...", "Body mass index: ..."); a "that"-clause after a noun in a phrase of place
     ("scribbled in the margin that ...") is the content of the verb the phrase belongs to."""
     head = clause.head
+    if noun_read_as_verb(head) and clause.left_edge.i == head.i + 1:
+        return True  # "Higher genomes/VBZ values indicate ...": a noun of the clause's subject
     if head.pos_ not in NOUNS:
         return _licenses(head, words)
     if any(t.text in LABEL_ENDS for t in clause.doc[head.i + 1 : clause.left_edge.i + 1]):

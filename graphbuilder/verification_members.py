@@ -23,6 +23,7 @@ from causemap.graphbuilder.verification_phrases import misread_compound_verb, pr
 # complement of a noun of measure or kind ("levels of social support", "development of injury").
 MEMBER_DEPS = frozenset({"conj", "appos"})
 MEMBER_PREPS = frozenset({"of", "such", "as", "including", "like"})
+EXAMPLE_PREPS = frozenset({"such", "as", "including", "like"})  # "groups such as X": X is the group
 MEASURE_PREPS = frozenset({"in", "among"})  # "a reduction in X", only after a noun of measure
 MAX_MEMBER_DEPTH = 4
 PARALLEL_PRONOUNS = frozenset({"it", "they"})
@@ -31,16 +32,19 @@ PARALLEL_PRONOUNS = frozenset({"it", "they"})
 def argument_members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[int]:
     """The heads and every token that may stand for them (see MEMBER_DEPS)."""
     found: set[int] = set()
-    todo = [(head, 0) for head in heads]
+    # with each token, whether it was reached through a noun's frame ("the deaths of X"): a group
+    # there is whose measure the argument is, and what defines the group is no argument of the cue
+    # ("led to the deaths of people with chronic disease" makes no claim about chronic disease)
+    todo = [(head, 0, False) for head in heads]
     while todo:
-        token, depth = todo.pop()
+        token, depth, framed = todo.pop()
         if token.i in found or depth > MAX_MEMBER_DEPTH:
             continue
         found.add(token.i)
-        if is_population(token, lexicon) and (definer := group_definer(token)) is not None:
-            todo.append((definer, depth + 1))
+        if not framed and is_population(token, lexicon) and (definer := group_definer(token)) is not None:
+            todo.append((definer, depth + 1, framed))
         if (alias := _bracketed_after(token)) is not None:
-            todo.append((alias, depth + 1))
+            todo.append((alias, depth + 1, framed))
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
             # "The treatment (that was shown to help) is X": the copula of identity names one thing
             # (X itself, not what its own phrase frames: "X is a cause of Y" makes Y no treatment).
@@ -51,21 +55,21 @@ def argument_members(heads: Iterable[Token], lexicon: CueLexicon) -> frozenset[i
                 if c.i > token.i and (c.dep_ == "attr" or (c.dep_ == "acomp" and c.pos_ in ("NOUN", "PROPN")))
             )
         if (end := range_end(token)) is not None:
-            todo.append((end, depth + 1))
+            todo.append((end, depth + 1, framed))
         if (subject := _sentential_antecedent(token)) is not None:
-            todo.append((subject, depth + 1))
+            todo.append((subject, depth + 1, framed))
         if (antecedent := _parallel_antecedent(token)) is not None:
-            todo.append((antecedent, depth + 1))
-        todo.extend((c, depth + 1) for c in _misread_conjuncts(token))
+            todo.append((antecedent, depth + 1, framed))
+        todo.extend((c, depth + 1, framed) for c in _misread_conjuncts(token))
         for child in token.children:
             if (child.dep_ in MEMBER_DEPS and child.i > token.i) or premodifier_conjunct(child):
-                todo.append((child, depth + 1))
+                todo.append((child, depth + 1, framed))
             elif (
                 child.dep_ in ("prep", "amod", "acl") and child.i > token.i and _frames(token, child, lexicon)
             ):
                 # "pcomp": a gerund clause ("reports of nurses being subjected to abuse")
                 objects = (obj for obj in child.children if obj.dep_ in ("pobj", "dobj", "pcomp"))
-                todo.extend((obj, depth + 1) for obj in objects)
+                todo.extend((obj, depth + 1, framed or child.lower_ not in EXAMPLE_PREPS) for obj in objects)
     return frozenset(found)
 
 

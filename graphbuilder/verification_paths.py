@@ -73,7 +73,8 @@ def _cue_on_path(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | None
     c_dep, e_dep = c_arm.dep_, e_arm.dep_
     if max(c_depth, e_depth) > MAX_ARGUMENT_DEPTH or c_dep == e_dep:
         return None
-    symmetric = is_symmetric(lca, lexicon)
+    particle = next((a.lower_ for a in (c_arm, e_arm) if a.dep_ == "prep"), None)
+    symmetric = is_symmetric(lca, lexicon, particle)
     if lca.pos_ in ("VERB", "AUX"):
         c_role, e_role = _verb_roles(lca, c_arm, e_arm, lexicon)
         forward = (c_role, e_role) == ("cause", "effect")
@@ -196,7 +197,7 @@ def _participle_cue(cause: Span, effect: Span, lexicon: CueLexicon) -> Token | N
     prep, verb = up[1], up[2]
     if verb.tag_ != "VBN" or verb.dep_ != "acl" or not is_cue_word(verb, lexicon):
         return None
-    if not (is_symmetric(verb, lexicon) or prep.lower_ in lexicon.agent_preps):
+    if not (is_symmetric(verb, lexicon, prep.lower_) or prep.lower_ in lexicon.agent_preps):
         return None
     before = verb.doc[verb.i - 1] if verb.i else None
     modified = {verb.head.i} | (
@@ -261,11 +262,19 @@ def _agent_preps(lexicon: CueLexicon) -> frozenset[str]:
     return frozenset(lexicon.agent_preps) | frozenset(lexicon.fallback_agent_preps)
 
 
-def is_symmetric(word: Token, lexicon: CueLexicon) -> bool:
+def is_symmetric(word: Token, lexicon: CueLexicon, particle: str | None = None) -> bool:
+    """Whether ``word`` relates its arguments without direction (a correlational cue). A verb with a
+    particle of its own (``particle``, "increases with") is read in that particle's frame; without
+    one, in its own ("X increases Y" is causal, though "Y increases with X" is not)."""
     lemma, lower = word.lemma_.lower(), word.lower_
+    particles = lexicon.particles.get(lemma, ())
+    framed = dict(particles).get(particle) if particle is not None else None
+    if framed is not None:
+        return framed.relation == "correlational"
+    if lemma in lexicon.verbs and word.pos_ in ("VERB", "AUX"):
+        return lexicon.verbs[lemma].relation == "correlational"
     if lemma in lexicon.verbs and lexicon.verbs[lemma].relation == "correlational":
         return True
-    particles = lexicon.particles.get(lemma, ())
     if particles and all(cue.relation == "correlational" for _, cue in particles):
         return True  # "associated with", "linked to"
     if lemma in lexicon.noun_frames and lexicon.noun_frames[lemma][0].relation == "correlational":

@@ -31,6 +31,10 @@ EDGE_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART"})
 GERUND_ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "pcomp", "xcomp", "ccomp"}
 # Deps only a noun phrase takes.
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
+POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
+# What a participle modifying a noun takes after it, and may not be cut from.
+PARTICIPLE_COMPLEMENT_DEPS = frozenset({"dobj", "prep", "agent", "dative", "xcomp", "attr", "oprd"})
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Z][A-Za-z0-9-]*$")
 
@@ -82,7 +86,7 @@ def argument_phrase(span: Span, other: Span, hyphen_participles: frozenset[str] 
     head = head_of(span)
     if _before_hyphen_participle(span, hyphen_participles) and _has_content(span):
         return span  # the X of "X-induced Y", whatever the parser made of it
-    if not _one_phrase(span):
+    if not _one_phrase(span) or _possessor(span):
         return None  # two phrases, or a phrase and part of another
     if (
         head.dep_ in WIDENED_DEPS | {"conj"}
@@ -118,6 +122,19 @@ def _before_hyphen_participle(span: Span, hyphen_participles: frozenset[str]) ->
     (the participle alone is no such frame: "X is associated with Y")."""
     doc, end = span.doc, span.end
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in hyphen_participles
+
+
+def _possessor(span: Span) -> bool:
+    """ "patients" of "patients' fatigue": a noun with the possessive apostrophe after it determines
+    the noun that follows, as a premodifier does, and names no variable alone. The parse reads a
+    detached apostrophe ("patients ’ fatigue") as a closing quotation mark, so one with no opening mark
+    before it counts too."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text not in POSSESSIVE_MARKS or span[-1].pos_ not in NOUN_POS:
+        return False
+    if doc[end + 1].pos_ not in PREMODIFIER_POS - {"CCONJ", "DET"}:
+        return False
+    return doc[end].tag_ == "POS" or not any(t.text in OPENING_QUOTES for t in doc[: span.start])
 
 
 def _one_phrase(span: Span) -> bool:
@@ -286,10 +303,19 @@ def _cut_between_phrases(span: Span, head: Token) -> bool:
     ("cancer in | adults")."""
     if span.end > head.right_edge.i or span.end >= len(span.doc):
         return True
+    last = span[-1]
+    if last.i != head.i and last.pos_ == "VERB" and any(c.i >= span.end for c in _complements(last)):
+        return False  # "a virus belonging | to the family": a modifying participle without its complement
     after = span.doc[span.end]
     if after.is_punct or after.pos_ == "CCONJ" or not head.is_ancestor(after):
         return True
+    if after.dep_ == "nummod" and after.head.i == last.i and last.pos_ in NOUN_POS:
+        return False  # "day | 5", "type | 2": a numeral after a noun says which one, part of its name
     return any(c.left_edge.i == span.end for t in span for c in t.children if c.i >= span.end)
+
+
+def _complements(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in PARTICIPLE_COMPLEMENT_DEPS]
 
 
 def coordinated_premodifier(token: Token) -> bool:
