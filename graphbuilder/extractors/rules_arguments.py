@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_findings import fronted_variant_finding, names_variant, observed
 from causemap.graphbuilder.extractors.rules_group_words import (
     CELL_NOUNS,
     DEMOGRAPHIC,
@@ -25,12 +26,11 @@ from causemap.graphbuilder.extractors.rules_group_words import (
     HYPHEN_GROUP_WORDS,
     NON_DEFINING_MODIFIERS,
     OCCURRENCE_ADJECTIVES,
-    OCCURRENCE_VERBS,
     OF_GROUPS,
     QUANTIFIERS,
     SETTING_PREPS,
 )
-from causemap.graphbuilder.extractors.rules_heads import children_with, is_passive, resolve_relative
+from causemap.graphbuilder.extractors.rules_heads import children_with, resolve_relative
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_lists import frame_direction
 
@@ -238,11 +238,13 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             if outcome is None:
                 continue
         if outcome.pos_ in ("VERB", "AUX"):
-            outcome = _observed(outcome, lexicon)  # "Y occurred / was found in patients with X"
+            outcome = observed(outcome, lexicon)  # "Y occurred / was found in patients with X"
             if outcome is None:
                 continue
-        if outcome.pos_ not in NOMINAL or is_population(outcome, lexicon) or outcome.i > prep.i:
+        if outcome.pos_ not in NOMINAL or is_population(outcome, lexicon):
             continue
+        if outcome.i > prep.i and not fronted_variant_finding(prep, outcome, lexicon):
+            continue  # "In patients with X, we found mutations in Z" only: a setting set before a variant
         if outcome.lemma_.lower() in lexicon.vague_arguments:
             continue
         written = children_with(prep, ("pobj",))
@@ -259,7 +261,7 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
         if definer is None or is_population(definer, lexicon) or not _nominal(definer):
             continue
         exposed = definer.head.pos_ == "VERB" or definer.head.head.pos_ == "VERB"  # "patients receiving X"
-        variant = outcome.lemma_.lower() in lexicon.variant_nouns  # "mutations found in 7 patients with Y"
+        variant = names_variant(outcome, lexicon)  # "mutations found in 7 patients with Y"
         if not exposed and not variant and (group.i != written[0].i or _quantified(group)):
             # "Y in 30% of / in all patients with X": how often Y is among those with X (a
             # prevalence), no association; an event in those given X is still read as following it
@@ -270,7 +272,10 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, or a name the tagger took for a number ("IL-10")."""
+    """A noun, or a name the tagger took for a number ("IL-10"), or the object of a preposition the
+    tagger took for an adjective ("with cardiomyopathy": an adjective is no object of "with")."""
+    if token.pos_ == "ADJ":
+        return token.dep_ == "pobj" and not any(c.dep_ in ("det", "amod") for c in token.children)
     return token.pos_ in NOMINAL or (token.pos_ == "NUM" and any(ch.isalpha() for ch in token.text))
 
 
@@ -323,26 +328,6 @@ def _naming_modifier(group: Token, lexicon: CueLexicon) -> Token | None:
         return modifier  # none, or a hyphenated exposure ("X-treated rats")
     words = [c for c in group.children if c.i < group.i and c.dep_ in ("compound", "nmod", "amod")]
     return modifier if words == [modifier] and not list(modifier.children) else None
-
-
-def _observed(verb: Token, lexicon: CueLexicon) -> Token | None:
-    """What a verb of occurrence or finding says was there: "Y occurred in ...", "Y was found in ...",
-    "we identified Y in ...". None for any other verb ("patients were followed in the clinic"), and for
-    a denied one ("no Y was found", "Y did not occur"), which is no association."""
-    lemma = verb.lemma_.lower()
-    if lemma in OCCURRENCE_VERBS and not is_passive(verb):
-        found = children_with(verb, ("nsubj",))
-    elif lemma in lexicon.finding_verbs:
-        found = children_with(verb, ("nsubjpass",) if is_passive(verb) else ("dobj",))
-    else:
-        return None
-    if not found or any(c.dep_ == "neg" for c in verb.children):
-        return None
-    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in found[0].children):
-        return None
-    if any(c.lower_ in lexicon.up_words or c.lower_ in lexicon.down_words for c in found[0].children):
-        return None  # "reduced levels of Y were found in ...": a group comparison, read as such
-    return found[0]
 
 
 # Degree words that make an occurrence adjective compare groups ("more common in A than in B").

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from causemap.graphbuilder.extractors.base import ExtractedRelation
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
@@ -67,9 +67,35 @@ def with_gene_claims(
             # "the glutathione S-transferase omega (GSTO1) Ala140Asp polymorphism": the parse may
             # hang the phrase on a word of the name; the phrase's last word is its head noun
             head = span.root if _is_variant_noun(span.root, lexicon.variant_nouns) else span[-1]
-            for gene in _genes(list(span), head, lexicon.variant_nouns):
+            nouns = lexicon.variant_nouns
+            for gene in _genes(list(span), head, nouns) or _apposed_genes(span, nouns):
                 polarity = "0" if relation.polarity == "0" else None
                 yield replace(relation, polarity=polarity, **{side: mention(gene)})
+
+
+def _apposed_genes(span: Span, variant_nouns: frozenset[str]) -> list[list[Token]]:
+    """The genes of a variant named by its code in apposition, the argument read as the code alone:
+    "a novel mutation (R75W) in GJB2", "a GJB2 mutation, R75W, ...", "the mutations R75W and G12V in
+    GJB2" name GJB2 on the variant noun the code stands beside."""
+    code = span.root
+    if not _in_code(code):
+        return []
+    named = code
+    while named.dep_ == "conj" and named.head.i < named.i:
+        named = named.head  # "the mutations R75W and G12V": G12V joins the first code
+    noun = named.head
+    if named.dep_ != "appos" or not _is_variant_noun(noun, variant_nouns):
+        return []
+    inside = {t.i for t in noun.subtree} - {t.i for t in named.subtree}
+    return _variant_genes(noun, inside, True, variant_nouns) or [g for g in [_name_before(noun)] if g]
+
+
+def _name_before(noun: Token) -> list[Token] | None:
+    """ "a novel GJB2 mutation": the names written right before the variant noun."""
+    at = noun.i
+    while at > 0 and _name_like(noun.doc[at - 1]) and not _in_code(noun.doc[at - 1]):
+        at -= 1
+    return list(noun.doc[at : noun.i]) or None
 
 
 def _genes(tokens: list[Token], head: Token, variant_nouns: frozenset[str]) -> list[list[Token]]:
