@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 
+from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS
 from causemap.graphbuilder.extractors.rules_lexicon import Cue, CueLexicon
 from causemap.graphbuilder.extractors.rules_match import NOUN_POS, CueMatch, cue_match
 from causemap.graphbuilder.extractors.rules_repairs import is_verbless
@@ -128,12 +129,28 @@ def dangling_complement_end(head: Token, end: int, blocked: set[int]) -> int:
         stop += 1
     if stop == of.i + 1 + determiner:
         return end
+    if _hung_on_the_verb(doc, of, stop, blocked):
+        return stop
     if of.lower_ == "in" and not determiner:
         reaches = stop < len(doc) and doc[stop].tag_ == "NN" and doc[stop] in of.subtree
     else:
         reaches = of.lower_ == "of" and not determiner or _reaches_misread_cue(doc, stop, blocked)
     # "role of X in [the Y regulation]": a name that runs up to the other argument is its own
     return stop if reaches else end
+
+
+def _hung_on_the_verb(doc: Doc, prep: Token, stop: int, blocked: set[int]) -> bool:
+    """Whether a preposition with no object at all is followed by a name that runs up to the cue
+    verb and hangs on it ("The R123W mutation in [SCN1A] causes Y", with "SCN1A" read as a compound
+    of "causes", also when "causes" was read as a noun): a preposition needs an object, and between
+    it and its phrase's verb the name is that object."""
+    if any(True for _ in prep.children) or stop >= len(doc) or stop not in blocked:
+        return False
+    verb = doc[stop]
+    finite = verb.pos_ in ("VERB", "AUX") and verb.tag_ in FINITE_TAGS
+    if not finite and not _reaches_misread_cue(doc, stop, blocked):
+        return False  # neither the verb nor the cue read as a noun ("Mutations in X cause/NN Y")
+    return all(prep.i < t.head.i < stop or t.head.i == stop for t in doc[prep.i + 1 : stop])
 
 
 def _symbol(word: Token) -> bool:

@@ -5,7 +5,9 @@ The small parser often hangs the premodifiers of a subject on the verb, or tags 
 number, so that the argument's span keeps only its head ("treatment", "expression",
 "knockdown"), which names no variable (``variable_names.names_a_variable``). The words written right
 before it, when they are names or nouns (no determiner, verb, preposition or comma between), are
-that head's premodifiers: the argument begins where they do.
+that head's premodifiers: the argument begins where they do. A written name the parser could not fit
+into the phrase at all, and hung on the verb as a list marker or a symbol ("CuCl(2) pretreatment",
+"eNOS mRNA expression"), is put back also when the head names a variable alone.
 """
 
 from __future__ import annotations
@@ -42,8 +44,10 @@ def _premodifier(doc: Doc, i: int) -> bool:
 def name_start(doc: Doc, start: int, end: int, blocked: set[int]) -> int:
     """Where the argument ``[start, end)`` begins once the name its head needs is put back; ``start``
     when the span names a variable as it is, or nothing written before it could be its name."""
-    if not any(ch.isalnum() for ch in doc[start:end].text) or names_a_variable(doc[start:end].text):
+    if not any(ch.isalnum() for ch in doc[start:end].text):
         return start
+    if names_a_variable(doc[start:end].text):
+        return misattached_name_start(doc, start, blocked)
     begin = start
     while begin > 0 and start - begin < MAX_PREMODIFIERS and begin - 1 not in blocked:
         if not _premodifier(doc, begin - 1) or doc[begin - 1].text in (",", ";", ":"):
@@ -52,3 +56,26 @@ def name_start(doc: Doc, start: int, end: int, blocked: set[int]) -> int:
     if begin == start or not any(_written_name(t) for t in doc[begin:start]):
         return start  # no code before it: "drug treatment" may be the verb's object, "fit res" a table's
     return begin if names_a_variable(doc[begin:end].text) else start
+
+
+# Labels the parser gives a word it could not fit into a phrase: a list marker, a stray symbol.
+MISFIT_DEPS = frozenset({"meta", "punct", "dep"})
+
+
+def misattached_name_start(doc: Doc, start: int, blocked: set[int]) -> int:
+    """Where an argument begins whose first word, a written name, the parser could not fit into the
+    phrase and hung on the verb as a marker or symbol ("CuCl(2) pretreatment", "eNOS mRNA
+    expression" with "CuCl(2" a list marker, "eNOS" punctuation): nothing but a space stands between
+    it and the argument, so it is the argument's premodifier. ``start`` when the word before is no
+    such name."""
+    i = start - 1
+    if i > 0 and doc[i].text in (")", "]") and not doc[i - 1].whitespace_:
+        i -= 1  # "CuCl(2" ")": the bracket closes inside the name
+    if i < 0 or not doc[start - 1].whitespace_ or {i, start - 1} & blocked:
+        return start
+    word = doc[i]
+    if i > 0 and not doc[i - 1].whitespace_:
+        return start  # a piece of a longer written word
+    if not _written_name(word) or word.dep_ not in MISFIT_DEPS:
+        return start
+    return i

@@ -1,6 +1,6 @@
 """Noun phrases the parse ends or starts too early, completed so that the name stays in the span.
 
-Three constructions of scientific prose that the small parser splits in a regular way:
+Four constructions of scientific prose that the small parser splits in a regular way:
 
 - a complement shared by coordinated heads, written after the last of them ("the migration and
   invasion of glioma cells"): the parser hangs the "of" phrase on the first head, so the last head,
@@ -14,6 +14,9 @@ Three constructions of scientific prose that the small parser splits in a regula
 - a long form whose abbreviation the parser glued to the word after it ("tumour necrosis factor
   (TNF)-alpha expression", "interleukin (IL)-6 production"): the token "TNF)-alpha" opens the span
   and the long form before the bracket is left out. The span starts at the long form.
+- a plural noun the tagger read as a present-tense verb and the parser coordinated with the cue,
+  without any "and" or comma ("the expression of the adhesion [molecules] ICAM9 and VCAM9"): the
+  argument ended at the noun before it. The noun phrase runs on over the misread noun.
 """
 
 from __future__ import annotations
@@ -164,8 +167,33 @@ def completed_end(head: Token, end: int, blocked: set[int]) -> int:
         bounds = argument_span(noun, blocked, split=False)
         return None if bounds is None else bounds[1]
 
-    end = shared_complement_end(head, end, blocked)
+    end = misread_plural_end(head.doc, shared_complement_end(head, end, blocked), blocked)
     return change_states_end(head, end, blocked, span_end)
+
+
+def misread_plural_end(doc: Doc, end: int, blocked: set[int]) -> int:
+    """Where an argument ends whose last noun is followed by a plural noun the tagger read as a
+    present-tense verb coordinated with an earlier verb ("the adhesion [molecules] ICAM9 and VCAM9"):
+    verbs are coordinated by "and", "or" or a comma, so a "conjunct" verb written right after a noun,
+    with no subject of its own, is the head of that noun's phrase, and the phrase runs on over what
+    the parser hung on it. ``end`` is exclusive."""
+    if end == 0 or end >= len(doc) or end in blocked:
+        return end
+    word, before = doc[end], doc[end - 1]
+    if (
+        word.tag_ != "VBZ"
+        or word.dep_ != "conj"
+        or not word.lower_.endswith("s")
+        or before.pos_ not in ("NOUN", "PROPN")
+        or not before.whitespace_
+        or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in word.children)
+    ):
+        return end
+    words = list(word.subtree)
+    if words[0].i != end or any(t.i in blocked for t in words):
+        return end
+    # "molecules ICAM9 and VCAM9, which ...": what follows a comma is an aside
+    return next((t.i for t in words if t.text in (",", ";", ":")), words[-1].i + 1)
 
 
 def unmarked_apposition(noun: Token, appos: Token) -> bool:

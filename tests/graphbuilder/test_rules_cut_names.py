@@ -71,3 +71,20 @@ def test_a_null_genotype_read_as_the_object_is_the_gene_changed_downward(extract
 def test_a_lower_case_drug_name_after_its_kind_noun_is_the_variable(extractor, sentence, cause):
     found = claims(extractor, sentence)
     assert any(c == cause for c, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # a written name the parser hung on the verb as a list marker or a symbol, a space before
+        # the argument: its premodifier, even where the argument names a variable without it
+        ("CuCl(2) pretreatment reduced liver injury in rats.", ("CuCl(2) pretreatment", "liver injury")),
+        ("Exercise increased eNOS mRNA expression.", ("Exercise", "eNOS mRNA expression")),
+        # a bracketed list marker is no name; nor is a code in a phrase set off by a comma
+        ("(1) Exercise reduced blood pressure.", ("Exercise", "blood pressure")),
+        ("After siRNA transfection, TNF increased IL6 secretion.", ("TNF", "IL6 secretion")),
+    ],
+)
+def test_a_written_name_hung_on_the_verb_is_put_back(extractor, sentence, pair):
+    found = claims(extractor, sentence)
+    assert pair in found, found

@@ -165,3 +165,50 @@ def test_a_long_form_glued_into_the_subject_it_modifies_is_no_second_subject(ext
     # the parser makes "factor" and "expression" two subjects: one argument, the whole name
     found = claims(extractor, "Tumour necrosis factor (TNF)-alpha expression was increased by endotoxin.")
     assert found == {("endotoxin", "Tumour necrosis factor (TNF)-alpha expression"): "+"}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause"),
+    [
+        # the preposition's object read as a modifier of the verb: between them, it is the object
+        ("The p.R123W mutation in SCN1A causes epilepsy.", "The p.R123W mutation in SCN1A"),
+        (
+            "The G12D mutation in the KRAS9 gene causes pancreatic tumours.",
+            "The G12D mutation in the KRAS9 gene",
+        ),
+        # parsed right already: unchanged
+        ("Mutations in KCNQ9 cause progressive deafness.", "Mutations in KCNQ9"),
+    ],
+)
+def test_a_preposition_left_without_object_takes_the_name_before_the_verb(extractor, sentence, cause):
+    assert cause in {r.cause.text for r in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "effect"),
+    [
+        # "molecules" read as a present-tense verb coordinated, with no "and", with the cue
+        (
+            "Obesity increases the expression of the adhesion molecules ICAM9 and VCAM9.",
+            "the expression of the adhesion molecules ICAM9 and VCAM9",
+        ),
+    ],
+)
+def test_a_plural_noun_read_as_a_verb_stays_in_its_noun_phrase(extractor, sentence, effect):
+    assert effect in {r.effect.text for r in extractor.extract([sentence])[0]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair"),
+    [
+        # a verb coordinated by "and" is a verb: its object is its own effect
+        ("Obesity increases insulin resistance and causes diabetes.", ("Obesity", "diabetes")),
+        # phrases of the verb, not of its object, stay out of the span
+        ("The extract reduced tumour growth in mice.", ("The extract", "tumour growth")),
+        ("Smoking increased lung cancer risk in women.", ("Smoking", "lung cancer risk")),
+    ],
+)
+def test_spans_do_not_grow_over_what_belongs_to_the_verb(extractor, sentence, pair):
+    pairs = {(r.cause.text, r.effect.text) for r in extractor.extract([sentence])[0]}
+    assert pair in pairs
+    assert not any(e.startswith(pair[1] + " ") for _, e in pairs)
