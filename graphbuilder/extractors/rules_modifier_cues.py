@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from causemap.graphbuilder.extractors.rules_arguments import population_word
 from causemap.graphbuilder.extractors.rules_heads import (
     children_with,
+    copular_subject,
     explained_by_connective,
     preposition_objects,
     subject_of,
@@ -39,6 +40,11 @@ def adjective_cue(token: Token, entry: Cue, preps: tuple[str, ...], lexicon: Cue
         effects.append(obj)
     if token.dep_ == "amod":
         subject, inherited = token.head, False
+        if subject.lemma_.lower() in lexicon.kind_nouns:
+            # "X was identified as the gene responsible for Y", "X, the enzyme responsible for Y":
+            # a kind noun said of X stands for X
+            named, _ = copular_subject(subject)
+            subject, inherited = (named, True) if named is not None else (subject, False)
     else:
         subject, inherited = subject_of(token)
     return cue_match("adjective", token, [token.i], [subject], effects, entry, inherited)
