@@ -33,6 +33,7 @@ from causemap.graphbuilder.extractors.rules_group_words import (
 from causemap.graphbuilder.extractors.rules_heads import children_with, resolve_relative
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_lists import frame_direction
+from causemap.graphbuilder.extractors.rules_null_subjects import names_research_act
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
 # Nouns whose "of" complement is the variable measured ("levels of A, B and C").
@@ -245,8 +246,8 @@ def setting_matches(doc: Doc, lexicon: CueLexicon) -> Iterator[tuple[Token, Toke
             continue
         if outcome.i > prep.i and not fronted_variant_finding(prep, outcome, lexicon):
             continue  # "In patients with X, we found mutations in Z" only: a setting set before a variant
-        if outcome.lemma_.lower() in lexicon.vague_arguments:
-            continue
+        if outcome.lemma_.lower() in lexicon.vague_arguments or names_research_act(outcome, lexicon):
+            continue  # "Analysis of X in patients with Y": a study's topic, no finding
         written = children_with(prep, ("pobj",))
         objects = [_counted(o) for o in written]
         if not objects:

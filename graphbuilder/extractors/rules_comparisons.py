@@ -249,6 +249,10 @@ def _acquired(token: Token, lexicon: CueLexicon) -> CueMatch | None:
             o.like_num or o.lower_ in lexicon.quantity_nouns or o.lemma_.lower() in lexicon.quantity_nouns
         )
     ]
+    if not exposures and token.dep_ == "relcl" and token.head.i == group.i:
+        # "patients who developed Y or Z": the relative clause is what defines the group, so the
+        # group stands for Y itself and, read as Y's cause, would relate Y with Y (or with Z)
+        return None
     causes = exposures[:1] or [group]  # "patients treated with X developed Y": the group's definer
     return CueMatch("change", token, (token.i,), tuple(causes), (outcomes[0],), "causal", "+", inherited)
 

@@ -150,6 +150,10 @@ def _frame_objects(
 # Nouns of an effect, whose "in" phrase may name where it was seen (a "benefit in patients with X"
 # names who benefits by what they have, read by the frames as it stands).
 EFFECT_NOUNS = frozenset({"effect", "impact", "influence"})
+# Nouns of a part something plays, in a process or a condition; a population after "in" is where
+# it was seen. Its parts are not read as settings: "a role in the pathogenesis of X in mice" is a
+# role in the pathogenesis, whatever the tissue or the animal.
+ROLE_NOUNS = frozenset({"role"})
 
 
 def _setting(noun: Token, lexicon: CueLexicon) -> bool:
@@ -168,10 +172,28 @@ def _setting(noun: Token, lexicon: CueLexicon) -> bool:
 def noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: CueLexicon):
     """'the effect of X on Y', 'X's effect on Y', 'X had an effect on Y', 'association between'."""
     match = _noun_frame_cue(token, entry, frames, possessor_preps, lexicon)
-    if match is None or token.lemma_.lower() not in EFFECT_NOUNS:
+    lemma = token.lemma_.lower()
+    if match is not None and _changed_property(token, entry, lexicon):
+        return None
+    if match is None or lemma not in EFFECT_NOUNS | ROLE_NOUNS:
         return match
-    effects = [e for e in match.effects if not _setting(e, lexicon)]
+    if lemma in ROLE_NOUNS:
+        # "X plays a role in Y in patients with Z": the second "in" says in whom, not in what
+        effects = [e for e in match.effects if not (e.head.lower_ == "in" and population_word(e, lexicon))]
+    else:
+        effects = [e for e in match.effects if not _setting(e, lexicon)]
     return replace(match, effects=tuple(effects)) if effects else None
+
+
+def _changed_property(token: Token, entry: Cue, lexicon: CueLexicon) -> bool:
+    """Whether a noun of a signed property ("susceptibility to Y", "predisposition to Y") carries a
+    word of change of its own ("decreased susceptibility to Y"). The change's reading keeps the
+    property as what changed, with the change's sign ("X ~ susceptibility to Y", -); the frame's
+    would drop the head and relate X with Y itself, signed as if the property had risen."""
+    if entry.relation != "correlational" or entry.polarity is None:
+        return False
+    words = lexicon.up_words | lexicon.down_words
+    return any(c.dep_ == "amod" and c.lower_ in words for c in token.children)
 
 
 def _noun_frame_cue(token: Token, entry: Cue, frames, possessor_preps, lexicon: CueLexicon):

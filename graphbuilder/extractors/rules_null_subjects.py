@@ -7,6 +7,8 @@
   "Flow-cytometric analysis of X showed reduced Y", "Immunohistochemistry revealed increased Y".
   A claim it reports is in the verb's clausal complement ("our data showed that X reduced Y"),
   which the cue patterns read on their own.
+- A research act named as a noun ("Analysis of X in patients with Y") states the topic of a study,
+  not what it found: the setting it was done in is no association with what it analysed.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ def names_technique(head: Token, lexicon: CueLexicon) -> bool:
         or head.lemma_.lower() in lexicon.technique_nouns
         or head.lower_ in lexicon.technique_nouns
     )
+
+
+def names_research_act(noun: Token, lexicon: CueLexicon) -> bool:
+    """Whether a noun, or the noun whose "of" object it is, names what the researchers did: a
+    method, an analysis, a comparison ("Analysis of the X polymorphism in patients with Y",
+    "Comparison of isolates in a patient with Y"). Such a phrase names the topic of a study, where
+    it was done and on what; it states no finding about what it names."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        if names_research_act(noun.head.head, lexicon):
+            return True
+    words = lexicon.method_nouns
+    return names_technique(noun, lexicon) or noun.lemma_.lower() in words or noun.lower_ in words
 
 
 def is_method_subject(head: Token, lexicon: CueLexicon) -> bool:
