@@ -19,15 +19,17 @@ import heapq
 import math
 from collections.abc import Mapping, Sequence
 
+from causemap.graphbuilder.arc_graphs import (
+    adjacency,
+    find_path,
+    strongly_connected_components,
+    topological_positions,
+)
 from causemap.graphbuilder.feedback_arcs import (
     EXACT_LIMIT,
     FeedbackArcSet,
-    adjacency,
-    find_path,
     minimalise,
     minimum_feedback_arc_set,
-    strongly_connected_components,
-    topological_positions,
 )
 from causemap.graphbuilder.knowledge_graph import CandidateDAG, DroppedEdge
 

@@ -7,6 +7,7 @@ the heuristic). Larger components use the weighted Eades-Lin-Smyth ordering heur
 sifting (each vertex moved to its cheapest place in the order until nothing improves), then made
 minimal (an arc whose return closes no cycle is returned).
 
+The graph routines it builds on (components, topological positions) are in ``arc_graphs``.
 Arcs in ``keep`` may not be removed; a cycle made only of such arcs makes the problem infeasible.
 Everything is deterministic: ties are broken by arc names.
 """
@@ -18,18 +19,14 @@ from bisect import bisect_right, insort
 from collections import defaultdict, deque
 from collections.abc import Collection, Hashable, Iterable, Mapping
 
-__all__ = [
-    "EXACT_LIMIT",
-    "FeedbackArcSet",
-    "adjacency",
-    "find_path",
-    "minimalise",
-    "minimum_feedback_arc_set",
-    "strongly_connected_components",
-    "topological_positions",
-]
+from causemap.graphbuilder.arc_graphs import (
+    Arc,
+    adjacency,
+    strongly_connected_components,
+    topological_positions,
+)
 
-Arc = tuple[Hashable, Hashable]
+__all__ = ["EXACT_LIMIT", "FeedbackArcSet", "minimalise", "minimum_feedback_arc_set"]
 EXACT_LIMIT = 24  # arcs solved exactly: worst seen 0.1 s for k=3 on dense components (30: 1.4 s)
 
 
@@ -43,93 +40,6 @@ class FeedbackArcSet(frozenset):
         self = super().__new__(cls, arcs)
         self.cost, self.exact = cost, exact
         return self
-
-
-def _adjacency(arcs: Iterable[Arc]) -> dict[Hashable, list[Hashable]]:
-    succ: dict[Hashable, list[Hashable]] = defaultdict(list)
-    for u, v in sorted(arcs):
-        succ[u].append(v)
-    return succ
-
-
-def strongly_connected_components(arcs: Collection[Arc]) -> list[list[Arc]]:
-    """The arcs inside each strongly connected component with a cycle (iterative Tarjan), sorted."""
-    succ = _adjacency(arcs)
-    nodes = sorted({n for arc in arcs for n in arc})
-    index: dict[Hashable, int] = {}
-    low: dict[Hashable, int] = {}
-    on_stack: set[Hashable] = set()
-    stack: list[Hashable] = []
-    component_of: dict[Hashable, int] = {}
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = succ.get(node, [])
-            if i < len(children):
-                work.append((node, i + 1))
-                child = children[i]
-                if child not in index:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component_of[member] = index[node]
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    inside: dict[int, list[Arc]] = defaultdict(list)
-    for u, v in arcs:
-        if component_of[u] == component_of[v] and u != v:
-            inside[component_of[u]].append((u, v))
-    return sorted(sorted(group) for group in inside.values())
-
-
-def adjacency(arcs: Iterable[Arc]) -> dict[Hashable, list[Hashable]]:
-    """Successor lists, each sorted (so that searches visit vertices in a fixed order)."""
-    return _adjacency(arcs)
-
-
-def find_path(
-    succ: Mapping[Hashable, list[Hashable]],
-    start: Hashable,
-    goal: Hashable,
-    position: Mapping[Hashable, float] | None = None,
-) -> list[Hashable] | None:
-    """A shortest path from ``start`` to ``goal`` (breadth first), or None.
-
-    With ``position``, a topological order of the graph, vertices past the goal are not visited.
-    """
-    limit = position[goal] if position is not None and goal in position else None
-    parent: dict[Hashable, Hashable] = {start: start}
-    queue = deque([start])
-    while queue:
-        node = queue.popleft()
-        if node == goal:
-            path = [node]
-            while path[-1] != start:
-                path.append(parent[path[-1]])
-            return path[::-1]
-        for nxt in succ.get(node, []):
-            if nxt in parent or (limit is not None and position.get(nxt, limit) > limit):
-                continue
-            parent[nxt] = node
-            queue.append(nxt)
-    return None
 
 
 def minimum_feedback_arc_set(
@@ -190,7 +100,7 @@ def _exact(component: list[Arc], weights: Mapping[Arc, float], keep: set[Arc]) -
     best: list = [sum(weights[a] for a in seed), seed] if not seed & keep else [float("inf"), None]
 
     def search(removed: frozenset[Arc], cost: float, forbidden: frozenset[Arc]) -> None:
-        cycle = _shortest_cycle(_adjacency(a for a in component if a not in removed))
+        cycle = _shortest_cycle(adjacency(a for a in component if a not in removed))
         if cycle is None:
             if cost < best[0] - 1e-12:
                 best[0], best[1] = cost, set(removed)
@@ -334,7 +244,7 @@ def minimalise(
         position = topological_positions(kept, {})
     order = sorted(position, key=position.__getitem__)
     index = {n: i for i, n in enumerate(order)}
-    succ = _adjacency(kept)
+    succ = adjacency(kept)
     still_removed = set(removed)
     for u, v in sorted(removed, key=lambda a: (-weights[a], a)):
         reached = _reached_before(succ, v, u, index)
@@ -372,26 +282,3 @@ def _reached_before(
                 seen.add(nxt)
                 stack.append(nxt)
     return seen
-
-
-def topological_positions(arcs: list[Arc], previous: Mapping[Hashable, float]) -> dict[Hashable, float]:
-    """Positions in a topological order of an acyclic ``arcs`` (Kahn's algorithm).
-
-    Ready vertices are taken in their ``previous`` order, then by name, so that little moves.
-    """
-    succ = _adjacency(arcs)
-    indegree: dict[Hashable, int] = defaultdict(int)
-    nodes = {n for arc in arcs for n in arc} | set(previous)
-    for _, v in arcs:
-        indegree[v] += 1
-    ready = [(previous.get(n, 0.0), str(n), n) for n in nodes if indegree[n] == 0]
-    heapq.heapify(ready)
-    order: list[Hashable] = []
-    while ready:
-        _, _, node = heapq.heappop(ready)
-        order.append(node)
-        for nxt in succ.get(node, []):
-            indegree[nxt] -= 1
-            if indegree[nxt] == 0:
-                heapq.heappush(ready, (previous.get(nxt, 0.0), str(nxt), nxt))
-    return {n: float(i) for i, n in enumerate(order)}

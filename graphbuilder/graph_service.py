@@ -211,7 +211,7 @@ def name_embedder(settings: Settings) -> TextEmbedder:
     (the same vectors as PyTorch's, for a fraction of its CPU, and torch is not imported), or PyTorch
     for a model that copy cannot run."""
     from causemap.ingest.embedding import get_embedder
-    from causemap.ingest.onnx_embedding import OnnxCopyError
+    from causemap.ingest.onnx_copies import OnnxCopyError
 
     ingest = settings.ingest
     try:

@@ -7,6 +7,8 @@ spaces so that no sentence contains a newline (an LLM is later asked to quote se
 Paragraph breaks are kept as ``"\\n\\n"`` where the layout shows them (blank lines, headings, a
 short line ending a sentence, a list item, a reference entry).
 
+How a hyphen at a line end is rejoined is in ``hyphenation``.
+
 Bump ``CLEAN_VERSION`` whenever the output for some input changes: it is recorded on every chunk.
 """
 
@@ -17,8 +19,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from causemap.ingest.hyphenation import (
+    NO_VOCABULARY,
+    SOFT_HYPHEN,
+    Vocabulary,
+    build_vocabulary,
+    fix_spaced_hyphens,
+    join_hyphenated,
+)
 from causemap.ingest.page_flow import join_page_breaks, label_run_lines
 from causemap.ingest.sections import (
     is_heading_line,
@@ -82,18 +91,6 @@ _CHAR_MAP = {
 }
 _TRANSLATION = str.maketrans(_CHAR_MAP)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
-_SOFT_HYPHEN = "\u00ad"
-_SUSPENDED_NEXT = frozenset({"and", "or", "to", "nor", "versus", "vs", "but", "through"})
-_LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff"
-_WORD = re.compile(rf"[{_LETTER}]+")
-# "self-reported", and "self- reported" where a typesetter put a space after every hyphen.
-_COMPOUND = re.compile(
-    rf"(?<![{_LETTER}-])([{_LETTER}]+)- ?(?!(?:and|or|to|nor)\b)([{_LETTER}]+)(?![{_LETTER}])"
-)
-_LINE_END_HYPHEN = re.compile(rf"([{_LETTER}0-9]*)( ?)-( *)$")
-_SPACED_HYPHEN = re.compile(
-    rf"(?<=[{_LETTER}0-9])- +(?!(?:and|or|to|nor|versus|vs|but|through)\b)(?=[{_LETTER}0-9])"
-)
 _SENTENCE_END = re.compile(r"[.?!:][\"'”’)\]]*(?:\s?\d{1,3}(?:[,–-]\d{1,3})*)?\s*$")
 _STARTS_CAPITAL = re.compile(r"^[\"“‘(\[]?[A-Z0-9\u0391-\u03a9]")
 _BULLET = re.compile(r"^(?:[•▪◦●■►▸✓]|\* |- |\(?[a-z]\) |\(?[ivx]{1,4}\) )")
@@ -116,7 +113,7 @@ def normalize_characters(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     # A soft hyphen only matters where it ended a line (a hyphenation point); elsewhere it is
     # invisible, so drop it. The line-end ones are resolved when lines are joined.
-    return re.sub(rf"{_SOFT_HYPHEN}(?![ ]*\n)", "", text)
+    return re.sub(rf"{SOFT_HYPHEN}(?![ ]*\n)", "", text)
 
 
 # ---------------------------------------------------------------- running headers and footers
@@ -156,83 +153,6 @@ def strip_running_lines(lines: Sequence[str], running: frozenset[str]) -> list[s
         for i, line in enumerate(lines)
         if keys[i] not in running and not (i in edges and _PAGE_NUMBER.match(line.strip()))
     ]
-
-
-# ----------------------------------------------------------------------------- hyphenation
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Words and hyphenated compounds seen inside lines of a document (not across breaks)."""
-
-    words: frozenset[str] = frozenset()
-    compounds: frozenset[str] = frozenset()
-
-
-def build_vocabulary(pages: Sequence[Sequence[str]]) -> Vocabulary:
-    """Collect the document's own words, to decide how a hyphen at a line end is rejoined."""
-    words: set[str] = set()
-    compounds: set[str] = set()
-    for lines in pages:
-        previous_hyphenated = False
-        for line in lines:
-            stripped = line.rstrip()
-            tokens = _WORD.findall(stripped)
-            hyphenated = stripped.endswith(("-", _SOFT_HYPHEN))
-            # Fragments on either side of a line-end hyphen are not words of the document.
-            words.update(t.lower() for t in tokens[previous_hyphenated : len(tokens) - hyphenated])
-            compounds.update(f"{a}-{b}".lower() for a, b in _COMPOUND.findall(stripped))
-            previous_hyphenated = hyphenated
-    return Vocabulary(frozenset(words), frozenset(compounds))
-
-
-def join_hyphenated(left: str, right: str, vocabulary: Vocabulary = Vocabulary()) -> str | None:
-    """Join two lines if ``left`` ends in a hyphenation; None if it does not end with a hyphen.
-
-    The document's own vocabulary decides first (``self-reported`` seen elsewhere keeps its
-    hyphen, ``treadmill`` seen elsewhere loses it); then the layout: ``"pre- "`` + newline keeps
-    the hyphen (a compound typeset as "pre- mRNA"), ``"concentra -"`` (BMJ style) and plain
-    ``"concentra-"`` drop it, except before a capital or digit (``"anti-"`` + ``"TNF"``).
-
-    >>> join_hyphenated("the concentra-", "tion was"), join_hyphenated("anti-", "TNF therapy")
-    ('the concentration was', 'anti-TNF therapy')
-    """
-    right = right.lstrip()
-    if left.endswith(_SOFT_HYPHEN):
-        return left[:-1] + right
-    if not left.rstrip(" ").endswith("-"):
-        return None  # cheap: most lines end otherwise, and the search below scans the whole left
-    match = _LINE_END_HYPHEN.search(left)
-    if not match or not right:
-        return None
-    head, space_before, space_after = match.groups()
-    if not head and not space_before:
-        return None  # a lone dash, not a word break
-    stem = left[: match.start()] + head
-    next_word = (_WORD.match(right) or [""])[0]
-    if space_after and next_word.lower() in _SUSPENDED_NEXT:
-        return f"{stem}- {right}"  # "pre- and post-operative"
-    joined, compound = f"{head}{next_word}".lower(), f"{head}-{next_word}".lower()
-    if next_word and compound in vocabulary.compounds and joined not in vocabulary.words:
-        keep = True
-    elif next_word and joined in vocabulary.words and compound not in vocabulary.compounds:
-        keep = False
-    elif space_after:
-        keep = True
-    elif space_before:
-        keep = not right[:1].islower()
-    else:
-        keep = not right[:1].islower() or len(head) <= 1 or head[-1:].isdigit()
-    return f"{stem}-{right}" if keep else f"{stem}{right}"
-
-
-def fix_spaced_hyphens(text: str) -> str:
-    """``"Post- transcriptional"`` -> ``"Post-transcriptional"``; ``"pre- and post-"`` stays.
-
-    >>> fix_spaced_hyphens("Post- transcriptional splicing, co- or post- transcriptionally")
-    'Post-transcriptional splicing, co- or post-transcriptionally'
-    """
-    return _SPACED_HYPHEN.sub("-", text)
 
 
 # ------------------------------------------------------------------------------ paragraphs
@@ -305,7 +225,7 @@ def _subheading_flags(lines: Sequence[str], typical: float) -> list[bool]:
 
 
 def assemble_paragraphs(
-    lines: Sequence[str], vocabulary: Vocabulary = Vocabulary(), width: float | None = None
+    lines: Sequence[str], vocabulary: Vocabulary = NO_VOCABULARY, width: float | None = None
 ) -> str:
     """Join one page's lines into paragraphs separated by ``"\\n\\n"``; ``width`` is the document's
     prose line length (the page's own when not given): a run of lines far shorter than it (a figure's
@@ -358,7 +278,7 @@ def _take_tail(pieces: list[str], size: int = _JOIN_CONTEXT) -> str:
 
 def _tidy(paragraph: str) -> str:
     """Whitespace and bracket spacing inside one paragraph."""
-    text = fix_spaced_hyphens(paragraph.replace(_SOFT_HYPHEN, ""))
+    text = fix_spaced_hyphens(paragraph.replace(SOFT_HYPHEN, ""))
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"(?<=\S) +([,;)\]])", r"\1", text)
     text = re.sub(r"([(\[]) +", r"\1", text)

@@ -119,7 +119,7 @@ def get_embedder(
 
     ``runtime`` is ``torch`` (``batch_size`` texts per model call), ``onnx-int8`` (one text per call,
     ``threads`` per call, 0 for one per core; ``cache``: where its ONNX copy is kept, see
-    ``onnx_embedding.default_cache``) or ``onnx-float`` (the float model's vectors from an ONNX copy,
+    ``onnx_copies.default_cache``) or ``onnx-float`` (the float model's vectors from an ONNX copy,
     ``batch_size`` texts of similar length per call). The embedder's ``name`` is its ``embedding_identity``.
     """
     if runtime == "torch":

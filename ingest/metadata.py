@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
-from causemap.ingest.clean import fix_spaced_hyphens, join_hyphenated, normalize_characters
+from causemap.ingest.clean import normalize_characters
+from causemap.ingest.hyphenation import fix_spaced_hyphens, join_hyphenated
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,13 @@ import random
 import networkx as nx
 import pytest
 
+from causemap.graphbuilder.arc_graphs import strongly_connected_components
 from causemap.graphbuilder.candidates import (
     candidate_dags,
     edge_weight,
     k_best_feedback_arc_sets,
 )
-from causemap.graphbuilder.feedback_arcs import (
-    minimalise,
-    minimum_feedback_arc_set,
-    strongly_connected_components,
-)
+from causemap.graphbuilder.feedback_arcs import minimalise, minimum_feedback_arc_set
 
 
 def _frozen(edges: dict[tuple[str, str], float]) -> nx.DiGraph:

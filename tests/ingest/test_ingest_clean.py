@@ -8,14 +8,12 @@ import pytest
 
 from causemap.ingest.clean import (
     assemble_paragraphs,
-    build_vocabulary,
     clean_pages,
     clean_text,
     find_running_lines,
-    fix_spaced_hyphens,
-    join_hyphenated,
     normalize_characters,
 )
+from causemap.ingest.hyphenation import build_vocabulary, fix_spaced_hyphens, join_hyphenated
 from causemap.ingest.sections import heading_label, label_pages
 
 # ------------------------------------------------------------------------ characters

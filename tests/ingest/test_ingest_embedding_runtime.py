@@ -17,17 +17,16 @@ import numpy as np
 import pytest
 
 from causemap.ingest.embedding import get_embedder, model_path, workspace_runtime
-from causemap.ingest.onnx_embedding import (
+from causemap.ingest.onnx_copies import (
     ONNX_FILE,
     RECIPES,
     SOURCE_FILE,
     OnnxCopyError,
-    OnnxFloatEmbedder,
-    OnnxInt8Embedder,
     cached_copy,
     fingerprint,
     plain_layer_norms,
 )
+from causemap.ingest.onnx_embedding import OnnxFloatEmbedder, OnnxInt8Embedder
 from causemap.ingest.pipeline import ingest_paths
 from causemap.ingest.retrieval import retrieve
 from causemap.ingest.vectorstore import MODEL_KEY, EmbeddingModelMismatch, vector_store
