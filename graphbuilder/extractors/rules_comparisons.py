@@ -287,6 +287,10 @@ def _titled_sequel(token: Token, lexicon: CueLexicon) -> CueMatch | None:
         return None
     if token.lemma_.lower() in lexicon.vague_arguments or is_population(token, lexicon):
         return None
+    if token.lemma_.lower() in lexicon.possessor_frames:
+        # "Effects of X on Y after Z", "The association between A and B after Z": the heading
+        # names a relation, which its frame reads; "after Z" says when it was seen, not its cause
+        return None
     objects = [
         o
         for prep in token.children

@@ -57,3 +57,18 @@ def test_a_changed_susceptibility_keeps_its_head(extractor):
     found = claims(extractor, "The mutants showed decreased susceptibility to daptomycin.")
     assert found.get(("The mutants", "susceptibility to daptomycin")) == ("correlational", "-"), found
     assert ("The mutants", "daptomycin") not in found, found
+
+
+def test_a_heading_naming_a_relation_is_not_the_sequel_of_its_time(extractor):
+    # "The association between A and B after Z": Z dates the association, it does not cause it
+    found = claims(extractor, "The association between tranexamic acid and seizures after cardiac surgery.")
+    assert ("tranexamic acid", "seizures") in found, found
+    assert not any(cause == "cardiac surgery" for cause, _ in found), found
+    found = claims(extractor, "Effects of melatonin on neuronal loss after hypoxia.")
+    assert ("melatonin", "neuronal loss") in found, found
+    assert not any(cause == "hypoxia" for cause, _ in found), found
+
+
+def test_a_heading_naming_a_condition_is_still_the_sequel_of_an_exposure(extractor):
+    found = claims(extractor, "Acute renal failure after cisplatin therapy.")
+    assert ("cisplatin therapy", "Acute renal failure") in found, found
