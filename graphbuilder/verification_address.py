@@ -11,7 +11,8 @@ carry.
   an order.
 - a clause that speaks of the text itself and its processing: "this" or "this line", "this sentence"
   as subject, with a processor or an unmodified product of processing as the object of its
-  preposition ("..., and this must appear in the output", "this line is for the parser"), or an order
+  preposition ("..., and this must appear in the output", "this line is for the parser", "this sentence
+  is for indexing"), or an order
   noun as its predicate ("This is an instruction: ..."). A paper's "this" refers to its findings, and
   what it finds in an output is a measured one ("cardiac output", "increased output");
 - a negative phrase fronted before a verb without a subject ("Under no circumstances omit that ..."):
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import SUBJECT_DEPS
-from causemap.graphbuilder.verification_formats import label_words
+from causemap.graphbuilder.verification_formats import label_words, nominalises_an_act
 from causemap.graphbuilder.verification_obligations import processes_text
 
 if TYPE_CHECKING:
@@ -112,8 +113,9 @@ def _the_text_itself(subject: Token) -> bool:
 
 
 def _processing(noun: Token, lexicon: VerificationLexicon) -> bool:
-    """A processor or reader of the text, or a product of processing it with no modifier of its own
-    ("the output", "your summary"; not "cardiac output", "increased output", which are measured)."""
+    """A processor or reader of the text, a product of processing it with no modifier of its own
+    ("the output", "your summary"; not "cardiac output", "increased output", which are measured), or
+    the act of processing it ("for indexing", "for extraction")."""
     if any(c.dep_ in ("amod", "compound", "nmod", "nummod") for c in noun.children):
         return False
-    return processes_text(noun, lexicon)
+    return processes_text(noun, lexicon) or nominalises_an_act(noun, lexicon)

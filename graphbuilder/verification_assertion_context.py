@@ -18,18 +18,41 @@ A clause embedded under anything else (a verb of saying, writing or listing: "pr
 that"; a noun used as a label: "the output that", "the answer is that") is no statement of the paper's,
 whichever words the register uses; no list of such words is kept. A clause under a word of a question or
 an aim ("we tested whether ...") is left to the modality rules, which read it already.
+
+Nor is a clause the paper's where the frame around it says it is given, named or foretold:
+
+- a line laid out as fields (``verification_records``: "Journal · Running head: ... · Page 7",
+  "finding: ...; confidence: high"): ``metadata``; an argument running into a web address
+  (``verification_markup.in_a_web_address``): ``markup``;
+- a label before it that is no heading of the paper (``verification_headings``: closed by an arrow or
+  "=", inside brackets, or naming a piece of text or an answer, "Expected answer -", "Fun fact:");
+- a clause of conformity with a verb of demand ("As requested, ...", "..., as the template requires"):
+  ``instruction``, an answer to a request;
+- a finite clause right after a finite copula with no "that" ("The reference answer is X causes Y"):
+  ``quoted``, a sentence named as the copula's value;
+- a verb of assertion in the future said of someone else ("Referees will conclude that ..."): it
+  foretells what is to be said, and licenses nothing ("we will show that", "it will be shown that"
+  are the authors').
+
+This test holds a model's claims only. The rules extractor's own readings are not held to it: its cues
+were read from the same parse, and on BioRED the test would refuse some of its correct readings of long
+result sentences whose later clause the parse hangs as a complement (``benchmarks/README.md``, sessions
+13 and 14).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+from causemap.graphbuilder.verification_headings import label_before, not_a_heading
+from causemap.graphbuilder.verification_markup import in_a_web_address
+from causemap.graphbuilder.verification_obligations import FIRST_PERSON
+from causemap.graphbuilder.verification_records import laid_out_as_fields
+from causemap.graphbuilder.verification_resources import verification_words
 from causemap.graphbuilder.verification_sequence import LABEL_ENDS
 from causemap.graphbuilder.verification_tags import noun_read_as_verb
 
@@ -38,6 +61,11 @@ from causemap.graphbuilder.verification_tags import noun_read_as_verb
 CONTENT_CLAUSE_DEPS = frozenset({"ccomp"})
 NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "appos"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+FINITE = frozenset({"VBZ", "VBP", "VBD"})
+SUBJECTS = ("nsubj", "nsubjpass")
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+# Where the parse hangs a clause that is a copula's value ("X is [Y causes Z]").
+COPULA_VALUE_DEPS = frozenset({"attr", "advcl", "ccomp", "acomp", "xcomp", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -53,10 +81,6 @@ def assertion_words() -> AssertionWords:
     evidential and non-assertive verbs, hedge nouns and adjectives (one list each, read where they are
     kept), with the words of assertion those lists do not hold (``verification.json``)."""
     cues = load_lexicon()
-    package = resources.files("causemap.graphbuilder")
-    extra = json.loads(package.joinpath("resources/verification.json").read_text("utf-8"))[
-        "assertion_context"
-    ]
     verbs = (
         cues.reporting_verbs
         | cues.finding_verbs
@@ -64,9 +88,9 @@ def assertion_words() -> AssertionWords:
         | cues.evidential_verbs
         | cues.non_assertive_verbs
         | cues.evidence_framing_verbs
-        | frozenset(extra["verbs"])
+        | verification_words("assertion_context", "verbs")
     )
-    nouns = cues.hedge_nouns | cues.non_assertive_nouns | frozenset(extra["nouns"])
+    nouns = cues.hedge_nouns | cues.non_assertive_nouns | verification_words("assertion_context", "nouns")
     return AssertionWords(verbs=verbs, nouns=nouns, adjectives=cues.hedge_adjectives)
 
 
@@ -75,15 +99,74 @@ def unasserted(predicate: Token) -> str | None:
     "not_asserted" (embedded under a word that asserts nothing), or None where it stands in a context
     of assertion."""
     words = assertion_words()
+    if laid_out_as_fields(predicate.doc):
+        return "metadata"
+    if in_a_web_address(predicate):
+        return "markup"
+    end = label_before(predicate.doc, predicate.i)
+    if end is not None and not_a_heading(predicate.doc, end):
+        return "not_asserted"
     token = predicate
     seen = set()
-    while token.dep_ != "ROOT" and token.head is not token and token.i not in seen:
+    while token.i not in seen:
         seen.add(token.i)
-        head = token.head
+        if _complied_with(token):
+            return "instruction"
+        if _valued_by_copula(token, words):
+            return "quoted"
+        if token.dep_ == "ROOT" or token.head is token:
+            break
         if _content_clause(token) and not _licensed(token, words):
             return "not_asserted"
-        token = head
+        token = token.head
     return None
+
+
+def _complied_with(verb: Token) -> bool:
+    """ "As requested, X causes Y", "X causes Y, as the template requires": a clause of conformity
+    ("as" with a verb of demand or order) says the clause it modifies is given because it was asked
+    for: an answer to a request, not a finding."""
+    asked = verification_words("demand_verbs") | verification_words("assertion_context", "conformity_verbs")
+    return any(
+        c.dep_ == "advcl"
+        and c.lemma_.lower() in asked
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        for c in verb.children
+    )
+
+
+def _valued_by_copula(verb: Token, words: AssertionWords) -> bool:
+    """ "The reference answer is X causes Y", "the relation to report is X causes Y": a finite clause
+    right after a finite copula, with no "that" (the parse hangs it on the copula as its complement,
+    or the copula on the clause's verb as its auxiliary), is the value of the copula's subject, a
+    sentence named; English says a finding after "is" with "that" ("the result is that ...")."""
+    if verb.tag_ not in FINITE or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        return False
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ in FINITE and c.i < min(subjects)
+        for c in verb.children
+    ):
+        return True
+    copula = verb.head
+    if copula.lemma_ != "be" or copula.tag_ not in FINITE or copula.i > min(subjects) or copula is verb:
+        return False
+    if verb.dep_ not in COPULA_VALUE_DEPS or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    # "the main finding is X reduces Y": a noun of finding says what its value is
+    return not any(c.dep_ in SUBJECTS and c.lemma_.lower() in words.nouns for c in copula.children)
+
+
+def _foretold(verb: Token) -> bool:
+    """ "Reviewers will conclude that ...": a verb of assertion in the future tells what someone is
+    to say, not what was found; unless the authors say it of themselves ("we will show that") or the
+    subject is the impersonal "it" ("it will be shown that")."""
+    if not any(c.tag_ == "MD" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in (*SUBJECTS, "expl")]
+    return not any(s.lower_ in FIRST_PERSON or s.dep_ == "expl" or s.lower_ == "it" for s in subjects)
 
 
 def _content_clause(token: Token) -> bool:
@@ -128,7 +211,7 @@ def _licenses(head: Token, words: AssertionWords) -> bool:
     if head.pos_ in NOUNS:
         return lemma in words.nouns or head.lower_ in words.nouns
     if lemma in words.verbs or head.lower_ in words.verbs:
-        return True
+        return not _foretold(head)
     if head.pos_ == "ADJ":
         return lemma in words.adjectives or head.dep_ in ("acomp", "amod")
     if lemma == "be":

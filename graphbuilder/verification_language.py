@@ -17,9 +17,13 @@ Willebrand", "Van der Woude"). A sentence is taken to be in part in another lang
 words, or two of one language of which one is longer than a particle ("Sie ... dass", "usted ... que"): of
 the 16,018 sentences of the dev sets (BioRED, sciclaim, yu2019, BECauSE, news), none holds two. Dutch,
 whose function words English mostly spells as words of its own ("de", "te", "dat"), is mostly left unread.
-Words in a script other than Latin or Greek (Greek letters name genes and receptors, "TNF-α", "γδ T
-cells") are foreign whatever they are. Scripts written without spaces (Chinese, Japanese) give one token
-for a whole phrase, so there letters are counted too: as many as three short words hold is enough.
+A lower-case word with a letter English does not write (an accent or a cedilla: "à", "systèmes",
+"plaît"), which the English vocabulary does not hold, counts too, of whatever class: English writes such
+letters in names, which are capitalised ("Sjögren", "Ménière"), and in a few loans ("naïve", "café"),
+never three distinct in one sentence. Words in a script other than Latin or Greek (Greek letters name
+genes and receptors, "TNF-α", "γδ T cells") are foreign whatever they are. Scripts written without
+spaces (Chinese, Japanese) give one token for a whole phrase, so there letters are counted too: as many
+as three short words hold is enough.
 """
 
 from __future__ import annotations
@@ -87,6 +91,8 @@ def foreign_words(doc: Doc) -> set[str]:
             continue
         if len(text) > 1 and not _english_script(text):
             found.add(text)
+        elif text.islower() and _accented_latin(text) and text not in english and token.lemma_ not in english:
+            found.add(text)  # "à", "systèmes", "plaît": a lower-case word with a letter English lacks
         elif (
             (text.islower() or text.istitle())
             and text.lower() in function_words
@@ -123,6 +129,16 @@ def _particle_of_a_name(token: Token) -> bool:
 
 def _letter_of_another_script(ch: str) -> bool:
     return ch.isalpha() and not _english_letter(ch)
+
+
+def _accented_latin(word: str) -> bool:
+    """Whether ``word`` has a Latin letter beyond English's 26 ("à", "ç", "ø"; not Greek "α", the
+    micro sign "µ", nor a ligature of a PDF's text layer, "ﬁ", which is two English letters)."""
+    return any(
+        not unicodedata.normalize("NFKC", ch).isascii() and unicodedata.name(ch, "").startswith("LATIN")
+        for ch in word
+        if ch.isalpha()
+    )
 
 
 def _english_script(word: str) -> bool:

@@ -7,6 +7,9 @@ Recognised by the parse and by word class, not by listing injection templates:
   speaks to its reader (second person, a chat-template marker, a named model or reader), or an act of
   saying or recording put under an obligation ("models ... should say that", "readers are asked to
   record that", "X must be reported as"), unless the authors oblige themselves ("we must conclude");
+  or an order after the claim, in a clause or a bracketed aside of its own, of saying or output or with
+  the claim as its object ("(describe this as the main result)", "...; keep this unchanged"), unless it
+  sends the reader to look elsewhere ("(see Table 2)", "(compare Fig. 3)");
 - suppositions and quotations (``verification_mentions``): a clause under "if"/"suppose"/"imagine", an
   inverted "Had X ..." conditional, a question; a claim inside quotation marks, mentioned as the content
   of a noun of saying ("the claim that ...", "the statement X causes Y"), or hearsay.
@@ -31,6 +34,7 @@ from causemap.graphbuilder.verification_formats import laid_out_for_a_machine
 from causemap.graphbuilder.verification_mentions import is_hypothetical, mentioned
 from causemap.graphbuilder.verification_obligations import has_modal, is_directive, processes_text
 from causemap.graphbuilder.verification_phrases import head_of, roots
+from causemap.graphbuilder.verification_resources import verification_words
 from causemap.graphbuilder.verification_sequence import LABEL_ENDS, clause_start, ordered_in_sequence
 
 if TYPE_CHECKING:
@@ -46,6 +50,8 @@ ORDER_OPENERS = frozenset({"aux", "neg", "advmod", "intj"})
 # An address header: "For NP:" / "To NP:" before a colon, at most this long.
 ADDRESS_PREPS = frozenset({"for", "to"})
 MAX_HEADER_WORDS = 8
+# What an order after a claim points back at it by.
+DEICTIC_OBJECTS = frozenset({"this", "it", "these"})
 
 
 def refusal(
@@ -97,11 +103,45 @@ def refusal(
 
 
 def _ordered_after(doc: Doc, last: int, lexicon: VerificationLexicon) -> bool:
-    """An order to say or output something after the claim ("X causes Y; please include this
-    relation", "..., then report it"): an order of saying refers back to the claim before it, whose
-    words an author of a finding would not follow with one."""
+    """An order after the claim, in a clause or an aside of its own, that refers back to it: an order
+    of saying or output ("X causes Y; please include this relation", "..., then report it", "X causes
+    Y (describe this as the key finding)"), or any order whose object is "this" or "it", the claim
+    ("... - keep this sentence unchanged"). An author of a finding does not follow it with one; the
+    orders papers do give there send the reader elsewhere ("(see Table 2)", "(compare Fig. 3)":
+    ``cross_reference_verbs``), and a verb the parse misreads as an order in a bracket ("(mean 2.2,
+    ...)") has no such object. A verb of saying the small parse misread as another word class counts
+    where "this" or "it" is its object ("(quote/UH this in the summary)")."""
+    looking = verification_words("cross_reference_verbs")
+    for token in doc[last + 1 :]:
+        if token.lemma_.lower() in looking or token.lower_ in looking:
+            continue
+        if _orders(token, asides=True) and (
+            token.lemma_.lower() in lexicon.directive_verbs or _of_this(token)
+        ):
+            return True
+        if _misread_order_of_this(token, lexicon):
+            return True
+    return False
+
+
+def _of_this(verb: Token) -> bool:
+    """Whether the verb's object is the text itself: "this", "it", "this sentence"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    pointed = DEICTIC_OBJECTS
     return any(
-        token.i > last and token.lemma_.lower() in lexicon.directive_verbs and _orders(token) for token in doc
+        o.lower_ in pointed or any(d.lower_ in pointed for d in o.children if d.dep_ == "det")
+        for o in objects
+    )
+
+
+def _misread_order_of_this(token: Token, lexicon: VerificationLexicon) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ in lexicon.directive_verbs
+        and token.pos_ not in ("VERB", "AUX", "DET", "ADP")
+        and after is not None
+        and after.lower_ in ("this", "it")
+        and clause_start(token.doc, token.i, asides=True)
     )
 
 
@@ -184,7 +224,7 @@ def is_imperative(
     )
 
 
-def _orders(verb: Token) -> bool:
+def _orders(verb: Token, *, asides: bool = False) -> bool:
     # A present verb without a subject ("To prevent Y, report/VBP that ...") is the base form
     # misread: English has no finite present without one.
     base = verb.tag_ == "VB" or (
@@ -199,7 +239,9 @@ def _orders(verb: Token) -> bool:
     if _noun_read_as_verb(verb):
         return False
     if verb.dep_ == "conj" and (verb.tag_ != "VB" or verb.head.tag_ == "VB" or has_modal(verb.head)):
-        return _orders(verb.head)  # "could cure or improve": the conjunct shares its head's modal
+        return _orders(
+            verb.head, asides=asides
+        )  # "could cure or improve": the conjunct shares its head's modal
     # a base form conjoined to a finite verb or a participle with no modal shares no auxiliary of
     # it ("... is being parsed automatically, add X"): it stands on its own, an order
     children = list(verb.children)
@@ -208,7 +250,7 @@ def _orders(verb: Token) -> bool:
         for c in children
     ):
         return False
-    if not _opens_clause(verb, children):
+    if not _opens_clause(verb, children, asides=asides):
         return False
     subjects = [c for c in children if c.dep_ in SUBJECT_OR_EXPLETIVE]
     return not any(not _label(subject, verb) for subject in subjects)
@@ -238,12 +280,12 @@ def _marked(verb: Token) -> bool:
     return any(c.dep_ == "mark" for c in verb.children) or verb.dep_ in ("relcl", "acl")
 
 
-def _opens_clause(verb: Token, children: list[Token]) -> bool:
+def _opens_clause(verb: Token, children: list[Token], *, asides: bool = False) -> bool:
     """Whether the verb (with its "do not", "please", "kindly", "always") opens its sentence or
     follows a clause or label set off by punctuation: where an order stands."""
     openers = [c.i for c in children if c.i < verb.i and (c.dep_ in ORDER_OPENERS or order_opener(c, verb))]
     first = min([verb.i, *openers])
-    return clause_start(verb.doc, first)
+    return clause_start(verb.doc, first, asides=asides)
 
 
 def _misread_order(token: Token, lexicon: VerificationLexicon) -> bool:

@@ -23,9 +23,12 @@ from spacy.tokens import Doc, Token
 if TYPE_CHECKING:
     from causemap.graphbuilder.verification_lexicon import VerificationLexicon
 
-# What ends a label or a header ("New task:", "Task for the model \u2014") and what sets off a clause.
+# What ends a label or a header ("New task:", "Task for the model \u2014") and what sets off a clause;
+# an opening bracket opens an aside, a clause of its own where one is looked for after the claim
+# ("(see Table 2)", "(copy this)"), not before it ("(mean age 61 years)" misread as an order).
 LABEL_ENDS = frozenset({":", "\u2014", "\u2013"})
 CLAUSE_BREAKS = LABEL_ENDS | {",", ";"}
+ASIDE_OPENINGS = frozenset({"(", "["})
 # Verbs of putting an item somewhere (in an order, somewhere in the output).
 PLACEMENT_VERBS = frozenset({"place", "put", "position", "move", "rank"})
 # Adverbs that put a clause in a sequence of steps; "before"/"after" with a pronoun do too ("Before
@@ -43,13 +46,15 @@ MISREAD_DEPS = frozenset({"compound", "amod", "nmod", "nsubj", "csubj", "npadvmo
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 
 
-def clause_start(doc: Doc, at: int) -> bool:
+def clause_start(doc: Doc, at: int, *, asides: bool = False) -> bool:
     """Whether token ``at`` opens its sentence (bullets, boxes and other symbols before it aside) or
-    follows a clause or label set off by punctuation (a comma, colon, semicolon or dash)."""
+    follows a clause or label set off by punctuation (a comma, colon, semicolon or dash; with
+    ``asides``, an opening bracket too)."""
+    breaks = CLAUSE_BREAKS | ASIDE_OPENINGS if asides else CLAUSE_BREAKS
     start = doc[at].sent.start
-    if all(not any(ch.isalnum() for ch in t.text) and t.text not in CLAUSE_BREAKS for t in doc[start:at]):
+    if all(not any(ch.isalnum() for ch in t.text) and t.text not in breaks for t in doc[start:at]):
         return True
-    return doc[at - 1].text in CLAUSE_BREAKS
+    return doc[at - 1].text in breaks
 
 
 def ordered_in_sequence(doc: Doc, lexicon: VerificationLexicon) -> bool:
