@@ -64,10 +64,10 @@ MISFIT_DEPS = frozenset({"meta", "punct", "dep"})
 
 def misattached_name_start(doc: Doc, start: int, blocked: set[int]) -> int:
     """Where an argument begins whose first word, a written name, the parser could not fit into the
-    phrase and hung on the verb as a marker or symbol ("CuCl(2) pretreatment", "eNOS mRNA
-    expression" with "CuCl(2" a list marker, "eNOS" punctuation): nothing but a space stands between
-    it and the argument, so it is the argument's premodifier. ``start`` when the word before is no
-    such name."""
+    phrase and hung on the verb as a marker or symbol, or cut off as a sentence of its own
+    ("CuCl(2) pretreatment", "eNOS mRNA expression" with "CuCl(2" a list marker, "eNOS"
+    punctuation): nothing but a space stands between it and the argument, so it is the argument's
+    premodifier. ``start`` when the word before is no such name."""
     i = start - 1
     if i > 0 and doc[i].text in (")", "]") and not doc[i - 1].whitespace_:
         i -= 1  # "CuCl(2" ")": the bracket closes inside the name
@@ -76,6 +76,8 @@ def misattached_name_start(doc: Doc, start: int, blocked: set[int]) -> int:
     word = doc[i]
     if i > 0 and not doc[i - 1].whitespace_:
         return start  # a piece of a longer written word
-    if not _written_name(word) or word.dep_ not in MISFIT_DEPS:
+    # the parser's last resort: the name cut off as a sentence of its own ("ZnCl(2" ")" as a root)
+    fragment = word.dep_ == "ROOT" and word.sent.end <= start
+    if not _written_name(word) or not (word.dep_ in MISFIT_DEPS or fragment):
         return start
     return i

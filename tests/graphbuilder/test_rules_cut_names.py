@@ -80,6 +80,11 @@ def test_a_lower_case_drug_name_after_its_kind_noun_is_the_variable(extractor, s
         # the argument: its premodifier, even where the argument names a variable without it
         ("CuCl(2) pretreatment reduced liver injury in rats.", ("CuCl(2) pretreatment", "liver injury")),
         ("Exercise increased eNOS mRNA expression.", ("Exercise", "eNOS mRNA expression")),
+        # ... or cut off as a sentence of its own
+        (
+            "MnSO(4) pretreatment counteracted cisplatin-induced depletion of GSH.",
+            ("MnSO(4) pretreatment", "cisplatin-induced depletion of GSH"),
+        ),
         # a bracketed list marker is no name; nor is a code in a phrase set off by a comma
         ("(1) Exercise reduced blood pressure.", ("Exercise", "blood pressure")),
         ("After siRNA transfection, TNF increased IL6 secretion.", ("TNF", "IL6 secretion")),
