@@ -19,6 +19,7 @@ from causemap.graphbuilder.extractors.rules_arguments import (
     is_population,
     named_argument,
 )
+from causemap.graphbuilder.extractors.rules_framed_members import framed_members
 from causemap.graphbuilder.extractors.rules_genotypes import genotype_variable
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
 from causemap.graphbuilder.extractors.rules_lists import outside_frame
@@ -114,6 +115,14 @@ def argument_heads(
                         seen.add(token.i)
                         own = token is not listed[0] and outside_frame(token, lexicon)
                         out.append(Argument(token, direction=0 if own else framed))
+                continue
+            elif split and (members := framed_members(part, lexicon)):
+                # "the levels of the cytokines IL-6 and TNF": each name is a variable measured
+                framed = complement_direction(part, members[0], lexicon)
+                for token in members:
+                    if token.i not in seen:
+                        seen.add(token.i)
+                        out.append(Argument(token, direction=framed))
                 continue
             markers = example_markers(part, lexicon.exemplifiers)
             items = [Argument(part, frozenset(m.i for m in markers))]

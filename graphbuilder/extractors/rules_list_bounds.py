@@ -13,6 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from causemap.graphbuilder.extractors.rules_heads import misread_name
+from causemap.graphbuilder.extractors.rules_list_asides import (
+    abbreviation_bracket,
+    bracket_close,
+    noun_modifier,
+    read_over,
+)
 from causemap.graphbuilder.extractors.rules_lists import COORDINATORS, MAX_ITEM_TOKENS, MAX_ITEMS, SEPARATORS
 
 NOMINAL_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"})
@@ -29,9 +35,15 @@ def list_end(doc: Doc, end: int, blocked: set[int]) -> int:
     nominal items up to a final coordinator and its item; a list that runs into a verb (", and B
     decreased C") is a new clause, not a list, and the span stays as it was.
     """
-    if end >= len(doc) or not (doc[end].text in SEPARATORS or doc[end].lower_ in COORDINATORS):
+    after = end
+    close = bracket_close(doc, end) if end < len(doc) and doc[end].text in ("(", "[") else None
+    if close is not None and read_over(doc, end, close):
+        after = close + 1  # "A (-41%), B and C", "A (AB), C and D": the first item's own bracket
+    if after >= len(doc) or not (doc[after].text in SEPARATORS or doc[after].lower_ in COORDINATORS):
         return end
-    i, coordinated, item_tokens = end, False, 0
+    if any(k in blocked for k in range(end, after)):
+        return end
+    i, coordinated, item_tokens = after, False, 0
     while i < len(doc) and i - end <= MAX_ITEMS * (MAX_ITEM_TOKENS + 1):
         token = doc[i]
         if i in blocked or token.lower_ in CLAUSE_WORDS or token.text in (";", ":", "."):
@@ -41,7 +53,17 @@ def list_end(doc: Doc, end: int, blocked: set[int]) -> int:
                 break  # a second coordination after the list's own
             coordinated = coordinated or token.lower_ in COORDINATORS
             item_tokens = 0
-        elif token.pos_ in NOMINAL_TAGS or token.text in ("-", "/", "(", ")", "+") or misread_name(token):
+        elif token.text in ("(", "[") and item_tokens and (close := bracket_close(doc, i)) is not None:
+            if any(k in blocked for k in range(i, close + 1)):
+                break
+            i = close  # "A (P < 0.01), B (-41%) and C": an aside within an item, read over whole
+            item_tokens += 1
+        elif (
+            token.pos_ in NOMINAL_TAGS
+            or token.text in ("-", "/", "(", ")", "+")
+            or misread_name(token)
+            or noun_modifier(token)
+        ):
             item_tokens += 1
             if item_tokens > MAX_ITEM_TOKENS:
                 return end
@@ -93,7 +115,11 @@ def list_start(doc: Doc, start: int, blocked: set[int]) -> int:
         elif token.lower_ == "of" and item_tokens and not framed:
             framed = True  # "levels of A": the first item's frame; only its words may come before
         elif token.text in (")", "]"):
-            return start  # an aside in brackets ("A (r = 0.8, P < 0.01) and B") is no list to read back
+            opening = abbreviation_bracket(doc, i)
+            if opening is None:
+                return start  # an aside in brackets ("A (r = 0.8, P < 0.01) and B") is no list to read back
+            i = opening  # "interleukin-6 (IL-6), A and B": the item's abbreviation, part of its name
+            item_tokens += 1
         elif (
             token.pos_ in NOMINAL_TAGS
             or token.text in ("-", "/", "+")

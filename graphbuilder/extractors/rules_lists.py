@@ -12,7 +12,23 @@ of", "a reduction in", "treatment with"). The first item keeps that frame ("the 
 others are bare names and carry the frame's direction ("a reduction in the levels of A, B and C": B
 and C go down), so that the claim's polarity stays the sign as written (:func:`frame_direction`;
 :func:`outside_frame` tells a conjunct with a frame of its own). Finding the whole list when the
-parse gave an argument only one of its items is :mod:`rules_list_bounds`'s part.
+parse gave an argument only one of its items is :mod:`rules_list_bounds`'s part; what an item may
+carry besides its name (an abbreviation, an aside of figures, a participle) is
+:mod:`rules_list_asides`'s.
+
+Premodifiers of a head that joins them ("the Bcl-2 and Bax ratio") name one thing, no list.
+
+Design call: nouns coordinated before one complement ("the predisposition and recurrence of
+erysipelas", "the transmission and survival of the virus"). The earlier noun's full name
+("predisposition to erysipelas") is no stretch of the sentence, and a claim's cause and effect are
+spans with character offsets (``causemap.models.Claim``, DESIGN.md "Provenance"): no claim may carry
+a name assembled from pieces as if it were written. Two honest readings remain: the whole
+coordination as one argument, or each noun as its own contiguous span ("the predisposition",
+"recurrence of erysipelas"). Each noun keeps its own span (the parse's split, unchanged): measured,
+the whole coordination lost sciclaim spans F1 0.6817 -> 0.6753 (its annotators split two of the
+three such coordinations the same way) and found no BioRED pair more. Coordinated measures of one
+thing ("the incidence and severity of asthma") stay one argument, because the normaliser strips the
+measures (:mod:`rules_measures`).
 """
 
 from __future__ import annotations
@@ -23,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.extractors.rules_heads import FINITE_TAGS, misread_name
 from causemap.graphbuilder.extractors.rules_lexicon import CueLexicon
+from causemap.graphbuilder.extractors.rules_list_asides import noun_modifier, without_aside
 from causemap.graphbuilder.extractors.rules_list_changes import shared_change
 from causemap.graphbuilder.extractors.rules_measures import measures_of_one_thing
 from causemap.graphbuilder.extractors.rules_repairs import (
@@ -106,7 +123,7 @@ def _is_item(doc: Doc, start: int, end: int, last: bool) -> bool:
     if not len(tokens) or (len(tokens) > MAX_ITEM_TOKENS and not last):
         return False
     if any(
-        (t.tag_ in FINITE_TAGS and not misread_name(t))
+        (t.tag_ in FINITE_TAGS and not misread_name(t) and not noun_modifier(t))
         or t.lower_ in ("that", "which", "who", "whereas", "while")
         for t in tokens
     ):
@@ -243,6 +260,20 @@ def _ambiguous_modifier(doc: Doc, item: tuple[int, int], last: tuple[int, int], 
     )
 
 
+def _joined_by_shared_head(doc: Doc, segments: list[tuple[int, int]]) -> bool:
+    """The last item ends in a head that joins what premodifies it into one thing ("the Bcl-2 and
+    Bax ratio", "the drug and alcohol interaction"), and the earlier items are premodifiers of it
+    (hung on it, or coordinated with a word that is): a ratio of the items, not one per item."""
+    last_start, last_end = segments[-1]
+    shared = _head_of(doc, last_start, last_end)
+    if shared.lemma_.lower() not in JOINING_HEADS and shared.lower_ not in JOINING_HEADS:
+        return False
+    if shared.i == last_start or any(t.pos_ == "DET" for t in doc[last_start:last_end]):
+        return False  # "A and ratio", "A, B and the C ratio": the last item is a phrase of its own
+    first_head = _head_of(doc, *segments[0])
+    return first_head.i < shared.i and shared in first_head.ancestors
+
+
 def _opens_with_adjective(doc: Doc, start: int, head: Token) -> bool:
     """The item opens with an adjective of its own ("average kernel weight", "physiological function":
     the parser may hang the second on the first item as a conjunct)."""
@@ -284,6 +315,7 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
     if found is None:
         return None
     segments, closing = found
+    segments = [(s, without_aside(doc, s, e)) for s, e in segments]  # "IL-5 (P = 0.007)": IL-5
     if not closing or len(segments) > MAX_ITEMS or any(measures_of_one_thing(t) for t in doc[start:end]):
         return None  # "the incidence and severity of X": measures of one thing, no list
     if _suspended_prefix(doc, segments, end):
@@ -302,6 +334,8 @@ def surface_list(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> list[Li
         return None
     if any(t.lower_ in JOINING_HEADS for t in doc[first_start:name_start]):
         return None
+    if _joined_by_shared_head(doc, segments):
+        return None  # "the Bcl-2 and Bax ratio": one ratio of the two, no list
     # "HNF4A and HNF1A mutations", "lithium and valproate treatment": each modifier its own variable
     named_apart = lexicon.kind_nouns | lexicon.exposure_heads
     if _ambiguous_modifier(doc, (name_start, first_end), segments[-1], named_apart):
