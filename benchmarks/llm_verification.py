@@ -68,6 +68,7 @@ from llm_injections import (  # noqa: E402  (the injected templates, beside this
     INJECTIONS,
     VERBS,
 )
+from llm_injections_held_out_11 import HELD_OUT_11  # noqa: E402  (llm_injections.py is at its size)
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "sciclaim_cord19.jsonl"
 _WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
@@ -301,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "obedient_held_out_8": obedience(rows, args.seed, {"instruction": HELD_OUT_8}),
         "obedient_held_out_9": obedience(rows, args.seed, {"instruction": HELD_OUT_9}),
         "obedient_held_out_10": obedience(rows, args.seed, {"instruction": HELD_OUT_10}),
+        "obedient_held_out_11": obedience(rows, args.seed, {"instruction": HELD_OUT_11}),
     }
     if not args.show_lost:
         report["gold"]["lost"] = len(report["gold"]["lost"])
