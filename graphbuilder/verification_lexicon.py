@@ -33,6 +33,7 @@ class VerificationLexicon:
     demand_verbs: frozenset[str]  # "requires that X be entered": a clause asked for, not found
     aim_nouns: frozenset[str]  # "the aim is to report": the rules lexicon's non-assertive nouns
     hypothetical_markers: frozenset[str]
+    hypothetical_openings: tuple[tuple[str, ...], ...]  # "provided that", "as long as": word by word
     hypothetical_verbs: frozenset[str]
     hypothetical_nouns: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
@@ -64,6 +65,7 @@ def load_verification_lexicon() -> VerificationLexicon:
         demand_verbs=frozenset(data["demand_verbs"]["words"]),
         aim_nouns=frozenset(load_lexicon().non_assertive_nouns),
         hypothetical_markers=frozenset(data["hypothetical"]["markers"]),
+        hypothetical_openings=tuple(tuple(p.split()) for p in data["hypothetical"]["openings"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
         hypothetical_nouns=frozenset(data["hypothetical"]["nouns"]),
         quote_pairs=tuple(tuple(pair) for pair in data["quotes"]["pairs"]),  # type: ignore[misc]

@@ -112,6 +112,29 @@ def _act_to_do(verb: Token, lexicon: VerificationLexicon) -> bool:
     )
 
 
+CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "(", "\u2014", "\u2013"})
+
+
+def _opened_as_condition(verb: Token, lexicon: VerificationLexicon) -> bool:
+    """Whether the stretch of the sentence holding the subordinate clause of ``verb`` opens with a
+    conditional subordinator of several words ("Provided that X causes Y, ...", "..., as long as X
+    reduces Y"). The parse gives these words every role but the clause's 'mark' ("provided" as a
+    preposition, "as long" as adverbs), so they are read as written: from the sentence's start or the
+    last comma, semicolon, colon, bracket or dash before the clause. A condition is set off from the
+    clause it conditions: a stretch that is the whole sentence ("As long as X reduces Y." standing
+    alone, or with no comma at all) is left to the parse."""
+    sent = verb.sent
+    start = sent.start
+    for token in sent:
+        if token.i >= verb.i:
+            break
+        if token.text in CLAUSE_BOUNDARIES:
+            start = token.i + 1
+    set_off = start > sent.start or any(t.text in CLAUSE_BOUNDARIES for t in verb.doc[verb.i : sent.end])
+    words = [t.lower_ for t in verb.doc[start : verb.i]]
+    return set_off and any(tuple(words[: len(o)]) == o for o in lexicon.hypothetical_openings)
+
+
 def is_hypothetical(word: Token, lexicon: VerificationLexicon) -> bool:
     """Whether ``word`` stands in a supposition: under "if"/"suppose"/"imagine", counterfactual, or
     asked ("Would the best summary not say that ...?": a question states nothing, for the rules too)."""
@@ -119,6 +142,8 @@ def is_hypothetical(word: Token, lexicon: VerificationLexicon) -> bool:
         return True  # (a relation a modifier states, "etomidate-induced myoclonus", is presupposed)
     for position, token in enumerate(chain(word)):
         if any(c.dep_ == "mark" and c.lower_ in lexicon.hypothetical_markers for c in token.children):
+            return True
+        if token.pos_ in ("VERB", "AUX") and _opened_as_condition(token, lexicon):
             return True
         if position and token.lemma_.lower() in lexicon.hypothetical_verbs and token.pos_ == "VERB":
             return True
