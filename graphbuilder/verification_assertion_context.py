@@ -49,6 +49,7 @@ from spacy.tokens import Token
 
 from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
 from causemap.graphbuilder.verification_headings import label_before, not_a_heading
+from causemap.graphbuilder.verification_lexicon import load_verification_lexicon
 from causemap.graphbuilder.verification_markup import in_a_web_address
 from causemap.graphbuilder.verification_obligations import FIRST_PERSON
 from causemap.graphbuilder.verification_records import laid_out_as_fields
@@ -122,11 +123,19 @@ def unasserted(predicate: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _demand_words() -> frozenset[str]:
+    """Verbs of demand or order: the lexicon's, with the verbs of conformity ("as the template
+    requires")."""
+    conformity = verification_words("assertion_context", "conformity_verbs")
+    return load_verification_lexicon().demand_verbs | conformity
+
+
 def _complied_with(verb: Token) -> bool:
     """ "As requested, X causes Y", "X causes Y, as the template requires": a clause of conformity
     ("as" with a verb of demand or order) says the clause it modifies is given because it was asked
     for: an answer to a request, not a finding."""
-    asked = verification_words("demand_verbs") | verification_words("assertion_context", "conformity_verbs")
+    asked = _demand_words()
     return any(
         c.dep_ == "advcl"
         and c.lemma_.lower() in asked

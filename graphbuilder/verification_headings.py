@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Token
 
 from causemap.graphbuilder.roles_rhetoric import load_rhetoric
 from causemap.graphbuilder.verification_formats import ARROWS, is_label_end, label_words
-from causemap.graphbuilder.verification_resources import verification_section, verification_words
+from causemap.graphbuilder.verification_lexicon import load_verification_lexicon
+from causemap.graphbuilder.verification_resources import verification_words
 
 VALUE_SIGNS = ARROWS | {"="}
 OPENING = frozenset({"(", "["})
@@ -35,12 +36,7 @@ CLOSING = frozenset({")", "]"})
 
 @lru_cache(maxsize=1)
 def _text_nouns() -> frozenset[str]:
-    return verification_words("quotes", "mention_nouns") | verification_words("headings", "text_nouns")
-
-
-@lru_cache(maxsize=1)
-def _products() -> frozenset[str]:
-    return frozenset(verification_section("processing_verbs")["products"])
+    return load_verification_lexicon().mention_nouns | verification_words("headings", "text_nouns")
 
 
 def label_before(doc: Doc, at: int) -> Token | None:
@@ -83,7 +79,7 @@ def not_a_heading(doc: Doc, end: Token) -> bool:
     lower = head.lower_
     if lower in _text_nouns() or head.lemma_.lower() in _text_nouns():
         return True
-    if lower not in _products():
+    if lower not in load_verification_lexicon().processing_products:
         return False
     graded = verification_words("headings", "correctness")
     modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]

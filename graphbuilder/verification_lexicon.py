@@ -9,12 +9,11 @@ take the lexicon's type without importing verification itself.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from causemap.graphbuilder.extractors.rules_lexicon import load_lexicon
+from causemap.graphbuilder.verification_resources import verification_json
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,7 @@ class VerificationLexicon:
 @lru_cache(maxsize=1)
 def load_verification_lexicon() -> VerificationLexicon:
     """The packaged verification lexicon (read once)."""
-    text = resources.files("causemap.graphbuilder").joinpath("resources/verification.json").read_text("utf-8")
-    data = json.loads(text)
+    data = verification_json()
     return VerificationLexicon(
         addressee_words=frozenset(data["addressees"]["words"]),
         addressee_phrases=tuple(data["addressees"]["phrases"]),
